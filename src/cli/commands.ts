@@ -1,0 +1,136 @@
+/** The data commands of `kezhao`: migrate, seed, user add, jobs, audit export. */
+import { copyFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { desc, eq, sql } from 'drizzle-orm';
+import type { Config } from '../config.js';
+import type { Database } from '../db/client.js';
+import { jobs, orgs, users } from '../db/schema/index.js';
+import { ROOT_ORG } from '../db/seed/demo-data.js';
+import { seedDemo } from '../db/seed/seed.js';
+import { isStrongPassword } from '../domain/password.js';
+import { exportFile } from '../jobs/audit-export.js';
+import { runJobInProcess } from '../jobs/run-in-process.js';
+import { writeAudit } from '../server/audit.js';
+import { hashPassword } from '../server/modules/auth/passwords.js';
+import { openConfiguredDatabase } from '../server/open.js';
+import { ROLES, type Role } from '../shared/roles.js';
+import { CliError } from './backup.js';
+import { progressPrinter } from './progress.js';
+
+export async function withDatabase<T>(config: Config, fn: (db: Database) => Promise<T>): Promise<T> {
+  const database = await openConfiguredDatabase(config);
+  try {
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+async function orgByCode(database: Database, code: string) {
+  const [org] = await database.db.select().from(orgs).where(eq(orgs.code, code));
+  if (!org) throw new CliError(`组织编码不存在：${code}`);
+  return org;
+}
+
+export async function seedCommand(config: Config) {
+  const added = await withDatabase(config, (d) => seedDemo(d.db));
+  console.log(added > 0 ? `已写入演示数据：新增 ${added} 个账户。` : '演示数据已存在，无需写入。');
+}
+
+export async function userAdd(config: Config, opts: Record<string, string | undefined>) {
+  const { username, password } = opts;
+  if (!username || !password || !opts.role) throw new CliError('须提供 --username、--password 和 --role');
+  const roles = opts.role.split(',').map((r) => r.trim());
+  const bad = roles.filter((r) => !ROLES.includes(r as Role));
+  if (bad.length) throw new CliError(`未知角色：${bad.join(', ')}；可选：${ROLES.join(' ')}`);
+  if (!isStrongPassword(password)) throw new CliError('密码至少 8 位，且须同时包含字母和数字');
+  const passwordHash = await hashPassword(password);
+  await withDatabase(config, async (d) => {
+    const org = await orgByCode(d, opts.org ?? ROOT_ORG.code);
+    const [taken] = await d.db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(sql`lower(${users.username})`, username.toLowerCase()));
+    if (taken) throw new CliError(`用户名已被使用：${username}`);
+    await d.db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(users)
+        .values({ username, displayName: opts.name ?? username, passwordHash, roles, orgId: org.id })
+        .returning({ id: users.id });
+      await writeAudit(tx, null, {
+        action: 'create',
+        entity: 'user',
+        entityId: row.id,
+        orgId: org.id,
+        after: { username, roles, via: 'cli' },
+      });
+    });
+    console.log(`已创建用户 ${username}（${roles.join(',')}），组织：${org.name}`);
+  });
+}
+
+const STATUS_ZH: Record<string, string> = {
+  queued: '排队中',
+  running: '运行中',
+  succeeded: '已完成',
+  failed: '失败',
+  cancelled: '已取消',
+};
+
+export async function jobsList(config: Config, status?: string) {
+  await withDatabase(config, async (d) => {
+    const rows = await d.db
+      .select()
+      .from(jobs)
+      .where(status ? eq(jobs.status, status) : undefined)
+      .orderBy(desc(jobs.createdAt))
+      .limit(20);
+    if (rows.length === 0) return console.log('没有后台任务。');
+    for (const j of rows) {
+      console.log(
+        `${j.id}  ${j.kind.padEnd(16)} ${(STATUS_ZH[j.status] ?? j.status).padEnd(4)} ${j.progress.toFixed(0).padStart(3)}%  ${j.message}`,
+      );
+    }
+  });
+}
+
+export async function jobsWatch(config: Config, id: string) {
+  await withDatabase(config, async (d) => {
+    const bar = progressPrinter();
+    for (;;) {
+      const [j] = await d.db.select().from(jobs).where(eq(jobs.id, id));
+      if (!j) throw new CliError(`任务不存在：${id}`);
+      bar.update(j.progress, j.message);
+      if (['succeeded', 'failed', 'cancelled'].includes(j.status)) {
+        bar.done();
+        console.log(`任务${STATUS_ZH[j.status]}${j.error ? `：${j.error}` : ''}`);
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  });
+}
+
+export async function auditExport(config: Config, opts: Record<string, string | undefined>) {
+  await withDatabase(config, async (d) => {
+    const org = await orgByCode(d, opts.org ?? ROOT_ORG.code);
+    const bar = progressPrinter();
+    const params = { from: opts.from, to: opts.to };
+    const job = await runJobInProcess(
+      d,
+      config.dataDir,
+      { kind: 'audit.export', orgId: org.id, params },
+      bar.update,
+    );
+    bar.done();
+    if (job.status !== 'succeeded') throw new CliError(`导出失败：${job.error ?? job.message}`);
+    const result = job.result as { rows: number; downloadName: string };
+    const out = path.resolve(opts.out ?? result.downloadName);
+    copyFileSync(exportFile(config.dataDir, job.id), out);
+    console.log(`已导出 ${result.rows} 条审计记录到 ${out}`);
+  });
+}
+
+export function writeJson(file: string, value: unknown) {
+  writeFileSync(file, JSON.stringify(value, null, 2));
+}

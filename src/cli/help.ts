@@ -1,0 +1,55 @@
+/** `kezhao --help`, in Chinese by default and in English with --lang en (or an English LANG). */
+export const HELP = {
+  zh: `科招 KeZhao — 科技招商与科技企业培育平台
+
+用法：kezhao <命令> [选项]
+
+命令：
+  serve                         启动服务（网页与 API），首次启动时迁移数据库并写入演示数据
+  migrate                       执行数据库迁移
+  seed --demo                   写入演示组织与账户（已存在的不会重复写入）
+  user add --username U --password P --role R[,R] [--org 组织编码] [--name 姓名]
+                                新建用户；角色：admin leader officer expert analyst；默认组织为根组织 platform
+  backup <文件>                 备份嵌入式数据库（完整、一致的副本，.tar.gz）；须先停止服务
+  restore <文件>                从备份恢复嵌入式数据库；原数据目录会先改名保留；须先停止服务
+  jobs [--status S]             列出最近的后台任务及进度
+  jobs watch <任务ID>           实时显示一个任务的进度，直到结束
+  audit export [--out 文件] [--org 组织编码] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+                                导出审计日志为 CSV（后台任务，显示进度条）
+
+通用选项：
+  --help, -h                    显示本帮助
+  --lang en                     以英文显示帮助
+
+环境变量：PORT、HOST、DATA_DIR、DATABASE_URL 等，见 README.md。
+使用 PostgreSQL 服务器（DATABASE_URL）时请用 pg_dump / pg_restore 备份与恢复。`,
+  en: `KeZhao — science & technology investment promotion and enterprise cultivation
+
+Usage: kezhao <command> [options]
+
+Commands:
+  serve                         Start the server (web app and API); migrates and seeds the demo on first start
+  migrate                       Apply database migrations
+  seed --demo                   Insert the demo orgs and accounts (existing ones are kept)
+  user add --username U --password P --role R[,R] [--org ORG_CODE] [--name NAME]
+                                Create a user; roles: admin leader officer expert analyst; org defaults to the root 'platform'
+  backup <file>                 Back up the embedded database (a full, consistent .tar.gz copy); stop the server first
+  restore <file>                Restore the embedded database from a backup; the old data directory is kept, renamed
+  jobs [--status S]             List recent background jobs with their progress
+  jobs watch <job-id>           Follow one job's progress until it ends
+  audit export [--out FILE] [--org ORG_CODE] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+                                Export the audit log as CSV (a background job, with a progress bar)
+
+Options:
+  --help, -h                    Show this help
+  --lang en                     Show help in English (Chinese is the default)
+
+Environment: PORT, HOST, DATA_DIR, DATABASE_URL and more, see README.md.
+On a PostgreSQL server (DATABASE_URL) back up and restore with pg_dump / pg_restore.`,
+};
+
+export function helpLang(argv: string[]): 'zh' | 'en' {
+  const i = argv.indexOf('--lang');
+  if (i >= 0) return argv[i + 1]?.startsWith('en') ? 'en' : 'zh';
+  return /^en/i.test(process.env.LANG ?? '') && !/^zh/i.test(process.env.LANG ?? '') ? 'en' : 'zh';
+}

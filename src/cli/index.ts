@@ -1,0 +1,86 @@
+/** The `kezhao` command. */
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config.js';
+import { migrate } from '../db/migrate.js';
+import { serve } from '../server/serve.js';
+import { backup, CliError, restore } from './backup.js';
+import { auditExport, jobsList, jobsWatch, seedCommand, userAdd, withDatabase } from './commands.js';
+import { HELP, helpLang } from './help.js';
+
+async function main(argv: string[]) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      lang: { type: 'string' },
+      demo: { type: 'boolean' },
+      username: { type: 'string' },
+      password: { type: 'string' },
+      role: { type: 'string' },
+      org: { type: 'string' },
+      name: { type: 'string' },
+      status: { type: 'string' },
+      out: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+    },
+  });
+  const [command, sub, arg] = positionals;
+  if (values.help || !command) {
+    console.log(HELP[helpLang(argv)]);
+    return;
+  }
+  const config = loadConfig();
+  switch (command) {
+    case 'serve':
+      await serve(config);
+      return;
+    case 'migrate':
+      await withDatabase(config, migrate);
+      console.log('数据库迁移已是最新。');
+      return;
+    case 'seed':
+      if (!values.demo) throw new CliError('用法：kezhao seed --demo');
+      return seedCommand(config);
+    case 'user':
+      if (sub !== 'add')
+        throw new CliError('用法：kezhao user add --username U --password P --role R [--org 编码]');
+      return userAdd(config, values as Record<string, string>);
+    case 'backup': {
+      if (!sub) throw new CliError('用法：kezhao backup <文件>');
+      const r = await backup(config, sub);
+      console.log(`已备份到 ${r.file}（${(r.bytes / 1024 / 1024).toFixed(1)} MB）`);
+      return;
+    }
+    case 'restore': {
+      if (!sub) throw new CliError('用法：kezhao restore <文件>');
+      const r = await restore(config, sub);
+      console.log(`已恢复到 ${r.dataDir}${r.previous ? `；原数据保留在 ${r.previous}` : ''}`);
+      return;
+    }
+    case 'jobs':
+      if (sub === 'watch') {
+        if (!arg) throw new CliError('用法：kezhao jobs watch <任务ID>');
+        return jobsWatch(config, arg);
+      }
+      return jobsList(config, values.status);
+    case 'audit':
+      if (sub !== 'export') throw new CliError('用法：kezhao audit export [--out 文件]');
+      return auditExport(config, values as Record<string, string>);
+    default:
+      throw new CliError(`未知命令：${command}。运行 kezhao --help 查看用法。`);
+  }
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  const known = err instanceof CliError || (err instanceof Error && /^(数据目录|环境变量)/.test(err.message));
+  const parseError =
+    err instanceof Error &&
+    'code' in err &&
+    String((err as { code: unknown }).code).startsWith('ERR_PARSE_ARGS');
+  console.error(`错误：${err instanceof Error ? err.message : String(err)}`);
+  if (!known && !parseError) console.error(err);
+  process.exit(parseError ? 2 : 1);
+});

@@ -1,0 +1,4 @@
+export * from './audit.js';
+export * from './jobs.js';
+export * from './orgs.js';
+export * from './users.js';

@@ -1,0 +1,19 @@
+/** One CSV cell, quoted, and defused against formula injection: a cell that Excel would read as a
+ *  formula (= + - @, tab, carriage return) gets a leading apostrophe. */
+export function csvCell(value: unknown): string {
+  let text =
+    value === null || value === undefined
+      ? ''
+      : typeof value === 'object'
+        ? JSON.stringify(value)
+        : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+export function csvLine(values: unknown[]): string {
+  return `${values.map(csvCell).join(',')}\r\n`;
+}
+
+/** A UTF-8 byte-order mark, so Excel on Chinese Windows opens the file as UTF-8 rather than GBK. */
+export const UTF8_BOM = '\uFEFF';

@@ -1,0 +1,5 @@
+import { auditExportJob } from './audit-export.js';
+import type { JobDefinition } from './types.js';
+
+/** Every job kind the runner knows. New kinds (enterprise import, screening…) register here. */
+export const JOB_DEFINITIONS = [auditExportJob] as unknown as JobDefinition<never, never>[];

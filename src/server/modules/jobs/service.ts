@@ -1,0 +1,113 @@
+import { and, count, desc, eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Db, Tx } from '../../../db/client.js';
+import { jobs, orgs } from '../../../db/schema/index.js';
+import type { Job, JobQuery } from '../../../shared/api.js';
+import type { Actor } from '../../access.js';
+import { AppError } from '../../app-error.js';
+import { writeAudit } from '../../audit.js';
+import { withinScope } from '../../scope.js';
+
+type Row = typeof jobs.$inferSelect;
+
+export function presentJob(row: Row): Job {
+  return {
+    id: row.id,
+    kind: row.kind,
+    orgId: row.orgId,
+    status: row.status as Job['status'],
+    progress: Math.round(row.progress * 10) / 10,
+    message: row.message,
+    attempts: row.attempts,
+    maxAttempts: row.maxAttempts,
+    error: row.error,
+    result: row.result ?? null,
+    createdBy: row.createdBy,
+    createdAt: row.createdAt.toISOString(),
+    startedAt: row.startedAt?.toISOString() ?? null,
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+  };
+}
+
+const scoped = (actor: Actor) =>
+  sql`${jobs.orgId} in (select ${orgs.id} from ${orgs} where ${withinScope(actor)})`;
+
+/** Queues a job for the actor's org; the caller wakes the runner after the transaction commits. */
+export async function enqueueJob(
+  tx: Tx,
+  actor: Actor,
+  kind: string,
+  params: unknown,
+  maxAttempts = 3,
+): Promise<Job> {
+  const [row] = await tx
+    .insert(jobs)
+    .values({ kind, params, orgId: actor.orgId, createdBy: actor.id, maxAttempts })
+    .returning();
+  const job = presentJob(row);
+  await writeAudit(tx, actor, {
+    action: 'create',
+    entity: 'job',
+    entityId: row.id,
+    orgId: actor.orgId,
+    after: { kind, params },
+  });
+  return job;
+}
+
+export async function listJobs(db: Db, actor: Actor, query: z.infer<typeof JobQuery>) {
+  const conds = [scoped(actor)];
+  if (query.status) conds.push(eq(jobs.status, query.status));
+  if (query.kind) conds.push(eq(jobs.kind, query.kind));
+  const where = and(...conds);
+  const rows = await db
+    .select()
+    .from(jobs)
+    .where(where)
+    .orderBy(desc(jobs.createdAt))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  const [{ n }] = await db.select({ n: count() }).from(jobs).where(where);
+  return { items: rows.map(presentJob), total: n };
+}
+
+export async function getJobRow(db: Tx, actor: Actor, id: string): Promise<Row> {
+  const [row] = await db
+    .select()
+    .from(jobs)
+    .where(and(eq(jobs.id, id), scoped(actor)));
+  if (!row) throw new AppError('job.not_found');
+  return row;
+}
+
+/** A queued job is cancelled at once; a running one at its next progress report. */
+export async function cancelJob(db: Db, actor: Actor, id: string): Promise<Job> {
+  return db.transaction(async (tx) => {
+    const before = await getJobRow(tx, actor, id);
+    if (!['queued', 'running'].includes(before.status)) throw new AppError('job.not_cancellable');
+    const [row] = await tx
+      .update(jobs)
+      .set(
+        before.status === 'queued'
+          ? {
+              status: 'cancelled',
+              cancelRequested: true,
+              message: '已取消',
+              finishedAt: sql`now()`,
+              updatedAt: sql`now()`,
+            }
+          : { cancelRequested: true, message: '正在取消…', updatedAt: sql`now()` },
+      )
+      .where(eq(jobs.id, id))
+      .returning();
+    await writeAudit(tx, actor, {
+      action: 'update',
+      entity: 'job',
+      entityId: id,
+      orgId: row.orgId,
+      before: { status: before.status },
+      after: { status: row.status, cancelRequested: true },
+    });
+    return presentJob(row);
+  });
+}

@@ -1,0 +1,67 @@
+/** Turns every failure into `{ code, message, details }` with a Chinese (or English) message;
+ *  a 500 carries no stack trace, which goes to the log only. */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { type ErrorCode, errorMessage } from '../../shared/errors.js';
+import { AppError } from '../app-error.js';
+
+export function requestLang(request: FastifyRequest): 'zh' | 'en' {
+  const header = request.headers['accept-language'];
+  return typeof header === 'string' && /^en\b/i.test(header.trim()) ? 'en' : 'zh';
+}
+
+export function sendError(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, details?: unknown) {
+  const err = new AppError(code, details);
+  return reply
+    .code(err.status)
+    .type('application/json; charset=utf-8')
+    .send({ code, message: errorMessage(code, requestLang(request)), details: details ?? null });
+}
+
+const FASTIFY_CODES: Record<string, ErrorCode> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'request.malformed_json',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'request.malformed_json',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'request.too_large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'request.unsupported_media_type',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'request.bad',
+};
+
+/** PostgreSQL error codes that mean "your input", not "our bug". */
+const PG_CODES: Record<string, ErrorCode> = {
+  '23505': 'conflict.duplicate',
+  '22P02': 'request.invalid',
+  '22001': 'request.invalid',
+  '22003': 'request.invalid',
+  '23503': 'request.invalid',
+};
+
+export function registerErrorHandling(app: FastifyInstance) {
+  app.setErrorHandler((error: FastifyError & { cause?: unknown }, request, reply) => {
+    if (error instanceof AppError) return sendError(reply, request, error.code, error.details);
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const details = error.validation.map((v) => ({
+        field: [error.validationContext, ...String(v.instancePath).split('/').filter(Boolean)].join('.'),
+        message: v.message,
+      }));
+      return sendError(reply, request, 'request.invalid', details);
+    }
+    const fastifyCode = error.code ? FASTIFY_CODES[error.code] : undefined;
+    if (fastifyCode) return sendError(reply, request, fastifyCode);
+    const pgCode = pgErrorCode(error);
+    if (pgCode && PG_CODES[pgCode]) return sendError(reply, request, PG_CODES[pgCode]);
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      return sendError(reply, request, 'request.bad', { reason: error.message });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return sendError(reply, request, 'internal');
+  });
+}
+
+function pgErrorCode(error: unknown): string | undefined {
+  for (let e: unknown = error, depth = 0; e && depth < 4; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}

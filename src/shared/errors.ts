@@ -1,0 +1,66 @@
+/**
+ * Stable error codes: one table from code to HTTP status and its messages.
+ * The server answers `{ code, message, details }`; clients may translate by code.
+ */
+export const ERRORS = {
+  'request.invalid': [400, '请求参数不合法', 'The request is invalid'],
+  'request.malformed_json': [400, '请求体不是合法的 JSON', 'The request body is not valid JSON'],
+  'request.too_large': [413, '请求体过大', 'The request body is too large'],
+  'request.unsupported_media_type': [415, '不支持的请求内容类型', 'Unsupported content type'],
+  'request.bad': [400, '请求有误', 'Bad request'],
+  'route.not_found': [404, '接口不存在', 'No such route'],
+  'auth.required': [401, '请先登录', 'Please sign in'],
+  'auth.invalid_credentials': [401, '用户名或密码错误', 'Wrong username or password'],
+  'auth.disabled': [403, '该账户已停用，请联系管理员', 'This account is disabled'],
+  'auth.locked': [
+    429,
+    '登录失败次数过多，账户已临时锁定，请稍后再试',
+    'Too many failed sign-ins; try again later',
+  ],
+  'auth.csrf': [403, '安全校验失败（CSRF），请刷新页面后重试', 'CSRF check failed; reload the page'],
+  'auth.forbidden': [403, '无权执行此操作', 'You are not allowed to do this'],
+  'auth.wrong_password': [400, '原密码不正确', 'The current password is wrong'],
+  'password.weak': [
+    400,
+    '密码至少 8 位，且须同时包含字母和数字',
+    'Password: 8+ characters with letters and digits',
+  ],
+  'conflict.stale': [409, '数据已被他人修改，请刷新后重试', 'Someone else changed this; reload and retry'],
+  'conflict.duplicate': [409, '数据重复，已存在相同记录', 'A record with the same key exists'],
+  'org.not_found': [404, '组织不存在或无权访问', 'Organisation not found'],
+  'org.code_taken': [409, '组织编码已被使用', 'That organisation code is taken'],
+  'org.parent_outside_scope': [
+    403,
+    '上级组织不在您的管辖范围内',
+    'Parent organisation is outside your scope',
+  ],
+  'org.cycle': [
+    400,
+    '不能把组织移动到它自己的下级之下',
+    'An organisation cannot move under its own descendant',
+  ],
+  'org.not_empty': [
+    409,
+    '该组织下仍有下级组织或用户，无法删除',
+    'The organisation still has children or users',
+  ],
+  'user.not_found': [404, '用户不存在或无权访问', 'User not found'],
+  'user.username_taken': [409, '用户名已被使用', 'That username is taken'],
+  'user.self_lockout': [
+    400,
+    '不能停用自己或移除自己的管理员角色',
+    'You cannot disable yourself or drop your own admin role',
+  ],
+  'job.not_found': [404, '任务不存在或无权访问', 'Job not found'],
+  'job.not_cancellable': [409, '任务已结束，无法取消', 'The job has already finished'],
+  'job.no_file': [404, '该任务没有可下载的文件', 'This job has no file to download'],
+  internal: [500, '服务器内部错误，请联系管理员', 'Internal server error'],
+  'service.unavailable': [503, '服务暂不可用', 'Service unavailable'],
+} as const satisfies Record<string, readonly [number, string, string]>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export function errorMessage(code: ErrorCode, lang: 'zh' | 'en' = 'zh'): string {
+  const [, zh, en] = ERRORS[code];
+  return lang === 'en' ? en : zh;
+}
