@@ -28,6 +28,7 @@ export type Config = {
   loginMaxFailures: number;
   loginLockMinutes: number;
   jobPollMs: number;
+  jobLeaseSeconds: number;
 };
 
 function int(name: string, fallback: number): number {
@@ -58,6 +59,7 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     loginMaxFailures: int('LOGIN_MAX_FAILURES', 5),
     loginLockMinutes: int('LOGIN_LOCK_MINUTES', 15),
     jobPollMs: int('JOB_POLL_MS', 1000),
+    jobLeaseSeconds: int('JOB_LEASE_SECONDS', 60),
     ...overrides,
   };
 }

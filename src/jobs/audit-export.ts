@@ -1,6 +1,16 @@
 /** 审计日志导出: writes the filtered audit log to a CSV in chunks, checkpointing after each chunk so
  *  a killed server resumes at the last written row instead of starting over. */
-import { closeSync, existsSync, fsyncSync, ftruncateSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  fsyncSync,
+  ftruncateSync,
+  mkdirSync,
+  openSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import path from 'node:path';
 import { and, asc, count, eq, gt } from 'drizzle-orm';
 import { z } from 'zod';
@@ -32,7 +42,9 @@ export const auditExportJob: JobDefinition<z.infer<typeof Params>, State> = {
     mkdirSync(path.dirname(file), { recursive: true });
 
     let cur: State;
-    if (state && existsSync(file)) {
+    // Resume only if the file still holds everything the checkpoint counts (a power cut can lose
+    // unflushed bytes; a killed process cannot, the page cache keeps them).
+    if (state && existsSync(file) && statSync(file).size >= state.bytes) {
       cur = state;
     } else {
       const [{ n }] = await db.select({ n: count() }).from(auditLog).where(where);
@@ -66,11 +78,12 @@ export const auditExportJob: JobDefinition<z.infer<typeof Params>, State> = {
           )
           .join('');
         cur.bytes += writeSync(fd, text, cur.bytes);
-        fsyncSync(fd);
         cur = { ...cur, lastId: rows[rows.length - 1].id, written: cur.written + rows.length };
         const pct = cur.total === 0 ? 99 : Math.min(99, (cur.written / cur.total) * 100);
         await progress(pct, `已导出 ${cur.written} / ${cur.total} 条`, cur);
       }
+      fsyncSync(fd);
+      if (fstatSync(fd).size !== cur.bytes) throw new Error('导出文件长度与检查点不一致');
     } finally {
       closeSync(fd);
     }

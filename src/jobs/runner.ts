@@ -1,19 +1,19 @@
 /** The durable job runner: claims jobs with FOR UPDATE SKIP LOCKED, keeps a lease while running,
  *  retries failures with backoff, and resumes from the handler's checkpoint after a crash. */
 import { randomUUID } from 'node:crypto';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { and, eq, or, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../db/client.js';
 import { jobs } from '../db/schema/index.js';
 import { type JobDefinition, JobInterrupted, type JobRow } from './types.js';
 
-const LEASE_SECONDS = 60;
-const HEARTBEAT_MS = 15_000;
-
 export type RunnerOptions = {
   database: Database;
   dataDir: string;
   pollMs: number;
+  /** How long a claimed job stays ours without a heartbeat; after that another worker may take it. */
+  leaseSeconds?: number;
   logger: FastifyBaseLogger;
   definitions: JobDefinition<never, never>[];
   /** Run only this job (the CLI runs one job in its own process and leaves the rest to the server). */
@@ -26,9 +26,11 @@ export class JobRunner {
   private stopping = false;
   private loop: Promise<void> | null = null;
   private wakeUp: (() => void) | null = null;
+  private readonly lease: string;
 
   constructor(private readonly opts: RunnerOptions) {
     this.defs = new Map(opts.definitions.map((d) => [d.kind, d]));
+    this.lease = `${opts.leaseSeconds ?? 60} seconds`;
   }
 
   definition(kind: string) {
@@ -102,7 +104,7 @@ export class JobRunner {
       .set({
         status: 'running',
         lockedBy: this.workerId,
-        lockedUntil: sql`now() + ${`${LEASE_SECONDS} seconds`}::interval`,
+        lockedUntil: sql`now() + ${this.lease}::interval`,
         attempts: sql`${jobs.attempts} + 1`,
         startedAt: sql`coalesce(${jobs.startedAt}, now())`,
         updatedAt: sql`now()`,
@@ -120,12 +122,15 @@ export class JobRunner {
     const { db } = this.opts.database;
     const def = this.defs.get(job.kind);
     if (!def) return;
-    const heartbeat = setInterval(() => {
-      db.update(jobs)
-        .set({ lockedUntil: sql`now() + ${`${LEASE_SECONDS} seconds`}::interval` })
-        .where(this.mine(job.id))
-        .catch((err) => this.opts.logger.warn({ err }, 'job heartbeat failed'));
-    }, HEARTBEAT_MS);
+    const heartbeat = setInterval(
+      () => {
+        db.update(jobs)
+          .set({ lockedUntil: sql`now() + ${this.lease}::interval` })
+          .where(this.mine(job.id))
+          .catch((err) => this.opts.logger.warn({ err }, 'job heartbeat failed'));
+      },
+      ((this.opts.leaseSeconds ?? 60) * 1000) / 4,
+    );
     try {
       const params = def.params.parse(job.params);
       const result = await def.run({
@@ -141,13 +146,16 @@ export class JobRunner {
               progress: Math.max(0, Math.min(100, percent)),
               message,
               ...(state === undefined ? {} : { state }),
-              lockedUntil: sql`now() + ${`${LEASE_SECONDS} seconds`}::interval`,
+              lockedUntil: sql`now() + ${this.lease}::interval`,
               updatedAt: sql`now()`,
             })
             .where(this.mine(job.id))
             .returning({ cancel: jobs.cancelRequested });
           if (!row || row.cancel) throw new JobInterrupted('cancelled');
           if (this.stopping) throw new JobInterrupted('shutdown');
+          // PGlite answers in microtasks, so a busy job would starve the event loop and every HTTP
+          // request with it; give pending I/O a turn at each step.
+          await nextTurn();
         },
       });
       await db

@@ -172,6 +172,9 @@ export const JobQuery = Paging.extend({
 });
 export const JobList = z.object({ items: z.array(Job), total: z.number().int() });
 export const AuditExportBody = AuditQuery.omit({ page: true, pageSize: true });
+export const AuditExportRequest = AuditExportBody.extend({
+  chunkSize: z.number().int().min(1).max(5000).optional().describe('每批导出的行数（默认 500）'),
+});
 
 export const Health = z.object({
   status: z.enum(['ok', 'degraded']),

@@ -3,7 +3,7 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { FastifyBaseLogger } from 'fastify';
+import type { FastifyBaseLogger, LightMyRequestResponse } from 'fastify';
 import pino from 'pino';
 import { type Config, loadConfig } from '../../src/config.js';
 import type { Database } from '../../src/db/client.js';
@@ -69,11 +69,11 @@ export type Client = {
     url: string,
     body?: unknown,
     headers?: Record<string, string>,
-  ): ReturnType<App['inject']>;
-  get(url: string): ReturnType<App['inject']>;
-  post(url: string, body?: unknown): ReturnType<App['inject']>;
-  patch(url: string, body?: unknown): ReturnType<App['inject']>;
-  del(url: string): ReturnType<App['inject']>;
+  ): Promise<LightMyRequestResponse>;
+  get(url: string): Promise<LightMyRequestResponse>;
+  post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  patch(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  del(url: string): Promise<LightMyRequestResponse>;
 };
 
 export function sessionCookie(res: { headers: Record<string, unknown> }): string {

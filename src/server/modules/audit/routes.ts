@@ -1,4 +1,4 @@
-import { AuditExportBody, AuditList, AuditQuery, ErrorBody, Job } from '../../../shared/api.js';
+import { AuditExportRequest, AuditList, AuditQuery, ErrorBody, Job } from '../../../shared/api.js';
 import { type Actor, access } from '../../access.js';
 import type { App } from '../../types.js';
 import { enqueueJob } from '../jobs/service.js';
@@ -25,7 +25,7 @@ export function auditRoutes(app: App) {
     schema: {
       tags,
       summary: '导出审计日志为 CSV（后台任务）',
-      body: AuditExportBody,
+      body: AuditExportRequest,
       response: { 202: Job, 400: ErrorBody },
     },
     handler: async (req, reply) => {

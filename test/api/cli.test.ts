@@ -1,0 +1,136 @@
+/** The `kezhao` command as a user runs it, on a throwaway data directory. */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT_DIR } from '../../src/config.js';
+
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kz-cli-'));
+
+function kezhao(...args: string[]) {
+  const env = { ...process.env, DATA_DIR: dataDir, LANG: 'zh_CN.UTF-8' };
+  delete env.DATABASE_URL;
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args], {
+    cwd: ROOT_DIR,
+    env,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('kezhao --help', () => {
+  it('speaks Chinese by default and English on request', () => {
+    const zh = kezhao('--help');
+    expect(zh.code).toBe(0);
+    expect(zh.out).toContain('用法：kezhao <命令>');
+    for (const cmd of ['serve', 'migrate', 'seed --demo', 'user add', 'backup', 'restore'])
+      expect(zh.out).toContain(cmd);
+    const en = kezhao('--help', '--lang', 'en');
+    expect(en.out).toContain('Usage: kezhao <command>');
+  });
+
+  it('rejects an unknown command with a Chinese message and a non-zero exit', () => {
+    const r = kezhao('frobnicate');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('未知命令');
+  });
+});
+
+describe('kezhao data commands (embedded database)', () => {
+  it('migrates, seeds the demo once, and adds users with validation', () => {
+    expect(kezhao('migrate').out).toContain('数据库迁移已是最新');
+    expect(kezhao('seed', '--demo').out).toContain('新增 7 个账户');
+    expect(kezhao('seed', '--demo').out).toContain('演示数据已存在');
+    const badRole = kezhao('user', 'add', '--username', 'x1', '--password', 'abc12345', '--role', 'boss');
+    expect(badRole.code).toBe(1);
+    expect(badRole.err).toContain('未知角色：boss');
+    const weak = kezhao('user', 'add', '--username', 'x1', '--password', '123', '--role', 'officer');
+    expect(weak.err).toContain('密码至少 8 位');
+    const ok = kezhao(
+      'user',
+      'add',
+      '--username',
+      'haian_officer',
+      '--password',
+      'haian2026',
+      '--role',
+      'officer',
+      '--org',
+      'haian',
+      '--name',
+      '海安专员',
+    );
+    expect(ok.code, ok.err).toBe(0);
+    expect(ok.out).toContain('已创建用户 haian_officer（officer），组织：海安市');
+    expect(
+      kezhao('user', 'add', '--username', 'haian_officer', '--password', 'haian2026', '--role', 'officer')
+        .err,
+    ).toContain('用户名已被使用');
+  });
+
+  it('exports the audit log with progress and lists the job', () => {
+    const out = path.join(dataDir, 'audit.csv');
+    const r = kezhao('audit', 'export', '--out', out);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toMatch(/100% 已导出/);
+    expect(r.out).toMatch(/已导出 \d+ 条审计记录/);
+    expect(readFileSync(out, 'utf8')).toContain('haian_officer');
+    expect(kezhao('jobs').out).toMatch(/audit\.export\s+已完成\s+100%/);
+  });
+
+  it('backs up and restores a full, consistent copy; a bad file changes nothing', () => {
+    const file = path.join(dataDir, 'backup.tar.gz');
+    const b = kezhao('backup', file);
+    expect(b.code, b.err).toBe(0);
+    expect(b.out).toContain('已备份到');
+    expect(
+      kezhao('user', 'add', '--username', 'after_backup', '--password', 'later2026', '--role', 'expert').code,
+    ).toBe(0);
+
+    const junk = path.join(dataDir, 'junk.tar.gz');
+    writeFileSync(junk, 'not a backup');
+    const bad = kezhao('restore', junk);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('不是 KeZhao 备份文件');
+    expect(
+      kezhao('user', 'add', '--username', 'after_backup', '--password', 'later2026', '--role', 'expert').err,
+    ).toContain('用户名已被使用');
+
+    const r = kezhao('restore', file);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('原数据保留在');
+    // The user made after the backup is gone; the one made before it is back.
+    expect(
+      kezhao('user', 'add', '--username', 'after_backup', '--password', 'later2026', '--role', 'expert').code,
+    ).toBe(0);
+    expect(
+      kezhao('user', 'add', '--username', 'haian_officer', '--password', 'haian2026', '--role', 'officer')
+        .err,
+    ).toContain('用户名已被使用');
+  });
+
+  it('refuses to touch a data directory a running server holds', () => {
+    writeFileSync(path.join(dataDir, 'kezhao.lock'), String(process.pid));
+    try {
+      const r = kezhao('backup', path.join(dataDir, 'x.tar.gz'));
+      expect(r.code).toBe(1);
+      expect(r.err).toContain(`正被另一个 KeZhao 进程（PID ${process.pid}）使用`);
+      expect(existsSync(path.join(dataDir, 'x.tar.gz'))).toBe(false);
+    } finally {
+      rmSync(path.join(dataDir, 'kezhao.lock'));
+    }
+  });
+
+  it('points server users to pg_dump', () => {
+    const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: 'postgres://127.0.0.1:1/none' };
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', 'backup', 'x'], {
+      cwd: ROOT_DIR,
+      env,
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('pg_dump');
+  });
+});

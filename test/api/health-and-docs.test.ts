@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestContext } from '../helpers/app.js';
+import { ENGINE } from '../helpers/db.js';
+
+let t: TestContext;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+describe('health and API documentation', () => {
+  it('reports liveness and readiness: database reachable and migrations current', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/health' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'ok', database: 'ok', migrations: 'current', engine: ENGINE });
+  });
+
+  it('reports not ready (503) when a migration is missing', async () => {
+    await t.database.db.execute('delete from drizzle.__drizzle_migrations');
+    const res = await t.app.inject({ method: 'GET', url: '/api/health' });
+    expect(res.statusCode).toBe(503);
+    expect(res.json()).toMatchObject({ status: 'degraded', migrations: 'pending' });
+  });
+
+  it('publishes an OpenAPI 3 document that describes the routes', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    expect(res.statusCode).toBe(200);
+    const doc = res.json();
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/me', '/api/v1/users', '/api/v1/users/{id}', '/api/v1/jobs/{id}']),
+    );
+    expect(
+      doc.paths['/api/v1/users'].post.requestBody.content['application/json'].schema.properties.username,
+    ).toBeDefined();
+  });
+
+  it('serves interactive docs without a CDN', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/docs/' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('swagger');
+    expect(res.body).not.toMatch(/https?:\/\/(cdn|unpkg|cdnjs)/);
+  });
+
+  it('answers an unknown API path with JSON, not the web app', async () => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/v2/anything',
+      headers: { accept: 'text/html' },
+    });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().code).toBe('route.not_found');
+  });
+});
