@@ -38,7 +38,8 @@ describe('kezhao --help', () => {
   });
 });
 
-describe('kezhao data commands (embedded database)', () => {
+// These always use the embedded database; the server run would only repeat them.
+describe.skipIf(!!process.env.DATABASE_URL)('kezhao data commands (embedded database)', () => {
   it('migrates, seeds the demo once, and adds users with validation', () => {
     expect(kezhao('migrate').out).toContain('数据库迁移已是最新');
     expect(kezhao('seed', '--demo').out).toContain('新增 7 个账户');

@@ -58,15 +58,13 @@ async function waitFor(client: Client, id: string, statuses: string[], timeoutMs
 describe('background jobs', () => {
   it('exports the audit log as a formula-safe CSV, with progress, and offers it for download', async () => {
     // An entry whose value would run as a formula if Excel trusted it.
-    await t.database.db
-      .insert(auditLog)
-      .values({
-        actorName: '=HYPERLINK("http://evil","点我")',
-        orgId: ORG.yannan,
-        action: 'update',
-        entity: 'user',
-        entityId: 'x',
-      });
+    await t.database.db.insert(auditLog).values({
+      actorName: '=HYPERLINK("http://evil","点我")',
+      orgId: ORG.yannan,
+      action: 'update',
+      entity: 'user',
+      entityId: 'x',
+    });
     const queued = await leader.post('/api/v1/audit/export', { chunkSize: 5 });
     expect(queued.statusCode).toBe(202);
     const done = await waitFor(leader, queued.json().id, ['succeeded', 'failed']);

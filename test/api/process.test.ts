@@ -16,14 +16,6 @@ let dataDir: string;
 const env = () => ({ DATA_DIR: dataDir, JOB_POLL_MS: '200', JOB_LEASE_SECONDS: '2' });
 let server: ServerProcess | null = null;
 
-beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'kz-proc-'));
-  const database = await openConfiguredDatabase(loadConfig({ dataDir }));
-  await seedDemo(database.db);
-  await database.db.execute(sql`insert into audit_log (actor_name, org_id, action, entity, entity_id, after)
-    select '测试', ${ORG.yannan}::uuid, 'update', 'enterprise', g::text, jsonb_build_object('n', g) from generate_series(1, ${ROWS}) g`);
-  await database.close();
-}, 120_000);
 afterAll(() => {
   server?.child.kill('SIGKILL');
 });
@@ -46,6 +38,15 @@ async function pollJob(
 }
 
 describe.skipIf(!!process.env.DATABASE_URL)('the server process (embedded database)', () => {
+  beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'kz-proc-'));
+    const database = await openConfiguredDatabase(loadConfig({ dataDir }));
+    await seedDemo(database.db);
+    await database.db.execute(sql`insert into audit_log (actor_name, org_id, action, entity, entity_id, after)
+      select '测试', ${ORG.yannan}::uuid, 'update', 'enterprise', g::text, jsonb_build_object('n', g) from generate_series(1, ${ROWS}) g`);
+    await database.close();
+  }, 120_000);
+
   it('resumes a job after SIGKILL from its checkpoint, without duplicating or losing rows', async () => {
     server = await startServer(env());
     let leader = await httpLogin(server.base, 'leader', 'kezhao2026');

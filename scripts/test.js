@@ -1,0 +1,92 @@
+// `npm test`: lint, typecheck, unit and API tests on PGlite, the API tests again on PostgreSQL when
+// DATABASE_URL is set, then the browser tests against a fresh build. Ends with one summary line
+// "N passed, N failed" counted from the runners' JSON reports.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const reports = path.join(root, 'test-results', 'reports');
+rmSync(reports, { recursive: true, force: true });
+mkdirSync(reports, { recursive: true });
+const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+const only = process.argv[2]; // optional: lint | unit | api | pg | e2e
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const broken = [];
+
+function step(name, cmd, args, env = {}) {
+  console.log(`\n=== ${name} ===`);
+  const started = Date.now();
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  console.log(`--- ${name}: ${r.status === 0 ? 'ok' : `FAILED (exit ${r.status})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (r.status !== 0) broken.push(name);
+  return r.status === 0;
+}
+
+function countVitest(file) {
+  if (!existsSync(file)) return;
+  const r = JSON.parse(readFileSync(file, 'utf8'));
+  passed += r.numPassedTests;
+  failed += r.numFailedTests;
+  skipped += r.numPendingTests + (r.numTodoTests ?? 0);
+}
+
+function countPlaywright(file) {
+  if (!existsSync(file)) return;
+  const s = JSON.parse(readFileSync(file, 'utf8')).stats;
+  passed += s.expected + (s.flaky ?? 0);
+  failed += s.unexpected;
+  skipped += s.skipped;
+}
+
+const noDb = { ...process.env };
+delete noDb.DATABASE_URL;
+
+if (!only || only === 'lint') {
+  step('lint (biome)', bin('biome'), ['check', '.']);
+  step('typecheck (tsc)', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
+}
+if (!only || only === 'unit' || only === 'api') {
+  const out = path.join(reports, 'vitest-pglite.json');
+  console.log('\n=== unit + API tests on embedded PGlite ===');
+  const r = spawnSync(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], {
+    cwd: root,
+    stdio: 'inherit',
+    env: noDb,
+  });
+  if (r.status !== 0) broken.push('unit + API (PGlite)');
+  countVitest(out);
+}
+if ((!only || only === 'pg') && process.env.DATABASE_URL) {
+  const out = path.join(reports, 'vitest-postgres.json');
+  console.log('\n=== API tests on PostgreSQL (DATABASE_URL) ===');
+  const r = spawnSync(bin('vitest'), ['run', '--project', 'api', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (r.status !== 0) broken.push('API (PostgreSQL)');
+  countVitest(out);
+} else if (!only) {
+  console.log('\n(DATABASE_URL 未设置：跳过 PostgreSQL 服务器上的 API 测试 / skipping the PostgreSQL run)');
+}
+if (!only || only === 'e2e') {
+  if (step('build for browser tests', process.execPath, ['scripts/build.js'])) {
+    const out = path.join(reports, 'playwright.json');
+    console.log('\n=== browser tests (Playwright + Debian Chromium) ===');
+    const r = spawnSync(bin('playwright'), ['test', '--reporter=list,json'], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...noDb, PLAYWRIGHT_JSON_OUTPUT_NAME: out },
+    });
+    if (r.status !== 0) broken.push('browser tests');
+    countPlaywright(out);
+  }
+}
+
+console.log(`\n${broken.length ? `失败的步骤 failed steps: ${broken.join(', ')}` : '全部通过 all steps passed'}`);
+console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(broken.length ? 1 : 0);
