@@ -1,0 +1,32 @@
+import { expect, test } from '@playwright/test';
+import { login, menu, shot } from './helpers';
+
+test('switching to English changes the menu and is remembered', async ({ page }) => {
+  await login(page, 'admin');
+  await page.getByTestId('user-menu').click();
+  await page.getByRole('menuitem', { name: 'English' }).click();
+
+  const nav = menu(page);
+  await expect(nav.getByText('Dashboard')).toBeVisible();
+  await expect(nav.getByText('Jobs')).toBeVisible();
+  await expect(nav.getByText('Audit log')).toBeVisible();
+  await expect(nav.getByText('System')).toBeVisible();
+  await expect(nav.getByText('工作台')).toHaveCount(0);
+  await expect(page.getByTestId('header-roles')).toContainText('Administrator');
+  await expect(page.getByText('Welcome back, 王管理')).toBeVisible();
+  await shot(page, 'english-home');
+
+  // Server messages follow the language too.
+  await page.goto('/admin/orgs');
+  await page.getByTestId('org-tree').getByText('盐南高新区').click();
+  await page.getByTestId('org-detail').getByRole('button', { name: 'Delete' }).click();
+  await page.locator('.ant-popconfirm').getByRole('button', { name: 'OK' }).click();
+  await expect(page.getByText('The organisation still has children or users')).toBeVisible();
+  await shot(page, 'english-orgs');
+
+  await page.reload();
+  await expect(menu(page).getByText('Dashboard')).toBeVisible();
+  await page.getByTestId('user-menu').click();
+  await page.getByRole('menuitem', { name: '中文' }).click();
+  await expect(menu(page).getByText('工作台')).toBeVisible();
+});

@@ -1,0 +1,96 @@
+/** A small typed fetch client: sends the session cookie, the CSRF token and the UI language, and turns
+ *  every error body `{code, message, details}` into an ApiError the pages can show. */
+import { currentLang } from '../i18n';
+
+export type FieldError = { field: string; message: string };
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly details: unknown;
+
+  constructor(status: number, code: string, message: string, details: unknown) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.details = details;
+  }
+
+  /** Field errors of a request.invalid answer, with the `body.`/`querystring.` prefix removed. */
+  fieldErrors(): FieldError[] {
+    if (this.code !== 'request.invalid' || !Array.isArray(this.details)) return [];
+    return this.details
+      .filter((d): d is FieldError => typeof d?.field === 'string' && typeof d?.message === 'string')
+      .map((d) => ({ field: d.field.replace(/^(body|querystring|params)\./, ''), message: d.message }));
+  }
+}
+
+export function isApiError(err: unknown, code?: string): err is ApiError {
+  return err instanceof ApiError && (code === undefined || err.code === code);
+}
+
+let csrfToken: string | null = null;
+
+/** Remembered from GET /me; every mutating request must echo it. */
+export function setCsrfToken(token: string | null) {
+  csrfToken = token;
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+export type Query = Record<string, string | number | boolean | null | undefined>;
+
+export function withQuery(path: string, query?: Query): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) {
+    if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+  }
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'accept-language': currentLang() === 'en-US' ? 'en' : 'zh-CN',
+  };
+  const init: RequestInit = { method, headers, credentials: 'same-origin' };
+  if (method !== 'GET') {
+    headers['content-type'] = 'application/json';
+    if (csrfToken) headers['x-csrf-token'] = csrfToken;
+    init.body = JSON.stringify(body ?? {});
+  }
+  let res: Response;
+  try {
+    res = await fetch(path, init);
+  } catch {
+    const msg = currentLang() === 'en-US' ? 'Cannot reach the server' : '无法连接服务器，请检查网络后重试';
+    throw new ApiError(0, 'network', msg, null);
+  }
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  let data: unknown = null;
+  try {
+    data = text ? JSON.parse(text) : null;
+  } catch {
+    data = null;
+  }
+  if (!res.ok) {
+    const e = (data ?? {}) as { code?: string; message?: string; details?: unknown };
+    throw new ApiError(
+      res.status,
+      e.code ?? `http.${res.status}`,
+      e.message ?? res.statusText,
+      e.details ?? null,
+    );
+  }
+  return data as T;
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query) => request<T>('GET', withQuery(path, query)),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
+  patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, body),
+  del: <T>(path: string, query?: Query) => request<T>('DELETE', withQuery(path, query)),
+};

@@ -1,0 +1,71 @@
+/** Providers (query cache, antd theme and locale, i18n) and the route table. */
+import { QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUSAntd from 'antd/locale/en_US';
+import zhCNAntd from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { queryClient } from '../api/query-client';
+import { PATHS } from '../layout/nav';
+import { AuditPage } from '../pages/audit/audit-page';
+import { ErrorBoundary, NotFoundPage } from '../pages/errors/error-pages';
+import { HomePage } from '../pages/home/home-page';
+import { JobsPage } from '../pages/jobs/jobs-page';
+import { LoginPage } from '../pages/login/login-page';
+import { OrgsPage } from '../pages/orgs/orgs-page';
+import { UsersPage } from '../pages/users/users-page';
+import { Guard, RequireAuth, SessionWatcher } from './require-auth';
+
+const THEME = {
+  token: { colorPrimary: '#1656d6', borderRadius: 6, fontSize: 14 },
+};
+
+function AppRoutes() {
+  const { t } = useTranslation();
+  return (
+    <ErrorBoundary title={t('errors.crashTitle')}>
+      <SessionWatcher />
+      <Routes>
+        <Route path={PATHS.login} element={<LoginPage />} />
+        <Route element={<RequireAuth />}>
+          <Route index element={<Guard path={PATHS.home} render={(me) => <HomePage me={me} />} />} />
+          <Route path={PATHS.jobs} element={<Guard path={PATHS.jobs} render={() => <JobsPage />} />} />
+          <Route
+            path={PATHS.audit}
+            element={<Guard path={PATHS.audit} render={(me) => <AuditPage me={me} />} />}
+          />
+          <Route
+            path={PATHS.users}
+            element={<Guard path={PATHS.users} render={(me) => <UsersPage me={me} />} />}
+          />
+          <Route path={PATHS.orgs} element={<Guard path={PATHS.orgs} render={() => <OrgsPage />} />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </ErrorBoundary>
+  );
+}
+
+export function Root() {
+  const { i18n } = useTranslation();
+  const en = i18n.language === 'en-US';
+  useEffect(() => {
+    dayjs.locale(en ? 'en' : 'zh-cn');
+    document.documentElement.lang = en ? 'en' : 'zh-CN';
+    document.title = en ? 'KeZhao · 科招' : '科招 KeZhao';
+  }, [en]);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <ConfigProvider locale={en ? enUSAntd : zhCNAntd} theme={THEME}>
+        <AntApp>
+          <BrowserRouter>
+            <AppRoutes />
+          </BrowserRouter>
+        </AntApp>
+      </ConfigProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,90 @@
+/** The menu and the roles each page needs — one table, so the menu never links to a page the user
+ *  may not open and the router guards the same pages. */
+import {
+  ApartmentOutlined,
+  ApiOutlined,
+  AuditOutlined,
+  DashboardOutlined,
+  ScheduleOutlined,
+  SettingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { MenuProps } from 'antd';
+import type { TFunction } from 'i18next';
+import type { ReactNode } from 'react';
+import type { Role } from '../../../src/shared/roles';
+
+export const PATHS = {
+  home: '/',
+  jobs: '/jobs',
+  audit: '/audit',
+  users: '/admin/users',
+  orgs: '/admin/orgs',
+  login: '/login',
+} as const;
+
+/** Roles allowed on each guarded page; pages not listed are open to every signed-in user. */
+export const PAGE_ROLES: Partial<Record<string, readonly Role[]>> = {
+  [PATHS.audit]: ['admin', 'leader'],
+  [PATHS.users]: ['admin'],
+  [PATHS.orgs]: ['admin'],
+};
+
+type NavLeaf = { key: string; label: 'home' | 'jobs' | 'audit' | 'users' | 'orgs'; icon: ReactNode };
+type NavGroup = { key: string; label: 'system'; icon: ReactNode; children: NavLeaf[] };
+
+const NAV: (NavLeaf | NavGroup)[] = [
+  { key: PATHS.home, label: 'home', icon: <DashboardOutlined /> },
+  { key: PATHS.jobs, label: 'jobs', icon: <ScheduleOutlined /> },
+  { key: PATHS.audit, label: 'audit', icon: <AuditOutlined /> },
+  {
+    key: 'system',
+    label: 'system',
+    icon: <SettingOutlined />,
+    children: [
+      { key: PATHS.users, label: 'users', icon: <TeamOutlined /> },
+      { key: PATHS.orgs, label: 'orgs', icon: <ApartmentOutlined /> },
+    ],
+  },
+];
+
+export const API_DOCS_KEY = 'api-docs';
+
+export function canOpen(path: string, roles: readonly Role[]): boolean {
+  const need = PAGE_ROLES[path];
+  return !need || need.some((r) => roles.includes(r));
+}
+
+type MenuItem = Required<MenuProps>['items'][number];
+
+/** Menu items the user may use: groups with no visible child disappear. */
+export function menuItems(roles: readonly Role[], t: TFunction): MenuItem[] {
+  const leaf = (n: NavLeaf): MenuItem => ({ key: n.key, icon: n.icon, label: t(`menu.${n.label}`) });
+  const items: MenuItem[] = [];
+  for (const n of NAV) {
+    if ('children' in n) {
+      const children = n.children.filter((c) => canOpen(c.key, roles)).map(leaf);
+      if (children.length > 0)
+        items.push({ key: n.key, icon: n.icon, label: t(`menu.${n.label}`), children });
+    } else if (canOpen(n.key, roles)) {
+      items.push(leaf(n));
+    }
+  }
+  items.push({ type: 'divider' });
+  items.push({
+    key: API_DOCS_KEY,
+    icon: <ApiOutlined />,
+    label: (
+      <a href="/api/docs" target="_blank" rel="noreferrer">
+        {t('menu.apiDocs')}
+      </a>
+    ),
+  });
+  return items;
+}
+
+/** The menu key to highlight for a location, and the group to open. */
+export function selectedKey(pathname: string): { selected: string; open: string[] } {
+  if (pathname.startsWith('/admin/')) return { selected: pathname, open: ['system'] };
+  return { selected: pathname, open: [] };
+}
