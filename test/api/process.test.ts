@@ -48,9 +48,14 @@ describe.skipIf(!!process.env.DATABASE_URL)('the server process (embedded databa
   }, 120_000);
 
   it('resumes a job after SIGKILL from its checkpoint, without duplicating or losing rows', async () => {
-    server = await startServer(env());
+    server = await startServer({ ...env(), LOG_LEVEL: 'info' });
     let leader = await httpLogin(server.base, 'leader', 'kezhao2026');
     const job = (await (await leader.post('/api/v1/audit/export', { chunkSize: 50 })).json()) as Job;
+    // The structured log records requests but never a password or a session cookie.
+    const logLines = server.output().split('\n').filter((l) => l.startsWith('{')).join('\n');
+    expect(logLines).toContain('"msg":"request completed"');
+    expect(logLines).not.toContain('kezhao2026');
+    expect(logLines).not.toContain(leader.cookie.split('=')[1]);
     const before = await pollJob(leader, job.id, (j) => j.progress >= 10);
     expect(before.status).toBe('running');
     server.child.kill('SIGKILL');

@@ -64,6 +64,7 @@ export async function httpLogin(base: string, username: string, password: string
   const me = await (await fetch(`${base}/api/v1/me`, { headers: { cookie } })).json();
   const headers = { cookie, 'x-csrf-token': me.csrfToken as string, 'content-type': 'application/json' };
   return {
+    cookie,
     get: (url: string) => fetch(`${base}${url}`, { headers }),
     post: (url: string, body: unknown = {}) =>
       fetch(`${base}${url}`, { method: 'POST', headers, body: JSON.stringify(body) }),
