@@ -29,6 +29,7 @@ test('admin adds a child org in the tree, cannot delete a non-empty one, deletes
   await expect(tree.getByTestId(`org-node-${code}`)).toContainText(name);
   await expect(tree.getByTestId(`org-node-${code}`)).toContainText('园区');
   await expect(page.getByTestId('org-detail')).toContainText(`盐南高新区 / ${name}`);
+  await expect(page.getByTestId('org-detail').getByLabel('名称')).toHaveValue(name);
   await shot(page, 'org-tree');
 
   // The server refuses to delete an org that still has users, and its message is shown.

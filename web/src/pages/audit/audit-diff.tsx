@@ -2,10 +2,11 @@
 import { Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../../src/shared/api';
+import { useMessages } from '../../i18n';
 
 type Row = { field: string; before: unknown; after: unknown; changed: boolean };
 
-function asRecord(v: unknown): Record<string, unknown> | null {
+export function asRecord(v: unknown): Record<string, unknown> | null {
   return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
 }
 
@@ -22,15 +23,32 @@ export function diffRows(entry: Pick<AuditEntry, 'before' | 'after'>): Row[] {
     return [{ field: '—', before: entry.before, after: entry.after, changed: true }];
   }
   const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
-  return keys.map((field) => {
+  const rows = keys.map((field) => {
     const b = before?.[field];
     const a = after?.[field];
     return { field, before: b, after: a, changed: show(b) !== show(a) };
   });
+  // For an update the changed fields matter most, so they come first.
+  return before && after ? [...rows.filter((r) => r.changed), ...rows.filter((r) => !r.changed)] : rows;
+}
+
+/** A short human name for the changed object, taken from its after (or before) state. */
+export function auditObjectName(
+  entry: Pick<AuditEntry, 'before' | 'after'>,
+  kindLabel: (kind: string) => string = (k) => k,
+): string {
+  const v = asRecord(entry.after) ?? asRecord(entry.before);
+  if (!v) return '—';
+  if (typeof v.displayName === 'string') return `${v.displayName}（${String(v.username ?? '')}）`;
+  if (typeof v.name === 'string') return v.name;
+  if (typeof v.username === 'string') return v.username;
+  if (typeof v.kind === 'string') return kindLabel(v.kind);
+  return '—';
 }
 
 export function AuditDiff({ entry }: { entry: AuditEntry }) {
   const { t } = useTranslation();
+  const m = useMessages();
   const rows = diffRows(entry);
   const empty = <Typography.Text type="secondary">{t('audit.empty')}</Typography.Text>;
   const cell = (v: unknown, row: Row, side: 'before' | 'after') => {
@@ -59,8 +77,17 @@ export function AuditDiff({ entry }: { entry: AuditEntry }) {
         {
           title: t('audit.field'),
           dataIndex: 'field',
-          width: 180,
-          render: (f: string, row) => <Typography.Text strong={row.changed}>{f}</Typography.Text>,
+          width: 220,
+          render: (f: string, row) => (
+            <span>
+              <Typography.Text strong={row.changed}>{m.audit.fields[f] ?? f}</Typography.Text>
+              {m.audit.fields[f] && (
+                <Typography.Text type="secondary" style={{ marginLeft: 6, fontSize: 12 }}>
+                  {f}
+                </Typography.Text>
+              )}
+            </span>
+          ),
         },
         { title: t('audit.before'), dataIndex: 'before', render: (v, row) => cell(v, row, 'before') },
         { title: t('audit.after'), dataIndex: 'after', render: (v, row) => cell(v, row, 'after') },

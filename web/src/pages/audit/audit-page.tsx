@@ -1,7 +1,18 @@
 /** 审计日志 (admin, leader): filter by object, actor and period; expand a row for before/after;
  *  导出 CSV starts a background job whose progress shows above the table. */
 import { ExportOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Flex, Select, Table, type TableColumnsType, Tag } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Flex,
+  Select,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Typography,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +24,7 @@ import { PageHeader } from '../../components/page-header';
 import { useApiError } from '../../components/use-api-error';
 import { useMessages } from '../../i18n';
 import { formatTime } from '../../lib/format';
-import { AuditDiff } from './audit-diff';
+import { AuditDiff, auditObjectName } from './audit-diff';
 import { AuditExportProgress } from './audit-export';
 
 const ACTION_COLORS = { create: 'green', update: 'blue', delete: 'red' } as const;
@@ -81,7 +92,23 @@ export function AuditPage({ me }: { me: Me }) {
       width: 110,
       render: (e: string) => m.audit.entities[e] ?? e,
     },
-    { title: t('audit.entityId'), dataIndex: 'entityId', ellipsis: true },
+    {
+      title: t('audit.object'),
+      key: 'object',
+      width: 220,
+      ellipsis: true,
+      render: (_, e) => auditObjectName(e),
+    },
+    {
+      title: t('audit.entityId'),
+      dataIndex: 'entityId',
+      ellipsis: true,
+      render: (id: string) => (
+        <Typography.Text type="secondary" copyable={{ text: id }}>
+          {id}
+        </Typography.Text>
+      ),
+    },
   ];
 
   return (

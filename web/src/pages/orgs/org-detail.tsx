@@ -1,37 +1,20 @@
 /** The selected org: read-only facts, an edit form, 新增下级 and 删除. */
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Descriptions, Divider, Form, Popconfirm, Space } from 'antd';
+import { App, Button, Card, Descriptions, Divider, Popconfirm, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Org } from '../../../../src/shared/api';
-import type { OrgKind } from '../../../../src/shared/roles';
-import { useDeleteOrg, useUpdateOrg } from '../../api/orgs';
+import { useDeleteOrg } from '../../api/orgs';
 import { useApiError } from '../../components/use-api-error';
 import { formatTime } from '../../lib/format';
-import { OrgFields, regionOrNull } from './org-fields';
-
-type Values = { name: string; kind: OrgKind; regionCode?: string };
+import { OrgEditForm } from './org-edit-form';
 
 type Props = { org: Org; trail: string[]; onAddChild: () => void; onDeleted: () => void };
 
 export function OrgDetail({ org, trail, onAddChild, onDeleted }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
-  const update = useUpdateOrg();
   const remove = useDeleteOrg();
   const showError = useApiError();
-
-  const save = (v: Values) =>
-    update.mutate(
-      {
-        id: org.id,
-        version: org.version,
-        name: v.name.trim(),
-        kind: v.kind,
-        regionCode: regionOrNull(v.regionCode),
-      },
-      { onSuccess: () => message.success(t('orgs.updated')), onError: (err) => showError(err, form) },
-    );
 
   const del = () =>
     remove.mutate(org, {
@@ -73,21 +56,7 @@ export function OrgDetail({ org, trail, onAddChild, onDeleted }: Props) {
         ]}
       />
       <Divider style={{ margin: '12px 0 20px' }} />
-      {/* Keyed by version so a refetch after a save or a 409 shows the server's current values. */}
-      <Form<Values>
-        name="org-edit"
-        key={`${org.id}:${org.version}`}
-        form={form}
-        layout="vertical"
-        style={{ maxWidth: 480 }}
-        initialValues={{ name: org.name, kind: org.kind, regionCode: org.regionCode ?? '' }}
-        onFinish={save}
-      >
-        <OrgFields withCode={false} />
-        <Button type="primary" htmlType="submit" loading={update.isPending}>
-          {t('common.save')}
-        </Button>
-      </Form>
+      <OrgEditForm key={`${org.id}:${org.version}`} org={org} />
     </Card>
   );
 }
