@@ -49,6 +49,8 @@ export default defineConfig({
       DATA_DIR: dataDir,
       PORT: String(port),
       HOST: '127.0.0.1',
+      // Always the embedded PGlite in the temp dir, never a developer's PostgreSQL.
+      DATABASE_URL: '',
       SEED_DEMO: 'true',
       LOG_LEVEL: 'warn',
     },

@@ -31,3 +31,19 @@ test('logging out ends the session', async ({ page }) => {
   await page.goto('/jobs');
   await expect(page).toHaveURL(/\/login$/);
 });
+
+test('repeated failures lock the account and the lockout message says so', async ({ page }) => {
+  await page.goto('/login');
+  const submit = page.getByRole('button', { name: /登\s*录/ });
+  await page.getByPlaceholder('用户名').fill('no_such_user_lock');
+  for (let i = 0; i < 5; i++) {
+    await page.getByPlaceholder('密码').fill(`wrong-${i}`);
+    await submit.click();
+    await expect(page.getByTestId('login-error')).toContainText('用户名或密码错误');
+  }
+  await page.getByPlaceholder('密码').fill('wrong-again');
+  await submit.click();
+  await expect(page.getByTestId('login-error')).toContainText('登录失败次数过多，账户已临时锁定');
+  await expect(page.getByTestId('login-error')).toContainText('分钟后可再试');
+  await shot(page, 'login-locked');
+});

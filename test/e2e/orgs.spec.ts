@@ -56,3 +56,27 @@ test('admin adds a child org in the tree, cannot delete a non-empty one, deletes
   await expect(page.getByText('组织已删除')).toBeVisible();
   await expect(tree.getByTestId(`org-node-${code}`)).toHaveCount(0);
 });
+
+test('sysadmin at the root org sees the whole tree of regions', async ({ page }) => {
+  await login(page, 'sysadmin');
+  await page.goto('/admin/orgs');
+  const tree = page.getByTestId('org-tree');
+  for (const name of [
+    '全部地区',
+    '盐城市',
+    '盐南高新区',
+    '南通市',
+    '南通开发区',
+    '海安市',
+    '无锡市',
+    '江阴市',
+    '嘉兴市',
+    '南湖区',
+  ]) {
+    await expect(tree.getByText(name, { exact: true })).toBeVisible();
+  }
+  await tree.getByText('无锡市', { exact: true }).click();
+  await expect(page.getByTestId('org-detail')).toContainText('全部地区 / 无锡市');
+  await expect(page.getByTestId('org-detail').getByLabel('行政区划代码')).toHaveValue('320200');
+  await shot(page, 'org-tree-sysadmin');
+});

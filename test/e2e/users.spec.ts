@@ -107,6 +107,42 @@ test.describe
       await expect(row).toContainText('测试专员（乙）');
     });
 
+    test('admin resets the password, then the user changes it again from the header menu', async ({
+      page,
+      browser,
+    }) => {
+      await login(page, 'admin');
+      await openUsers(page);
+      const row = page.getByRole('row', { name: new RegExp(username) });
+      await row.getByRole('button', { name: '重置密码' }).click();
+      const modal = page.getByRole('dialog');
+      await modal.getByLabel('新密码').fill('abcdefgh');
+      await modal.getByRole('button', { name: /保\s*存/ }).click();
+      await expect(modal.getByText('密码至少 8 位，且须同时包含字母和数字').first()).toBeVisible();
+      await modal.getByLabel('新密码').fill('Reset2026pw');
+      await modal.getByRole('button', { name: /保\s*存/ }).click();
+      await expect(page.getByText('密码已重置')).toBeVisible();
+
+      const ctx = await browser.newContext();
+      const userPage = await ctx.newPage();
+      await login(userPage, username, 'Reset2026pw');
+      await userPage.getByTestId('user-menu').click();
+      await userPage.getByRole('menuitem', { name: '修改密码' }).click();
+      const pw = userPage.getByRole('dialog');
+      await pw.getByLabel('原密码').fill('not-the-old-1');
+      await pw.getByLabel('新密码', { exact: true }).fill(password);
+      await pw.getByLabel('确认新密码').fill(password);
+      await pw.getByRole('button', { name: /保\s*存/ }).click();
+      await expect(userPage.getByText('原密码不正确')).toBeVisible();
+      await pw.getByLabel('原密码').fill('Reset2026pw');
+      await pw.getByRole('button', { name: /保\s*存/ }).click();
+      await expect(userPage.getByText('密码已修改')).toBeVisible();
+      await userPage.getByTestId('user-menu').click();
+      await userPage.getByRole('menuitem', { name: '退出登录' }).click();
+      await login(userPage, username, password);
+      await ctx.close();
+    });
+
     test('the leader finds the creation in the audit log with its before and after', async ({ page }) => {
       await login(page, 'leader');
       await page.getByTestId('main-menu').getByText('审计日志').click();
