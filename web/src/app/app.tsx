@@ -5,19 +5,21 @@ import enUSAntd from 'antd/locale/en_US';
 import zhCNAntd from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { useEffect } from 'react';
+import { lazy, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { queryClient } from '../api/query-client';
 import { PATHS } from '../layout/nav';
-import { AuditPage } from '../pages/audit/audit-page';
 import { ErrorBoundary, NotFoundPage } from '../pages/errors/error-pages';
 import { HomePage } from '../pages/home/home-page';
-import { JobsPage } from '../pages/jobs/jobs-page';
 import { LoginPage } from '../pages/login/login-page';
-import { OrgsPage } from '../pages/orgs/orgs-page';
-import { UsersPage } from '../pages/users/users-page';
 import { Guard, RequireAuth, SessionWatcher } from './require-auth';
+
+// Pages behind the menu load on first visit, so the login page and 工作台 arrive sooner.
+const JobsPage = lazy(() => import('../pages/jobs/jobs-page').then((m) => ({ default: m.JobsPage })));
+const AuditPage = lazy(() => import('../pages/audit/audit-page').then((m) => ({ default: m.AuditPage })));
+const UsersPage = lazy(() => import('../pages/users/users-page').then((m) => ({ default: m.UsersPage })));
+const OrgsPage = lazy(() => import('../pages/orgs/orgs-page').then((m) => ({ default: m.OrgsPage })));
 
 const THEME = {
   token: { colorPrimary: '#1656d6', borderRadius: 6, fontSize: 14 },

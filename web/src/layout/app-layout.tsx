@@ -1,8 +1,8 @@
 /** The signed-in shell: side menu, header with the user, org and roles, and the page in the middle. */
 import { MenuFoldOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Flex, Layout, Menu, Typography, theme } from 'antd';
-import { useEffect, useState } from 'react';
+import { Button, Flex, Layout, Menu, Spin, Typography, theme } from 'antd';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import type { Me } from '../../../src/shared/api';
@@ -24,6 +24,7 @@ export function AppLayout({ me }: { me: Me }) {
 
   // Re-check the session on every navigation, so a disabled user or changed roles take effect at once.
   const { pathname } = location;
+  // (pathname is read inside so the effect visibly depends on it: it must run on every navigation.)
   useEffect(() => {
     void qc.invalidateQueries({ queryKey: meKey, refetchType: pathname ? 'active' : 'none' });
   }, [pathname, qc]);
@@ -82,7 +83,9 @@ export function AppLayout({ me }: { me: Me }) {
           </Flex>
         </Layout.Header>
         <Layout.Content style={{ padding: 24 }}>
-          <Outlet context={me} />
+          <Suspense fallback={<Spin style={{ display: 'block', margin: '120px auto' }} />}>
+            <Outlet context={me} />
+          </Suspense>
         </Layout.Content>
         <Layout.Footer style={{ textAlign: 'center', color: token.colorTextTertiary, padding: '12px 24px' }}>
           {t('app.footer')}
