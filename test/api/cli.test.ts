@@ -9,7 +9,7 @@ import { ROOT_DIR } from '../../src/config.js';
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kz-cli-'));
 
 function kezhao(...args: string[]) {
-  const env = { ...process.env, DATA_DIR: dataDir, LANG: 'zh_CN.UTF-8' };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LANG: 'zh_CN.UTF-8' };
   delete env.DATABASE_URL;
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args], {
     cwd: ROOT_DIR,
