@@ -22,7 +22,9 @@ function step(name, cmd, args, env = {}) {
   console.log(`\n=== ${name} ===`);
   const started = Date.now();
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
-  console.log(`--- ${name}: ${r.status === 0 ? 'ok' : `FAILED (exit ${r.status})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `--- ${name}: ${r.status === 0 ? 'ok' : `FAILED (exit ${r.status})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   if (r.status !== 0) broken.push(name);
   return r.status === 0;
 }
@@ -53,21 +55,29 @@ if (!only || only === 'lint') {
 if (!only || only === 'unit' || only === 'api') {
   const out = path.join(reports, 'vitest-pglite.json');
   console.log('\n=== unit + API tests on embedded PGlite ===');
-  const r = spawnSync(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], {
-    cwd: root,
-    stdio: 'inherit',
-    env: noDb,
-  });
+  const r = spawnSync(
+    bin('vitest'),
+    ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`],
+    {
+      cwd: root,
+      stdio: 'inherit',
+      env: noDb,
+    },
+  );
   if (r.status !== 0) broken.push('unit + API (PGlite)');
   countVitest(out);
 }
 if ((!only || only === 'pg') && process.env.DATABASE_URL) {
   const out = path.join(reports, 'vitest-postgres.json');
   console.log('\n=== API tests on PostgreSQL (DATABASE_URL) ===');
-  const r = spawnSync(bin('vitest'), ['run', '--project', 'api', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const r = spawnSync(
+    bin('vitest'),
+    ['run', '--project', 'api', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   if (r.status !== 0) broken.push('API (PostgreSQL)');
   countVitest(out);
 } else if (!only) {
@@ -87,6 +97,8 @@ if (!only || only === 'e2e') {
   }
 }
 
-console.log(`\n${broken.length ? `失败的步骤 failed steps: ${broken.join(', ')}` : '全部通过 all steps passed'}`);
+console.log(
+  `\n${broken.length ? `失败的步骤 failed steps: ${broken.join(', ')}` : '全部通过 all steps passed'}`,
+);
 console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(broken.length ? 1 : 0);

@@ -52,7 +52,11 @@ describe.skipIf(!!process.env.DATABASE_URL)('the server process (embedded databa
     let leader = await httpLogin(server.base, 'leader', 'kezhao2026');
     const job = (await (await leader.post('/api/v1/audit/export', { chunkSize: 50 })).json()) as Job;
     // The structured log records requests but never a password or a session cookie.
-    const logLines = server.output().split('\n').filter((l) => l.startsWith('{')).join('\n');
+    const logLines = server
+      .output()
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .join('\n');
     expect(logLines).toContain('"msg":"request completed"');
     expect(logLines).not.toContain('kezhao2026');
     expect(logLines).not.toContain(leader.cookie.split('=')[1]);

@@ -26,9 +26,8 @@ export async function login(
     .select()
     .from(users)
     .where(eq(sql`lower(${users.username})`, username.toLowerCase()));
-  const ok = user
-    ? await verifyPassword(user.passwordHash, input.password)
-    : (await burnVerify(input.password), false);
+  if (!user) await burnVerify(input.password);
+  const ok = user ? await verifyPassword(user.passwordHash, input.password) : false;
   if (!user || !ok) {
     await recordFailure(db, keys[0], policy);
     // An address gets more room than one account, since an office shares one address.
