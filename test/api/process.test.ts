@@ -52,6 +52,11 @@ describe.skipIf(!!process.env.DATABASE_URL)('the server process (embedded databa
     let leader = await httpLogin(server.base, 'leader', 'kezhao2026');
     const job = (await (await leader.post('/api/v1/audit/export', { chunkSize: 50 })).json()) as Job;
     // The structured log records requests but never a password or a session cookie.
+    // The console tells a newcomer where to go and how to sign in.
+    expect(server.output()).toContain(`科招 KeZhao 已启动：${server.base}`);
+    for (const name of ['admin', 'leader', 'officer', 'expert', 'analyst', 'nt_officer']) {
+      expect(server.output()).toContain(name);
+    }
     const logLines = server
       .output()
       .split('\n')
