@@ -29,6 +29,7 @@ export type Config = {
   loginLockMinutes: number;
   jobPollMs: number;
   jobLeaseSeconds: number;
+  importMaxBytes: number;
 };
 
 function int(name: string, fallback: number): number {
@@ -60,6 +61,7 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     loginLockMinutes: int('LOGIN_LOCK_MINUTES', 15),
     jobPollMs: int('JOB_POLL_MS', 1000),
     jobLeaseSeconds: int('JOB_LEASE_SECONDS', 60),
+    importMaxBytes: int('IMPORT_MAX_BYTES', 200 * 1024 * 1024),
     ...overrides,
   };
 }

@@ -26,7 +26,7 @@ export async function withDatabase<T>(config: Config, fn: (db: Database) => Prom
   }
 }
 
-async function orgByCode(database: Database, code: string) {
+export async function orgByCode(database: Database, code: string) {
   const [org] = await database.db.select().from(orgs).where(eq(orgs.code, code));
   if (!org) throw new CliError(`组织编码不存在：${code}`);
   return org;

@@ -16,6 +16,9 @@ export const HELP = {
   jobs watch <任务ID>           实时显示一个任务的进度，直到结束
   audit export [--out 文件] [--org 组织编码] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
                                 导出审计日志为 CSV（后台任务，显示进度条）
+  import enterprises <文件> [--org 组织编码] [--dry-run] [--json] [--sheet 工作表] [--year 年度] [--target]
+                                导入企业（CSV：UTF-8 或 GBK/GB18030 自动识别；XLSX）；--dry-run 只校验不写入；
+                                --json 输出 { inserted, updated, unchanged, rejected, errors }；--target 作为外地目标企业
 
 通用选项：
   --help, -h                    显示本帮助
@@ -39,6 +42,9 @@ Commands:
   jobs watch <job-id>           Follow one job's progress until it ends
   audit export [--out FILE] [--org ORG_CODE] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
                                 Export the audit log as CSV (a background job, with a progress bar)
+  import enterprises <file> [--org ORG_CODE] [--dry-run] [--json] [--sheet NAME] [--year YYYY] [--target]
+                                Import enterprises (CSV in UTF-8 or GBK/GB18030, detected; XLSX); --dry-run validates
+                                only; --json prints { inserted, updated, unchanged, rejected, errors }; --target: outside firms
 
 Options:
   --help, -h                    Show this help

@@ -6,6 +6,7 @@ import { serve } from '../server/serve.js';
 import { backup, CliError, restore } from './backup.js';
 import { auditExport, jobsList, jobsWatch, seedCommand, userAdd, withDatabase } from './commands.js';
 import { HELP, helpLang } from './help.js';
+import { importEnterprises } from './import.js';
 
 async function main(argv: string[]) {
   const { values, positionals } = parseArgs({
@@ -25,6 +26,11 @@ async function main(argv: string[]) {
       out: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      json: { type: 'boolean' },
+      sheet: { type: 'string' },
+      year: { type: 'string' },
+      target: { type: 'boolean' },
     },
   });
   const [command, sub, arg] = positionals;
@@ -69,6 +75,10 @@ async function main(argv: string[]) {
     case 'audit':
       if (sub !== 'export') throw new CliError('用法：kezhao audit export [--out 文件]');
       return auditExport(config, values as Record<string, string>);
+    case 'import':
+      if (sub !== 'enterprises')
+        throw new CliError('用法：kezhao import enterprises <文件> [--org 组织编码] [--dry-run] [--json]');
+      return importEnterprises(config, arg, values);
     default:
       throw new CliError(`未知命令：${command}。运行 kezhao --help 查看用法。`);
   }

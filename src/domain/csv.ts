@@ -1,14 +1,18 @@
 /** One CSV cell, quoted, and defused against formula injection: a cell that Excel would read as a
  *  formula (= + - @, tab, carriage return) gets a leading apostrophe. */
 export function csvCell(value: unknown): string {
-  let text =
+  const text =
     value === null || value === undefined
       ? ''
       : typeof value === 'object'
         ? JSON.stringify(value)
         : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return `"${text.replace(/"/g, '""')}"`;
+  return `"${safeSpreadsheetText(text).replace(/"/g, '""')}"`;
+}
+
+/** Text a spreadsheet will show as text: a leading = + - @, tab or carriage return gets an apostrophe. */
+export function safeSpreadsheetText(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
 export function csvLine(values: unknown[]): string {

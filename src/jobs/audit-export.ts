@@ -18,6 +18,7 @@ import { auditLog, orgs } from '../db/schema/index.js';
 import { csvLine, UTF8_BOM } from '../domain/csv.js';
 import { auditWhere } from '../server/modules/audit/query.js';
 import { AuditExportBody } from '../shared/api.js';
+import { jobFile } from './files.js';
 import type { JobDefinition } from './types.js';
 
 const Params = AuditExportBody.extend({ chunkSize: z.number().int().min(1).max(5000).default(500) });
@@ -27,7 +28,7 @@ const HEADER = ['编号', '时间', '操作人', '操作', '对象类型', '对�
 const ACTIONS: Record<string, string> = { create: '新建', update: '修改', delete: '删除' };
 
 export function exportFile(dataDir: string, jobId: string) {
-  return path.join(dataDir, 'exports', `${jobId}.csv`);
+  return jobFile(dataDir, jobId, 'audit.csv');
 }
 
 export const auditExportJob: JobDefinition<z.infer<typeof Params>, State> = {
@@ -91,6 +92,7 @@ export const auditExportJob: JobDefinition<z.infer<typeof Params>, State> = {
       file: path.basename(file),
       rows: cur.written,
       downloadName: `审计日志-${job.createdAt.toISOString().slice(0, 10)}.csv`,
+      contentType: 'text/csv; charset=utf-8',
     };
   },
 };

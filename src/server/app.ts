@@ -1,6 +1,7 @@
 /** Builds the whole product as one Fastify app: API, OpenAPI docs and the web app. */
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../config.js';
@@ -9,6 +10,7 @@ import type { JobRunner } from '../jobs/runner.js';
 import { type AccessRule, access, describeRule } from './access.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
+import { enterpriseRoutes } from './modules/enterprises/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { jobRoutes } from './modules/jobs/routes.js';
 import { orgRoutes } from './modules/orgs/routes.js';
@@ -79,6 +81,7 @@ export async function buildApp(opts: {
 
   registerErrorHandling(app);
   await app.register(cookie);
+  await app.register(multipart);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -105,6 +108,7 @@ export async function buildApp(opts: {
   userRoutes(app);
   auditRoutes(app);
   jobRoutes(app);
+  enterpriseRoutes(app);
   const page = await registerWeb(app);
 
   app.setNotFoundHandler((request, reply) => {

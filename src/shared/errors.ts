@@ -54,6 +54,14 @@ export const ERRORS = {
   'job.not_found': [404, '任务不存在或无权访问', 'Job not found'],
   'job.not_cancellable': [409, '任务已结束，无法取消', 'The job has already finished'],
   'job.no_file': [404, '该任务没有可下载的文件', 'This job has no file to download'],
+  'upload.missing_file': [400, '请选择要上传的文件', 'Choose a file to upload'],
+  'upload.too_large': [413, '文件过大，超过上传上限', 'The file exceeds the upload limit'],
+  'upload.bad_type': [
+    415,
+    '只支持 CSV（UTF-8 或 GBK）和 XLSX 文件',
+    'Only CSV (UTF-8 or GBK) and XLSX files are supported',
+  ],
+  'enterprise.not_found': [404, '企业不存在或无权访问', 'Enterprise not found'],
   internal: [500, '服务器内部错误，请联系管理员', 'Internal server error'],
   'service.unavailable': [503, '服务暂不可用', 'Service unavailable'],
 } as const satisfies Record<string, readonly [number, string, string]>;

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT_DIR } from '../../src/config.js';
+import { writeCsv } from '../helpers/enterprise-files.js';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kz-cli-'));
 
@@ -79,6 +80,26 @@ describe.skipIf(!!process.env.DATABASE_URL)('kezhao data commands (embedded data
     expect(r.out).toMatch(/已导出 \d+ 条审计记录/);
     expect(readFileSync(out, 'utf8')).toContain('haian_officer');
     expect(kezhao('jobs').out).toMatch(/audit\.export\s+已完成\s+100%/);
+  });
+
+  it('imports enterprises from a GBK CSV and prints the result as JSON', () => {
+    const file = path.join(dataDir, 'firms.csv');
+    writeCsv(file, 'gbk');
+    const r = kezhao('import', 'enterprises', file, '--org', 'yannan', '--json');
+    expect(r.code, r.err).toBe(0);
+    const out = JSON.parse(r.out);
+    expect(out).toMatchObject({ inserted: 3, updated: 0, unchanged: 0, rejected: 3 });
+    expect(out.errors[0]).toEqual({
+      row: 6,
+      column: '统一社会信用代码',
+      code: 'uscc.check',
+      message: expect.stringContaining('校验位错误'),
+    });
+    const again = kezhao('import', 'enterprises', file, '--org', 'yannan');
+    expect(again.out).toContain('导入完成：新增 0，更新 0，未变 3，拒绝 3（组织：盐南高新区）');
+    expect(again.err).toMatch(/100% 已处理/);
+    const missing = kezhao('import', 'enterprises', path.join(dataDir, 'nope.csv'));
+    expect(missing.err).toContain('文件不存在');
   });
 
   it('backs up and restores a full, consistent copy; a bad file changes nothing', () => {

@@ -1,4 +1,5 @@
 export * from './audit.js';
+export * from './enterprises.js';
 export * from './jobs.js';
 export * from './orgs.js';
 export * from './users.js';

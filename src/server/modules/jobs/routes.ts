@@ -1,6 +1,6 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { z } from 'zod';
-import { exportFile } from '../../../jobs/audit-export.js';
+import { type JobDownload, jobFile } from '../../../jobs/files.js';
 import { ErrorBody, IdParams, Job, JobList, JobQuery } from '../../../shared/api.js';
 import { type Actor, access } from '../../access.js';
 import { AppError } from '../../app-error.js';
@@ -39,15 +39,17 @@ export function jobRoutes(app: App) {
     schema: { tags, summary: '下载任务生成的文件', params: IdParams, response: { 200: z.any(), ...errors } },
     handler: async (req, reply) => {
       const row = await getJobRow(db, req.actor as Actor, req.params.id);
-      const result = row.result as { file?: string; downloadName?: string } | null;
-      const file = exportFile(app.config.dataDir, row.id);
-      if (row.status !== 'succeeded' || !result?.file || !existsSync(file)) throw new AppError('job.no_file');
+      const result = row.result as Partial<JobDownload> | null;
+      if (row.status !== 'succeeded' || !result?.file) throw new AppError('job.no_file');
+      const file = jobFile(app.config.dataDir, row.id, result.file);
+      if (!existsSync(file)) throw new AppError('job.no_file');
       const name = result.downloadName ?? result.file;
+      const ascii = result.file.replace(/[^\w.-]/g, '_');
       reply.header(
         'content-disposition',
-        `attachment; filename="export.csv"; filename*=UTF-8''${encodeURIComponent(name)}`,
+        `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`,
       );
-      reply.type('text/csv; charset=utf-8');
+      reply.type(result.contentType ?? 'application/octet-stream');
       return reply.send(createReadStream(file));
     },
   });

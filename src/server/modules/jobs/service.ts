@@ -38,11 +38,18 @@ export async function enqueueJob(
   actor: Actor,
   kind: string,
   params: unknown,
-  maxAttempts = 3,
+  opts: { id?: string; maxAttempts?: number } = {},
 ): Promise<Job> {
   const [row] = await tx
     .insert(jobs)
-    .values({ kind, params, orgId: actor.orgId, createdBy: actor.id, maxAttempts })
+    .values({
+      id: opts.id,
+      kind,
+      params,
+      orgId: actor.orgId,
+      createdBy: actor.id,
+      maxAttempts: opts.maxAttempts ?? 3,
+    })
     .returning();
   const job = presentJob(row);
   await writeAudit(tx, actor, {

@@ -1,0 +1,69 @@
+/** `kezhao import enterprises <file>`: the same import job the upload page runs, in this process. */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Config } from '../config.js';
+import { ROOT_ORG } from '../db/seed/demo-data.js';
+import { jobFile } from '../jobs/files.js';
+import { runJobInProcess } from '../jobs/run-in-process.js';
+import { CliError } from './backup.js';
+import { orgByCode, withDatabase } from './commands.js';
+import { progressPrinter } from './progress.js';
+
+export async function importEnterprises(
+  config: Config,
+  file: string | undefined,
+  opts: Record<string, string | boolean | undefined>,
+) {
+  if (!file)
+    throw new CliError('用法：kezhao import enterprises <文件> [--org 组织编码] [--dry-run] [--json]');
+  const abs = path.resolve(file);
+  if (!existsSync(abs)) throw new CliError(`文件不存在：${abs}`);
+  const year = opts.year ? Number(opts.year) : undefined;
+  if (year !== undefined && !(Number.isInteger(year) && year >= 1950 && year <= 2100))
+    throw new CliError(`--year 应为四位年份，实际为 ${opts.year}`);
+  await withDatabase(config, async (d) => {
+    const org = await orgByCode(d, (opts.org as string) ?? ROOT_ORG.code);
+    const bar = progressPrinter();
+    const params = {
+      file: abs,
+      originalName: path.basename(abs),
+      orgId: org.id,
+      sheet: opts.sheet as string | undefined,
+      year,
+      universe: opts.target ? ('target' as const) : ('local' as const),
+      dryRun: !!opts['dry-run'],
+    };
+    const job = await runJobInProcess(
+      d,
+      config.dataDir,
+      { kind: 'enterprise.import', orgId: org.id, params },
+      bar.update,
+    );
+    bar.done();
+    if (job.status !== 'succeeded') throw new CliError(`导入失败：${job.error ?? job.message}`);
+    const r = job.result as {
+      inserted: number;
+      updated: number;
+      unchanged: number;
+      rejected: number;
+      errors: unknown[];
+      file?: string;
+    };
+    if (opts.json) {
+      console.log(
+        JSON.stringify({
+          inserted: r.inserted,
+          updated: r.updated,
+          unchanged: r.unchanged,
+          rejected: r.rejected,
+          errors: r.errors,
+        }),
+      );
+      return;
+    }
+    console.log(
+      `${params.dryRun ? '试导入（未写入）' : '导入完成'}：新增 ${r.inserted}，更新 ${r.updated}，未变 ${r.unchanged}，拒绝 ${r.rejected}（组织：${org.name}）`,
+    );
+    if (r.file) console.log(`被拒绝的行及原因：${jobFile(config.dataDir, job.id, r.file)}`);
+  });
+}

@@ -1,0 +1,202 @@
+/** 企业导入: reads the file, validates each row, writes good rows in batches, and keeps the bad ones
+ *  with their reasons. A checkpoint is saved in the batch's own transaction, so a restart resumes
+ *  exactly after the last committed batch and re-importing the same file changes nothing. */
+import { appendFileSync, existsSync, mkdirSync, readFileSync, statSync, truncateSync } from 'node:fs';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { jobs } from '../db/schema/index.js';
+import { type Cell, parseRow, type RowError } from '../domain/enterprise/parse-row.js';
+import { jobDir, jobFile } from '../jobs/files.js';
+import { applyBatch, type SourcedRecord } from './apply-batch.js';
+import { findHeaderRow } from './header-row.js';
+import { readTable, TableError, type TableRow } from './read-table.js';
+import { writeRejectedXlsx } from './rejected-xlsx.js';
+
+export type ImportParams = {
+  file: string;
+  originalName: string;
+  orgId: string;
+  sheet?: string;
+  mapping?: Record<string, string>;
+  year?: number;
+  universe?: 'local' | 'target';
+  dryRun?: boolean;
+};
+
+export type ImportState = {
+  doneRow: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  errors: RowError[];
+  rejectedBytes: number;
+};
+
+export type ImportResult = Omit<ImportState, 'doneRow' | 'rejectedBytes'> & {
+  encoding: string;
+  headerRow: number;
+  unmappedHeaders: string[];
+  rejectedFile: string | null;
+  dryRun: boolean;
+};
+
+const BATCH = 500;
+const MAX_ERRORS_KEPT = 1000;
+const TOTAL_ROW = /^(合计|总计|小计|共计)/;
+
+class DryRunRollback extends Error {}
+
+async function countRows(params: ImportParams): Promise<number> {
+  if (/\.xlsx$/i.test(params.originalName)) return 0;
+  const buf = readFileSync(params.file);
+  let n = 0;
+  for (let i = buf.indexOf(10); i !== -1; i = buf.indexOf(10, i + 1)) n++;
+  return n + 1;
+}
+
+export async function runEnterpriseImport(opts: {
+  db: Db;
+  dataDir: string;
+  jobId: string;
+  params: ImportParams;
+  state: ImportState | null;
+  progress: (pct: number, message: string, state: ImportState) => Promise<void>;
+}): Promise<ImportResult> {
+  const { db, params } = opts;
+  const table = await readTable(params.file, { sheet: params.sheet, name: params.originalName }).catch(
+    (err) => {
+      throw err instanceof TableError ? err : new TableError(String(err));
+    },
+  );
+  const totalRows = await countRows(params);
+  const dir = jobDir(opts.dataDir, opts.jobId);
+  mkdirSync(dir, { recursive: true });
+  const rejectedLog = path.join(dir, 'rejected.jsonl');
+  const state: ImportState = opts.state ?? {
+    doneRow: 0,
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: 0,
+    errors: [],
+    rejectedBytes: 0,
+  };
+  // Drop rejected rows a killed attempt logged after its last checkpoint.
+  if (existsSync(rejectedLog) && statSync(rejectedLog).size > state.rejectedBytes)
+    truncateSync(rejectedLog, state.rejectedBytes);
+
+  const asOf = new Date().toISOString().slice(0, 10);
+  const defaults = {
+    year: params.year ?? new Date().getFullYear() - 1,
+    universe: params.universe ?? 'local',
+  };
+  const firstRows: TableRow[] = [];
+  const iterator = table.rows[Symbol.asyncIterator]();
+  for (let i = 0; i < 10; i++) {
+    const next = await iterator.next();
+    if (next.done) break;
+    firstRows.push(next.value);
+  }
+  const header = findHeaderRow(firstRows, params.mapping);
+  if (!header) {
+    const where = table.sheets
+      ? `（读取的工作表：“${table.sheet}”；文件中的工作表：${table.sheets.join('、')}，可用 sheet 参数指定）`
+      : '';
+    throw new TableError(
+      `找不到表头：前 10 行中没有一行能识别出“企业名称”等至少两个列名${where}；请检查文件或在导入页面映射列`,
+    );
+  }
+
+  let batch: (SourcedRecord & { row: number })[] = [];
+  let pending: { row: number; values: unknown[]; errors: RowError[] }[] = [];
+  let lastRow = state.doneRow;
+
+  const flush = async () => {
+    const outcomes = batch.length || pending.length ? await commitBatch() : [];
+    for (const o of outcomes) state[o]++;
+    for (const p of pending) {
+      state.rejected++;
+      if (state.errors.length < MAX_ERRORS_KEPT)
+        state.errors.push(...p.errors.slice(0, MAX_ERRORS_KEPT - state.errors.length));
+    }
+    batch = [];
+    pending = [];
+    const pct = totalRows ? Math.min(99, (lastRow / totalRows) * 100) : 50;
+    await opts.progress(
+      pct,
+      `已处理 ${lastRow} 行：新增 ${state.inserted}，更新 ${state.updated}，未变 ${state.unchanged}，拒绝 ${state.rejected}`,
+      state,
+    );
+  };
+
+  const commitBatch = async () => {
+    const lines = pending.map((p) => `${JSON.stringify(p)}\n`).join('');
+    const next = {
+      ...state,
+      doneRow: lastRow,
+      rejectedBytes: state.rejectedBytes + Buffer.byteLength(lines),
+    };
+    let outcomes: Awaited<ReturnType<typeof applyBatch>> = [];
+    try {
+      await db.transaction(async (tx) => {
+        outcomes = await applyBatch(tx, params.orgId, batch, asOf);
+        // The checkpoint commits with the rows, so a restart neither repeats nor skips a batch.
+        await tx
+          .update(jobs)
+          .set({ state: { ...next, errors: [] } })
+          .where(eq(jobs.id, opts.jobId));
+        if (params.dryRun) throw new DryRunRollback();
+      });
+    } catch (err) {
+      if (!(err instanceof DryRunRollback)) throw err;
+    }
+    if (lines) appendFileSync(rejectedLog, lines);
+    state.doneRow = next.doneRow;
+    state.rejectedBytes = next.rejectedBytes;
+    return outcomes;
+  };
+
+  const handle = async (r: TableRow) => {
+    if (r.row <= header.headerRow || r.row <= state.doneRow) return;
+    lastRow = r.row;
+    if (r.values.every((v) => v === null || v === undefined || String(v).trim() === '')) return;
+    const cells: Cell[] = header.columns.map((c) => ({
+      key: c.key,
+      header: c.header,
+      unit: c.unit,
+      value: r.values[c.index],
+    }));
+    const nameCell = cells.find((c) => c.key === 'name');
+    if (nameCell && TOTAL_ROW.test(String(nameCell.value ?? '').trim())) return;
+    const parsed = parseRow(r.row, cells, defaults);
+    if (parsed.ok)
+      batch.push({
+        record: parsed.record,
+        source: { kind: 'import', file: params.originalName, row: r.row, jobId: opts.jobId },
+        row: r.row,
+      });
+    else pending.push({ row: r.row, values: r.values, errors: parsed.errors });
+    if (batch.length + pending.length >= BATCH) await flush();
+  };
+
+  for (const r of firstRows) await handle(r);
+  for (let next = await iterator.next(); !next.done; next = await iterator.next()) await handle(next.value);
+  await flush();
+
+  let rejectedFile: string | null = null;
+  if (state.rejected > 0 && existsSync(rejectedLog)) {
+    rejectedFile = jobFile(opts.dataDir, opts.jobId, 'rejected.xlsx');
+    await writeRejectedXlsx(rejectedLog, header.headers, rejectedFile);
+  }
+  const { doneRow: _d, rejectedBytes: _b, ...counts } = state;
+  return {
+    ...counts,
+    encoding: table.encoding,
+    headerRow: header.headerRow,
+    unmappedHeaders: header.unmapped,
+    rejectedFile: rejectedFile ? path.basename(rejectedFile) : null,
+    dryRun: !!params.dryRun,
+  };
+}

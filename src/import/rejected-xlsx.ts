@@ -1,0 +1,27 @@
+/** The rejected rows as an XLSX a user can fix and upload again: the original columns, then the
+ *  row number and the reasons. Text cells are defused against formula injection. */
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { safeSpreadsheetText } from '../domain/csv.js';
+import type { RowError } from '../domain/enterprise/parse-row.js';
+
+export async function writeRejectedXlsx(jsonlFile: string, headers: string[], outFile: string) {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('被拒绝的行');
+  ws.addRow([...headers, '原行号', '错误原因']).font = { bold: true };
+  for (const line of readFileSync(jsonlFile, 'utf8').split('\n')) {
+    if (!line) continue;
+    const { row, values, errors } = JSON.parse(line) as {
+      row: number;
+      values: unknown[];
+      errors: RowError[];
+    };
+    const cells = headers.map((_, i) => {
+      const v = values[i];
+      return typeof v === 'string' ? safeSpreadsheetText(v) : (v ?? null);
+    });
+    ws.addRow([...cells, row, errors.map((e) => `${e.column}：${e.message}`).join('；')]);
+  }
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  await wb.xlsx.writeFile(outFile);
+}

@@ -1,0 +1,189 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, createTestApp, login, type TestContext } from '../helpers/app.js';
+import { makeUscc, writeCsv, writeXlsx } from '../helpers/enterprise-files.js';
+import { multipart } from '../helpers/multipart.js';
+
+let t: TestContext;
+let officer: Client;
+const dir = mkdtempSync(path.join(os.tmpdir(), 'kz-import-'));
+
+beforeAll(async () => {
+  t = await createTestApp({ jobs: true, config: { importMaxBytes: 64 * 1024 } });
+  officer = await login(t.app, 'officer');
+});
+afterAll(() => t.close());
+
+type ImportResult = {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  errors: { row: number; column: string; code: string; message: string }[];
+  encoding: string;
+  file?: string;
+};
+
+async function upload(client: Client, name: string, content: Buffer, fields: Record<string, string> = {}) {
+  const { payload, headers } = multipart(fields, { name, content });
+  return t.app.inject({
+    method: 'POST',
+    url: '/api/v1/enterprises/imports',
+    payload,
+    headers: { ...headers, cookie: client.cookie, 'x-csrf-token': client.csrf },
+  });
+}
+
+async function finished(id: string) {
+  for (let i = 0; i < 300; i++) {
+    const job = (await officer.get(`/api/v1/jobs/${id}`)).json();
+    if (['succeeded', 'failed', 'cancelled'].includes(job.status)) return job;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('import did not finish');
+}
+
+async function importFile(name: string, content: Buffer, fields: Record<string, string> = {}) {
+  const res = await upload(officer, name, content, fields);
+  expect(res.statusCode, res.body).toBe(202);
+  return finished(res.json().id);
+}
+
+describe('enterprise import', () => {
+  it('imports a GBK CSV with a title row, keeps good rows and explains each bad one', async () => {
+    const file = path.join(dir, 'firms-gbk.csv');
+    writeCsv(file, 'gbk');
+    const job = await importFile('2025年企业名单.csv', readFileSync(file));
+    expect(job.status, job.error).toBe('succeeded');
+    const r = job.result as ImportResult;
+    expect(r).toMatchObject({ inserted: 3, updated: 0, unchanged: 0, rejected: 3, encoding: 'gb18030' });
+    const bad = makeUscc(4);
+    expect(r.errors).toContainEqual({
+      row: 6,
+      column: '统一社会信用代码',
+      code: 'uscc.check',
+      message: expect.stringContaining(`应为 "${bad[17]}"`),
+    });
+    expect(r.errors).toContainEqual(
+      expect.objectContaining({ row: 7, column: '成立日期', code: 'date.impossible' }),
+    );
+    expect(r.errors).toContainEqual(
+      expect.objectContaining({ row: 8, column: '企业名称', code: 'name.required' }),
+    );
+    expect(r.errors).toContainEqual(expect.objectContaining({ row: 8, column: '营业收入(万元)' }));
+  });
+
+  it('reads values as offices write them, in 元, with the file and row as their source', async () => {
+    const list = (await officer.get(`/api/v1/enterprises?q=${encodeURIComponent('中交慧运')}`)).json();
+    expect(list.total).toBe(1);
+    const firm = (await officer.get(`/api/v1/enterprises/${list.items[0].id}`)).json();
+    expect(firm).toMatchObject({
+      uscc: makeUscc(1),
+      name: '中交慧运（盐城）科技有限公司',
+      establishedOn: '2019-05-01',
+      registeredCapital: 12_005_000,
+      industrySection: 'I',
+      industryDivision: '65',
+      aliases: [{ name: '中交慧运', kind: 'short' }],
+    });
+    expect(firm.years[0]).toMatchObject({ employees: 120, revenue: 120_000_000, rdExpense: 3_000_000 });
+    expect(firm.provenance.source).toMatchObject({ kind: 'import', file: '2025年企业名单.csv', row: 3 });
+    expect(firm.ip).toContainEqual(expect.objectContaining({ kind: 'invention_patent', count: 12 }));
+    const serial = (await officer.get(`/api/v1/enterprises?q=${encodeURIComponent('盐南储能')}`)).json()
+      .items[0];
+    expect(serial.establishedOn).toBe('2019-05-01');
+  });
+
+  it('offers the rejected rows as an XLSX with a reason column, to fix and upload again', async () => {
+    const jobs = (await officer.get('/api/v1/jobs?kind=enterprise.import')).json();
+    const res = await officer.get(`/api/v1/jobs/${jobs.items[0].id}/download`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    expect(ws.getRow(1).getCell(12).value).toBe('错误原因');
+    expect(ws.rowCount).toBe(4);
+    expect(String(ws.getRow(2).getCell(12).value)).toContain('校验位错误');
+  });
+
+  it('changes nothing when the same file comes again, in UTF-8 with a BOM this time', async () => {
+    const file = path.join(dir, 'firms-bom.csv');
+    writeCsv(file, 'utf8-bom');
+    const job = await importFile('firms.csv', readFileSync(file));
+    expect(job.result).toMatchObject({
+      inserted: 0,
+      updated: 0,
+      unchanged: 3,
+      rejected: 3,
+      encoding: 'utf8',
+    });
+  });
+
+  it('reads a named sheet of an XLSX, and says which sheets exist when the first has no table', async () => {
+    const file = path.join(dir, 'firms.xlsx');
+    await writeXlsx(file);
+    const wrong = await importFile('firms.xlsx', readFileSync(file));
+    expect(wrong.status).toBe('failed');
+    expect(wrong.error).toContain('找不到表头');
+    expect(wrong.error).toContain('文件中的工作表：说明、企业名单');
+    const right = await importFile('firms.xlsx', readFileSync(file), { sheet: '企业名单' });
+    expect(right.status, right.error).toBe('succeeded');
+    expect(right.result).toMatchObject({ unchanged: 3, rejected: 3, encoding: 'xlsx' });
+  });
+
+  it('validates without writing on a dry run', async () => {
+    const csv = Buffer.from(
+      `企业名称,统一社会信用代码,营业收入(万元)\n试运行科技有限公司,${makeUscc(77)},10\n`,
+    );
+    const job = await importFile('dry.csv', csv, { dryRun: 'true' });
+    expect(job.result).toMatchObject({ inserted: 1, dryRun: true });
+    expect((await officer.get(`/api/v1/enterprises?q=${encodeURIComponent('试运行')}`)).json().total).toBe(0);
+  });
+
+  it('matches a row without uscc by its normalised name and flags it for review', async () => {
+    const first = await importFile(
+      'a.csv',
+      Buffer.from('企业名称,营业收入(万元)\n盐城无码科技有限公司,100\n'),
+    );
+    expect(first.result).toMatchObject({ inserted: 1 });
+    const again = await importFile(
+      'b.csv',
+      Buffer.from('企业名称,营业收入(万元)\n盐城无码科技有限公司,120\n'),
+    );
+    expect(again.result).toMatchObject({ inserted: 0, updated: 1 });
+    const flagged = (await officer.get('/api/v1/enterprises?review=true')).json();
+    expect(flagged.items.map((e: { name: string }) => e.name)).toContain('盐城无码科技有限公司');
+  });
+
+  it('bounds uploads: size, type and a missing file get clear 4xx answers, and nothing is queued', async () => {
+    const before = (await officer.get('/api/v1/jobs')).json().total;
+    const big = await upload(officer, 'big.csv', Buffer.alloc(70 * 1024, 'a'));
+    expect(big.statusCode).toBe(413);
+    expect(big.json()).toMatchObject({ code: 'upload.too_large' });
+    const exe = await upload(officer, 'virus.exe', Buffer.from('MZ'));
+    expect(exe.json()).toMatchObject({
+      code: 'upload.bad_type',
+      message: '只支持 CSV（UTF-8 或 GBK）和 XLSX 文件',
+    });
+    const none = multipart({ dryRun: 'true' });
+    const missing = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/enterprises/imports',
+      payload: none.payload,
+      headers: { ...none.headers, cookie: officer.cookie, 'x-csrf-token': officer.csrf },
+    });
+    expect(missing.json().code).toBe('upload.missing_file');
+    expect((await officer.get('/api/v1/jobs')).json().total).toBe(before);
+  });
+
+  it('keeps the firms inside the org and the upload to the roles that may import', async () => {
+    const nt = await login(t.app, 'nt_officer');
+    expect((await nt.get('/api/v1/enterprises')).json().total).toBe(0);
+    const analyst = await login(t.app, 'analyst');
+    expect((await upload(analyst, 'x.csv', Buffer.from('企业名称\n某公司\n'))).statusCode).toBe(403);
+  });
+});
