@@ -3,6 +3,7 @@
 import type { Tx } from '../db/client.js';
 import { auditLog } from '../db/schema/index.js';
 import type { Actor } from './access.js';
+import { sessionCache } from './modules/auth/session-cache.js';
 
 export type AuditAction = 'create' | 'update' | 'delete';
 
@@ -18,6 +19,8 @@ export async function writeAudit(
     after?: unknown;
   },
 ): Promise<void> {
+  // A changed user or org may change what a cached session's actor holds (roles, org, path).
+  if (entry.entity === 'user' || entry.entity === 'org') sessionCache.clear();
   await tx.insert(auditLog).values({
     actorId: actor?.id ?? null,
     actorName: actor?.displayName ?? 'system',

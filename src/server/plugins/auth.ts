@@ -3,6 +3,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
+import { sessionCache } from '../modules/auth/session-cache.js';
 import { loadActor, SESSION_COOKIE } from '../modules/auth/sessions.js';
 import { sendError } from './errors.js';
 
@@ -15,6 +16,7 @@ function sameToken(a: string | undefined, b: string): boolean {
 }
 
 export function registerAuth(app: FastifyInstance, db: Db, config: Config) {
+  sessionCache.configure(config.sessionCacheSeconds);
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request, reply) => {
     if (request.is404) return;

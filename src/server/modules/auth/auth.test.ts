@@ -144,6 +144,17 @@ describe('sign-in and sessions', () => {
     expect(noHeader.statusCode).toBe(403);
   });
 
+  it('shows an org rename at once to a signed-in member (the session cache is cleared)', async () => {
+    const officer = await login(t.app, 'analyst');
+    expect((await officer.get('/api/v1/me')).json().org.name).toBe('盐南高新区');
+    const sys = await login(t.app, 'admin');
+    const org = (await sys.get('/api/v1/orgs/00000000-0000-4000-8000-000000000011')).json();
+    await sys.patch(`/api/v1/orgs/${org.id}`, { version: org.version, name: '盐南高新技术产业开发区' });
+    expect((await officer.get('/api/v1/me')).json().org.name).toBe('盐南高新技术产业开发区');
+    const back = (await sys.get(`/api/v1/orgs/${org.id}`)).json();
+    await sys.patch(`/api/v1/orgs/${org.id}`, { version: back.version, name: '盐南高新区' });
+  });
+
   it('sends security headers', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/health' });
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
