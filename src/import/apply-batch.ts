@@ -11,6 +11,7 @@ import {
   type Provenance,
 } from '../db/schema/index.js';
 import type { EnterpriseRecord } from '../domain/enterprise/parse-row.js';
+import { searchTerms } from '../domain/enterprise/search-terms.js';
 
 export type Outcome = 'inserted' | 'updated' | 'unchanged';
 export type SourcedRecord = { record: EnterpriseRecord; source: FactSource };
@@ -65,9 +66,8 @@ export async function applyBatch(
           orgId,
           uscc: rec.uscc,
           name: rec.name,
-          nameNormalized: rec.nameNormalized,
-          nameCore: rec.nameCore,
           aliases: rec.aliases,
+          ...searchTerms(rec.name, rec.aliases),
           ...(rec.enterprise as Partial<typeof enterprises.$inferInsert>),
           reviewReason: rec.uscc ? null : 'no_uscc',
           provenance: prov,
@@ -83,14 +83,14 @@ export async function applyBatch(
         const fields = { ...row.provenance.fields };
         for (const c of changed) fields[c] = prov;
         const set = Object.fromEntries(Object.entries(rec.enterprise).filter(([, v]) => v !== null));
+        const aliases = [...row.aliases, ...rec.aliases.filter((a) => !known.has(`${a.kind}:${a.name}`))];
         [row] = await tx
           .update(enterprises)
           .set({
             ...set,
             name: rec.name,
-            nameNormalized: rec.nameNormalized,
-            nameCore: rec.nameCore,
-            aliases: [...row.aliases, ...rec.aliases.filter((a) => !known.has(`${a.kind}:${a.name}`))],
+            aliases,
+            ...searchTerms(rec.name, aliases),
             reviewReason: row.reviewReason ?? (rec.uscc ? null : 'name_match'),
             provenance: { ...row.provenance, fields },
             version: row.version + 1,

@@ -40,11 +40,20 @@ function sampleOf(file: string): Buffer {
 async function* csvRows(file: string, encoding: string): AsyncIterable<TableRow> {
   const parser = createReadStream(file)
     .pipe(iconv.decodeStream(encoding, { stripBOM: true }))
-    .pipe(parse({ relax_column_count: true, bom: true, skip_empty_lines: false, trim: true }));
+    // Offices write quotes inside unquoted cells (=HYPERLINK("…"), 5" 屏): take them as text.
+    .pipe(
+      parse({ relax_column_count: true, relax_quotes: true, bom: true, skip_empty_lines: false, trim: true }),
+    );
   let row = 0;
-  for await (const values of parser as AsyncIterable<string[]>) {
-    row++;
-    yield { row, values };
+  try {
+    for await (const values of parser as AsyncIterable<string[]>) {
+      row++;
+      yield { row, values };
+    }
+  } catch (err) {
+    throw new TableError(
+      `CSV 文件第 ${row + 1} 行无法解析（${err instanceof Error ? err.message : String(err)}）；已导入的批次不受影响`,
+    );
   }
 }
 

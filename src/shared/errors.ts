@@ -61,6 +61,7 @@ export const ERRORS = {
     '只支持 CSV（UTF-8 或 GBK）和 XLSX 文件',
     'Only CSV (UTF-8 or GBK) and XLSX files are supported',
   ],
+  'import.unreadable': [400, '无法读取该文件', 'The file cannot be read'],
   'enterprise.not_found': [404, '企业不存在或无权访问', 'Enterprise not found'],
   internal: [500, '服务器内部错误，请联系管理员', 'Internal server error'],
   'service.unavailable': [503, '服务暂不可用', 'Service unavailable'],

@@ -47,6 +47,9 @@ export const enterprises = pgTable(
     nameNormalized: text('name_normalized').notNull(),
     /** The distinctive part (no region, no legal form), for search and near-duplicates. */
     nameCore: text('name_core').notNull(),
+    /** Pinyin initials of the core name, and the bigrams search looks up (see domain/enterprise/search-terms). */
+    namePinyin: text('name_pinyin'),
+    searchGrams: text('search_grams').array(),
     aliases: jsonb('aliases').$type<EnterpriseAlias[]>().notNull().default([]),
     legalRep: text('legal_rep'),
     establishedOn: date('established_on'),
@@ -72,6 +75,7 @@ export const enterprises = pgTable(
       .on(t.orgId, t.uscc)
       .where(sql`${t.uscc} is not null and ${t.mergedInto} is null`),
     index('enterprises_org_name_idx').on(t.orgId, t.nameNormalized),
+    index('enterprises_grams_idx').using('gin', t.searchGrams),
   ],
 );
 
@@ -213,4 +217,16 @@ export const importMappings = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('import_mappings_org_name_idx').on(t.orgId, t.name)],
+);
+
+/** A reviewer's "not the same firm" for a duplicate candidate pair (ids ordered a < b). */
+export const duplicateDismissals = pgTable(
+  'duplicate_dismissals',
+  {
+    aId: uuid('a_id').notNull(),
+    bId: uuid('b_id').notNull(),
+    userId: uuid('user_id'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.aId, t.bId] })],
 );

@@ -3,9 +3,13 @@ import { randomUUID } from 'node:crypto';
 import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { jobDir, jobFile } from '../../../jobs/files.js';
+import { previewTable } from '../../../import/preview.js';
+import { TableError } from '../../../import/read-table.js';
+import { jobDir } from '../../../jobs/files.js';
 import { ErrorBody, Job } from '../../../shared/api.js';
+import { ImportPreview } from '../../../shared/enterprise-api.js';
 import { type Actor, access } from '../../access.js';
 import { AppError } from '../../app-error.js';
 import type { App } from '../../types.js';
@@ -31,9 +35,66 @@ const Options = z.object({
     }),
 });
 
+/** Streams the one file of a multipart request to `dir` (bounded size and type) and returns it with the fields. */
+async function receiveUpload(req: FastifyRequest, dir: string, maxBytes: number) {
+  if (!req.isMultipart()) throw new AppError('upload.missing_file');
+  const fields: Record<string, string> = {};
+  let saved: { file: string; name: string } | null = null;
+  try {
+    for await (const part of req.parts({
+      limits: { fileSize: maxBytes, files: 1, fields: 10, fieldSize: 20_000 },
+    })) {
+      if (part.type === 'field') {
+        fields[part.fieldname] = String(part.value);
+        continue;
+      }
+      const ext = path.extname(part.filename).toLowerCase();
+      if (!['.csv', '.xlsx', '.txt'].includes(ext)) {
+        part.file.resume();
+        throw new AppError('upload.bad_type', { filename: part.filename });
+      }
+      mkdirSync(dir, { recursive: true });
+      const file = path.join(dir, `upload${ext}`);
+      await pipeline(part.file, createWriteStream(file));
+      if (part.file.truncated) throw new AppError('upload.too_large', { maxBytes });
+      saved = { file, name: part.filename };
+    }
+  } catch (err) {
+    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
+      throw new AppError('upload.too_large', { maxBytes });
+    throw err;
+  }
+  if (!saved) throw new AppError('upload.missing_file');
+  return { ...saved, fields };
+}
+
 export function enterpriseImportRoute(app: App, maxBytes: number) {
+  const importers = { access: access.roles('admin', 'officer') };
+  app.post('/api/v1/enterprises/imports/preview', {
+    config: importers,
+    schema: {
+      tags: ['enterprises'],
+      summary: '预览上传的企业名单：识别编码、工作表、表头行与各列对应的字段，不写入任何数据',
+      consumes: ['multipart/form-data'],
+      response: { 200: ImportPreview, 400: ErrorBody, 413: ErrorBody, 415: ErrorBody },
+    },
+    handler: async (req) => {
+      const dir = path.join(app.config.dataDir, 'tmp', randomUUID());
+      try {
+        const up = await receiveUpload(req, dir, maxBytes);
+        const mapping = up.fields.mapping ? Options.shape.mapping.parse(up.fields.mapping) : undefined;
+        return await previewTable(up.file, { name: up.name, sheet: up.fields.sheet, mapping });
+      } catch (err) {
+        if (err instanceof TableError) throw new AppError('import.unreadable', { reason: err.message });
+        throw err;
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  });
+
   app.post('/api/v1/enterprises/imports', {
-    config: { access: access.roles('admin', 'officer') },
+    config: importers,
     schema: {
       tags: ['enterprises'],
       summary:
@@ -42,32 +103,11 @@ export function enterpriseImportRoute(app: App, maxBytes: number) {
       response: { 202: Job, 400: ErrorBody, 413: ErrorBody, 415: ErrorBody },
     },
     handler: async (req, reply) => {
-      if (!req.isMultipart()) throw new AppError('upload.missing_file');
       const id = randomUUID();
       const dir = jobDir(app.config.dataDir, id);
-      const fields: Record<string, string> = {};
-      let saved: { file: string; name: string } | null = null;
       try {
-        for await (const part of req.parts({
-          limits: { fileSize: maxBytes, files: 1, fields: 10, fieldSize: 20_000 },
-        })) {
-          if (part.type === 'field') {
-            fields[part.fieldname] = String(part.value);
-            continue;
-          }
-          const ext = path.extname(part.filename).toLowerCase();
-          if (!['.csv', '.xlsx', '.txt'].includes(ext)) {
-            part.file.resume();
-            throw new AppError('upload.bad_type', { filename: part.filename });
-          }
-          mkdirSync(dir, { recursive: true });
-          const file = jobFile(app.config.dataDir, id, `upload${ext}`);
-          await pipeline(part.file, createWriteStream(file));
-          if (part.file.truncated) throw new AppError('upload.too_large', { maxBytes });
-          saved = { file, name: part.filename };
-        }
-        if (!saved) throw new AppError('upload.missing_file');
-        const parsed = Options.safeParse(fields);
+        const up = await receiveUpload(req, dir, maxBytes);
+        const parsed = Options.safeParse(up.fields);
         if (!parsed.success) {
           throw new AppError(
             'request.invalid',
@@ -77,8 +117,8 @@ export function enterpriseImportRoute(app: App, maxBytes: number) {
         const o = parsed.data;
         const actor = req.actor as Actor;
         const params = {
-          file: saved.file,
-          originalName: saved.name,
+          file: up.file,
+          originalName: up.name,
           orgId: actor.orgId,
           sheet: o.sheet,
           mapping: o.mapping,
@@ -94,8 +134,6 @@ export function enterpriseImportRoute(app: App, maxBytes: number) {
       } catch (err) {
         // Nothing half-uploaded is kept.
         rmSync(dir, { recursive: true, force: true });
-        if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-          throw new AppError('upload.too_large', { maxBytes });
         throw err;
       }
     },

@@ -1,22 +1,34 @@
 /** Reading the enterprise registry within the actor's org subtree. */
-import { and, asc, count, eq, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Db } from '../../../db/client.js';
+import type { Db, Tx } from '../../../db/client.js';
 import {
+  auditLog,
+  awards,
   enterpriseIp,
   enterprises,
   enterpriseYears,
+  fundingRounds,
   orgs,
   qualifications,
+  rdInstitutions,
 } from '../../../db/schema/index.js';
 import type { EnterpriseQuery } from '../../../shared/enterprise-api.js';
 import type { Actor } from '../../access.js';
 import { AppError } from '../../app-error.js';
 import { withinScope } from '../../scope.js';
+import { presentAudit } from '../audit/service.js';
+import { filterWhere, orderBy } from './query.js';
 
 type Row = typeof enterprises.$inferSelect;
+type Latest = {
+  latestYear: number | null;
+  revenue: number | null;
+  employees: number | null;
+  tiers: string[];
+};
 
-export function presentSummary(r: Row) {
+export function presentSummary(r: Row, latest: Latest) {
   return {
     id: r.id,
     orgId: r.orgId,
@@ -30,58 +42,116 @@ export function presentSummary(r: Row) {
     registeredCapital: r.registeredCapital,
     universe: r.universe as 'local' | 'target',
     reviewReason: r.reviewReason,
+    ...latest,
     version: r.version,
   };
 }
 
-const scoped = (actor: Actor) =>
-  sql`${enterprises.orgId} in (select ${orgs.id} from ${orgs} where ${withinScope(actor)})`;
-const esc = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
-export async function listEnterprises(db: Db, actor: Actor, query: z.infer<typeof EnterpriseQuery>) {
-  const conds: (SQL | undefined)[] = [scoped(actor), isNull(enterprises.mergedInto)];
-  if (query.q) {
-    const q = query.q.normalize('NFKC').replace(/\s+/g, '');
-    conds.push(
-      or(
-        ilike(enterprises.name, esc(q)),
-        ilike(enterprises.nameNormalized, esc(q)),
-        eq(enterprises.uscc, q.toUpperCase()),
+/** Latest year's figures and valid titles of the given firms, in two queries. */
+export async function latestOf(db: Tx, ids: string[]): Promise<Map<string, Latest>> {
+  const out = new Map<string, Latest>(
+    ids.map((id) => [id, { latestYear: null, revenue: null, employees: null, tiers: [] }]),
+  );
+  if (ids.length === 0) return out;
+  const years = await db
+    .selectDistinctOn([enterpriseYears.enterpriseId], {
+      id: enterpriseYears.enterpriseId,
+      year: enterpriseYears.year,
+      revenue: enterpriseYears.revenue,
+      employees: enterpriseYears.employees,
+    })
+    .from(enterpriseYears)
+    .where(inArray(enterpriseYears.enterpriseId, ids))
+    .orderBy(enterpriseYears.enterpriseId, desc(enterpriseYears.year));
+  for (const y of years)
+    Object.assign(out.get(y.id) as Latest, {
+      latestYear: y.year,
+      revenue: y.revenue,
+      employees: y.employees,
+    });
+  const quals = await db
+    .select({ id: qualifications.enterpriseId, tier: qualifications.tier })
+    .from(qualifications)
+    .where(
+      and(
+        inArray(qualifications.enterpriseId, ids),
+        sql`(${qualifications.expiresOn} is null or ${qualifications.expiresOn} >= current_date)`,
       ),
     );
+  for (const q of quals) {
+    const l = out.get(q.id) as Latest;
+    if (!l.tiers.includes(q.tier)) l.tiers.push(q.tier);
   }
-  if (query.universe) conds.push(eq(enterprises.universe, query.universe));
-  if (query.review) conds.push(sql`${enterprises.reviewReason} is not null`);
-  const where = and(...conds);
+  return out;
+}
+
+export async function listEnterprises(db: Db, actor: Actor, query: z.infer<typeof EnterpriseQuery>) {
+  const where = filterWhere(actor, query);
   const rows = await db
     .select()
     .from(enterprises)
     .where(where)
-    .orderBy(asc(enterprises.nameNormalized))
+    .orderBy(...orderBy(query))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
   const [{ n }] = await db.select({ n: count() }).from(enterprises).where(where);
-  return { items: rows.map(presentSummary), total: n };
+  const latest = await latestOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return { items: rows.map((r) => presentSummary(r, latest.get(r.id) as Latest)), total: n };
 }
 
-export async function getEnterprise(db: Db, actor: Actor, id: string) {
+export const scopedEnterprise = (actor: Actor) =>
+  sql`${enterprises.orgId} in (select ${orgs.id} from ${orgs} where ${withinScope(actor)})`;
+
+export async function enterpriseRow(db: Tx, actor: Actor, id: string): Promise<Row> {
   const [row] = await db
     .select()
     .from(enterprises)
-    .where(and(eq(enterprises.id, id), scoped(actor)));
+    .where(and(eq(enterprises.id, id), scopedEnterprise(actor)));
   if (!row) throw new AppError('enterprise.not_found');
+  return row;
+}
+
+export async function getEnterprise(db: Tx, actor: Actor, id: string) {
+  const row = await enterpriseRow(db, actor, id);
   const ids = [row.id];
-  const [years, ip, quals] = await Promise.all([
+  // A merged firm's history belongs to the firm it was merged into.
+  const merged = await db
+    .select({ id: enterprises.id })
+    .from(enterprises)
+    .where(eq(enterprises.mergedInto, row.id));
+  const historyIds = [row.id, ...merged.map((m) => m.id)];
+  const [years, ip, quals, insts, rounds, prizes, history, latest] = await Promise.all([
     db
       .select()
       .from(enterpriseYears)
       .where(inArray(enterpriseYears.enterpriseId, ids))
       .orderBy(asc(enterpriseYears.year)),
     db.select().from(enterpriseIp).where(inArray(enterpriseIp.enterpriseId, ids)),
-    db.select().from(qualifications).where(inArray(qualifications.enterpriseId, ids)),
+    db
+      .select()
+      .from(qualifications)
+      .where(inArray(qualifications.enterpriseId, ids))
+      .orderBy(asc(qualifications.issuedOn)),
+    db.select().from(rdInstitutions).where(inArray(rdInstitutions.enterpriseId, ids)),
+    db
+      .select()
+      .from(fundingRounds)
+      .where(inArray(fundingRounds.enterpriseId, ids))
+      .orderBy(asc(fundingRounds.date)),
+    db.select().from(awards).where(inArray(awards.enterpriseId, ids)),
+    db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'enterprise'), inArray(auditLog.entityId, historyIds)))
+      .orderBy(desc(auditLog.id))
+      .limit(50),
+    latestOf(db, ids),
   ]);
   return {
-    ...presentSummary(row),
+    ...presentSummary(row, latest.get(row.id) as Latest),
     legalRep: row.legalRep,
     address: row.address,
     businessScope: row.businessScope,
@@ -97,5 +167,16 @@ export async function getEnterprise(db: Db, actor: Actor, id: string) {
       expiresOn,
       provenance,
     })),
+    institutions: insts.map(({ name, level, recognizedOn }) => ({ name, level, recognizedOn })),
+    fundingRounds: rounds.map(({ date, round, amount, currency, postMoneyValuation, investors }) => ({
+      date,
+      round,
+      amount,
+      currency,
+      postMoneyValuation,
+      investors,
+    })),
+    awards: prizes.map(({ name, level, year }) => ({ name, level, year })),
+    history: history.map(presentAudit),
   };
 }

@@ -1,0 +1,61 @@
+/** What the registry indexes for finding a firm: character bigrams of its folded names (full, core,
+ *  aliases) and of the pinyin initials of its core, so a fragment, a short name, a former name, a typo
+ *  or "zjhy" all meet the firm through one GIN-indexed array overlap. */
+import { pinyin } from 'pinyin-pro';
+import { normalizeCompanyName } from '../text/company-name.js';
+
+export type SearchTerms = {
+  nameNormalized: string;
+  nameCore: string;
+  namePinyin: string;
+  searchGrams: string[];
+};
+
+/** Bigrams of a string (the string itself when it has one character). */
+export function bigrams(text: string): string[] {
+  const chars = [...text];
+  if (chars.length <= 1) return chars;
+  const out: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
+  return out;
+}
+
+/** Pinyin initials of the Chinese characters; other letters and digits kept, lower-cased. */
+export function pinyinInitials(text: string): string {
+  return pinyin(text, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' })
+    .join('')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+}
+
+/** Folds a query the way names are folded (width, brackets, spaces, case). */
+export function foldQuery(q: string): string {
+  return normalizeCompanyName(q).normalized;
+}
+
+export function searchTerms(name: string, aliases: { name: string }[] = []): SearchTerms {
+  const { normalized, core } = normalizeCompanyName(name);
+  const grams = new Set<string>();
+  const names = [
+    normalized,
+    core,
+    ...aliases.flatMap((a) => {
+      const n = normalizeCompanyName(a.name);
+      return [n.normalized, n.core];
+    }),
+  ];
+  for (const n of names) for (const g of bigrams(n)) grams.add(g);
+  const initials = [
+    pinyinInitials(core),
+    ...aliases.map((a) => pinyinInitials(normalizeCompanyName(a.name).core)),
+  ];
+  for (const p of initials) for (const g of bigrams(p)) grams.add(`#${g}`);
+  return { nameNormalized: normalized, nameCore: core, namePinyin: initials[0], searchGrams: [...grams] };
+}
+
+/** The grams of a query: pinyin-initial grams for a Latin query, character bigrams otherwise. */
+export function queryGrams(q: string): string[] {
+  const folded = foldQuery(q).toLowerCase();
+  if (/^[a-z]+$/.test(folded)) return [...new Set(bigrams(folded).map((g) => `#${g}`))];
+  return [...new Set(bigrams(folded))];
+}

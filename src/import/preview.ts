@@ -1,0 +1,41 @@
+/** What the import page shows before importing: encoding, sheet, header row, each column's field. */
+import { findHeaderRow, mapColumns } from './header-row.js';
+import { readTable, type TableRow } from './read-table.js';
+
+export async function previewTable(
+  file: string,
+  opts: { name: string; sheet?: string; mapping?: Record<string, string> },
+) {
+  const table = await readTable(file, { name: opts.name, sheet: opts.sheet });
+  const rows: TableRow[] = [];
+  for await (const r of table.rows) {
+    rows.push(r);
+    if (rows.length >= 16) break;
+  }
+  const header = findHeaderRow(rows.slice(0, 10), opts.mapping);
+  const headerRow =
+    header?.headerRow ??
+    rows.find((r) => r.values.some((v) => v !== null && String(v).trim() !== ''))?.row ??
+    null;
+  const headers =
+    header?.headers ??
+    rows.find((r) => r.row === headerRow)?.values.map((v) => (v === null ? '' : String(v).trim())) ??
+    [];
+  const { columns } = mapColumns(headers, opts.mapping);
+  const keyOf = new Map(columns.map((c) => [c.index, c]));
+  return {
+    encoding: table.encoding,
+    sheet: table.sheet ?? null,
+    sheets: table.sheets ?? [],
+    headerRow,
+    columns: headers.map((h, i) => ({
+      header: h,
+      key: keyOf.get(i)?.key ?? null,
+      unit: keyOf.get(i)?.unit ?? null,
+    })),
+    sampleRows: rows
+      .filter((r) => headerRow !== null && r.row > headerRow)
+      .slice(0, 5)
+      .map((r) => r.values.map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))),
+  };
+}
