@@ -1,7 +1,11 @@
 /** Writes one batch of validated records in the caller's transaction: upsert by uscc, else match by
  *  normalised name (flagged for review), and count each row as inserted, updated or unchanged.
- *  A row is written whole (firm, year figures, IP counts) or not at all. */
+ *  Set-based: a handful of statements per batch (reads, one multi-row insert per table, updates only
+ *  for rows that changed), because per-row statements made a 12,000-row import take 90 s on PGlite.
+ *  A row is written whole (firm, year figures, IP counts) or not at all: the batch is one transaction. */
+import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { bulkInsert } from '../db/bulk-insert.js';
 import type { Tx } from '../db/client.js';
 import {
   enterpriseIp,
@@ -16,17 +20,20 @@ import { searchTerms } from '../domain/enterprise/search-terms.js';
 export type Outcome = 'inserted' | 'updated' | 'unchanged';
 export type SourcedRecord = { record: EnterpriseRecord; source: FactSource };
 
-type Existing = typeof enterprises.$inferSelect;
+type Firm = typeof enterprises.$inferSelect;
+type YearRow = typeof enterpriseYears.$inferSelect;
 const same = (a: unknown, b: unknown) => (a ?? null) === (b ?? null) || String(a ?? '') === String(b ?? '');
+const keyOf = (r: EnterpriseRecord) => (r.uscc ? `u:${r.uscc}` : `n:${r.nameNormalized}`);
+const aliasKey = (a: { kind: string; name: string }) => `${a.kind}:${a.name}`;
 
-function changedColumns(row: Existing, rec: EnterpriseRecord): string[] {
+function changedColumns(row: Firm, rec: EnterpriseRecord): string[] {
   const cur = row as unknown as Record<string, unknown>;
   const changed = Object.entries(rec.enterprise)
     .filter(([k, v]) => v !== null && !same(cur[k], v))
     .map(([k]) => k);
   if (!same(row.name, rec.name)) changed.push('name');
-  const known = new Set(row.aliases.map((a) => `${a.kind}:${a.name}`));
-  if (rec.aliases.some((a) => !known.has(`${a.kind}:${a.name}`))) changed.push('aliases');
+  const known = new Set(row.aliases.map(aliasKey));
+  if (rec.aliases.some((a) => !known.has(aliasKey(a)))) changed.push('aliases');
   return changed;
 }
 
@@ -36,128 +43,143 @@ export async function applyBatch(
   batch: SourcedRecord[],
   asOf: string,
 ): Promise<Outcome[]> {
+  const live = and(eq(enterprises.orgId, orgId), isNull(enterprises.mergedInto));
   const usccs = [...new Set(batch.map((b) => b.record.uscc).filter((u): u is string => !!u))];
   const names = [...new Set(batch.filter((b) => !b.record.uscc).map((b) => b.record.nameNormalized))];
-  const live = and(eq(enterprises.orgId, orgId), isNull(enterprises.mergedInto));
-  const byUscc = new Map<string, Existing>();
-  const byName = new Map<string, Existing>();
+  const existing = new Map<string, Firm>();
   if (usccs.length)
     for (const r of await tx
       .select()
       .from(enterprises)
       .where(and(live, inArray(enterprises.uscc, usccs))))
-      byUscc.set(r.uscc as string, r);
+      existing.set(`u:${r.uscc}`, r);
   if (names.length)
     for (const r of await tx
       .select()
       .from(enterprises)
       .where(and(live, inArray(enterprises.nameNormalized, names))))
-      byName.set(r.nameNormalized, r);
+      existing.set(`n:${r.nameNormalized}`, r);
 
-  const outcomes: Outcome[] = [];
-  for (const { record: rec, source } of batch) {
+  // 1. Firms: new ones in one insert; changed ones updated one by one (rare after the first import).
+  const outcomes: Outcome[] = batch.map(() => 'unchanged');
+  const newIndex = new Map<string, number>();
+  const inserts: (typeof enterprises.$inferInsert)[] = [];
+  for (const [i, { record: rec, source }] of batch.entries()) {
     const prov: Provenance = { source, asOf };
-    let row = rec.uscc ? byUscc.get(rec.uscc) : byName.get(rec.nameNormalized);
-    let outcome: Outcome = 'unchanged';
-    if (!row) {
-      [row] = await tx
-        .insert(enterprises)
-        .values({
-          orgId,
-          uscc: rec.uscc,
-          name: rec.name,
-          aliases: rec.aliases,
-          ...searchTerms(rec.name, rec.aliases),
-          ...(rec.enterprise as Partial<typeof enterprises.$inferInsert>),
-          reviewReason: rec.uscc ? null : 'no_uscc',
-          provenance: prov,
-        })
-        .returning();
-      outcome = 'inserted';
-      if (rec.uscc) byUscc.set(rec.uscc, row);
-      else byName.set(rec.nameNormalized, row);
+    const key = keyOf(rec);
+    const row = existing.get(key);
+    if (!row && !newIndex.has(key)) {
+      newIndex.set(key, inserts.length);
+      inserts.push({
+        id: randomUUID(),
+        orgId,
+        uscc: rec.uscc,
+        name: rec.name,
+        aliases: rec.aliases,
+        ...searchTerms(rec.name, rec.aliases),
+        ...(rec.enterprise as Partial<typeof enterprises.$inferInsert>),
+        reviewReason: rec.uscc ? null : 'no_uscc',
+        provenance: prov,
+      });
+      outcomes[i] = 'inserted';
+    } else if (!row) {
+      // The same firm twice in one batch: the later row's values win, as they would across batches.
+      const pending = inserts[newIndex.get(key) as number];
+      Object.assign(
+        pending,
+        Object.fromEntries(Object.entries(rec.enterprise).filter(([, v]) => v !== null)),
+      );
+      outcomes[i] = 'updated';
     } else {
       const changed = changedColumns(row, rec);
-      if (changed.length) {
-        const known = new Set(row.aliases.map((a) => `${a.kind}:${a.name}`));
-        const fields = { ...row.provenance.fields };
-        for (const c of changed) fields[c] = prov;
-        const set = Object.fromEntries(Object.entries(rec.enterprise).filter(([, v]) => v !== null));
-        const aliases = [...row.aliases, ...rec.aliases.filter((a) => !known.has(`${a.kind}:${a.name}`))];
-        [row] = await tx
-          .update(enterprises)
-          .set({
-            ...set,
-            name: rec.name,
-            aliases,
-            ...searchTerms(rec.name, aliases),
-            reviewReason: row.reviewReason ?? (rec.uscc ? null : 'name_match'),
-            provenance: { ...row.provenance, fields },
-            version: row.version + 1,
-            updatedAt: new Date(),
-          })
-          .where(eq(enterprises.id, row.id))
-          .returning();
-        outcome = 'updated';
-        if (rec.uscc) byUscc.set(rec.uscc, row);
-        else byName.set(rec.nameNormalized, row);
-      }
+      if (changed.length === 0) continue;
+      const known = new Set(row.aliases.map(aliasKey));
+      const aliases = [...row.aliases, ...rec.aliases.filter((a) => !known.has(aliasKey(a)))];
+      const fields = { ...row.provenance.fields, ...Object.fromEntries(changed.map((c) => [c, prov])) };
+      const [updated] = await tx
+        .update(enterprises)
+        .set({
+          ...Object.fromEntries(Object.entries(rec.enterprise).filter(([, v]) => v !== null)),
+          name: rec.name,
+          aliases,
+          ...searchTerms(rec.name, aliases),
+          reviewReason: row.reviewReason ?? (rec.uscc ? null : 'name_match'),
+          provenance: { ...row.provenance, fields },
+          version: row.version + 1,
+          updatedAt: new Date(),
+        })
+        .where(eq(enterprises.id, row.id))
+        .returning();
+      existing.set(key, updated);
+      outcomes[i] = 'updated';
     }
-    if (await writeFigures(tx, row.id, rec, prov, outcome === 'inserted'))
-      outcome = outcome === 'inserted' ? outcome : 'updated';
-    outcomes.push(outcome);
   }
-  return outcomes;
-}
+  await bulkInsert(tx, enterprises, inserts);
+  const idOf = new Map<string, string>();
+  for (const [key, r] of existing) idOf.set(key, r.id);
+  for (const [key, idx] of newIndex) idOf.set(key, inserts[idx].id as string);
+  const createdIds = new Set(inserts.map((r) => r.id as string));
 
-/** Year figures and IP counts: inserted, or updated where a value differs. True if anything changed. */
-async function writeFigures(
-  tx: Tx,
-  enterpriseId: string,
-  rec: EnterpriseRecord,
-  prov: Provenance,
-  fresh: boolean,
-) {
-  let changed = false;
-  const figures = Object.fromEntries(Object.entries(rec.figures).filter(([, v]) => v !== null));
-  if (Object.keys(figures).length) {
-    const [cur] = fresh
-      ? []
-      : await tx
-          .select()
-          .from(enterpriseYears)
-          .where(and(eq(enterpriseYears.enterpriseId, enterpriseId), eq(enterpriseYears.year, rec.year)));
-    if (!cur) {
-      await tx.insert(enterpriseYears).values({ enterpriseId, year: rec.year, ...figures, provenance: prov });
-      changed = true;
-    } else {
+  // 2. Year figures and IP counts, read once for the batch, written in bulk.
+  const ids = [...new Set(batch.map((b) => idOf.get(keyOf(b.record)) as string))];
+  const years = new Map<string, YearRow>();
+  const ipNow = new Map<string, number>();
+  const oldIds = ids.filter((id) => !createdIds.has(id));
+  if (oldIds.length) {
+    for (const y of await tx
+      .select()
+      .from(enterpriseYears)
+      .where(inArray(enterpriseYears.enterpriseId, oldIds)))
+      years.set(`${y.enterpriseId}:${y.year}`, y);
+    for (const p of await tx.select().from(enterpriseIp).where(inArray(enterpriseIp.enterpriseId, oldIds)))
+      ipNow.set(`${p.enterpriseId}:${p.kind}`, p.count);
+  }
+  const yearInserts = new Map<string, typeof enterpriseYears.$inferInsert>();
+  const ipUpserts = new Map<string, typeof enterpriseIp.$inferInsert>();
+  for (const [i, { record: rec, source }] of batch.entries()) {
+    const prov: Provenance = { source, asOf };
+    const enterpriseId = idOf.get(keyOf(rec)) as string;
+    let touched = false;
+    const figures = Object.fromEntries(Object.entries(rec.figures).filter(([, v]) => v !== null));
+    const yk = `${enterpriseId}:${rec.year}`;
+    const cur = years.get(yk);
+    if (Object.keys(figures).length && !cur) {
+      yearInserts.set(yk, {
+        ...yearInserts.get(yk),
+        enterpriseId,
+        year: rec.year,
+        ...figures,
+        provenance: prov,
+      });
+      touched = true;
+    } else if (cur) {
       const diff = Object.keys(figures).filter((k) => !same((cur as Record<string, unknown>)[k], figures[k]));
       if (diff.length) {
-        const fields = { ...cur.provenance.fields, ...Object.fromEntries(diff.map((k) => [k, prov])) };
+        const provenance = {
+          ...cur.provenance,
+          fields: { ...cur.provenance.fields, ...Object.fromEntries(diff.map((k) => [k, prov])) },
+        };
         await tx
           .update(enterpriseYears)
-          .set({ ...figures, provenance: { ...cur.provenance, fields } })
+          .set({ ...figures, provenance })
           .where(and(eq(enterpriseYears.enterpriseId, enterpriseId), eq(enterpriseYears.year, rec.year)));
-        changed = true;
+        years.set(yk, { ...cur, ...figures, provenance } as YearRow);
+        touched = true;
       }
     }
+    for (const [kind, count] of Object.entries(rec.ip)) {
+      const ik = `${enterpriseId}:${kind}`;
+      if (ipNow.get(ik) === count) continue;
+      ipUpserts.set(ik, { enterpriseId, kind, count, provenance: prov });
+      ipNow.set(ik, count);
+      touched = true;
+    }
+    if (touched && outcomes[i] === 'unchanged') outcomes[i] = 'updated';
   }
-  for (const [kind, count] of Object.entries(rec.ip)) {
-    const [cur] = fresh
-      ? []
-      : await tx
-          .select()
-          .from(enterpriseIp)
-          .where(and(eq(enterpriseIp.enterpriseId, enterpriseId), eq(enterpriseIp.kind, kind)));
-    if (cur && cur.count === count) continue;
-    await tx
-      .insert(enterpriseIp)
-      .values({ enterpriseId, kind, count, provenance: prov })
-      .onConflictDoUpdate({
-        target: [enterpriseIp.enterpriseId, enterpriseIp.kind],
-        set: { count, provenance: prov },
-      });
-    changed = true;
-  }
-  return changed;
+  await bulkInsert(tx, enterpriseYears, [...yearInserts.values()]);
+  await bulkInsert(tx, enterpriseIp, [...ipUpserts.values()], {
+    target: ['enterprise_id', 'kind'],
+    update: ['count', 'provenance'],
+  });
+  return outcomes;
 }

@@ -114,13 +114,7 @@ export async function runEnterpriseImport(opts: {
   let lastRow = state.doneRow;
 
   const flush = async () => {
-    const outcomes = batch.length || pending.length ? await commitBatch() : [];
-    for (const o of outcomes) state[o]++;
-    for (const p of pending) {
-      state.rejected++;
-      if (state.errors.length < MAX_ERRORS_KEPT)
-        state.errors.push(...p.errors.slice(0, MAX_ERRORS_KEPT - state.errors.length));
-    }
+    if (batch.length || pending.length) await commitBatch();
     batch = [];
     pending = [];
     const pct = totalRows ? Math.min(99, (lastRow / totalRows) * 100) : 50;
@@ -132,30 +126,32 @@ export async function runEnterpriseImport(opts: {
   };
 
   const commitBatch = async () => {
+    // Rejected rows go to the log before the checkpoint that counts them; a resume truncates the log
+    // back to the last checkpoint, so a row is never logged twice nor lost.
     const lines = pending.map((p) => `${JSON.stringify(p)}\n`).join('');
-    const next = {
+    if (lines) appendFileSync(rejectedLog, lines);
+    const next: ImportState = {
       ...state,
+      errors: [...state.errors],
       doneRow: lastRow,
       rejectedBytes: state.rejectedBytes + Buffer.byteLength(lines),
     };
-    let outcomes: Awaited<ReturnType<typeof applyBatch>> = [];
+    for (const p of pending) {
+      next.rejected++;
+      if (next.errors.length < MAX_ERRORS_KEPT)
+        next.errors.push(...p.errors.slice(0, MAX_ERRORS_KEPT - next.errors.length));
+    }
     try {
       await db.transaction(async (tx) => {
-        outcomes = await applyBatch(tx, params.orgId, batch, asOf);
+        for (const o of await applyBatch(tx, params.orgId, batch, asOf)) next[o]++;
         // The checkpoint commits with the rows, so a restart neither repeats nor skips a batch.
-        await tx
-          .update(jobs)
-          .set({ state: { ...next, errors: [] } })
-          .where(eq(jobs.id, opts.jobId));
+        await tx.update(jobs).set({ state: next }).where(eq(jobs.id, opts.jobId));
         if (params.dryRun) throw new DryRunRollback();
       });
     } catch (err) {
       if (!(err instanceof DryRunRollback)) throw err;
     }
-    if (lines) appendFileSync(rejectedLog, lines);
-    state.doneRow = next.doneRow;
-    state.rejectedBytes = next.rejectedBytes;
-    return outcomes;
+    Object.assign(state, next);
   };
 
   const handle = async (r: TableRow) => {

@@ -46,7 +46,7 @@ export async function serve(config: Config) {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, '正在停止：不再接收新任务，等待进行中的请求完成');
-    const force = setTimeout(() => process.exit(1), 15_000);
+    const force = setTimeout(() => process.exit(1), 30_000);
     force.unref();
     await runner.stop();
     await app.close();

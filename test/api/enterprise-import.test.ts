@@ -4,7 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, login, type TestContext } from '../helpers/app.js';
-import { makeUscc, writeCsv, writeXlsx } from '../helpers/enterprise-files.js';
+import { makeUscc, writeCsv, writeManyFirms, writeXlsx } from '../helpers/enterprise-files.js';
 import { multipart } from '../helpers/multipart.js';
 
 let t: TestContext;
@@ -12,7 +12,7 @@ let officer: Client;
 const dir = mkdtempSync(path.join(os.tmpdir(), 'kz-import-'));
 
 beforeAll(async () => {
-  t = await createTestApp({ jobs: true, config: { importMaxBytes: 64 * 1024 } });
+  t = await createTestApp({ jobs: true, config: { importMaxBytes: 1024 * 1024 } });
   officer = await login(t.app, 'officer');
 });
 afterAll(() => t.close());
@@ -161,7 +161,7 @@ describe('enterprise import', () => {
 
   it('bounds uploads: size, type and a missing file get clear 4xx answers, and nothing is queued', async () => {
     const before = (await officer.get('/api/v1/jobs')).json().total;
-    const big = await upload(officer, 'big.csv', Buffer.alloc(70 * 1024, 'a'));
+    const big = await upload(officer, 'big.csv', Buffer.alloc(1100 * 1024, 'a'));
     expect(big.statusCode).toBe(413);
     expect(big.json()).toMatchObject({ code: 'upload.too_large' });
     const exe = await upload(officer, 'virus.exe', Buffer.from('MZ'));
@@ -178,6 +178,31 @@ describe('enterprise import', () => {
     });
     expect(missing.json().code).toBe('upload.missing_file');
     expect((await officer.get('/api/v1/jobs')).json().total).toBe(before);
+  });
+
+  it('cancels between batches: the firms written so far are whole, the rest are not written', async () => {
+    const file = path.join(dir, 'many.csv');
+    writeManyFirms(file, 6000);
+    const res = await upload(officer, 'many.csv', readFileSync(file));
+    expect(res.statusCode).toBe(202);
+    const id = res.json().id;
+    for (let i = 0; i < 600; i++) {
+      const job = (await officer.get(`/api/v1/jobs/${id}`)).json();
+      if (job.status === 'running' && job.progress > 0) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect((await officer.post(`/api/v1/jobs/${id}/cancel`)).statusCode).toBe(200);
+    const job = await finished(id);
+    expect(job.status).toBe('cancelled');
+    const rows = await t.database.db.execute(
+      "select count(*)::int as firms, count(y.enterprise_id)::int as with_year from enterprises e left join enterprise_years y on y.enterprise_id = e.id where e.name like '盐城%有限公司' and e.name ~ '[0-9]'",
+    );
+    const { firms, with_year } = (rows as unknown as { rows: { firms: number; with_year: number }[] })
+      .rows[0];
+    expect(firms).toBeGreaterThan(0);
+    expect(firms).toBeLessThan(6000);
+    expect(firms % 500).toBe(0);
+    expect(with_year).toBe(firms);
   });
 
   it('keeps the firms inside the org and the upload to the roles that may import', async () => {

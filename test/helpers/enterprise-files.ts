@@ -94,3 +94,34 @@ export async function writeXlsx(file: string, rows = allRows(), sheetName = '企
   for (const r of rows) ws.addRow(r);
   await wb.xlsx.writeFile(file);
 }
+
+const WORDS = [
+  '海辰',
+  '润阳',
+  '芯测',
+  '恒瑞',
+  '天合',
+  '星源',
+  '中科',
+  '华能',
+  '博远',
+  '宏图',
+  '智联',
+  '金石',
+  '明德',
+  '瑞丰',
+  '新港',
+  '卓越',
+];
+const TRADES = ['储能科技', '光伏材料', '半导体', '生物医药', '智能装备', '汽车零部件', '新材料', '信息技术'];
+
+/** A CSV of n distinct, valid firms (one year of figures and a patent count each). */
+export function writeManyFirms(file: string, n: number, offset = 100_000) {
+  const lines = ['统一社会信用代码,企业名称,所属行业,员工人数,营业收入(万元),研发费用(万元),发明专利'];
+  for (let i = 0; i < n; i++) {
+    const k = offset + i;
+    const name = `盐城${WORDS[k % 16]}${WORDS[(k >> 4) % 16]}${TRADES[k % 8]}${k}有限公司`;
+    lines.push(`${makeUscc(k)},${name},C38,${(k % 500) + 10},${(k % 9000) + 100},${(k % 300) + 5},${k % 20}`);
+  }
+  writeFileSync(file, `${lines.join('\n')}\n`);
+}

@@ -66,6 +66,12 @@ export async function httpLogin(base: string, username: string, password: string
   return {
     cookie,
     get: (url: string) => fetch(`${base}${url}`, { headers }),
+    upload: (url: string, form: FormData) =>
+      fetch(`${base}${url}`, {
+        method: 'POST',
+        headers: { cookie, 'x-csrf-token': me.csrfToken as string },
+        body: form,
+      }),
     post: (url: string, body: unknown = {}) =>
       fetch(`${base}${url}`, { method: 'POST', headers, body: JSON.stringify(body) }),
   };
