@@ -20,6 +20,18 @@ const JobsPage = lazy(() => import('../pages/jobs/jobs-page').then((m) => ({ def
 const AuditPage = lazy(() => import('../pages/audit/audit-page').then((m) => ({ default: m.AuditPage })));
 const UsersPage = lazy(() => import('../pages/users/users-page').then((m) => ({ default: m.UsersPage })));
 const OrgsPage = lazy(() => import('../pages/orgs/orgs-page').then((m) => ({ default: m.OrgsPage })));
+const EnterprisesPage = lazy(() =>
+  import('../pages/enterprises/search/enterprises-page').then((m) => ({ default: m.EnterprisesPage })),
+);
+const EnterpriseProfilePage = lazy(() =>
+  import('../pages/enterprises/profile/profile-page').then((m) => ({ default: m.EnterpriseProfilePage })),
+);
+const EnterpriseImportPage = lazy(() =>
+  import('../pages/enterprises/import/import-page').then((m) => ({ default: m.EnterpriseImportPage })),
+);
+const DuplicatesPage = lazy(() =>
+  import('../pages/enterprises/duplicates/duplicates-page').then((m) => ({ default: m.DuplicatesPage })),
+);
 
 const THEME = {
   token: { colorPrimary: '#1656d6', borderRadius: 6, fontSize: 14 },
@@ -44,6 +56,22 @@ function AppRoutes() {
             element={<Guard path={PATHS.users} render={(me) => <UsersPage me={me} />} />}
           />
           <Route path={PATHS.orgs} element={<Guard path={PATHS.orgs} render={() => <OrgsPage />} />} />
+          <Route
+            path={PATHS.enterprises}
+            element={<Guard path={PATHS.enterprises} render={(me) => <EnterprisesPage me={me} />} />}
+          />
+          <Route
+            path={PATHS.enterpriseImport}
+            element={<Guard path={PATHS.enterpriseImport} render={() => <EnterpriseImportPage />} />}
+          />
+          <Route
+            path={PATHS.enterpriseDuplicates}
+            element={<Guard path={PATHS.enterpriseDuplicates} render={() => <DuplicatesPage />} />}
+          />
+          <Route
+            path={`${PATHS.enterprises}/:id`}
+            element={<Guard path={PATHS.enterprises} render={(me) => <EnterpriseProfilePage me={me} />} />}
+          />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -1,4 +1,5 @@
 /** English interface texts; typed against zh-CN so no key goes missing. */
+import { enterprisesEnUS } from '../pages/enterprises/messages-en-us';
 import type { Messages } from './zh-CN';
 
 export const enUS: Messages = {
@@ -36,6 +37,10 @@ export const enUS: Messages = {
     system: 'System',
     users: 'Users',
     orgs: 'Organisations',
+    enterprises: 'Enterprises',
+    enterpriseSearch: 'Find enterprises',
+    enterpriseImport: 'Import',
+    enterpriseDuplicates: 'Possible duplicates',
     apiDocs: 'API docs',
   },
   header: {
@@ -107,7 +112,7 @@ export const enUS: Messages = {
     cancelled: 'Cancellation requested',
     download: 'Download',
     allStatuses: 'All statuses',
-    kinds: { 'audit.export': 'Audit log export' },
+    kinds: { 'audit.export': 'Audit log export', 'enterprise.import': 'Enterprise import' },
     statuses: {
       queued: 'Queued',
       running: 'Running',
@@ -138,7 +143,7 @@ export const enUS: Messages = {
     exportFailed: 'Export failed',
     downloadCsv: 'Download CSV',
     actions: { create: 'Create', update: 'Update', delete: 'Delete' },
-    entities: { user: 'User', org: 'Organisation', job: 'Job' },
+    entities: { user: 'User', org: 'Organisation', job: 'Job', enterprise: 'Enterprise' },
     object: 'Object',
     fields: {
       id: 'Id',
@@ -160,6 +165,18 @@ export const enUS: Messages = {
       path: 'Path',
       params: 'Parameters',
       password: 'Password',
+      uscc: 'Credit code',
+      legalRep: 'Legal representative',
+      establishedOn: 'Established',
+      registeredCapital: 'Registered capital (CNY)',
+      address: 'Address',
+      aliases: 'Short / former names',
+      businessScope: 'Business scope',
+      mainProducts: 'Main products',
+      listed: 'Listed',
+      universe: 'Universe',
+      industrySection: 'Industry section',
+      industryDivision: 'Industry division',
     },
   },
   users: {
@@ -234,4 +251,5 @@ export const enUS: Messages = {
     notFound: 'Sorry, the page you visited does not exist.',
     crashTitle: 'Something went wrong',
   },
+  enterprises: enterprisesEnUS,
 };

@@ -1,4 +1,6 @@
 /** 简体中文界面文案（默认语言）。en-US.ts 必须提供同样的键。 */
+import { enterprisesZhCN } from '../pages/enterprises/messages-zh-cn';
+
 export const zhCN = {
   app: {
     name: '科招',
@@ -34,6 +36,10 @@ export const zhCN = {
     system: '系统管理',
     users: '用户管理',
     orgs: '组织机构',
+    enterprises: '企业库',
+    enterpriseSearch: '企业查询',
+    enterpriseImport: '企业导入',
+    enterpriseDuplicates: '疑似重复',
     apiDocs: 'API 文档',
   },
   header: {
@@ -104,7 +110,7 @@ export const zhCN = {
     cancelled: '已提交取消',
     download: '下载',
     allStatuses: '全部状态',
-    kinds: { 'audit.export': '审计日志导出' } as Record<string, string>,
+    kinds: { 'audit.export': '审计日志导出', 'enterprise.import': '企业导入' } as Record<string, string>,
     statuses: {
       queued: '排队中',
       running: '运行中',
@@ -135,7 +141,7 @@ export const zhCN = {
     exportFailed: '导出失败',
     downloadCsv: '下载 CSV',
     actions: { create: '新建', update: '修改', delete: '删除' },
-    entities: { user: '用户', org: '组织', job: '任务' } as Record<string, string>,
+    entities: { user: '用户', org: '组织', job: '任务', enterprise: '企业' } as Record<string, string>,
     object: '对象',
     fields: {
       id: '编号',
@@ -157,6 +163,18 @@ export const zhCN = {
       path: '层级路径',
       params: '参数',
       password: '密码',
+      uscc: '统一社会信用代码',
+      legalRep: '法定代表人',
+      establishedOn: '成立日期',
+      registeredCapital: '注册资本（元）',
+      address: '地址',
+      aliases: '简称/曾用名',
+      businessScope: '经营范围',
+      mainProducts: '主要产品',
+      listed: '是否上市',
+      universe: '企业范围',
+      industrySection: '行业门类',
+      industryDivision: '行业大类',
     } as Record<string, string>,
   },
   users: {
@@ -231,6 +249,7 @@ export const zhCN = {
     notFound: '抱歉，您访问的页面不存在。',
     crashTitle: '页面出错了',
   },
+  enterprises: enterprisesZhCN,
 };
 
 export type Messages = typeof zhCN;

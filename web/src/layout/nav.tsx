@@ -4,8 +4,12 @@ import {
   ApartmentOutlined,
   ApiOutlined,
   AuditOutlined,
+  BankOutlined,
+  CloudUploadOutlined,
   DashboardOutlined,
+  MergeCellsOutlined,
   ScheduleOutlined,
+  SearchOutlined,
   SettingOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -20,6 +24,9 @@ export const PATHS = {
   audit: '/audit',
   users: '/admin/users',
   orgs: '/admin/orgs',
+  enterprises: '/enterprises',
+  enterpriseImport: '/enterprises/import',
+  enterpriseDuplicates: '/enterprises/duplicates',
   login: '/login',
 } as const;
 
@@ -28,13 +35,37 @@ export const PAGE_ROLES: Partial<Record<string, readonly Role[]>> = {
   [PATHS.audit]: ['admin', 'leader'],
   [PATHS.users]: ['admin'],
   [PATHS.orgs]: ['admin'],
+  [PATHS.enterpriseImport]: ['admin', 'officer'],
+  [PATHS.enterpriseDuplicates]: ['admin', 'officer'],
 };
 
-type NavLeaf = { key: string; label: 'home' | 'jobs' | 'audit' | 'users' | 'orgs'; icon: ReactNode };
-type NavGroup = { key: string; label: 'system'; icon: ReactNode; children: NavLeaf[] };
+type NavLeaf = {
+  key: string;
+  label:
+    | 'home'
+    | 'jobs'
+    | 'audit'
+    | 'users'
+    | 'orgs'
+    | 'enterpriseSearch'
+    | 'enterpriseImport'
+    | 'enterpriseDuplicates';
+  icon: ReactNode;
+};
+type NavGroup = { key: string; label: 'system' | 'enterprises'; icon: ReactNode; children: NavLeaf[] };
 
 const NAV: (NavLeaf | NavGroup)[] = [
   { key: PATHS.home, label: 'home', icon: <DashboardOutlined /> },
+  {
+    key: 'enterprises',
+    label: 'enterprises',
+    icon: <BankOutlined />,
+    children: [
+      { key: PATHS.enterprises, label: 'enterpriseSearch', icon: <SearchOutlined /> },
+      { key: PATHS.enterpriseImport, label: 'enterpriseImport', icon: <CloudUploadOutlined /> },
+      { key: PATHS.enterpriseDuplicates, label: 'enterpriseDuplicates', icon: <MergeCellsOutlined /> },
+    ],
+  },
   { key: PATHS.jobs, label: 'jobs', icon: <ScheduleOutlined /> },
   { key: PATHS.audit, label: 'audit', icon: <AuditOutlined /> },
   {
@@ -86,5 +117,10 @@ export function menuItems(roles: readonly Role[], t: TFunction): MenuItem[] {
 /** The menu key to highlight for a location, and the group to open. */
 export function selectedKey(pathname: string): { selected: string; open: string[] } {
   if (pathname.startsWith('/admin/')) return { selected: pathname, open: ['system'] };
+  if (pathname === PATHS.enterprises || pathname.startsWith(`${PATHS.enterprises}/`)) {
+    // A profile (/enterprises/:id) highlights 企业查询, where it was opened from.
+    const own = pathname === PATHS.enterpriseImport || pathname === PATHS.enterpriseDuplicates;
+    return { selected: own ? pathname : PATHS.enterprises, open: ['enterprises'] };
+  }
   return { selected: pathname, open: [] };
 }

@@ -1,0 +1,253 @@
+/** 企业库: list and search, profile, edit, export, import (multipart upload + job), saved column
+ *  mappings and duplicate review. Types come from the shared contract; the lists of sort keys and size
+ *  bands are repeated here so the web bundle does not pull in zod. */
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { AuditEntry, Job, Me } from '../../../src/shared/api';
+import type {
+  DuplicatePair as DuplicatePairSchema,
+  EnterpriseDetail as EnterpriseDetailSchema,
+  EnterpriseSummary as EnterpriseSummarySchema,
+  ImportField as ImportFieldSchema,
+  ImportMapping as ImportMappingSchema,
+  ImportPreview as ImportPreviewSchema,
+} from '../../../src/shared/enterprise-api';
+import { ApiError, api, type Query, withQuery } from './client';
+import { jobsKey } from './jobs';
+import { meKey } from './me';
+import { queryClient } from './query-client';
+
+export const SIZE_BANDS = ['micro', 'small', 'medium', 'large'] as const;
+export const ENTERPRISE_SORTS = [
+  'relevance',
+  'name',
+  'establishedOn',
+  'registeredCapital',
+  'revenue',
+] as const;
+export type SizeBand = (typeof SIZE_BANDS)[number];
+export type EnterpriseSort = (typeof ENTERPRISE_SORTS)[number];
+export type Universe = 'local' | 'target';
+
+export type EnterpriseSummary = z.infer<typeof EnterpriseSummarySchema>;
+export type Provenance = EnterpriseSummaryDetail['provenance'];
+export type Institution = { name: string; level: string; recognizedOn: string | null };
+export type FundingRound = {
+  date: string | null;
+  round: string;
+  amount: number | null;
+  currency: string;
+  postMoneyValuation: number | null;
+  investors: string[];
+};
+export type Award = { name: string; level: string | null; year: number | null };
+type EnterpriseSummaryDetail = z.infer<typeof EnterpriseDetailSchema>;
+/** The profile; the lists after `qualifications` are optional until every server has them. */
+export type EnterpriseDetail = EnterpriseSummaryDetail & {
+  institutions?: Institution[];
+  fundingRounds?: FundingRound[];
+  awards?: Award[];
+  history?: AuditEntry[];
+};
+export type EnterpriseYear = EnterpriseDetail['years'][number];
+export type DuplicatePair = z.infer<typeof DuplicatePairSchema>;
+export type ImportField = z.infer<typeof ImportFieldSchema>;
+export type ImportMapping = z.infer<typeof ImportMappingSchema>;
+export type ImportPreview = z.infer<typeof ImportPreviewSchema>;
+
+export type EnterpriseFilter = {
+  q?: string;
+  region?: string;
+  industry?: string;
+  tier?: string;
+  universe?: Universe;
+  sizeBand?: SizeBand;
+  review?: boolean;
+};
+export type EnterpriseQuery = EnterpriseFilter & {
+  sort?: EnterpriseSort;
+  order?: 'asc' | 'desc';
+  page: number;
+  pageSize: number;
+};
+export type EnterpriseList = { items: EnterpriseSummary[]; total: number };
+export type EnterpriseUpdate = Partial<
+  Pick<
+    EnterpriseDetail,
+    | 'name'
+    | 'uscc'
+    | 'legalRep'
+    | 'establishedOn'
+    | 'registeredCapital'
+    | 'regionCode'
+    | 'address'
+    | 'businessScope'
+    | 'mainProducts'
+    | 'listed'
+    | 'universe'
+    | 'aliases'
+  >
+> & { version: number };
+
+/** What an import job leaves in job.result. */
+export type ImportError = { row: number; column: string | null; code: string; message: string };
+export type ImportResult = {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  errors: ImportError[];
+  encoding?: string;
+  headerRow?: number | null;
+  unmappedHeaders?: string[];
+  dryRun?: boolean;
+  file?: string;
+  downloadName?: string;
+};
+export type ImportOptions = {
+  file: File;
+  sheet?: string;
+  year?: number;
+  universe?: Universe;
+  dryRun?: boolean;
+  mapping?: Record<string, string>;
+};
+
+export const enterprisesKey = ['enterprises'] as const;
+const BASE = '/api/v1/enterprises';
+
+export function enterpriseQuery(q: EnterpriseFilter & { sort?: EnterpriseSort; order?: string }): Query {
+  return { ...q, review: q.review ? 'true' : undefined };
+}
+
+export function exportUrl(q: EnterpriseFilter & { sort?: EnterpriseSort; order?: string }): string {
+  return withQuery(`${BASE}/export`, enterpriseQuery(q));
+}
+
+export function useEnterprises(q: EnterpriseQuery) {
+  return useQuery({
+    queryKey: [...enterprisesKey, 'list', q],
+    queryFn: () => api.get<EnterpriseList>(BASE, enterpriseQuery(q)),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useEnterprise(id: string | undefined) {
+  return useQuery({
+    queryKey: [...enterprisesKey, 'one', id],
+    queryFn: () => api.get<EnterpriseDetail>(`${BASE}/${id}`),
+    enabled: !!id,
+  });
+}
+
+export function useUpdateEnterprise(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: EnterpriseUpdate) => api.patch<EnterpriseDetail>(`${BASE}/${id}`, body),
+    // Refetch on failure too: after a 409 the profile must show the current version.
+    onSettled: () => qc.invalidateQueries({ queryKey: enterprisesKey }),
+  });
+}
+
+export function useDuplicates(paging: { page: number; pageSize: number }) {
+  return useQuery({
+    queryKey: [...enterprisesKey, 'duplicates', paging],
+    queryFn: () => api.get<{ items: DuplicatePair[]; total: number }>(`${BASE}/duplicates`, paging),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useMerge() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { keepId: string; mergeId: string; keepVersion: number; mergeVersion: number }) =>
+      api.post<EnterpriseDetail>(`${BASE}/merge`, body),
+    onSettled: () => qc.invalidateQueries({ queryKey: enterprisesKey }),
+  });
+}
+
+export function useDismissDuplicate() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { aId: string; bId: string }) => api.post<void>(`${BASE}/duplicates/dismiss`, body),
+    onSettled: () => qc.invalidateQueries({ queryKey: enterprisesKey }),
+  });
+}
+
+export function useImportFields() {
+  return useQuery({
+    queryKey: [...enterprisesKey, 'import-fields'],
+    queryFn: () => api.get<ImportField[]>(`${BASE}/import-fields`),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+/** A multipart POST with the session's CSRF token; the browser sets the content type and boundary. */
+async function upload<T>(path: string, form: FormData): Promise<T> {
+  const me = queryClient.getQueryData<Me>(meKey);
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (me?.csrfToken) headers['x-csrf-token'] = me.csrfToken;
+  const res = await fetch(path, { method: 'POST', body: form, headers, credentials: 'same-origin' });
+  const data: unknown = await res.json().catch(() => null);
+  if (!res.ok) {
+    const e = (data ?? {}) as { code?: string; message?: string; details?: unknown };
+    throw new ApiError(res.status, e.code ?? `http.${res.status}`, e.message ?? res.statusText, e.details);
+  }
+  return data as T;
+}
+
+export function usePreview() {
+  return useMutation({
+    mutationFn: ({ file, sheet }: { file: File; sheet?: string }) => {
+      const form = new FormData();
+      if (sheet) form.append('sheet', sheet);
+      form.append('file', file);
+      return upload<ImportPreview>(`${BASE}/imports/preview`, form);
+    },
+  });
+}
+
+export function useStartImport() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (o: ImportOptions) => {
+      const form = new FormData();
+      // Fields first: the server reads the parts in order and the file is the last one.
+      form.append('dryRun', o.dryRun ? 'true' : 'false');
+      if (o.year) form.append('year', String(o.year));
+      if (o.universe) form.append('universe', o.universe);
+      if (o.sheet) form.append('sheet', o.sheet);
+      if (o.mapping && Object.keys(o.mapping).length > 0) form.append('mapping', JSON.stringify(o.mapping));
+      form.append('file', o.file);
+      return upload<Job>(`${BASE}/imports`, form);
+    },
+    onSuccess: () => qc.invalidateQueries({ queryKey: jobsKey }),
+  });
+}
+
+const mappingsKey = ['import-mappings'] as const;
+
+export function useMappings() {
+  return useQuery({
+    queryKey: mappingsKey,
+    queryFn: () => api.get<ImportMapping[]>('/api/v1/import-mappings'),
+  });
+}
+
+export function useSaveMapping() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { name: string; mapping: Record<string, string> }) =>
+      api.post<ImportMapping>('/api/v1/import-mappings', body),
+    onSettled: () => qc.invalidateQueries({ queryKey: mappingsKey }),
+  });
+}
+
+export function useDeleteMapping() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (m: Pick<ImportMapping, 'id' | 'version'>) =>
+      api.del<void>(`/api/v1/import-mappings/${m.id}`, { version: m.version }),
+    onSettled: () => qc.invalidateQueries({ queryKey: mappingsKey }),
+  });
+}

@@ -1,0 +1,90 @@
+/** The file's columns as the preview read them, each with the field it goes to; a column the server did
+ *  not recognise can be mapped by hand, and any column can be ignored. */
+import { Select, Table, Tag, Typography } from 'antd';
+import type { ImportField, ImportPreview } from '../../../api/enterprises';
+import { useMessages } from '../../../i18n';
+
+type Column = ImportPreview['columns'][number] & { index: number };
+
+function sample(rows: unknown[][], index: number): string {
+  const values = rows
+    .map((r) => r[index])
+    .filter((v) => v !== null && v !== undefined && v !== '')
+    .slice(0, 2)
+    .map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v)));
+  return values.join(' ｜ ');
+}
+
+export function ColumnMapping({
+  preview,
+  fields,
+  mapping,
+  onChange,
+}: {
+  preview: ImportPreview;
+  fields: ImportField[];
+  mapping: Record<string, string>;
+  onChange: (header: string, key: string) => void;
+}) {
+  const m = useMessages().enterprises.import;
+  const known = new Map(fields.map((f) => [f.key, f.label]));
+  // Keys the preview recognised but the field list does not name still need an option to show.
+  for (const c of preview.columns) if (c.key && !known.has(c.key)) known.set(c.key, c.key);
+  const options = [
+    { value: '', label: m.ignore },
+    ...[...known].map(([value, label]) => ({ value, label: `${label}（${value}）` })),
+  ];
+  const columns: Column[] = preview.columns.map((c, index) => ({ ...c, index }));
+
+  return (
+    <Table<Column>
+      size="small"
+      rowKey="index"
+      pagination={false}
+      dataSource={columns}
+      data-testid="import-columns"
+      scroll={{ y: 420 }}
+      columns={[
+        {
+          title: m.header,
+          dataIndex: 'header',
+          width: 220,
+          render: (h: string, c) => (
+            <span>
+              <Typography.Text strong>{h}</Typography.Text>
+              {!c.key && (
+                <Tag color="orange" style={{ marginInlineStart: 8 }}>
+                  {m.unknown}
+                </Tag>
+              )}
+            </span>
+          ),
+        },
+        {
+          title: m.field,
+          key: 'field',
+          width: 300,
+          render: (_, c) => (
+            <Select<string>
+              showSearch={{ optionFilterProp: 'label' }}
+              style={{ width: '100%' }}
+              value={mapping[c.header] ?? c.key ?? ''}
+              options={options}
+              onChange={(key) => onChange(c.header, key)}
+              data-testid={`map-${c.header}`}
+            />
+          ),
+        },
+        { title: m.unit, dataIndex: 'unit', width: 80, render: (u: string | null) => u ?? '' },
+        {
+          title: m.sample,
+          key: 'sample',
+          ellipsis: true,
+          render: (_, c) => (
+            <Typography.Text type="secondary">{sample(preview.sampleRows, c.index)}</Typography.Text>
+          ),
+        },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,107 @@
+/** Columns of the 企业查询 table; the sortable ones map to the API's sort keys. */
+import type { TableColumnsType } from 'antd';
+import { Flex, Tooltip, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { EnterpriseQuery, EnterpriseSort, EnterpriseSummary } from '../../../api/enterprises';
+import { useMessages } from '../../../i18n';
+import { ReviewBadge, ShortNames, TierTags } from '../enterprise-tags';
+import { formatDay, formatMoney } from '../format';
+import { industryCode, industryLabel } from '../industries';
+import { regionName, useRegions } from '../use-regions';
+
+type SortOrder = 'ascend' | 'descend' | null;
+
+export function useEnterpriseColumns(query: EnterpriseQuery): TableColumnsType<EnterpriseSummary> {
+  const { i18n } = useTranslation();
+  const en = i18n.language === 'en-US';
+  const m = useMessages().enterprises;
+  const names = useRegions().data?.names;
+  const sorted = (key: EnterpriseSort): SortOrder =>
+    query.sort === key ? (query.order === 'asc' ? 'ascend' : 'descend') : null;
+  const sortable = (key: EnterpriseSort) => ({
+    key,
+    sorter: true,
+    sortOrder: sorted(key),
+    sortDirections: ['descend', 'ascend'] as ('descend' | 'ascend')[],
+  });
+
+  return [
+    {
+      title: m.col.name,
+      dataIndex: 'name',
+      ...sortable('name'),
+      render: (name: string, e) => (
+        <Flex vertical gap={2}>
+          <span>
+            <Link to={`/enterprises/${e.id}`} onClick={(ev) => ev.stopPropagation()}>
+              {name}
+            </Link>
+            <ShortNames aliases={e.aliases} />
+          </span>
+          <ReviewBadge reason={e.reviewReason} />
+        </Flex>
+      ),
+    },
+    {
+      title: m.col.uscc,
+      dataIndex: 'uscc',
+      width: 190,
+      render: (v: string | null) =>
+        v ? (
+          <Typography.Text style={{ fontFamily: 'ui-monospace, Menlo, monospace' }}>{v}</Typography.Text>
+        ) : (
+          '—'
+        ),
+    },
+    {
+      title: m.col.region,
+      dataIndex: 'regionCode',
+      width: 150,
+      render: (code: string | null) =>
+        code ? <Tooltip title={code}>{regionName(names, code) ?? code}</Tooltip> : '—',
+    },
+    {
+      title: m.col.industry,
+      key: 'industry',
+      width: 110,
+      render: (_, e) => {
+        const code = industryCode(e);
+        if (!code) return '—';
+        const label = industryLabel(code, en) ?? industryLabel(e.industrySection, en);
+        return <Tooltip title={label}>{code}</Tooltip>;
+      },
+    },
+    {
+      title: m.col.establishedOn,
+      dataIndex: 'establishedOn',
+      width: 120,
+      ...sortable('establishedOn'),
+      render: formatDay,
+    },
+    {
+      title: m.col.registeredCapital,
+      dataIndex: 'registeredCapital',
+      width: 130,
+      align: 'right',
+      ...sortable('registeredCapital'),
+      render: (v: number | null) => formatMoney(v, en),
+    },
+    {
+      title: m.col.revenue,
+      dataIndex: 'revenue',
+      width: 130,
+      align: 'right',
+      ...sortable('revenue'),
+      render: (v: number | null, e) => (
+        <Tooltip title={e.latestYear ? String(e.latestYear) : undefined}>{formatMoney(v, en)}</Tooltip>
+      ),
+    },
+    {
+      title: m.col.tiers,
+      dataIndex: 'tiers',
+      width: 220,
+      render: (tiers: string[] | undefined) => <TierTags tiers={tiers ?? []} />,
+    },
+  ];
+}

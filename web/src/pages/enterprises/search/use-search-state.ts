@@ -1,0 +1,51 @@
+/** The 企业查询 filters, sort and page live in the URL, so a link, the back button and the export all
+ *  see the same list. */
+import { useSearchParams } from 'react-router';
+import {
+  ENTERPRISE_SORTS,
+  type EnterpriseQuery,
+  type EnterpriseSort,
+  SIZE_BANDS,
+  type SizeBand,
+  type Universe,
+} from '../../../api/enterprises';
+
+const oneOf = <T extends string>(list: readonly T[], v: string | null): T | undefined =>
+  v && (list as readonly string[]).includes(v) ? (v as T) : undefined;
+
+const positive = (v: string | null, fallback: number) => {
+  const n = Number(v);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+};
+
+export type SearchPatch = Partial<Omit<EnterpriseQuery, 'review'>> & { review?: boolean };
+
+export function useSearchState() {
+  const [params, setParams] = useSearchParams();
+  const query: EnterpriseQuery = {
+    q: params.get('q') ?? undefined,
+    region: params.get('region') ?? undefined,
+    industry: params.get('industry') ?? undefined,
+    tier: params.get('tier') ?? undefined,
+    universe: oneOf<Universe>(['local', 'target'], params.get('universe')),
+    sizeBand: oneOf<SizeBand>(SIZE_BANDS, params.get('sizeBand')),
+    review: params.get('review') === 'true' ? true : undefined,
+    sort: oneOf<EnterpriseSort>(ENTERPRISE_SORTS, params.get('sort')),
+    order: oneOf(['asc', 'desc'] as const, params.get('order')),
+    page: positive(params.get('page'), 1),
+    pageSize: Math.min(positive(params.get('pageSize'), 20), 200),
+  };
+
+  /** Changes some of the state; any change other than the page starts again at page 1. */
+  const update = (patch: SearchPatch) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(patch)) {
+      if (v === undefined || v === null || v === '' || v === false) next.delete(k);
+      else next.set(k, String(v));
+    }
+    if (!('page' in patch)) next.delete('page');
+    setParams(next, { replace: true });
+  };
+
+  return { query, update };
+}
