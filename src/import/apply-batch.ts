@@ -8,6 +8,7 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { bulkInsert } from '../db/bulk-insert.js';
 import type { Tx } from '../db/client.js';
 import {
+  auditLog,
   enterpriseIp,
   enterprises,
   enterpriseYears,
@@ -37,12 +38,27 @@ function changedColumns(row: Firm, rec: EnterpriseRecord): string[] {
   return changed;
 }
 
+export type ImportActor = { id: string | null; name: string };
+
 export async function applyBatch(
   tx: Tx,
   orgId: string,
   batch: SourcedRecord[],
   asOf: string,
+  actor: ImportActor,
 ): Promise<Outcome[]> {
+  const audits: (typeof auditLog.$inferInsert)[] = [];
+  const audit = (action: 'create' | 'update', entityId: string, before: unknown, after: unknown) =>
+    audits.push({
+      actorId: actor.id,
+      actorName: actor.name,
+      orgId,
+      action,
+      entity: 'enterprise',
+      entityId,
+      before,
+      after,
+    });
   const live = and(eq(enterprises.orgId, orgId), isNull(enterprises.mergedInto));
   const usccs = [...new Set(batch.map((b) => b.record.uscc).filter((u): u is string => !!u))];
   const names = [...new Set(batch.filter((b) => !b.record.uscc).map((b) => b.record.nameNormalized))];
@@ -112,9 +128,14 @@ export async function applyBatch(
         .returning();
       existing.set(key, updated);
       outcomes[i] = 'updated';
+      const pick = (r: Firm) =>
+        Object.fromEntries(changed.map((c) => [c, (r as unknown as Record<string, unknown>)[c] ?? null]));
+      audit('update', row.id, pick(row), { ...pick(updated), source });
     }
   }
   await bulkInsert(tx, enterprises, inserts);
+  for (const r of inserts)
+    audit('create', r.id as string, null, { name: r.name, uscc: r.uscc, source: r.provenance?.source });
   const idOf = new Map<string, string>();
   for (const [key, r] of existing) idOf.set(key, r.id);
   for (const [key, idx] of newIndex) idOf.set(key, inserts[idx].id as string);
@@ -177,6 +198,8 @@ export async function applyBatch(
     if (touched && outcomes[i] === 'unchanged') outcomes[i] = 'updated';
   }
   await bulkInsert(tx, enterpriseYears, [...yearInserts.values()]);
+  // Audit rows share the batch's transaction, like every other change.
+  await bulkInsert(tx, auditLog, audits);
   await bulkInsert(tx, enterpriseIp, [...ipUpserts.values()], {
     target: ['enterprise_id', 'kind'],
     update: ['count', 'provenance'],

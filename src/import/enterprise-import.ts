@@ -5,7 +5,7 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, statSync, truncate
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { jobs } from '../db/schema/index.js';
+import { jobs, users } from '../db/schema/index.js';
 import { type Cell, parseRow, type RowError } from '../domain/enterprise/parse-row.js';
 import { jobDir, jobFile } from '../jobs/files.js';
 import { applyBatch, type SourcedRecord } from './apply-batch.js';
@@ -88,6 +88,11 @@ export async function runEnterpriseImport(opts: {
     truncateSync(rejectedLog, state.rejectedBytes);
 
   const asOf = new Date().toISOString().slice(0, 10);
+  const [job] = await db.select({ createdBy: jobs.createdBy }).from(jobs).where(eq(jobs.id, opts.jobId));
+  const [user] = job?.createdBy
+    ? await db.select({ name: users.displayName }).from(users).where(eq(users.id, job.createdBy))
+    : [];
+  const actor = { id: job?.createdBy ?? null, name: user?.name ?? '命令行导入' };
   const defaults = {
     year: params.year ?? new Date().getFullYear() - 1,
     universe: params.universe ?? 'local',
@@ -143,7 +148,7 @@ export async function runEnterpriseImport(opts: {
     }
     try {
       await db.transaction(async (tx) => {
-        for (const o of await applyBatch(tx, params.orgId, batch, asOf)) next[o]++;
+        for (const o of await applyBatch(tx, params.orgId, batch, asOf, actor)) next[o]++;
         // The checkpoint commits with the rows, so a restart neither repeats nor skips a batch.
         await tx.update(jobs).set({ state: next }).where(eq(jobs.id, opts.jobId));
         if (params.dryRun) throw new DryRunRollback();

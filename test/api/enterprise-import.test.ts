@@ -91,6 +91,13 @@ describe('enterprise import', () => {
     });
     expect(firm.years[0]).toMatchObject({ employees: 120, revenue: 120_000_000, rdExpense: 3_000_000 });
     expect(firm.provenance.source).toMatchObject({ kind: 'import', file: '2025年企业名单.csv', row: 3 });
+    // The region comes from the uscc when the file has no region column; the import is in the history.
+    expect(firm.regionCode).toBe('320900');
+    expect(firm.history[0]).toMatchObject({
+      action: 'create',
+      actorName: '张专员',
+      after: { name: '中交慧运（盐城）科技有限公司' },
+    });
     expect(firm.ip).toContainEqual(expect.objectContaining({ kind: 'invention_patent', count: 12 }));
     const serial = (await officer.get(`/api/v1/enterprises?q=${encodeURIComponent('盐南储能')}`)).json()
       .items[0];

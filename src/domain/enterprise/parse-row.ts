@@ -4,7 +4,7 @@ import { type MoneyUnit, parseAmount, parseCount } from '../text/chinese-number.
 import { normalizeCompanyName } from '../text/company-name.js';
 import { parseDate } from '../text/dates.js';
 import { isValidRegionCode } from '../text/region.js';
-import { validateUscc } from '../text/uscc.js';
+import { regionOfUscc, validateUscc } from '../text/uscc.js';
 import { FIELD_BY_KEY, type FieldDef } from './fields.js';
 import { parseIndustry } from './industry.js';
 
@@ -133,6 +133,11 @@ export function parseRow(
       }
     }
   }
+
+  // Characters 3–8 of a uscc are the registering authority's region: a fair default when the row has none.
+  const fromUscc = rec.uscc ? regionOfUscc(rec.uscc) : null;
+  if (!rec.enterprise.regionCode && fromUscc && isValidRegionCode(fromUscc))
+    rec.enterprise.regionCode = fromUscc;
 
   if (!rec.name) {
     errors.push({ row: rowNumber, column: '企业名称', code: 'name.required', message: '缺少企业名称' });
