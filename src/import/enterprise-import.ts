@@ -5,6 +5,7 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, statSync, truncate
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
+import { afterBulkWrite } from '../db/maintenance.js';
 import { jobs, users } from '../db/schema/index.js';
 import { type Cell, parseRow, type RowError } from '../domain/enterprise/parse-row.js';
 import { jobDir, jobFile } from '../jobs/files.js';
@@ -185,6 +186,7 @@ export async function runEnterpriseImport(opts: {
   for (const r of firstRows) await handle(r);
   for (let next = await iterator.next(); !next.done; next = await iterator.next()) await handle(next.value);
   await flush();
+  if (!params.dryRun && state.inserted + state.updated > 0) await afterBulkWrite(db);
 
   let rejectedFile: string | null = null;
   if (state.rejected > 0 && existsSync(rejectedLog)) {

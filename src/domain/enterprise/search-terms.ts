@@ -53,9 +53,21 @@ export function searchTerms(name: string, aliases: { name: string }[] = []): Sea
   return { nameNormalized: normalized, nameCore: core, namePinyin: initials[0], searchGrams: [...grams] };
 }
 
-/** The grams of a query: pinyin-initial grams for a Latin query, character bigrams otherwise. */
+// Bigrams that half the registry shares (legal forms, generic trade words): they find everything and
+// so rank nothing, and they make the candidate set huge. A query drops them unless nothing else is left.
+const GENERIC = new Set(
+  '有限 公司 限公 责任 任公 股份 份有 集团 团有 控股 科技 技有 技术 术有 实业 业有 发展 展有 贸易 易有 工程 程有 材料 料有 能源 源有 电子 子有 智能 能科 信息 息技 设备 备有 机械 械有 新材 光伏 伏科 医药 药有 生物 物科 汽车 车零 零部 部件 件有 半导 导体 体有 储能 制造 造有 技股 技集 技发'.split(
+    ' ',
+  ),
+);
+
+/** The grams of a query: pinyin-initial grams for a Latin query; otherwise the bigrams of its core
+ *  name (a full name is searched by what distinguishes it), without generic grams where possible. */
 export function queryGrams(q: string): string[] {
   const folded = foldQuery(q).toLowerCase();
   if (/^[a-z]+$/.test(folded)) return [...new Set(bigrams(folded).map((g) => `#${g}`))];
-  return [...new Set(bigrams(folded))];
+  const { core } = normalizeCompanyName(q);
+  const all = [...new Set(bigrams(core.length >= 2 ? core : folded))];
+  const specific = all.filter((g) => !GENERIC.has(g));
+  return specific.length ? specific : all;
 }

@@ -29,7 +29,11 @@ const esc = (q: string) => q.replace(/[\\%_]/g, (c) => `\\${c}`);
 export const latestYear = sql`(select max(${enterpriseYears.year}) from ${enterpriseYears} where ${enterpriseYears.enterpriseId} = ${enterprises.id})`;
 const latestRevenue = sql`(select ${enterpriseYears.revenue} from ${enterpriseYears} where ${enterpriseYears.enterpriseId} = ${enterprises.id} order by ${enterpriseYears.year} desc limit 1)`;
 
-export function searchParts(q: string | undefined): { where?: SQL; score: SQL } {
+/** 'all': every specific bigram of the query (fast and exact, one GIN containment); 'any': at least
+ *  one (for typos), used when 'all' finds too little. */
+export type SearchMode = 'all' | 'any';
+
+export function searchParts(q: string | undefined, mode: SearchMode = 'all'): { where?: SQL; score: SQL } {
   if (!q) return { score: sql`0` };
   const folded = foldQuery(q);
   const upper = folded.toUpperCase();
@@ -38,17 +42,19 @@ export function searchParts(q: string | undefined): { where?: SQL; score: SQL } 
   const contains = sql`(${enterprises.nameNormalized} like ${`%${esc(folded)}%`} or ${enterprises.aliases}::text like ${`%${esc(folded)}%`})`;
   if (grams.length === 0) return { where: contains, score: sql`1` };
   const hits = sql`(select count(*) from unnest(${enterprises.searchGrams}) g where g = any(${arr(grams)}))`;
-  const need = Math.max(1, Math.floor(grams.length / 3));
-  const where = sql`(${enterprises.searchGrams} && ${arr(grams)} and (${hits} >= ${need} or ${contains}))`;
+  const where =
+    mode === 'all'
+      ? sql`${enterprises.searchGrams} @> ${arr(grams)}`
+      : sql`${enterprises.searchGrams} && ${arr(grams)}`;
   const score = sql`(${hits}::float / ${grams.length} + case when ${enterprises.nameNormalized} = ${folded} then 2 when ${contains} then 1 else 0 end)`;
   return { where, score };
 }
 
-export function filterWhere(actor: Actor, f: Filter): SQL | undefined {
+export function filterWhere(actor: Actor, f: Filter, mode: SearchMode = 'all'): SQL | undefined {
   const conds: (SQL | undefined)[] = [
     sql`${enterprises.orgId} in (select ${orgs.id} from ${orgs} where ${withinScope(actor)})`,
     isNull(enterprises.mergedInto),
-    searchParts(f.q).where,
+    searchParts(f.q, mode).where,
   ];
   if (f.region) conds.push(like(enterprises.regionCode, `${f.region}%`));
   if (f.industry) {

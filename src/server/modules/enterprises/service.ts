@@ -18,7 +18,7 @@ import type { Actor } from '../../access.js';
 import { AppError } from '../../app-error.js';
 import { withinScope } from '../../scope.js';
 import { presentAudit } from '../audit/service.js';
-import { filterWhere, orderBy } from './query.js';
+import { filterWhere, orderBy, type SearchMode } from './query.js';
 
 type Row = typeof enterprises.$inferSelect;
 type Latest = {
@@ -85,21 +85,37 @@ export async function latestOf(db: Tx, ids: string[]): Promise<Map<string, Lates
   return out;
 }
 
+const SEARCH_COUNT_CAP = 1000;
+
 export async function listEnterprises(db: Db, actor: Actor, query: z.infer<typeof EnterpriseQuery>) {
-  const where = filterWhere(actor, query);
-  const rows = await db
-    .select()
-    .from(enterprises)
-    .where(where)
-    .orderBy(...orderBy(query))
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
-  const [{ n }] = await db.select({ n: count() }).from(enterprises).where(where);
+  const page = async (mode: SearchMode) => {
+    const where = filterWhere(actor, query, mode);
+    const rows = await db
+      .select()
+      .from(enterprises)
+      .where(where)
+      .orderBy(...orderBy(query))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize);
+    // A search counts up to a cap: "1000+" is all a user needs, and counting every weak match is slow.
+    const counted = query.q
+      ? await db
+          .select({ n: count() })
+          .from(db.select({ one: sql`1` }).from(enterprises).where(where).limit(SEARCH_COUNT_CAP).as('hits'))
+      : await db.select({ n: count() }).from(enterprises).where(where);
+    return { rows, total: counted[0].n };
+  };
+  let found = await page('all');
+  // No firm holds every bigram of the query: it may hold a typo, so accept firms sharing any.
+  if (query.q && query.page === 1 && found.rows.length === 0) {
+    const loose = await page('any');
+    if (loose.rows.length > found.rows.length) found = loose;
+  }
   const latest = await latestOf(
     db,
-    rows.map((r) => r.id),
+    found.rows.map((r) => r.id),
   );
-  return { items: rows.map((r) => presentSummary(r, latest.get(r.id) as Latest)), total: n };
+  return { items: found.rows.map((r) => presentSummary(r, latest.get(r.id) as Latest)), total: found.total };
 }
 
 export const scopedEnterprise = (actor: Actor) =>
