@@ -52,6 +52,8 @@ export default defineConfig({
       // Always the embedded PGlite in the temp dir, never a developer's PostgreSQL.
       DATABASE_URL: '',
       SEED_DEMO: 'true',
+      // Demo accounts only: the tests import their own firms and assert on exactly those.
+      SEED_ENTERPRISES: '0',
       LOG_LEVEL: 'warn',
     },
   },

@@ -32,6 +32,8 @@ export type Config = {
   importMaxBytes: number;
   /** Seconds a session's actor may be served from memory; 0 turns the cache off. */
   sessionCacheSeconds: number;
+  /** Generated demo firms seeded on first start (with a third as many target-universe firms). */
+  seedEnterprises: number;
 };
 
 function int(name: string, fallback: number): number {
@@ -64,6 +66,7 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     jobPollMs: int('JOB_POLL_MS', 1000),
     jobLeaseSeconds: int('JOB_LEASE_SECONDS', 60),
     importMaxBytes: int('IMPORT_MAX_BYTES', 200 * 1024 * 1024),
+    seedEnterprises: int('SEED_ENTERPRISES', 3000),
     sessionCacheSeconds: int('SESSION_CACHE_SECONDS', process.env.DATABASE_URL ? 0 : 30),
     ...overrides,
   };

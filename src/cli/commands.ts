@@ -6,7 +6,7 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
 import { jobs, orgs, users } from '../db/schema/index.js';
 import { ROOT_ORG } from '../db/seed/demo-data.js';
-import { seedDemo } from '../db/seed/seed.js';
+import { DEMO_ENTERPRISES, seedDemo, seedDemoEnterprises } from '../db/seed/seed.js';
 import { isStrongPassword } from '../domain/password.js';
 import { exportFile } from '../jobs/audit-export.js';
 import { runJobInProcess } from '../jobs/run-in-process.js';
@@ -32,9 +32,26 @@ export async function orgByCode(database: Database, code: string) {
   return org;
 }
 
-export async function seedCommand(config: Config) {
-  const added = await withDatabase(config, (d) => seedDemo(d.db));
-  console.log(added > 0 ? `已写入演示数据：新增 ${added} 个账户。` : '演示数据已存在，无需写入。');
+export async function seedCommand(config: Config, opts: { enterprises?: string; targets?: string }) {
+  const count = opts.enterprises === undefined ? DEMO_ENTERPRISES : Number(opts.enterprises);
+  const targetCount = opts.targets === undefined ? Math.round(count / 3) : Number(opts.targets);
+  if (!Number.isInteger(count) || count < 0 || !Number.isInteger(targetCount) || targetCount < 0) {
+    throw new CliError('--enterprises 与 --targets 应为非负整数');
+  }
+  await withDatabase(config, async (d) => {
+    const added = await seedDemo(d.db);
+    console.log(added > 0 ? `已写入演示数据：新增 ${added} 个账户。` : '演示账户已存在，无需写入。');
+    const bar = progressPrinter();
+    const r = await seedDemoEnterprises(d.db, count, targetCount, (done, total) =>
+      bar.update((done / Math.max(1, total)) * 100, `已生成 ${done} / ${total} 家企业`),
+    );
+    bar.done();
+    console.log(
+      r.inserted > 0
+        ? `已生成演示企业 ${r.inserted} 家（本地 ${count}，外地目标 ${targetCount}）。`
+        : '演示企业已存在，无需生成。',
+    );
+  });
 }
 
 export async function userAdd(config: Config, opts: Record<string, string | undefined>) {

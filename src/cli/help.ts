@@ -7,7 +7,8 @@ export const HELP = {
 命令：
   serve                         启动服务（网页与 API），首次启动时迁移数据库并写入演示数据
   migrate                       执行数据库迁移
-  seed --demo                   写入演示组织与账户（已存在的不会重复写入）
+  seed --demo [--enterprises N] [--targets M]
+                                写入演示组织、账户和生成的演示企业（默认本地 3000 家、外地目标 1000 家；已存在的不重复写入）
   user add --username U --password P --role R[,R] [--org 组织编码] [--name 姓名]
                                 新建用户；角色：admin leader officer expert analyst；默认组织为根组织 platform
   backup <文件>                 备份嵌入式数据库（完整、一致的副本，.tar.gz）；须先停止服务
@@ -33,7 +34,8 @@ Usage: kezhao <command> [options]
 Commands:
   serve                         Start the server (web app and API); migrates and seeds the demo on first start
   migrate                       Apply database migrations
-  seed --demo                   Insert the demo orgs and accounts (existing ones are kept)
+  seed --demo [--enterprises N] [--targets M]
+                                Insert the demo orgs, accounts and generated firms (default 3000 local, 1000 target; kept if present)
   user add --username U --password P --role R[,R] [--org ORG_CODE] [--name NAME]
                                 Create a user; roles: admin leader officer expert analyst; org defaults to the root 'platform'
   backup <file>                 Back up the embedded database (a full, consistent .tar.gz copy); stop the server first

@@ -31,6 +31,8 @@ async function main(argv: string[]) {
       sheet: { type: 'string' },
       year: { type: 'string' },
       target: { type: 'boolean' },
+      enterprises: { type: 'string' },
+      targets: { type: 'string' },
     },
   });
   const [command, sub, arg] = positionals;
@@ -49,7 +51,7 @@ async function main(argv: string[]) {
       return;
     case 'seed':
       if (!values.demo) throw new CliError('用法：kezhao seed --demo');
-      return seedCommand(config);
+      return seedCommand(config, values);
     case 'user':
       if (sub !== 'add')
         throw new CliError('用法：kezhao user add --username U --password P --role R [--org 编码]');

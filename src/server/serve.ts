@@ -1,7 +1,7 @@
 /** `kezhao serve`: migrate, seed the demo on first start, serve, and shut down gracefully. */
 import type { Config } from '../config.js';
 import { DEMO_PASSWORD, DEMO_USERS } from '../db/seed/demo-data.js';
-import { isEmpty, seedDemo } from '../db/seed/seed.js';
+import { isEmpty, seedDemo, seedDemoEnterprises } from '../db/seed/seed.js';
 import { JOB_DEFINITIONS } from '../jobs/definitions.js';
 import { JobRunner } from '../jobs/runner.js';
 import { buildApp, LOG_REDACT } from './app.js';
@@ -12,6 +12,8 @@ export async function serve(config: Config) {
   let seeded = false;
   if (config.seedDemo && (await isEmpty(database.db))) {
     await seedDemo(database.db);
+    const n = config.seedEnterprises;
+    if (n > 0) await seedDemoEnterprises(database.db, n, Math.round(n / 3));
     seeded = true;
   }
   const logger = { level: config.logLevel, redact: { paths: LOG_REDACT, censor: '[已隐藏]' } };

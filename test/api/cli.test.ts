@@ -43,8 +43,13 @@ describe('kezhao --help', () => {
 describe.skipIf(!!process.env.DATABASE_URL)('kezhao data commands (embedded database)', () => {
   it('migrates, seeds the demo once, and adds users with validation', () => {
     expect(kezhao('migrate').out).toContain('数据库迁移已是最新');
-    expect(kezhao('seed', '--demo').out).toContain('新增 7 个账户');
-    expect(kezhao('seed', '--demo').out).toContain('演示数据已存在');
+    const first = kezhao('seed', '--demo', '--enterprises', '60', '--targets', '20');
+    expect(first.out).toContain('新增 7 个账户');
+    expect(first.out).toContain('已生成演示企业 80 家（本地 60，外地目标 20）');
+    const again = kezhao('seed', '--demo', '--enterprises', '60', '--targets', '20');
+    expect(again.out).toContain('演示账户已存在');
+    expect(again.out).toContain('演示企业已存在');
+    expect(kezhao('seed', '--demo', '--enterprises', 'many').err).toContain('非负整数');
     const badRole = kezhao('user', 'add', '--username', 'x1', '--password', 'abc12345', '--role', 'boss');
     expect(badRole.code).toBe(1);
     expect(badRole.err).toContain('未知角色：boss');

@@ -3,8 +3,10 @@ import { count, eq } from 'drizzle-orm';
 import { writeAudit } from '../../server/audit.js';
 import { hashPassword } from '../../server/modules/auth/passwords.js';
 import type { Db } from '../client.js';
+import { afterBulkWrite } from '../maintenance.js';
 import { orgs, users } from '../schema/index.js';
 import { DEMO_ORGS, DEMO_PASSWORD, DEMO_USERS, ROOT_ORG } from './demo-data.js';
+import { seedEnterprises } from './enterprises/seed-enterprises.js';
 
 /** Every install has one root org, so the first admin has somewhere to live. */
 export async function ensureRootOrg(db: Db) {
@@ -84,4 +86,23 @@ export async function seedDemo(db: Db): Promise<number> {
     }
     return added;
   });
+}
+
+/** Demo firms on first start: enough to search, filter and chart; `kezhao seed --demo --enterprises N` for more. */
+export const DEMO_ENTERPRISES = 3000;
+
+/** Generated local firms over the demo orgs plus a target universe outside them; idempotent. */
+export async function seedDemoEnterprises(
+  db: Db,
+  count: number,
+  targetCount: number,
+  onProgress?: (done: number, total: number) => void,
+) {
+  const result = await seedEnterprises(db, {
+    count,
+    targetCount,
+    onProgress: onProgress && ((p) => onProgress(p.done, p.total)),
+  });
+  if (result.inserted > 0) await afterBulkWrite(db);
+  return result;
 }
