@@ -183,6 +183,6 @@ console.log(
   `\ngoal p95 < ${goalMs} ms: ${goals.p95Pass ? 'pass' : 'FAIL'}; goal recall@10 ≥ 0.95: ${goals.recallPass ? 'pass' : 'FAIL'}`,
 );
 console.log(
-  `Wrote ${writeResult(`search-${engine}`, { date: new Date().toISOString(), machine: machine(), engine, firms: FIRMS, queries: results.length, rows, goals })}`,
+  `Wrote ${writeResult(`search-${engine}.json`, { date: new Date().toISOString(), machine: machine(), engine, firms: FIRMS, queries: results.length, rows, goals })}`,
 );
 await database.close();
