@@ -40,124 +40,131 @@ describe('kezhao --help', () => {
 });
 
 // These always use the embedded database; the server run would only repeat them.
-describe.skipIf(!!process.env.DATABASE_URL)('kezhao data commands (embedded database)', () => {
-  it('migrates, seeds the demo once, and adds users with validation', () => {
-    expect(kezhao('migrate').out).toContain('数据库迁移已是最新');
-    const first = kezhao('seed', '--demo', '--enterprises', '60', '--targets', '20');
-    expect(first.out).toContain('新增 7 个账户');
-    expect(first.out).toContain('已生成演示企业 80 家（本地 60，外地目标 20）');
-    const again = kezhao('seed', '--demo', '--enterprises', '60', '--targets', '20');
-    expect(again.out).toContain('演示账户已存在');
-    expect(again.out).toContain('演示企业已存在');
-    expect(kezhao('seed', '--demo', '--enterprises', 'many').err).toContain('非负整数');
-    const badRole = kezhao('user', 'add', '--username', 'x1', '--password', 'abc12345', '--role', 'boss');
-    expect(badRole.code).toBe(1);
-    expect(badRole.err).toContain('未知角色：boss');
-    const weak = kezhao('user', 'add', '--username', 'x1', '--password', '123', '--role', 'officer');
-    expect(weak.err).toContain('密码至少 8 位');
-    const ok = kezhao(
-      'user',
-      'add',
-      '--username',
-      'haian_officer',
-      '--password',
-      'haian2026',
-      '--role',
-      'officer',
-      '--org',
-      'haian',
-      '--name',
-      '海安专员',
-    );
-    expect(ok.code, ok.err).toBe(0);
-    expect(ok.out).toContain('已创建用户 haian_officer（officer），组织：海安市');
-    expect(
-      kezhao('user', 'add', '--username', 'haian_officer', '--password', 'haian2026', '--role', 'officer')
-        .err,
-    ).toContain('用户名已被使用');
-  });
-
-  it('exports the audit log with progress and lists the job', () => {
-    const out = path.join(dataDir, 'audit.csv');
-    const r = kezhao('audit', 'export', '--out', out);
-    expect(r.code, r.err).toBe(0);
-    expect(r.err).toMatch(/100% 已导出/);
-    expect(r.out).toMatch(/已导出 \d+ 条审计记录/);
-    expect(readFileSync(out, 'utf8')).toContain('haian_officer');
-    expect(kezhao('jobs').out).toMatch(/audit\.export\s+已完成\s+100%/);
-  });
-
-  it('imports enterprises from a GBK CSV and prints the result as JSON', () => {
-    const file = path.join(dataDir, 'firms.csv');
-    writeCsv(file, 'gbk');
-    const r = kezhao('import', 'enterprises', file, '--org', 'yannan', '--json');
-    expect(r.code, r.err).toBe(0);
-    const out = JSON.parse(r.out);
-    expect(out).toMatchObject({ inserted: 3, updated: 0, unchanged: 0, rejected: 3 });
-    expect(out.errors[0]).toEqual({
-      row: 6,
-      column: '统一社会信用代码',
-      code: 'uscc.check',
-      message: expect.stringContaining('校验位错误'),
+describe.skipIf(!!process.env.DATABASE_URL)(
+  'kezhao data commands (embedded database)',
+  { timeout: 180_000 },
+  () => {
+    it('migrates, seeds the demo once, and adds users with validation', () => {
+      expect(kezhao('migrate').out).toContain('数据库迁移已是最新');
+      const first = kezhao('seed', '--demo', '--enterprises', '60', '--targets', '20');
+      expect(first.out).toContain('新增 7 个账户');
+      expect(first.out).toContain('已生成演示企业 80 家（本地 60，外地目标 20）');
+      const again = kezhao('seed', '--demo', '--enterprises', '60', '--targets', '20');
+      expect(again.out).toContain('演示账户已存在');
+      expect(again.out).toContain('演示企业已存在');
+      expect(kezhao('seed', '--demo', '--enterprises', 'many').err).toContain('非负整数');
+      const badRole = kezhao('user', 'add', '--username', 'x1', '--password', 'abc12345', '--role', 'boss');
+      expect(badRole.code).toBe(1);
+      expect(badRole.err).toContain('未知角色：boss');
+      const weak = kezhao('user', 'add', '--username', 'x1', '--password', '123', '--role', 'officer');
+      expect(weak.err).toContain('密码至少 8 位');
+      const ok = kezhao(
+        'user',
+        'add',
+        '--username',
+        'haian_officer',
+        '--password',
+        'haian2026',
+        '--role',
+        'officer',
+        '--org',
+        'haian',
+        '--name',
+        '海安专员',
+      );
+      expect(ok.code, ok.err).toBe(0);
+      expect(ok.out).toContain('已创建用户 haian_officer（officer），组织：海安市');
+      expect(
+        kezhao('user', 'add', '--username', 'haian_officer', '--password', 'haian2026', '--role', 'officer')
+          .err,
+      ).toContain('用户名已被使用');
     });
-    const again = kezhao('import', 'enterprises', file, '--org', 'yannan');
-    expect(again.out).toContain('导入完成：新增 0，更新 0，未变 3，拒绝 3（组织：盐南高新区）');
-    expect(again.err).toMatch(/100% 已处理/);
-    const missing = kezhao('import', 'enterprises', path.join(dataDir, 'nope.csv'));
-    expect(missing.err).toContain('文件不存在');
-  });
 
-  it('backs up and restores a full, consistent copy; a bad file changes nothing', () => {
-    const file = path.join(dataDir, 'backup.tar.gz');
-    const b = kezhao('backup', file);
-    expect(b.code, b.err).toBe(0);
-    expect(b.out).toContain('已备份到');
-    expect(
-      kezhao('user', 'add', '--username', 'after_backup', '--password', 'later2026', '--role', 'expert').code,
-    ).toBe(0);
-
-    const junk = path.join(dataDir, 'junk.tar.gz');
-    writeFileSync(junk, 'not a backup');
-    const bad = kezhao('restore', junk);
-    expect(bad.code).toBe(1);
-    expect(bad.err).toContain('不是 KeZhao 备份文件');
-    expect(
-      kezhao('user', 'add', '--username', 'after_backup', '--password', 'later2026', '--role', 'expert').err,
-    ).toContain('用户名已被使用');
-
-    const r = kezhao('restore', file);
-    expect(r.code, r.err).toBe(0);
-    expect(r.out).toContain('原数据保留在');
-    // The user made after the backup is gone; the one made before it is back.
-    expect(
-      kezhao('user', 'add', '--username', 'after_backup', '--password', 'later2026', '--role', 'expert').code,
-    ).toBe(0);
-    expect(
-      kezhao('user', 'add', '--username', 'haian_officer', '--password', 'haian2026', '--role', 'officer')
-        .err,
-    ).toContain('用户名已被使用');
-  });
-
-  it('refuses to touch a data directory a running server holds', () => {
-    writeFileSync(path.join(dataDir, 'kezhao.lock'), String(process.pid));
-    try {
-      const r = kezhao('backup', path.join(dataDir, 'x.tar.gz'));
-      expect(r.code).toBe(1);
-      expect(r.err).toContain(`正被另一个 KeZhao 进程（PID ${process.pid}）使用`);
-      expect(existsSync(path.join(dataDir, 'x.tar.gz'))).toBe(false);
-    } finally {
-      rmSync(path.join(dataDir, 'kezhao.lock'));
-    }
-  });
-
-  it('points server users to pg_dump', () => {
-    const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: 'postgres://127.0.0.1:1/none' };
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', 'backup', 'x'], {
-      cwd: ROOT_DIR,
-      env,
-      encoding: 'utf8',
+    it('exports the audit log with progress and lists the job', () => {
+      const out = path.join(dataDir, 'audit.csv');
+      const r = kezhao('audit', 'export', '--out', out);
+      expect(r.code, r.err).toBe(0);
+      expect(r.err).toMatch(/100% 已导出/);
+      expect(r.out).toMatch(/已导出 \d+ 条审计记录/);
+      expect(readFileSync(out, 'utf8')).toContain('haian_officer');
+      expect(kezhao('jobs').out).toMatch(/audit\.export\s+已完成\s+100%/);
     });
-    expect(r.status).toBe(1);
-    expect(r.stderr).toContain('pg_dump');
-  });
-});
+
+    it('imports enterprises from a GBK CSV and prints the result as JSON', () => {
+      const file = path.join(dataDir, 'firms.csv');
+      writeCsv(file, 'gbk');
+      const r = kezhao('import', 'enterprises', file, '--org', 'yannan', '--json');
+      expect(r.code, r.err).toBe(0);
+      const out = JSON.parse(r.out);
+      expect(out).toMatchObject({ inserted: 3, updated: 0, unchanged: 0, rejected: 3 });
+      expect(out.errors[0]).toEqual({
+        row: 6,
+        column: '统一社会信用代码',
+        code: 'uscc.check',
+        message: expect.stringContaining('校验位错误'),
+      });
+      const again = kezhao('import', 'enterprises', file, '--org', 'yannan');
+      expect(again.out).toContain('导入完成：新增 0，更新 0，未变 3，拒绝 3（组织：盐南高新区）');
+      expect(again.err).toMatch(/100% 已处理/);
+      const missing = kezhao('import', 'enterprises', path.join(dataDir, 'nope.csv'));
+      expect(missing.err).toContain('文件不存在');
+    });
+
+    it('backs up and restores a full, consistent copy; a bad file changes nothing', () => {
+      const file = path.join(dataDir, 'backup.tar.gz');
+      const b = kezhao('backup', file);
+      expect(b.code, b.err).toBe(0);
+      expect(b.out).toContain('已备份到');
+      expect(
+        kezhao('user', 'add', '--username', 'after_backup', '--password', 'later2026', '--role', 'expert')
+          .code,
+      ).toBe(0);
+
+      const junk = path.join(dataDir, 'junk.tar.gz');
+      writeFileSync(junk, 'not a backup');
+      const bad = kezhao('restore', junk);
+      expect(bad.code).toBe(1);
+      expect(bad.err).toContain('不是 KeZhao 备份文件');
+      expect(
+        kezhao('user', 'add', '--username', 'after_backup', '--password', 'later2026', '--role', 'expert')
+          .err,
+      ).toContain('用户名已被使用');
+
+      const r = kezhao('restore', file);
+      expect(r.code, r.err).toBe(0);
+      expect(r.out).toContain('原数据保留在');
+      // The user made after the backup is gone; the one made before it is back.
+      expect(
+        kezhao('user', 'add', '--username', 'after_backup', '--password', 'later2026', '--role', 'expert')
+          .code,
+      ).toBe(0);
+      expect(
+        kezhao('user', 'add', '--username', 'haian_officer', '--password', 'haian2026', '--role', 'officer')
+          .err,
+      ).toContain('用户名已被使用');
+    });
+
+    it('refuses to touch a data directory a running server holds', () => {
+      writeFileSync(path.join(dataDir, 'kezhao.lock'), String(process.pid));
+      try {
+        const r = kezhao('backup', path.join(dataDir, 'x.tar.gz'));
+        expect(r.code).toBe(1);
+        expect(r.err).toContain(`正被另一个 KeZhao 进程（PID ${process.pid}）使用`);
+        expect(existsSync(path.join(dataDir, 'x.tar.gz'))).toBe(false);
+      } finally {
+        rmSync(path.join(dataDir, 'kezhao.lock'));
+      }
+    });
+
+    it('points server users to pg_dump', () => {
+      const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: 'postgres://127.0.0.1:1/none' };
+      const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', 'backup', 'x'], {
+        cwd: ROOT_DIR,
+        env,
+        encoding: 'utf8',
+      });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain('pg_dump');
+    });
+  },
+);
