@@ -32,6 +32,12 @@ export type DatabaseOptions = {
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    // An idle connection the server drops (restart, pg_terminate_backend, a DROP DATABASE … FORCE)
+    // is emitted as 'error'; unhandled, that would kill the process. The pool has already discarded
+    // the client and opens a new one on the next query.
+    pool.on('error', (err) => {
+      process.emitWarning(`PostgreSQL 空闲连接断开，已丢弃：${err.message}`, 'DatabaseWarning');
+    });
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return { db, engine: 'postgres', close: () => pool.end() };
   }

@@ -74,7 +74,13 @@ export class JobRunner {
         this.opts.logger.error({ err }, 'job claim failed');
       }
       if (job) {
-        await this.execute(job);
+        try {
+          await this.execute(job);
+        } catch (err) {
+          // Even recording the outcome failed (database gone?): the lease runs out and another
+          // pass takes the job again. The loop itself must survive.
+          this.opts.logger.error({ err, jobId: job.id }, 'job settle failed');
+        }
         continue;
       }
       await new Promise<void>((resolve) => {

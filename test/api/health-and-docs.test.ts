@@ -52,3 +52,19 @@ describe('health and API documentation', () => {
     expect(res.json().code).toBe('route.not_found');
   });
 });
+
+describe.runIf(ENGINE === 'postgres')('a PostgreSQL server that drops idle connections', () => {
+  it('does not bring the process down; the next queries open new connections', async () => {
+    // Warm the pool so that it holds several idle connections.
+    await Promise.all(Array.from({ length: 4 }, () => t.database.db.execute('select pg_sleep(0.05)')));
+    const killed = (await t.database.db.execute(
+      `select pg_terminate_backend(pid) as ok from pg_stat_activity
+        where datname = current_database() and pid <> pg_backend_pid()`,
+    )) as unknown as { rows: unknown[] };
+    expect(killed.rows.length).toBeGreaterThan(0);
+    // The pool hears of each dropped connection as an 'error' event; unhandled, that is fatal.
+    await new Promise((r) => setTimeout(r, 300));
+    const res = await t.app.inject({ method: 'GET', url: '/api/health' });
+    expect(res.json()).toMatchObject({ database: 'ok' });
+  });
+});

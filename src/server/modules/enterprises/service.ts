@@ -139,33 +139,32 @@ export async function getEnterprise(db: Tx, actor: Actor, id: string) {
     .from(enterprises)
     .where(eq(enterprises.mergedInto, row.id));
   const historyIds = [row.id, ...merged.map((m) => m.id)];
-  const [years, ip, quals, insts, rounds, prizes, history, latest] = await Promise.all([
-    db
-      .select()
-      .from(enterpriseYears)
-      .where(inArray(enterpriseYears.enterpriseId, ids))
-      .orderBy(asc(enterpriseYears.year)),
-    db.select().from(enterpriseIp).where(inArray(enterpriseIp.enterpriseId, ids)),
-    db
-      .select()
-      .from(qualifications)
-      .where(inArray(qualifications.enterpriseId, ids))
-      .orderBy(asc(qualifications.issuedOn)),
-    db.select().from(rdInstitutions).where(inArray(rdInstitutions.enterpriseId, ids)),
-    db
-      .select()
-      .from(fundingRounds)
-      .where(inArray(fundingRounds.enterpriseId, ids))
-      .orderBy(asc(fundingRounds.date)),
-    db.select().from(awards).where(inArray(awards.enterpriseId, ids)),
-    db
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.entity, 'enterprise'), inArray(auditLog.entityId, historyIds)))
-      .orderBy(desc(auditLog.id))
-      .limit(50),
-    latestOf(db, ids),
-  ]);
+  // One query after another: a transaction holds one connection, which cannot run two at once.
+  const years = await db
+    .select()
+    .from(enterpriseYears)
+    .where(inArray(enterpriseYears.enterpriseId, ids))
+    .orderBy(asc(enterpriseYears.year));
+  const ip = await db.select().from(enterpriseIp).where(inArray(enterpriseIp.enterpriseId, ids));
+  const quals = await db
+    .select()
+    .from(qualifications)
+    .where(inArray(qualifications.enterpriseId, ids))
+    .orderBy(asc(qualifications.issuedOn));
+  const insts = await db.select().from(rdInstitutions).where(inArray(rdInstitutions.enterpriseId, ids));
+  const rounds = await db
+    .select()
+    .from(fundingRounds)
+    .where(inArray(fundingRounds.enterpriseId, ids))
+    .orderBy(asc(fundingRounds.date));
+  const prizes = await db.select().from(awards).where(inArray(awards.enterpriseId, ids));
+  const history = await db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entity, 'enterprise'), inArray(auditLog.entityId, historyIds)))
+    .orderBy(desc(auditLog.id))
+    .limit(50);
+  const latest = await latestOf(db, ids);
   return {
     ...presentSummary(row, latest.get(row.id) as Latest),
     legalRep: row.legalRep,
