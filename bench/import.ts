@@ -33,6 +33,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { bulkInsert } from '../src/db/bulk-insert.js';
 import type { Database, Db, Tx } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
 import * as schema from '../src/db/schema/index.js';
@@ -43,7 +44,6 @@ import {
   csvRecord,
   writeEnterpriseCsv,
 } from '../src/db/seed/enterprises/index.js';
-import { insertJson } from '../src/db/seed/enterprises/seed-enterprises.js';
 import { seedDemo } from '../src/db/seed/seed.js';
 import { FIELD_BY_KEY, matchHeader } from '../src/domain/enterprise/fields.js';
 import { type Cell, type EnterpriseRecord, parseRow } from '../src/domain/enterprise/parse-row.js';
@@ -337,9 +337,9 @@ const bulkApply =
       reviewReason: r.uscc ? null : 'no_uscc',
       provenance: { source, asOf },
     }));
-    await insertJson(tx, enterprises, rows);
+    await bulkInsert(tx, enterprises, rows);
     const prov = (i: number) => ({ source: batch[i].source, asOf });
-    await insertJson(
+    await bulkInsert(
       tx,
       enterpriseYears,
       batch.map(({ record: r }, i) => ({
@@ -349,7 +349,7 @@ const bulkApply =
         provenance: prov(i),
       })),
     );
-    await insertJson(
+    await bulkInsert(
       tx,
       enterpriseIp,
       batch.flatMap(({ record: r }, i) =>

@@ -6,13 +6,15 @@ import { getTableColumns, getTableName, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Tx } from './client.js';
 
+/** `onConflict`: update the listed columns on a clash of `target`, or 'skip' the clashing rows; with
+ *  'skip' the ids of the rows actually inserted come back (the table needs an `id` column). */
 export async function bulkInsert<T extends PgTable>(
   tx: Tx,
   table: T,
   rows: T['$inferInsert'][],
-  onConflict?: { target: string[]; update: string[] },
-): Promise<void> {
-  if (rows.length === 0) return;
+  onConflict?: { target: string[]; update: string[] } | 'skip',
+): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
   const columns = getTableColumns(table);
   const used = Object.keys(columns).filter((k) =>
     rows.some((r) => (r as Record<string, unknown>)[k] !== undefined),
@@ -27,17 +29,21 @@ export async function bulkInsert<T extends PgTable>(
   });
   const names = used.map((k) => sql.identifier(columns[k].name));
   const list = sql.join(names, sql`, `);
-  const conflict = onConflict
-    ? sql` on conflict (${sql.join(
-        onConflict.target.map((c) => sql.identifier(c)),
-        sql`, `,
-      )}) do update set ${sql.join(
-        onConflict.update.map((c) => sql`${sql.identifier(c)} = excluded.${sql.identifier(c)}`),
-        sql`, `,
-      )}`
-    : sql``;
+  const conflict =
+    onConflict === 'skip'
+      ? sql` on conflict do nothing returning id`
+      : onConflict
+        ? sql` on conflict (${sql.join(
+            onConflict.target.map((c) => sql.identifier(c)),
+            sql`, `,
+          )}) do update set ${sql.join(
+            onConflict.update.map((c) => sql`${sql.identifier(c)} = excluded.${sql.identifier(c)}`),
+            sql`, `,
+          )}`
+        : sql``;
   const name = sql.identifier(getTableName(table));
-  await tx.execute(
+  const res = (await tx.execute(
     sql`insert into ${name} (${list}) select ${list} from json_populate_recordset(null::${name}, ${JSON.stringify(json)}::json)${conflict}`,
-  );
+  )) as unknown as { rows?: { id: string }[] };
+  return new Set(onConflict === 'skip' ? (res.rows ?? []).map((r) => r.id) : []);
 }

@@ -2,9 +2,9 @@
  *  institutions, rounds and awards in the same transaction, every row with provenance `demo-seed`.
  *  Idempotent per org and universe: an org that already holds demo-seed firms of a universe is skipped. */
 import { and, inArray, sql } from 'drizzle-orm';
-import { getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import { searchTerms } from '../../../domain/enterprise/search-terms.js';
 import { writeAudit } from '../../../server/audit.js';
+import { bulkInsert } from '../../bulk-insert.js';
 import type { Db, Tx } from '../../client.js';
 import {
   awards,
@@ -64,39 +64,6 @@ async function seededGroups(db: Db, orgIds: string[]): Promise<Set<string>> {
   return new Set(rows.map((r) => key(r.orgId, r.universe)));
 }
 
-type Row = Record<string, unknown>;
-
-/** One multi-row INSERT whose rows travel as a single JSON parameter (json_to_recordset): on PGlite this is
- *  about twice as fast as drizzle's one parameter per value, and never near the 65,535-parameter limit.
- *  Row keys are the table's property names; with `returningIds`, conflicting rows are skipped and the
- *  ids of the inserted ones returned. */
-export async function insertJson(
-  tx: Tx,
-  table: PgTable,
-  rows: Row[],
-  returningIds = false,
-): Promise<Set<string>> {
-  if (!rows.length) return new Set();
-  // The union of the rows' keys: a key missing from a row is null there.
-  const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  const columns = keys.map((k) => {
-    const col = (table as unknown as Record<string, PgColumn>)[k];
-    if (!col) throw new Error(`${getTableConfig(table).name}: no column ${k}`);
-    return col;
-  });
-  const target = sql.join(
-    columns.map((c) => sql.identifier(c.name)),
-    sql`, `,
-  );
-  const shape = sql.raw(keys.map((k, i) => `"${k}" ${columns[i].getSQLType()}`).join(', '));
-  const select = sql.raw(keys.map((k) => `x."${k}"`).join(', '));
-  const tail = returningIds ? sql` on conflict do nothing returning id` : sql``;
-  const res = (await tx.execute(
-    sql`insert into ${table} (${target}) select ${select} from json_to_recordset(${JSON.stringify(rows)}::json) as x(${shape})${tail}`,
-  )) as unknown as { rows: { id: string }[] };
-  return new Set(returningIds ? res.rows.map((r) => r.id) : []);
-}
-
 async function insertBatch(tx: Tx, firms: DemoFirm[], prov: Provenance): Promise<DemoFirm[]> {
   const rows = firms.map((f) => ({
     id: f.id,
@@ -120,36 +87,36 @@ async function insertBatch(tx: Tx, firms: DemoFirm[], prov: Provenance): Promise
     provenance: prov,
   }));
   // A clash (same uscc already imported into the org) keeps the existing firm and skips the demo one.
-  const ids = await insertJson(tx, enterprises, rows, true);
+  const ids = await bulkInsert(tx, enterprises, rows, 'skip');
   const kept = firms.filter((f) => ids.has(f.id));
   const child = <T extends object>(pick: (f: DemoFirm) => T[]) =>
     kept.flatMap((f) => pick(f).map((x) => ({ enterpriseId: f.id, ...x, provenance: prov })));
-  await insertJson(
+  await bulkInsert(
     tx,
     enterpriseYears,
     child((f) => f.years),
   );
-  await insertJson(
+  await bulkInsert(
     tx,
     enterpriseIp,
     child((f) => Object.entries(f.ip).map(([kind, count]) => ({ kind, count }))),
   );
-  await insertJson(
+  await bulkInsert(
     tx,
     qualifications,
     child((f) => f.qualifications),
   );
-  await insertJson(
+  await bulkInsert(
     tx,
     rdInstitutions,
     child((f) => f.rdInstitutions),
   );
-  await insertJson(
+  await bulkInsert(
     tx,
     fundingRounds,
     child((f) => f.fundingRounds),
   );
-  await insertJson(
+  await bulkInsert(
     tx,
     awards,
     child((f) => f.awards),

@@ -1,8 +1,10 @@
 /** The registry's filters and search as SQL, shared by the list, the search and the XLSX export.
  *  Search ranks by how many of the query's bigrams a firm's names share (GIN-indexed overlap), with a
  *  bonus for the folded query standing whole in the name; a uscc-shaped query is an exact lookup. */
+
 import { and, asc, desc, eq, isNull, like, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
+import { containsPattern } from '../../../db/like.js';
 import { enterprises, enterpriseYears, orgs, qualifications } from '../../../db/schema/index.js';
 import { foldQuery, queryGrams } from '../../../domain/enterprise/search-terms.js';
 import type { EnterpriseFilter, EnterpriseQuery } from '../../../shared/enterprise-api.js';
@@ -24,7 +26,6 @@ const arr = (items: string[]) =>
     items.map((g) => sql`${g}`),
     sql`, `,
   )}]::text[]`;
-const esc = (q: string) => q.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export const latestYear = sql`(select max(${enterpriseYears.year}) from ${enterpriseYears} where ${enterpriseYears.enterpriseId} = ${enterprises.id})`;
 const latestRevenue = sql`(select ${enterpriseYears.revenue} from ${enterpriseYears} where ${enterpriseYears.enterpriseId} = ${enterprises.id} order by ${enterpriseYears.year} desc limit 1)`;
@@ -39,7 +40,7 @@ export function searchParts(q: string | undefined, mode: SearchMode = 'all'): { 
   const upper = folded.toUpperCase();
   if (/^[0-9A-Z]{18}$/.test(upper)) return { where: eq(enterprises.uscc, upper), score: sql`3` };
   const grams = queryGrams(q);
-  const contains = sql`(${enterprises.nameNormalized} like ${`%${esc(folded)}%`} or ${enterprises.aliases}::text like ${`%${esc(folded)}%`})`;
+  const contains = sql`(${enterprises.nameNormalized} like ${containsPattern(folded)} or ${enterprises.aliases}::text like ${containsPattern(folded)})`;
   if (grams.length === 0) return { where: contains, score: sql`1` };
   const hits = sql`(select count(*) from unnest(${enterprises.searchGrams}) g where g = any(${arr(grams)}))`;
   const where =

@@ -1,7 +1,9 @@
 /** User administration: one function per use case, each in one transaction with its audit row. */
+
 import { and, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db, Tx } from '../../../db/client.js';
+import { containsPattern } from '../../../db/like.js';
 import { orgs, users } from '../../../db/schema/index.js';
 import { isStrongPassword } from '../../../domain/password.js';
 import type { User, UserCreate, UserQuery, UserUpdate } from '../../../shared/api.js';
@@ -36,15 +38,14 @@ function present(row: Row): User {
   };
 }
 
-function likeEscape(q: string) {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 export async function listUsers(db: Db, actor: Actor, query: z.infer<typeof UserQuery>) {
   const conds = [withinScope(actor)];
   if (query.q)
     conds.push(
-      or(ilike(users.username, likeEscape(query.q)), ilike(users.displayName, likeEscape(query.q))) as never,
+      or(
+        ilike(users.username, containsPattern(query.q)),
+        ilike(users.displayName, containsPattern(query.q)),
+      ) as never,
     );
   if (query.orgId) conds.push(eq(users.orgId, query.orgId));
   const where = and(...conds);
