@@ -47,7 +47,17 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     dataDir = path.join(dir, 'pgdata');
     mkdirSync(dir, { recursive: true });
   }
-  const client = await PGlite.create({ dataDir, loadDataDir: opts.loadDataDir });
+  const client = await PGlite.create({
+    dataDir,
+    loadDataDir: opts.loadDataDir,
+    // PostgreSQL's 128 MB default buffer pool lives inside the WebAssembly heap, which never shrinks;
+    // 32 MB keeps an office machine's server small, and the OS file cache still holds hot pages.
+    startParams: [
+      ...PGlite.defaultStartParams,
+      '-c',
+      `shared_buffers=${process.env.PGLITE_SHARED_BUFFERS || '32MB'}`,
+    ],
+  });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return { db, engine: 'pglite', pglite: client, close: () => client.close() };
 }
