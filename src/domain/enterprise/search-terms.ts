@@ -20,6 +20,15 @@ export function bigrams(text: string): string[] {
   return out;
 }
 
+/** Characters two apart, marked with '~' ("中交慧运" → ~中慧, ~交运): a substitution at one character
+ *  kills the two bigrams around it but not the skip-gram spanning it. */
+export function skipGrams(text: string): string[] {
+  const chars = [...text];
+  const out: string[] = [];
+  for (let i = 0; i + 2 < chars.length; i++) out.push(`~${chars[i]}${chars[i + 2]}`);
+  return out;
+}
+
 /** Pinyin initials of the Chinese characters; other letters and digits kept, lower-cased. */
 export function pinyinInitials(text: string): string {
   return pinyin(text, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' })
@@ -45,6 +54,8 @@ export function searchTerms(name: string, aliases: { name: string }[] = []): Sea
     }),
   ];
   for (const n of names) for (const g of bigrams(n)) grams.add(g);
+  // Skip-grams of the cores: what survives a mistyped character between them (see typoGramSets).
+  for (let i = 1; i < names.length; i += 2) for (const g of skipGrams(names[i])) grams.add(g);
   const initials = [
     pinyinInitials(core),
     ...aliases.map((a) => pinyinInitials(normalizeCompanyName(a.name).core)),
@@ -70,4 +81,32 @@ export function queryGrams(q: string): string[] {
   const all = [...new Set(bigrams(core.length >= 2 ? core : folded))];
   const specific = all.filter((g) => !GENERIC.has(g));
   return specific.length ? specific : all;
+}
+
+/** For a query that no firm matches whole: one gram set per character the user may have mistyped,
+ *  each without the (at most two) bigrams touching that character and with the skip-gram spanning it.
+ *  A firm holding every gram of one set differs from the query at that one character, which is what a
+ *  typo is; the sets stay as selective as the query itself. Sets of generic grams only are dropped:
+ *  they would match half the registry. Empty for pinyin and single-character queries. */
+export function typoGramSets(q: string): string[][] {
+  const folded = foldQuery(q).toLowerCase();
+  if (/^[a-z]+$/.test(folded)) return [];
+  const { core } = normalizeCompanyName(q);
+  const chars = [...(core.length >= 2 ? core : folded)];
+  if (chars.length < 2) return [];
+  const grams = bigrams(chars.join(''));
+  const seen = new Set<string>();
+  const sets: string[][] = [];
+  for (let p = 0; p < chars.length; p++) {
+    // Character p sits in bigrams p-1 and p; the skip-gram of p-1 and p+1 spans it.
+    const kept = grams.filter((g, i) => i !== p - 1 && i !== p && !GENERIC.has(g));
+    if (p > 0 && p + 1 < chars.length) kept.push(`~${chars[p - 1]}${chars[p + 1]}`);
+    const set = [...new Set(kept)];
+    if (set.length === 0) continue;
+    const key = set.toSorted().join('|');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    sets.push(set);
+  }
+  return sets;
 }

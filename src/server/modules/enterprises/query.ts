@@ -4,9 +4,9 @@
 
 import { and, asc, desc, eq, isNull, like, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { containsPattern } from '../../../db/like.js';
+import { containsPattern, likeEscape } from '../../../db/like.js';
 import { enterprises, enterpriseYears, orgs, qualifications } from '../../../db/schema/index.js';
-import { foldQuery, queryGrams } from '../../../domain/enterprise/search-terms.js';
+import { foldQuery, queryGrams, typoGramSets } from '../../../domain/enterprise/search-terms.js';
 import type { EnterpriseFilter, EnterpriseQuery } from '../../../shared/enterprise-api.js';
 import type { Actor } from '../../access.js';
 import { withinScope } from '../../scope.js';
@@ -30,9 +30,10 @@ const arr = (items: string[]) =>
 export const latestYear = sql`(select max(${enterpriseYears.year}) from ${enterpriseYears} where ${enterpriseYears.enterpriseId} = ${enterprises.id})`;
 const latestRevenue = sql`(select ${enterpriseYears.revenue} from ${enterpriseYears} where ${enterpriseYears.enterpriseId} = ${enterprises.id} order by ${enterpriseYears.year} desc limit 1)`;
 
-/** 'all': every specific bigram of the query (fast and exact, one GIN containment); 'any': at least
- *  one (for typos), used when 'all' finds too little. */
-export type SearchMode = 'all' | 'any';
+/** 'all': every specific bigram of the query (fast and exact, one GIN containment); 'typo': every
+ *  bigram but those around one character, for each character in turn (a few selective containments
+ *  OR-ed), used when 'all' finds nothing. */
+export type SearchMode = 'all' | 'typo';
 
 export function searchParts(q: string | undefined, mode: SearchMode = 'all'): { where?: SQL; score: SQL } {
   if (!q) return { score: sql`0` };
@@ -43,11 +44,22 @@ export function searchParts(q: string | undefined, mode: SearchMode = 'all'): { 
   const contains = sql`(${enterprises.nameNormalized} like ${containsPattern(folded)} or ${enterprises.aliases}::text like ${containsPattern(folded)})`;
   if (grams.length === 0) return { where: contains, score: sql`1` };
   const hits = sql`(select count(*) from unnest(${enterprises.searchGrams}) g where g = any(${arr(grams)}))`;
+  const typoSets = mode === 'typo' ? typoGramSets(q) : [];
   const where =
     mode === 'all'
       ? sql`${enterprises.searchGrams} @> ${arr(grams)}`
-      : sql`${enterprises.searchGrams} && ${arr(grams)}`;
-  const score = sql`(${hits}::float / ${grams.length} + case when ${enterprises.nameNormalized} = ${folded} then 2 when ${contains} then 1 else 0 end)`;
+      : typoSets.length
+        ? sql`(${sql.join(
+            typoSets.map((set) => sql`${enterprises.searchGrams} @> ${arr(set)}`),
+            sql` or `,
+          )})`
+        : sql`false`;
+  // Initials scattered over a firm's names match too; those that spell its name from the start rank first.
+  const initials = /^[a-z]+$/i.test(folded) ? folded.toLowerCase() : null;
+  const bonus = initials
+    ? sql`case when ${enterprises.namePinyin} = ${initials} then 2 when ${enterprises.namePinyin} like ${`${likeEscape(initials)}%`} then 1 else 0 end`
+    : sql`case when ${enterprises.nameNormalized} = ${folded} then 2 when ${contains} then 1 else 0 end`;
+  const score = sql`(${hits}::float / ${grams.length} + ${bonus})`;
   return { where, score };
 }
 

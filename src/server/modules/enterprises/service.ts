@@ -106,11 +106,8 @@ export async function listEnterprises(db: Db, actor: Actor, query: z.infer<typeo
     return { rows, total: counted[0].n };
   };
   let found = await page('all');
-  // No firm holds every bigram of the query: it may hold a typo, so accept firms sharing any.
-  if (query.q && query.page === 1 && found.rows.length === 0) {
-    const loose = await page('any');
-    if (loose.rows.length > found.rows.length) found = loose;
-  }
+  // No firm holds every bigram of the query: the query may hold a typo.
+  if (query.q && query.page === 1 && found.rows.length === 0) found = await page('typo');
   const latest = await latestOf(
     db,
     found.rows.map((r) => r.id),
