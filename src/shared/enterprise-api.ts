@@ -61,6 +61,8 @@ export const EnterpriseDetail = EnterpriseSummary.extend({
   ip: z.array(z.object({ kind: z.string(), count: z.number().int(), provenance: Provenance })),
   qualifications: z.array(
     z.object({
+      /** What DELETE …/qualifications/:qualificationId takes. */
+      id: z.uuid(),
       tier: z.string(),
       certificateNo: z.string().nullable(),
       issuedOn: z.string().nullable(),
@@ -190,3 +192,137 @@ export const MergeBody = z.object({
   mergeVersion: z.number().int(),
 });
 export const DismissBody = z.object({ aId: z.uuid(), bId: z.uuid() });
+
+/** The tier keys of shared/DOMAIN.md (培育梯队), lowest rung first. */
+export const TIER_KEYS = [
+  'tech_sme',
+  'innovative_sme',
+  'hnte',
+  'specialized_sme',
+  'little_giant',
+  'gazelle',
+  'potential_unicorn',
+  'unicorn',
+] as const;
+
+/** IP classes counted on the profile; the same list as IP_KINDS of db/schema (checked there). */
+export const IP_KIND_KEYS = [
+  'invention_patent',
+  'utility_model',
+  'design',
+  'software_copyright',
+  'pct',
+  'ic_layout',
+  'plant_variety',
+  'standard',
+] as const;
+
+/** Yearly figures a user may type, with the Chinese names the messages use (as the import headers do). */
+export const YEAR_FIGURE_LABELS = {
+  employees: '员工人数',
+  techStaff: '科技人员数',
+  rdStaff: '研发人员数',
+  revenue: '营业收入',
+  mainRevenue: '主营业务收入',
+  hightechRevenue: '高新技术产品收入',
+  rdExpense: '研发费用',
+  rdExpenseDomestic: '境内研发费用',
+  totalCost: '成本费用总额',
+  netProfit: '净利润',
+  totalAssets: '资产总额',
+  totalLiabilities: '负债总额',
+  taxPaid: '纳税总额',
+} as const;
+export type YearFigure = keyof typeof YEAR_FIGURE_LABELS;
+export const YEAR_FIGURES = Object.keys(YEAR_FIGURE_LABELS) as YearFigure[];
+
+const MAX_COUNT = 10_000_000;
+// numeric(20, 2) holds 10^18; a firm's figure beyond 10^15 元 (1000 万亿) is a typo, not a fact.
+const MAX_MONEY = 1e15;
+
+const headcount = (label: string) =>
+  z
+    .number({ error: `${label}应为数字` })
+    .int(`${label}应为整数`)
+    .min(0, `${label}不能为负数`)
+    .max(MAX_COUNT, `${label}不能超过 ${MAX_COUNT}`)
+    .nullable()
+    .optional();
+
+/** Money in 元: at most two decimals (分), non-negative unless the figure may be a loss. */
+const yuan = (label: string, signed = false) => {
+  const base = z
+    .number({ error: `${label}应为数字（单位：元）` })
+    .refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, `${label}最多保留 2 位小数（单位：元）`)
+    .refine((v) => Math.abs(v) <= MAX_MONEY, `${label}数额过大，请检查单位（应为元）`);
+  return (signed ? base : base.refine((v) => v >= 0, `${label}不能为负数`)).nullable().optional();
+};
+
+const L = YEAR_FIGURE_LABELS;
+/** PUT /api/v1/enterprises/:id/years/:year: a figure left out keeps its stored value, null clears it;
+ *  every figure that changes records the user as its source. */
+export const EnterpriseYearUpsert = z.object({
+  version: z.number().int().min(1),
+  employees: headcount(L.employees),
+  techStaff: headcount(L.techStaff),
+  rdStaff: headcount(L.rdStaff),
+  revenue: yuan(L.revenue),
+  mainRevenue: yuan(L.mainRevenue),
+  hightechRevenue: yuan(L.hightechRevenue),
+  rdExpense: yuan(L.rdExpense),
+  rdExpenseDomestic: yuan(L.rdExpenseDomestic),
+  totalCost: yuan(L.totalCost),
+  netProfit: yuan(L.netProfit, true),
+  totalAssets: yuan(L.totalAssets),
+  totalLiabilities: yuan(L.totalLiabilities),
+  taxPaid: yuan(L.taxPaid),
+});
+
+export const YearParams = z.object({
+  id: z.uuid({ message: 'id 必须是 UUID' }),
+  year: z.coerce
+    .number({ error: '年度应为 4 位数字' })
+    .int('年度应为整数')
+    .min(1990, '年度不能早于 1990 年')
+    // Checked per request, not fixed at start-up: a server running past New Year accepts the new year.
+    .refine((y) => y <= new Date().getFullYear(), '年度不能晚于今年'),
+});
+
+/** DELETE routes carry the version the user saw in the query string. */
+export const VersionQuery = z.object({
+  version: z.coerce.number({ error: 'version 应为数字' }).int().min(1),
+});
+
+/** PUT /api/v1/enterprises/:id/ip: counts by class; a class left out is unchanged, 0 removes it. */
+export const EnterpriseIpUpdate = z.object({
+  version: z.number().int().min(1),
+  counts: z
+    .partialRecord(
+      z.enum(IP_KIND_KEYS, { error: '未知的知识产权类别' }),
+      z
+        .number({ error: '数量应为数字' })
+        .int('数量应为整数')
+        .min(0, '数量不能为负数')
+        .max(MAX_COUNT, `数量不能超过 ${MAX_COUNT}`),
+    )
+    .describe(`按类别的数量，类别键：${IP_KIND_KEYS.join('、')}；未列出的类别不变`),
+});
+
+/** POST /api/v1/enterprises/:id/qualifications: one 资质 with its certificate and dates. */
+export const QualificationCreate = z
+  .object({
+    version: z.number().int().min(1),
+    tier: z.enum(TIER_KEYS, { error: '资质类型应为培育梯队之一（如 hnte 高新技术企业）' }),
+    certificateNo: z.string().trim().max(64, '证书编号最多 64 个字符').nullable().optional(),
+    issuedOn: z.iso.date({ error: '认定日期应为 YYYY-MM-DD' }).nullable().optional(),
+    expiresOn: z.iso.date({ error: '有效期至应为 YYYY-MM-DD' }).nullable().optional(),
+  })
+  .refine((q) => !q.issuedOn || !q.expiresOn || q.expiresOn >= q.issuedOn, {
+    path: ['expiresOn'],
+    message: '有效期至不能早于认定日期',
+  });
+
+export const QualificationParams = z.object({
+  id: z.uuid({ message: 'id 必须是 UUID' }),
+  qualificationId: z.uuid({ message: 'qualificationId 必须是 UUID' }),
+});

@@ -63,6 +63,16 @@ export const ERRORS = {
   ],
   'import.unreadable': [400, '无法读取该文件', 'The file cannot be read'],
   'enterprise.not_found': [404, '企业不存在或无权访问', 'Enterprise not found'],
+  'enterprise.year_not_found': [
+    404,
+    '该年度数据不存在或已被删除',
+    'No figures for that year, or they were removed',
+  ],
+  'enterprise.qualification_not_found': [
+    404,
+    '该资质不存在或已被删除',
+    'That qualification does not exist or was removed',
+  ],
   internal: [500, '服务器内部错误，请联系管理员', 'Internal server error'],
   'service.unavailable': [503, '服务暂不可用', 'Service unavailable'],
 } as const satisfies Record<string, readonly [number, string, string]>;

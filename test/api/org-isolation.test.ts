@@ -1,13 +1,47 @@
 /** A 南通开发区 user must not read or change any 盐南高新区 row through any route. */
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jobs, orgs, users } from '../../src/db/schema/index.js';
+import {
+  enterprises,
+  enterpriseYears,
+  jobs,
+  orgs,
+  qualifications,
+  users,
+} from '../../src/db/schema/index.js';
+import { searchTerms } from '../../src/domain/enterprise/search-terms.js';
 import { type Client, createTestApp, login, ORG, type TestContext, USER } from '../helpers/app.js';
 
 let t: TestContext;
 let ntOfficer: Client;
 let ntAdmin: Client;
 let yannanJobId: string;
+let yannanFirmId: string;
+let yannanQualificationId: string;
+
+/** A 盐南 firm with a year and a 资质, so the enterprise routes and their sub-paths are tried on real rows. */
+async function yannanFirm() {
+  const { db } = t.database;
+  const provenance = { source: { kind: 'api' as const, client: 'org-isolation-test' }, asOf: '2025-01-01' };
+  const name = '盐南隔离测试科技有限公司';
+  const [firm] = await db
+    .insert(enterprises)
+    .values({ orgId: ORG.yannan, name, ...searchTerms(name), provenance })
+    .returning();
+  await db.insert(enterpriseYears).values({ enterpriseId: firm.id, year: 2024, employees: 50, provenance });
+  const [q] = await db
+    .insert(qualifications)
+    .values({ enterpriseId: firm.id, tier: 'hnte', issuedOn: '2024-01-01', provenance })
+    .returning();
+  return { firmId: firm.id, qualificationId: q.id };
+}
+
+/** Bodies that pass validation on routes whose schema needs more than the generic body, so the request
+ *  reaches the org check instead of stopping at a 400. */
+const ROUTE_BODIES: Record<string, Record<string, unknown>> = {
+  'PUT /api/v1/enterprises/:id/ip': { counts: { design: 3 } },
+  'POST /api/v1/enterprises/:id/qualifications': { tier: 'gazelle', issuedOn: '2025-01-01' },
+};
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -25,6 +59,7 @@ beforeAll(async () => {
   ntAdmin = await login(t.app, 'nt_admin', 'ntadmin2026');
   const leader = await login(t.app, 'leader');
   yannanJobId = (await leader.post('/api/v1/audit/export', {})).json().id;
+  ({ firmId: yannanFirmId, qualificationId: yannanQualificationId } = await yannanFirm());
 });
 afterAll(() => t.close());
 
@@ -32,23 +67,44 @@ async function snapshot() {
   const [u] = await t.database.db.select().from(users).where(eq(users.id, USER.officer));
   const [o] = await t.database.db.select().from(orgs).where(eq(orgs.id, ORG.yannan));
   const [j] = await t.database.db.select().from(jobs).where(eq(jobs.id, yannanJobId));
-  return JSON.stringify([u, o, j]);
+  const [e] = await t.database.db.select().from(enterprises).where(eq(enterprises.id, yannanFirmId));
+  const y = await t.database.db
+    .select()
+    .from(enterpriseYears)
+    .where(eq(enterpriseYears.enterpriseId, yannanFirmId));
+  const q = await t.database.db
+    .select()
+    .from(qualifications)
+    .where(eq(qualifications.enterpriseId, yannanFirmId));
+  return JSON.stringify([u, o, j, e, y, q]);
 }
 
 describe('org isolation', () => {
   it('no route with an :id gives a 南通 user a 盐南 row, or changes one', async () => {
     const before = await snapshot();
-    const yannanIds = [USER.officer, USER.admin, ORG.yannan, ORG.yancheng, yannanJobId];
+    const yannanIds = [USER.officer, USER.admin, ORG.yannan, ORG.yancheng, yannanJobId, yannanFirmId];
     const routes = t.app.routeTable.filter((r) => r.url.includes(':id') && r.method !== 'HEAD');
     expect(routes.length).toBeGreaterThan(5);
     for (const client of [ntOfficer, ntAdmin]) {
       for (const r of routes) {
         for (const id of yannanIds) {
-          const url = r.url.replace(':id', id) + (r.method === 'DELETE' ? '?version=1' : '');
+          const url =
+            r.url
+              .replace(':id', id)
+              .replace(':year', '2024')
+              .replace(':qualificationId', yannanQualificationId) +
+            (r.method === 'DELETE' ? '?version=1' : '');
           const body =
             r.method === 'GET' || r.method === 'DELETE'
               ? undefined
-              : { version: 1, name: '越权修改', displayName: '越权', disabled: true, password: 'hacked2026' };
+              : {
+                  version: 1,
+                  name: '越权修改',
+                  displayName: '越权',
+                  disabled: true,
+                  password: 'hacked2026',
+                  ...ROUTE_BODIES[`${r.method} ${r.url}`],
+                };
           const res = await client.request(r.method as 'GET', url, body);
           expect([403, 404], `${r.method} ${url} → ${res.statusCode} ${res.body}`).toContain(res.statusCode);
           expect(res.body).not.toContain('盐南');

@@ -12,6 +12,7 @@ import type {
   ImportMapping as ImportMappingSchema,
   ImportPreview as ImportPreviewSchema,
 } from '../../../src/shared/enterprise-api';
+import { currentLang } from '../i18n';
 import { ApiError, api, type Query, withQuery } from './client';
 import { jobsKey } from './jobs';
 import { meKey } from './me';
@@ -50,6 +51,50 @@ export type EnterpriseDetail = EnterpriseSummaryDetail & {
   history?: AuditEntry[];
 };
 export type EnterpriseYear = EnterpriseDetail['years'][number];
+export type Qualification = EnterpriseDetail['qualifications'][number];
+/** The figures of one year a user may type (money in 元); see YEAR_FIGURE_LABELS in src/shared. */
+export type YearFigures = Omit<EnterpriseYear, 'year' | 'provenance'>;
+export type YearFigure = keyof YearFigures;
+export const YEAR_COUNT_FIGURES = ['employees', 'techStaff', 'rdStaff'] as const satisfies YearFigure[];
+export const YEAR_MONEY_FIGURES = [
+  'revenue',
+  'mainRevenue',
+  'hightechRevenue',
+  'rdExpense',
+  'rdExpenseDomestic',
+  'totalCost',
+  'netProfit',
+  'totalAssets',
+  'totalLiabilities',
+  'taxPaid',
+] as const satisfies YearFigure[];
+export const IP_KINDS = [
+  'invention_patent',
+  'utility_model',
+  'design',
+  'software_copyright',
+  'pct',
+  'ic_layout',
+  'plant_variety',
+  'standard',
+] as const;
+export type IpKind = (typeof IP_KINDS)[number];
+export const TIER_KEYS = [
+  'tech_sme',
+  'innovative_sme',
+  'hnte',
+  'specialized_sme',
+  'little_giant',
+  'gazelle',
+  'potential_unicorn',
+  'unicorn',
+] as const;
+export type QualificationInput = {
+  tier: (typeof TIER_KEYS)[number];
+  certificateNo: string | null;
+  issuedOn: string | null;
+  expiresOn: string | null;
+};
 export type DuplicatePair = z.infer<typeof DuplicatePairSchema>;
 export type ImportField = z.infer<typeof ImportFieldSchema>;
 export type ImportMapping = z.infer<typeof ImportMappingSchema>;
@@ -149,6 +194,46 @@ export function useUpdateEnterprise(id: string) {
   });
 }
 
+/** The fact edits of the profile. Each answers with the refreshed profile; the detail is refetched on
+ *  failure too, so after a 409 the page shows the current version. */
+function useFactEdit<V>(call: (v: V) => Promise<EnterpriseDetail>) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: call,
+    onSettled: () => qc.invalidateQueries({ queryKey: enterprisesKey }),
+  });
+}
+
+export function useUpsertYear(id: string) {
+  return useFactEdit(({ year, ...body }: Partial<YearFigures> & { year: number; version: number }) =>
+    api.put<EnterpriseDetail>(`${BASE}/${id}/years/${year}`, body),
+  );
+}
+
+export function useDeleteYear(id: string) {
+  return useFactEdit(({ year, version }: { year: number; version: number }) =>
+    api.del<EnterpriseDetail>(`${BASE}/${id}/years/${year}`, { version }),
+  );
+}
+
+export function useSetIpCounts(id: string) {
+  return useFactEdit((body: { version: number; counts: Partial<Record<IpKind, number>> }) =>
+    api.put<EnterpriseDetail>(`${BASE}/${id}/ip`, body),
+  );
+}
+
+export function useAddQualification(id: string) {
+  return useFactEdit((body: QualificationInput & { version: number }) =>
+    api.post<EnterpriseDetail>(`${BASE}/${id}/qualifications`, body),
+  );
+}
+
+export function useDeleteQualification(id: string) {
+  return useFactEdit(({ qualificationId, version }: { qualificationId: string; version: number }) =>
+    api.del<EnterpriseDetail>(`${BASE}/${id}/qualifications/${qualificationId}`, { version }),
+  );
+}
+
 export function useDuplicates(paging: { page: number; pageSize: number }) {
   return useQuery({
     queryKey: [...enterprisesKey, 'duplicates', paging],
@@ -182,12 +267,21 @@ export function useImportFields() {
   });
 }
 
-/** A multipart POST with the session's CSRF token; the browser sets the content type and boundary. */
-async function upload<T>(path: string, form: FormData): Promise<T> {
+/** A request the shared client does not make (multipart), with the session's CSRF token. */
+async function send<T>(
+  method: 'POST',
+  path: string,
+  body: BodyInit,
+  extra: Record<string, string> = {},
+): Promise<T> {
   const me = queryClient.getQueryData<Me>(meKey);
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'accept-language': currentLang() === 'en-US' ? 'en' : 'zh-CN',
+    ...extra,
+  };
   if (me?.csrfToken) headers['x-csrf-token'] = me.csrfToken;
-  const res = await fetch(path, { method: 'POST', body: form, headers, credentials: 'same-origin' });
+  const res = await fetch(path, { method, body, headers, credentials: 'same-origin' });
   const data: unknown = await res.json().catch(() => null);
   if (!res.ok) {
     const e = (data ?? {}) as { code?: string; message?: string; details?: unknown };
@@ -195,6 +289,9 @@ async function upload<T>(path: string, form: FormData): Promise<T> {
   }
   return data as T;
 }
+
+/** A multipart POST; the browser sets the content type and boundary. */
+const upload = <T>(path: string, form: FormData) => send<T>('POST', path, form);
 
 export function usePreview() {
   return useMutation({

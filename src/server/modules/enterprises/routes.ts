@@ -6,18 +6,26 @@ import {
   DuplicatePair,
   EnterpriseDetail,
   EnterpriseFilter,
+  EnterpriseIpUpdate,
   EnterpriseList,
   EnterpriseQuery,
   EnterpriseUpdate,
+  EnterpriseYearUpsert,
   ImportField,
   MergeBody,
+  QualificationCreate,
+  QualificationParams,
+  VersionQuery,
+  YearParams,
 } from '../../../shared/enterprise-api.js';
 import { type Actor, access } from '../../access.js';
 import type { App } from '../../types.js';
 import { dismissDuplicate, findDuplicates, mergeEnterprises } from './duplicates.js';
 import { exportEnterprises } from './export.js';
+import { deleteYear, setIpCounts, upsertYear } from './facts-update.js';
 import { enterpriseImportRoute } from './import-route.js';
 import { mappingRoutes } from './mappings.js';
+import { addQualification, deleteQualification } from './qualifications-update.js';
 import { getEnterprise, listEnterprises } from './service.js';
 import { updateEnterprise } from './update.js';
 
@@ -115,6 +123,69 @@ export function enterpriseRoutes(app: App) {
       response: { 200: EnterpriseDetail, ...errors },
     },
     handler: (req) => updateEnterprise(db, req.actor as Actor, req.params.id, req.body),
+  });
+  app.put('/api/v1/enterprises/:id/years/:year', {
+    config: editors,
+    schema: {
+      tags,
+      summary:
+        '录入或修改某一年度的经营数据（金额单位：元；乐观锁；未提交的字段不变，修改的字段记录修改人为来源）',
+      params: YearParams,
+      body: EnterpriseYearUpsert,
+      response: { 200: EnterpriseDetail, ...errors },
+    },
+    handler: (req) => upsertYear(db, req.actor as Actor, req.params.id, req.params.year, req.body),
+  });
+  app.delete('/api/v1/enterprises/:id/years/:year', {
+    config: editors,
+    schema: {
+      tags,
+      summary: '删除某一年度的经营数据（乐观锁，记入审计日志）',
+      params: YearParams,
+      querystring: VersionQuery,
+      response: { 200: EnterpriseDetail, ...errors },
+    },
+    handler: (req) => deleteYear(db, req.actor as Actor, req.params.id, req.params.year, req.query.version),
+  });
+  app.put('/api/v1/enterprises/:id/ip', {
+    config: editors,
+    schema: {
+      tags,
+      summary: '按类别设置知识产权数量（数量为 0 即删除该类；修改的类别记录修改人为来源）',
+      params: IdParams,
+      body: EnterpriseIpUpdate,
+      response: { 200: EnterpriseDetail, ...errors },
+    },
+    handler: (req) => setIpCounts(db, req.actor as Actor, req.params.id, req.body),
+  });
+  app.post('/api/v1/enterprises/:id/qualifications', {
+    config: editors,
+    schema: {
+      tags,
+      summary: '添加资质（培育梯队称号、证书编号、认定日期、有效期；同一称号同一认定日期不可重复）',
+      params: IdParams,
+      body: QualificationCreate,
+      response: { 200: EnterpriseDetail, ...errors },
+    },
+    handler: (req) => addQualification(db, req.actor as Actor, req.params.id, req.body),
+  });
+  app.delete('/api/v1/enterprises/:id/qualifications/:qualificationId', {
+    config: editors,
+    schema: {
+      tags,
+      summary: '删除一项资质（乐观锁，记入审计日志）',
+      params: QualificationParams,
+      querystring: VersionQuery,
+      response: { 200: EnterpriseDetail, ...errors },
+    },
+    handler: (req) =>
+      deleteQualification(
+        db,
+        req.actor as Actor,
+        req.params.id,
+        req.params.qualificationId,
+        req.query.version,
+      ),
   });
   enterpriseImportRoute(app, app.config.importMaxBytes);
   mappingRoutes(app);

@@ -147,7 +147,7 @@ export async function getEnterprise(db: Tx, actor: Actor, id: string) {
     .select()
     .from(qualifications)
     .where(inArray(qualifications.enterpriseId, ids))
-    .orderBy(asc(qualifications.issuedOn));
+    .orderBy(asc(qualifications.issuedOn), asc(qualifications.id));
   const insts = await db.select().from(rdInstitutions).where(inArray(rdInstitutions.enterpriseId, ids));
   const rounds = await db
     .select()
@@ -172,7 +172,8 @@ export async function getEnterprise(db: Tx, actor: Actor, id: string) {
     provenance: row.provenance,
     years: years.map(({ enterpriseId: _e, ...y }) => y),
     ip: ip.map(({ kind, count: c, provenance }) => ({ kind, count: c, provenance })),
-    qualifications: quals.map(({ tier, certificateNo, issuedOn, expiresOn, provenance }) => ({
+    qualifications: quals.map(({ id: qid, tier, certificateNo, issuedOn, expiresOn, provenance }) => ({
+      id: qid,
       tier,
       certificateNo,
       issuedOn,

@@ -1,10 +1,12 @@
-/** 变更记录: the firm's audit entries, newest first, each with the fields it changed. */
-import { Card, Empty, Flex, Timeline, Typography } from 'antd';
+/** 变更记录: the firm's audit entries, newest first, each with the fields it changed; an edit of a
+ *  year's figures, the IP counts or a 资质 is tagged with the part it changed. */
+import { Card, Empty, Flex, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../../../src/shared/api';
 import { useMessages } from '../../../i18n';
 import { formatTime } from '../../../lib/format';
 import { asRecord } from '../../audit/audit-diff';
+import { formatMoney } from '../format';
 
 const HIDDEN = new Set(['id', 'orgId', 'version', 'createdAt', 'updatedAt', 'provenance', 'nameNormalized']);
 const MAX_FIELDS = 8;
@@ -24,12 +26,40 @@ export function changedFields(entry: AuditEntry): { field: string; before: unkno
     .map((field) => ({ field, before: before[field], after: after[field] }));
 }
 
+const MONEY = new Set([
+  'revenue',
+  'mainRevenue',
+  'hightechRevenue',
+  'rdExpense',
+  'rdExpenseDomestic',
+  'totalCost',
+  'netProfit',
+  'totalAssets',
+  'totalLiabilities',
+  'taxPaid',
+]);
+
 export function HistoryCard({ history }: { history: AuditEntry[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const en = i18n.language === 'en-US';
   const m = useMessages();
   const p = m.enterprises.profile;
+  const facts = m.enterprises.facts;
   const empty = t('audit.empty');
-  const label = (f: string) => m.audit.fields[f] ?? f;
+  const label = (f: string) => m.audit.fields[f] ?? facts.fields[f] ?? m.enterprises.ipKinds[f] ?? f;
+  const value = (field: string, v: unknown) => {
+    if (field === 'tier' && typeof v === 'string') return m.enterprises.tiers[v] ?? v;
+    if (MONEY.has(field) && typeof v === 'number') return formatMoney(v, en);
+    return show(v, empty);
+  };
+  /** The part of the firm a fact edit changed (see facts-update.ts on the server). */
+  const part = (e: AuditEntry) => {
+    const rec = asRecord(e.after) ?? asRecord(e.before);
+    if (rec?.fact === 'year') return facts.historyYear.replace('{{year}}', String(rec.year));
+    if (rec?.fact === 'ip') return facts.historyIp;
+    if (rec?.fact === 'qualification') return facts.historyQualification;
+    return null;
+  };
   const headline = (e: AuditEntry) => {
     const actor = e.actorName ?? p.system;
     const tpl =
@@ -51,13 +81,16 @@ export function HistoryCard({ history }: { history: AuditEntry[] }) {
               title: formatTime(e.at),
               content: (
                 <Flex vertical gap={2}>
-                  <Typography.Text strong>{headline(e)}</Typography.Text>
+                  <Typography.Text strong>
+                    {headline(e)}
+                    {part(e) && <Tag style={{ marginInlineStart: 8 }}>{part(e)}</Tag>}
+                  </Typography.Text>
                   {e.action === 'update' &&
                     fields.slice(0, MAX_FIELDS).map((f) => (
                       <Typography.Text key={f.field} type="secondary" style={{ fontSize: 13 }}>
                         {label(f.field)}
                         {m.enterprises.colon}
-                        {show(f.before, empty)} → {show(f.after, empty)}
+                        {value(f.field, f.before)} → {value(f.field, f.after)}
                       </Typography.Text>
                     ))}
                 </Flex>

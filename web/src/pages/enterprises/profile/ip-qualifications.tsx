@@ -1,9 +1,15 @@
-/** 知识产权 counts and 资质 with expiry warnings: expired in red, within 90 days in orange. */
-import { Card, Col, Empty, Row, Statistic, Table, Tag } from 'antd';
-import type { EnterpriseDetail } from '../../../api/enterprises';
+/** 知识产权 counts and 资质 with expiry warnings: expired in red, within 90 days in orange; admin and
+ *  officer edit the counts and add or remove a 资质 here. */
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Col, Empty, Popconfirm, Row, Statistic, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { type EnterpriseDetail, type Qualification, useDeleteQualification } from '../../../api/enterprises';
 import { useMessages } from '../../../i18n';
 import { Sourced, TIER_COLORS } from '../enterprise-tags';
 import { daysUntil, formatDay } from '../format';
+import { IpModal } from './ip-modal';
+import { QualificationModal } from './qualification-modal';
+import { useFactErrors } from './use-fact-errors';
 
 const IP_ORDER = [
   'invention_patent',
@@ -17,11 +23,17 @@ const IP_ORDER = [
 ];
 const WARN_DAYS = 90;
 
-export function IpCard({ ip }: { ip: EnterpriseDetail['ip'] }) {
+export function IpCard({ e, canEdit }: { e: EnterpriseDetail; canEdit: boolean }) {
   const m = useMessages().enterprises;
-  const sorted = [...ip].sort((a, b) => IP_ORDER.indexOf(a.kind) - IP_ORDER.indexOf(b.kind));
+  const [editing, setEditing] = useState(false);
+  const sorted = [...e.ip].sort((a, b) => IP_ORDER.indexOf(a.kind) - IP_ORDER.indexOf(b.kind));
+  const edit = canEdit && (
+    <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="ip-edit">
+      {m.facts.edit}
+    </Button>
+  );
   return (
-    <Card title={m.profile.ip} size="small" data-testid="ip-card" style={{ height: '100%' }}>
+    <Card title={m.profile.ip} size="small" data-testid="ip-card" style={{ height: '100%' }} extra={edit}>
       {sorted.length === 0 ? (
         <Empty description={m.profile.noIp} image={Empty.PRESENTED_IMAGE_SIMPLE} />
       ) : (
@@ -41,6 +53,7 @@ export function IpCard({ ip }: { ip: EnterpriseDetail['ip'] }) {
           ))}
         </Row>
       )}
+      {editing && <IpModal e={e} onClose={() => setEditing(false)} />}
     </Card>
   );
 }
@@ -54,18 +67,60 @@ export function ExpiryTag({ expiresOn }: { expiresOn: string | null }) {
   return <Tag color="green">{p.valid}</Tag>;
 }
 
-type Qualification = EnterpriseDetail['qualifications'][number];
-
-export function QualificationsCard({ items }: { items: Qualification[] }) {
+export function QualificationsCard({ e, canEdit }: { e: EnterpriseDetail; canEdit: boolean }) {
+  const { message } = App.useApp();
   const m = useMessages().enterprises;
   const p = m.profile;
+  const [adding, setAdding] = useState(false);
+  const remove = useDeleteQualification(e.id);
+  const onError = useFactErrors();
+
+  const onDelete = (qualificationId: string) =>
+    remove.mutateAsync({ qualificationId, version: e.version }).then(
+      () => message.success(m.facts.qualificationDeleted),
+      (err) => onError(err),
+    );
+  const actions = {
+    title: m.facts.actions,
+    key: 'actions',
+    width: 70,
+    // Rows from a server without qualification ids cannot be removed here.
+    render: (_: unknown, q: Qualification) =>
+      q.id && (
+        <Popconfirm
+          title={m.facts.deleteQualificationConfirm.replace('{{tier}}', m.tiers[q.tier] ?? q.tier)}
+          onConfirm={() => onDelete(q.id as string)}
+        >
+          <Typography.Link type="danger" data-testid={`qualification-delete-${q.tier}`}>
+            {m.facts.delete}
+          </Typography.Link>
+        </Popconfirm>
+      ),
+  };
+  const add = canEdit && (
+    <Button
+      size="small"
+      icon={<PlusOutlined />}
+      onClick={() => setAdding(true)}
+      data-testid="qualification-add"
+    >
+      {m.facts.addQualification}
+    </Button>
+  );
+
   return (
-    <Card title={p.qualifications} size="small" data-testid="qualifications-card" style={{ height: '100%' }}>
+    <Card
+      title={p.qualifications}
+      size="small"
+      data-testid="qualifications-card"
+      style={{ height: '100%' }}
+      extra={add}
+    >
       <Table<Qualification>
         size="small"
-        rowKey={(q) => `${q.tier}-${q.issuedOn ?? ''}-${q.certificateNo ?? ''}`}
+        rowKey={(q) => q.id ?? `${q.tier}-${q.issuedOn ?? ''}-${q.certificateNo ?? ''}`}
         pagination={false}
-        dataSource={items}
+        dataSource={e.qualifications}
         locale={{ emptyText: p.noQualifications }}
         columns={[
           {
@@ -89,8 +144,10 @@ export function QualificationsCard({ items }: { items: Qualification[] }) {
               </span>
             ),
           },
+          ...(canEdit ? [actions] : []),
         ]}
       />
+      {adding && <QualificationModal e={e} onClose={() => setAdding(false)} />}
     </Card>
   );
 }

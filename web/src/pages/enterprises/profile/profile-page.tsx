@@ -1,5 +1,6 @@
 /** 企业档案: basic facts with their sources, yearly trends, IP, qualifications, funding, institutions,
- *  awards and the change history; admin and officer may edit the basic facts. */
+ *  awards and the change history; admin and officer may edit the basic facts, the yearly figures, the
+ *  IP counts and the qualifications. */
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Flex, Result, Row, Skeleton, Tag, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
@@ -82,7 +83,8 @@ export function EnterpriseProfilePage({ me }: { me: Me }) {
       {m.profile.back}
     </Button>
   );
-  const edit = hasAnyRole(me, ['admin', 'officer']) && (
+  const canEdit = hasAnyRole(me, ['admin', 'officer']);
+  const edit = canEdit && (
     <Button
       type="primary"
       icon={<EditOutlined />}
@@ -107,13 +109,13 @@ export function EnterpriseProfilePage({ me }: { me: Me }) {
       <Flex vertical gap={16}>
         <BasicFacts e={e} />
         <TrendCharts years={e.years} />
-        <YearsTable years={e.years} />
+        <YearsTable e={e} canEdit={canEdit} />
         <Row gutter={[16, 16]}>
           <Col xs={24} xl={10}>
-            <IpCard ip={e.ip} />
+            <IpCard e={e} canEdit={canEdit} />
           </Col>
           <Col xs={24} xl={14}>
-            <QualificationsCard items={e.qualifications} />
+            <QualificationsCard e={e} canEdit={canEdit} />
           </Col>
         </Row>
         <FundingCard rounds={e.fundingRounds ?? []} />

@@ -1,0 +1,105 @@
+/** Typing a firm's facts on its profile: an officer adds a year's figures (in 万元), a 资质 and an IP
+ *  count, and the profile names the officer as their source while the imported year keeps its file. */
+import { expect, type Page, test } from '@playwright/test';
+import { makeUscc } from '../helpers/enterprise-files';
+import { login, shot } from './helpers';
+
+const NAME = '盐南年报录入科技有限公司';
+const CSV = [
+  '统一社会信用代码,企业名称,行政区划代码,所属行业,年度,员工人数,营业收入(万元)',
+  `${makeUscc(902)},${NAME},320904,C39,2023,120,3000`,
+].join('\n');
+
+/** The firm, imported through the API the upload page uses; its id. */
+async function importFirm(page: Page): Promise<string> {
+  const me = await (await page.request.get('/api/v1/me')).json();
+  const started = await page.request.post('/api/v1/enterprises/imports', {
+    headers: { 'x-csrf-token': me.csrfToken },
+    multipart: { file: { name: '年报.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) } },
+  });
+  expect(started.ok(), await started.text()).toBe(true);
+  const jobId = (await started.json()).id;
+  await expect
+    .poll(async () => (await (await page.request.get(`/api/v1/jobs/${jobId}`)).json()).status, {
+      timeout: 30_000,
+    })
+    .toBe('succeeded');
+  const found = await page.request.get(`/api/v1/enterprises?q=${encodeURIComponent(NAME)}`);
+  return (await found.json()).items[0].id;
+}
+
+test('an officer adds a year and a 资质 on the profile; both name the officer as their source', async ({
+  page,
+}) => {
+  await login(page, 'officer');
+  const id = await importFirm(page);
+  await page.goto(`/enterprises/${id}`);
+  await expect(page.getByTestId('profile-name')).toHaveText(NAME);
+
+  // A new year, money in 万元; a part larger than its whole is refused on its field.
+  await page.getByTestId('years-edit').click();
+  const form = page.getByTestId('year-form');
+  await form.getByLabel('年度', { exact: true }).fill('2024');
+  await form.getByLabel('员工人数', { exact: true }).fill('150');
+  await form.getByLabel('科技人员数', { exact: true }).fill('200');
+  await form.getByLabel('营业收入', { exact: true }).fill('5200');
+  await form.getByLabel('研发费用', { exact: true }).fill('410.5');
+  await page.getByTestId('year-save').click();
+  await expect(form).toContainText('科技人员数（200 人）不能大于员工人数（150 人）');
+  await page.screenshot({ path: 'test-results/screenshots/enterprise-facts-year.png' });
+  await form.getByLabel('科技人员数', { exact: true }).fill('40');
+  await page.getByTestId('year-save').click();
+  await expect(page.getByText('2024 年度数据已保存')).toBeVisible();
+
+  const years = page.getByTestId('years-card');
+  await expect(page.getByTestId('year-2024-revenue')).toHaveText('5,200 万元');
+  await expect(page.getByTestId('year-2024-rdExpense')).toHaveText('410.5 万元');
+  await expect(page.getByTestId('year-2024-techStaff')).toHaveText('40');
+  await page.getByTestId('year-2024-revenue-source').hover();
+  await expect(page.getByRole('tooltip')).toContainText('来源：用户 张专员录入');
+  // The imported year still answers to its file.
+  await page.getByTestId('year-2023-revenue-source').hover();
+  await expect(page.getByRole('tooltip').filter({ hasText: '年报.csv' })).toContainText(
+    '来源：导入文件 年报.csv 第 2 行',
+  );
+  await expect(years.getByRole('row')).toHaveCount(3);
+
+  // A 资质 with its certificate and dates.
+  await page.getByTestId('qualification-add').click();
+  const qForm = page.getByTestId('qualification-form');
+  await qForm.getByLabel('资质类型').click();
+  await page
+    .locator('.ant-select-item-option')
+    .filter({ hasText: /^高新技术企业$/ })
+    .click();
+  await qForm.getByLabel('证书编号').fill('GR202432009876');
+  await qForm.getByLabel('认定日期').fill('2024-11-19');
+  await qForm.getByLabel('认定日期').press('Enter');
+  await qForm.getByLabel('有效期至').fill('2027-11-18');
+  await qForm.getByLabel('有效期至').press('Enter');
+  await page.getByTestId('qualification-save').click();
+  await expect(page.getByText('资质已添加')).toBeVisible();
+  const card = page.getByTestId('qualifications-card');
+  await expect(card).toContainText('高新技术企业');
+  await expect(card).toContainText('GR202432009876');
+  await expect(card).toContainText('2027-11-18');
+  await card.getByTestId('source-tip').hover();
+  await expect(page.getByRole('tooltip').filter({ hasText: '张专员' })).toContainText(
+    '来源：用户 张专员录入',
+  );
+
+  // IP counts: one number per class.
+  await page.getByTestId('ip-edit').click();
+  await page.getByTestId('ip-form').getByLabel('发明专利').fill('7');
+  await page.getByTestId('ip-save').click();
+  await expect(page.getByText('知识产权数量已保存')).toBeVisible();
+  await expect(page.getByTestId('ip-invention_patent')).toHaveText('7');
+  await page.getByTestId('ip-invention_patent-source').hover();
+  await expect(page.getByRole('tooltip').filter({ hasText: '张专员' })).toContainText(
+    '来源：用户 张专员录入',
+  );
+
+  await expect(page.getByTestId('history-card')).toContainText('2024 年度数据');
+  await page.mouse.move(0, 0);
+  await shot(page, 'enterprise-facts');
+});
