@@ -90,19 +90,24 @@ const SEARCH_COUNT_CAP = 1000;
 export async function listEnterprises(db: Db, actor: Actor, query: z.infer<typeof EnterpriseQuery>) {
   const page = async (mode: SearchMode) => {
     const where = filterWhere(actor, query, mode);
-    const rows = await db
-      .select()
-      .from(enterprises)
-      .where(where)
-      .orderBy(...orderBy(query))
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize);
-    // A search counts up to a cap: "1000+" is all a user needs, and counting every weak match is slow.
-    const counted = query.q
-      ? await db
-          .select({ n: count() })
-          .from(db.select({ one: sql`1` }).from(enterprises).where(where).limit(SEARCH_COUNT_CAP).as('hits'))
-      : await db.select({ n: count() }).from(enterprises).where(where);
+    // Rows and total at once: on a server they run on two pooled connections (PGlite queues them).
+    const [rows, counted] = await Promise.all([
+      db
+        .select()
+        .from(enterprises)
+        .where(where)
+        .orderBy(...orderBy(query))
+        .limit(query.pageSize)
+        .offset((query.page - 1) * query.pageSize),
+      // A search counts up to a cap: "1000+" is all a user needs, and counting every weak match is slow.
+      query.q
+        ? db
+            .select({ n: count() })
+            .from(
+              db.select({ one: sql`1` }).from(enterprises).where(where).limit(SEARCH_COUNT_CAP).as('hits'),
+            )
+        : db.select({ n: count() }).from(enterprises).where(where),
+    ]);
     return { rows, total: counted[0].n };
   };
   let found = await page('all');
