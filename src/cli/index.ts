@@ -5,6 +5,7 @@ import { migrate } from '../db/migrate.js';
 import { serve } from '../server/serve.js';
 import { backup, CliError, restore } from './backup.js';
 import { auditExport, jobsList, jobsWatch, seedCommand, userAdd, withDatabase } from './commands.js';
+import { eligibilityCommand } from './eligibility.js';
 import { HELP, helpLang } from './help.js';
 import { importEnterprises } from './import.js';
 
@@ -33,6 +34,7 @@ async function main(argv: string[]) {
       target: { type: 'boolean' },
       enterprises: { type: 'string' },
       targets: { type: 'string' },
+      date: { type: 'string' },
     },
   });
   const [command, sub, arg] = positionals;
@@ -81,6 +83,8 @@ async function main(argv: string[]) {
       if (sub !== 'enterprises')
         throw new CliError('用法：kezhao import enterprises <文件> [--org 组织编码] [--dry-run] [--json]');
       return importEnterprises(config, arg, values);
+    case 'eligibility':
+      return eligibilityCommand(sub, values);
     default:
       throw new CliError(`未知命令：${command}。运行 kezhao --help 查看用法。`);
   }
