@@ -1,9 +1,11 @@
 import { auditExportJob } from './audit-export.js';
+import { screeningJob } from './cultivation-screening.js';
 import { enterpriseImportJob } from './enterprise-import.js';
 import type { JobDefinition } from './types.js';
 
 /** Every job kind the runner knows. New kinds (enterprise import, screening…) register here. */
-export const JOB_DEFINITIONS = [auditExportJob, enterpriseImportJob] as unknown as JobDefinition<
-  never,
-  never
->[];
+export const JOB_DEFINITIONS = [
+  auditExportJob,
+  enterpriseImportJob,
+  screeningJob,
+] as unknown as JobDefinition<never, never>[];

@@ -73,6 +73,19 @@ export const ERRORS = {
     '该资质不存在或已被删除',
     'That qualification does not exist or was removed',
   ],
+  'screening.not_found': [404, '筛查记录不存在或无权访问', 'Screening run not found'],
+  'screening.running': [
+    409,
+    '本组织已有一次筛查正在进行，请等它完成后再发起',
+    'A screening run of this organisation is still in progress',
+  ],
+  'track.not_found': [404, '培育记录不存在或无权访问', 'Cultivation record not found'],
+  'track.invalid_move': [409, '培育阶段不能这样变更', 'That stage change is not allowed'],
+  'track.exists': [
+    409,
+    '该企业本年度已在这一梯队的培育库中',
+    'The firm is already in this tier’s pool for that year',
+  ],
   internal: [500, '服务器内部错误，请联系管理员', 'Internal server error'],
   'service.unavailable': [503, '服务暂不可用', 'Service unavailable'],
 } as const satisfies Record<string, readonly [number, string, string]>;

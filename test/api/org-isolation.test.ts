@@ -2,6 +2,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  cultivationTracks,
   enterprises,
   enterpriseYears,
   jobs,
@@ -18,6 +19,8 @@ let ntAdmin: Client;
 let yannanJobId: string;
 let yannanFirmId: string;
 let yannanQualificationId: string;
+let yannanScreeningId: string;
+let yannanTrackId: string;
 
 /** A 盐南 firm with a year and a 资质, so the enterprise routes and their sub-paths are tried on real rows. */
 async function yannanFirm() {
@@ -41,6 +44,12 @@ async function yannanFirm() {
 const ROUTE_BODIES: Record<string, Record<string, unknown>> = {
   'PUT /api/v1/enterprises/:id/ip': { counts: { design: 3 } },
   'POST /api/v1/enterprises/:id/qualifications': { tier: 'gazelle', issuedOn: '2025-01-01' },
+  'PATCH /api/v1/cultivation/tracks/:id': { stage: 'serving' },
+};
+/** Query strings a GET route requires, so that it reaches its scope check instead of a 400. */
+const ROUTE_QUERIES: Record<string, string> = {
+  'GET /api/v1/cultivation/screenings/:id/results': '?tier=tech_sme',
+  'GET /api/v1/cultivation/screenings/:id/results/export': '?tier=tech_sme',
 };
 
 beforeAll(async () => {
@@ -60,6 +69,10 @@ beforeAll(async () => {
   const leader = await login(t.app, 'leader');
   yannanJobId = (await leader.post('/api/v1/audit/export', {})).json().id;
   ({ firmId: yannanFirmId, qualificationId: yannanQualificationId } = await yannanFirm());
+  yannanScreeningId = (await leader.post('/api/v1/cultivation/screenings', {})).json().runId;
+  yannanTrackId = (
+    await leader.post('/api/v1/cultivation/tracks', { enterpriseId: yannanFirmId, tier: 'hnte', year: 2026 })
+  ).json().id;
 });
 afterAll(() => t.close());
 
@@ -76,13 +89,26 @@ async function snapshot() {
     .select()
     .from(qualifications)
     .where(eq(qualifications.enterpriseId, yannanFirmId));
-  return JSON.stringify([u, o, j, e, y, q]);
+  const tr = await t.database.db
+    .select()
+    .from(cultivationTracks)
+    .where(eq(cultivationTracks.id, yannanTrackId));
+  return JSON.stringify([u, o, j, e, y, q, tr]);
 }
 
 describe('org isolation', () => {
   it('no route with an :id gives a 南通 user a 盐南 row, or changes one', async () => {
     const before = await snapshot();
-    const yannanIds = [USER.officer, USER.admin, ORG.yannan, ORG.yancheng, yannanJobId, yannanFirmId];
+    const yannanIds = [
+      USER.officer,
+      USER.admin,
+      ORG.yannan,
+      ORG.yancheng,
+      yannanJobId,
+      yannanFirmId,
+      yannanScreeningId,
+      yannanTrackId,
+    ];
     const routes = t.app.routeTable.filter((r) => r.url.includes(':id') && r.method !== 'HEAD');
     expect(routes.length).toBeGreaterThan(5);
     for (const client of [ntOfficer, ntAdmin]) {
@@ -93,7 +119,7 @@ describe('org isolation', () => {
               .replace(':id', id)
               .replace(':year', '2024')
               .replace(':qualificationId', yannanQualificationId) +
-            (r.method === 'DELETE' ? '?version=1' : '');
+            (r.method === 'DELETE' ? '?version=1' : (ROUTE_QUERIES[`${r.method} ${r.url}`] ?? ''));
           const body =
             r.method === 'GET' || r.method === 'DELETE'
               ? undefined

@@ -25,7 +25,7 @@ it('fills in the skip-grams of firms indexed before them, exactly as searchTerms
       ...terms,
       // As an older version indexed it: bigrams only.
       searchGrams: terms.searchGrams.filter((g) => !g.startsWith('~')),
-      provenance: { source: { kind: 'api' }, asOf: '2026-01-01' },
+      provenance: { source: { kind: 'api', client: 'test' }, asOf: '2026-01-01' },
     } as typeof enterprises.$inferInsert)
     .returning({ id: enterprises.id });
   const migration = readFileSync(path.join(MIGRATIONS_DIR, '0003_search_skip_grams.sql'), 'utf8');

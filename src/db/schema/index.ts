@@ -1,4 +1,5 @@
 export * from './audit.js';
+export * from './cultivation.js';
 export * from './enterprises.js';
 export * from './jobs.js';
 export * from './orgs.js';

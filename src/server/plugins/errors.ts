@@ -12,10 +12,17 @@ export function requestLang(request: FastifyRequest): 'zh' | 'en' {
 
 export function sendError(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, details?: unknown) {
   const err = new AppError(code, details);
+  const lang = requestLang(request);
+  // A service may say precisely what is wrong (details.message, in Chinese): append it to the code's message.
+  const specific = (details as { message?: unknown } | null | undefined)?.message;
+  const message =
+    lang === 'zh' && typeof specific === 'string'
+      ? `${errorMessage(code, lang)}：${specific}`
+      : errorMessage(code, lang);
   return reply
     .code(err.status)
     .type('application/json; charset=utf-8')
-    .send({ code, message: errorMessage(code, requestLang(request)), details: details ?? null });
+    .send({ code, message, details: details ?? null });
 }
 
 const FASTIFY_CODES: Record<string, ErrorCode> = {

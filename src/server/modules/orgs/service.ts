@@ -2,7 +2,7 @@
 import { and, asc, count, eq, like, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db, Tx } from '../../../db/client.js';
-import { orgs, users } from '../../../db/schema/index.js';
+import { enterprises, orgs, screeningRuns, users } from '../../../db/schema/index.js';
 import type { Org, OrgCreate, OrgUpdate } from '../../../shared/api.js';
 import type { OrgKind } from '../../../shared/roles.js';
 import type { Actor } from '../../access.js';
@@ -113,7 +113,17 @@ export async function deleteOrg(db: Db, actor: Actor, id: string, version: numbe
     if (before.version !== version) throw new AppError('conflict.stale', { currentVersion: before.version });
     const [{ children }] = await tx.select({ children: count() }).from(orgs).where(eq(orgs.parentId, id));
     const [{ members }] = await tx.select({ members: count() }).from(users).where(eq(users.orgId, id));
-    if (children > 0 || members > 0) throw new AppError('org.not_empty', { children, users: members });
+    // Its firms and screening runs would be orphaned (and their foreign keys refuse it anyway).
+    const [{ firms }] = await tx
+      .select({ firms: count() })
+      .from(enterprises)
+      .where(eq(enterprises.orgId, id));
+    const [{ runs }] = await tx
+      .select({ runs: count() })
+      .from(screeningRuns)
+      .where(eq(screeningRuns.orgId, id));
+    if (children > 0 || members > 0 || firms > 0 || runs > 0)
+      throw new AppError('org.not_empty', { children, users: members, enterprises: firms, screenings: runs });
     await tx.delete(orgs).where(and(eq(orgs.id, id), eq(orgs.version, version)));
     await writeAudit(tx, actor, {
       action: 'delete',

@@ -1,0 +1,228 @@
+/** 培育筛查 runs: start one (a background job), list them, and read a run's ladder and its firms. */
+import { and, asc, count, desc, eq, lt, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Db } from '../../../db/client.js';
+import { containsPattern } from '../../../db/like.js';
+import { enterprises, jobs, orgs, screeningResults, screeningRuns } from '../../../db/schema/index.js';
+import { TIER_NAMES, type TierKey } from '../../../domain/eligibility/index.js';
+import type { ResultQuery, ScreeningCreate, ScreeningResultItem } from '../../../shared/cultivation-api.js';
+import { STANDINGS, TIERS } from '../../../shared/cultivation-api.js';
+import type { Actor } from '../../access.js';
+import { AppError } from '../../app-error.js';
+import { withinScope } from '../../scope.js';
+import { enqueueJob } from '../jobs/service.js';
+import { DEFAULT_CLOSE_RULE } from './diagnose.js';
+
+const today = () => new Date().toISOString().slice(0, 10);
+const scopedRun = (actor: Actor) =>
+  sql`${screeningRuns.orgId} in (select ${orgs.id} from ${orgs} where ${withinScope(actor)})`;
+
+type RunRow = typeof screeningRuns.$inferSelect & {
+  orgName: string;
+  progress: number | null;
+  message: string | null;
+  jobStatus: string | null;
+};
+
+function present(r: RunRow) {
+  // A run whose job failed or was cancelled never reaches 'done'; say so instead of "running" forever.
+  const status =
+    r.status === 'running' && r.jobStatus && ['failed', 'cancelled'].includes(r.jobStatus)
+      ? r.jobStatus
+      : r.status;
+  return {
+    id: r.id,
+    orgId: r.orgId,
+    orgName: r.orgName,
+    assessedOn: r.assessedOn,
+    closeRule: r.closeRule,
+    rulesets: r.rulesets,
+    status,
+    firms: r.firms,
+    jobId: r.jobId,
+    progress: r.progress,
+    message: r.message,
+    createdAt: r.createdAt.toISOString(),
+    finishedAt: r.finishedAt?.toISOString() ?? null,
+  };
+}
+
+const runColumns = {
+  id: screeningRuns.id,
+  orgId: screeningRuns.orgId,
+  jobId: screeningRuns.jobId,
+  assessedOn: screeningRuns.assessedOn,
+  closeRule: screeningRuns.closeRule,
+  rulesets: screeningRuns.rulesets,
+  status: screeningRuns.status,
+  firms: screeningRuns.firms,
+  createdBy: screeningRuns.createdBy,
+  createdAt: screeningRuns.createdAt,
+  finishedAt: screeningRuns.finishedAt,
+  orgName: orgs.name,
+  progress: jobs.progress,
+  message: jobs.message,
+  jobStatus: jobs.status,
+};
+
+function runsQuery(db: Db) {
+  return db
+    .select(runColumns)
+    .from(screeningRuns)
+    .innerJoin(orgs, eq(orgs.id, screeningRuns.orgId))
+    .leftJoin(jobs, eq(jobs.id, screeningRuns.jobId));
+}
+
+export async function startScreening(db: Db, actor: Actor, body: z.infer<typeof ScreeningCreate>) {
+  return db.transaction(async (tx) => {
+    const [busy] = await tx
+      .select({ id: screeningRuns.id })
+      .from(screeningRuns)
+      .innerJoin(jobs, eq(jobs.id, screeningRuns.jobId))
+      .where(and(eq(screeningRuns.orgId, actor.orgId), sql`${jobs.status} in ('queued', 'running')`));
+    if (busy) throw new AppError('screening.running', { runId: busy.id });
+    const [run] = await tx
+      .insert(screeningRuns)
+      .values({
+        orgId: actor.orgId,
+        assessedOn: body.assessedOn ?? today(),
+        closeRule: body.closeRule ?? DEFAULT_CLOSE_RULE,
+        createdBy: actor.id,
+      })
+      .returning();
+    const job = await enqueueJob(tx, actor, 'cultivation.screening', { runId: run.id }, { maxAttempts: 2 });
+    await tx.update(screeningRuns).set({ jobId: job.id }).where(eq(screeningRuns.id, run.id));
+    return { runId: run.id, job };
+  });
+}
+
+export async function listScreenings(db: Db, actor: Actor) {
+  const rows = await runsQuery(db).where(scopedRun(actor)).orderBy(desc(screeningRuns.createdAt)).limit(50);
+  return rows.map(present);
+}
+
+async function runOf(db: Db, actor: Actor, id: string) {
+  const [row] = await runsQuery(db).where(and(eq(screeningRuns.id, id), scopedRun(actor)));
+  if (!row) throw new AppError('screening.not_found');
+  return row;
+}
+
+/** The org's finished run before this one, to show movement. */
+async function previousRun(db: Db, run: RunRow) {
+  const [prev] = await db
+    .select({ id: screeningRuns.id, assessedOn: screeningRuns.assessedOn })
+    .from(screeningRuns)
+    .where(
+      and(
+        eq(screeningRuns.orgId, run.orgId),
+        eq(screeningRuns.status, 'done'),
+        lt(screeningRuns.createdAt, run.createdAt),
+      ),
+    )
+    .orderBy(desc(screeningRuns.createdAt))
+    .limit(1);
+  return prev ?? null;
+}
+
+async function countsByTier(db: Db, runId: string) {
+  const rows = await db
+    .select({ tier: screeningResults.tier, status: screeningResults.status, n: count() })
+    .from(screeningResults)
+    .where(eq(screeningResults.runId, runId))
+    .groupBy(screeningResults.tier, screeningResults.status);
+  const out = new Map<string, Record<string, number>>();
+  for (const r of rows) {
+    const t = out.get(r.tier) ?? Object.fromEntries(STANDINGS.map((s) => [s, 0]));
+    t[r.status] = r.n;
+    out.set(r.tier, t);
+  }
+  return out;
+}
+
+export async function screeningLadder(db: Db, actor: Actor, id: string) {
+  const run = await runOf(db, actor, id);
+  const prev = await previousRun(db, run);
+  const now = await countsByTier(db, run.id);
+  const before = prev ? await countsByTier(db, prev.id) : null;
+  const zero = Object.fromEntries(STANDINGS.map((s) => [s, 0])) as Record<(typeof STANDINGS)[number], number>;
+  return {
+    run: present(run),
+    rungs: TIERS.map((tier) => {
+      const c = { ...zero, ...now.get(tier) };
+      const b = before?.get(tier);
+      return {
+        tier,
+        tierName: TIER_NAMES[tier as TierKey],
+        holding: c.holding,
+        eligible: c.eligible,
+        close: c.close,
+        far: c.far,
+        unknown: c.unknown,
+        previous: prev
+          ? {
+              runId: prev.id,
+              assessedOn: prev.assessedOn,
+              holding: b?.holding ?? 0,
+              eligible: b?.eligible ?? 0,
+            }
+          : null,
+      };
+    }),
+  };
+}
+
+export async function screeningResultsPage(
+  db: Db,
+  actor: Actor,
+  id: string,
+  query: z.infer<typeof ResultQuery>,
+) {
+  const run = await runOf(db, actor, id);
+  const prev = await previousRun(db, run);
+  const conds = [eq(screeningResults.runId, run.id), eq(screeningResults.tier, query.tier)];
+  if (query.status) conds.push(eq(screeningResults.status, query.status));
+  if (query.q) conds.push(sql`${enterprises.name} like ${containsPattern(query.q)}`);
+  const where = and(...conds);
+  const previous = prev
+    ? sql<
+        string | null
+      >`(select p.status from ${screeningResults} p where p.run_id = ${prev.id} and p.enterprise_id = ${screeningResults.enterpriseId} and p.tier = ${screeningResults.tier})`
+    : sql<string | null>`null`;
+  const items = await db
+    .select({
+      enterpriseId: screeningResults.enterpriseId,
+      name: enterprises.name,
+      uscc: enterprises.uscc,
+      status: screeningResults.status,
+      heldUntil: screeningResults.heldUntil,
+      eligible: screeningResults.eligible,
+      score: screeningResults.score,
+      scoreMin: screeningResults.scoreMin,
+      scoreMax: screeningResults.scoreMax,
+      ruleset: screeningResults.ruleset,
+      unmet: screeningResults.unmet,
+      gap: screeningResults.gap,
+      missing: screeningResults.missing,
+      previousStatus: previous,
+    })
+    .from(screeningResults)
+    .innerJoin(enterprises, eq(enterprises.id, screeningResults.enterpriseId))
+    .where(where)
+    // Nearest to qualifying first: the fewest unmet criteria, then the highest score.
+    .orderBy(
+      sql`jsonb_array_length(${screeningResults.unmet})`,
+      sql`${screeningResults.score} desc nulls last`,
+      asc(enterprises.name),
+    )
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  const [{ n }] = await db
+    .select({ n: count() })
+    .from(screeningResults)
+    .innerJoin(enterprises, eq(enterprises.id, screeningResults.enterpriseId))
+    .where(where);
+  return {
+    items: items as z.infer<typeof import('../../../shared/cultivation-api.js').ScreeningResultItem>[],
+    total: n,
+  };
+}

@@ -1,0 +1,201 @@
+/** 培育筛查 and the diagnostic card, on firms whose figures put them on either side of a threshold. */
+import { eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enterpriseIp, enterprises, enterpriseYears, qualifications } from '../../src/db/schema/index.js';
+import { searchTerms } from '../../src/domain/enterprise/search-terms.js';
+import { type Client, createTestApp, login, ORG, type TestContext } from '../helpers/app.js';
+
+let t: TestContext;
+let officer: Client;
+// Before 2026-04-01, when the 2026 梯度培育 rules merge 科技型 into 科技和创新型中小企业.
+const ASSESSED_ON = '2026-03-01';
+const prov = { source: { kind: 'api' as const, client: 'test' }, asOf: '2026-01-01' };
+
+/** A small tech firm: 科技型中小企业 turns on tech staff ≥ 10 % (国科发政〔2017〕115号). */
+async function addFirm(name: string, techStaff2025: number, opts: { hnteUntil?: string } = {}) {
+  const { db } = t.database;
+  const [row] = await db
+    .insert(enterprises)
+    .values({
+      orgId: ORG.yannan,
+      name,
+      ...searchTerms(name),
+      establishedOn: '2018-03-01',
+      regionCode: '320904',
+      universe: 'local',
+      provenance: prov,
+    })
+    .returning({ id: enterprises.id });
+  const years = [2023, 2024, 2025].map((year, i) => ({
+    enterpriseId: row.id,
+    year,
+    employees: 100,
+    techStaff: year === 2025 ? techStaff2025 : 30,
+    revenue: (30 + 5 * i) * 1e6,
+    mainRevenue: (28 + 5 * i) * 1e6,
+    rdExpense: 2.4e6,
+    rdExpenseDomestic: 2.4e6,
+    totalCost: 25e6,
+    totalAssets: 50e6,
+    totalLiabilities: 20e6,
+    provenance: prov,
+  }));
+  await db.insert(enterpriseYears).values(years);
+  // One invention patent (Class I): 30 of the 100 points, so tech staff decides.
+  await db
+    .insert(enterpriseIp)
+    .values({ enterpriseId: row.id, kind: 'invention_patent', count: 1, provenance: prov });
+  if (opts.hnteUntil)
+    await db.insert(qualifications).values({
+      enterpriseId: row.id,
+      tier: 'hnte',
+      issuedOn: '2024-11-01',
+      expiresOn: opts.hnteUntil,
+      provenance: prov,
+    });
+  return row.id;
+}
+
+async function screen(client: Client) {
+  const res = await client.post('/api/v1/cultivation/screenings', { assessedOn: ASSESSED_ON });
+  expect(res.statusCode).toBe(202);
+  const { runId, job } = res.json();
+  t.runner?.wake();
+  for (let i = 0; i < 300; i++) {
+    const j = (await client.get(`/api/v1/jobs/${job.id}`)).json();
+    if (j.status === 'succeeded') return runId as string;
+    if (j.status === 'failed') throw new Error(j.error);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('screening timed out');
+}
+
+let qualifying: string;
+let below: string;
+let holder: string;
+let runId: string;
+
+beforeAll(async () => {
+  t = await createTestApp({ jobs: true });
+  officer = await login(t.app, 'officer');
+  qualifying = await addFirm('盐南筛查甲科技有限公司', 10); // exactly 10 %
+  below = await addFirm('盐南筛查乙科技有限公司', 9); // one person short
+  holder = await addFirm('盐南筛查丙科技有限公司', 40, { hnteUntil: '2027-10-31' });
+  runId = await screen(officer);
+});
+afterAll(() => t.close());
+
+const standingOf = async (tier: string, id: string) => {
+  const res = await officer.get(`/api/v1/cultivation/screenings/${runId}/results?tier=${tier}&pageSize=200`);
+  expect(res.statusCode).toBe(200);
+  return res.json().items.find((i: { enterpriseId: string }) => i.enterpriseId === id);
+};
+
+describe('培育筛查', () => {
+  it('tech staff at exactly 10 % makes a firm eligible for 科技型中小企业; one person fewer does not', async () => {
+    expect((await standingOf('tech_sme', qualifying)).status).toBe('eligible');
+    const short = await standingOf('tech_sme', below);
+    expect(short.status).toBe('close');
+    expect(short.unmet.map((u: { criterion: string }) => u.criterion).join()).toContain('科技人员');
+    expect(short.gap.join()).toMatch(/还需/);
+  });
+
+  it('a firm holding a valid 高企 certificate is counted as holding it, with its expiry', async () => {
+    const h = await standingOf('hnte', holder);
+    expect(h.status).toBe('holding');
+    expect(h.heldUntil).toBe('2027-10-31');
+  });
+
+  it('the ladder counts every screened firm once per tier and names the rule set used', async () => {
+    const ladder = (await officer.get(`/api/v1/cultivation/screenings/${runId}/ladder`)).json();
+    expect(ladder.run.status).toBe('done');
+    expect(ladder.run.firms).toBe(3);
+    expect(ladder.run.rulesets.tech_sme.document).toContain('国科发政〔2017〕115号');
+    for (const r of ladder.rungs) expect(r.holding + r.eligible + r.close + r.far + r.unknown).toBe(3);
+    expect(ladder.rungs.find((r: { tier: string }) => r.tier === 'hnte').holding).toBe(1);
+  });
+
+  it('a re-run shows movement: the firm that hired one more tech person is now eligible', async () => {
+    await t.database.db
+      .update(enterpriseYears)
+      .set({ techStaff: 10 })
+      .where(eq(enterpriseYears.enterpriseId, below));
+    const second = await screen(officer);
+    const res = await officer.get(
+      `/api/v1/cultivation/screenings/${second}/results?tier=tech_sme&status=eligible`,
+    );
+    const moved = res.json().items.find((i: { enterpriseId: string }) => i.enterpriseId === below);
+    expect(moved).toMatchObject({ status: 'eligible', previousStatus: 'close' });
+    const ladder = (await officer.get(`/api/v1/cultivation/screenings/${second}/ladder`)).json();
+    const rung = ladder.rungs.find((r: { tier: string }) => r.tier === 'tech_sme');
+    expect(rung.eligible - rung.previous.eligible).toBe(1);
+  });
+
+  it('exports a tier’s firms with what fails and what it would take, formula-safe', async () => {
+    await t.database.db
+      .update(enterprises)
+      .set({ name: '=HYPERLINK("http://evil")' })
+      .where(eq(enterprises.id, holder));
+    const res = await officer.get(`/api/v1/cultivation/screenings/${runId}/results/export?tier=tech_sme`);
+    expect(res.statusCode).toBe(200);
+    expect(String(res.headers['content-disposition'])).toContain(encodeURIComponent('培育筛查'));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const rows = wb.worksheets[0].getSheetValues().slice(2) as unknown[][];
+    const byName = new Map(rows.map((r) => [String(r[1]), r]));
+    expect(byName.get('盐南筛查甲科技有限公司')?.[3]).toBe('可申报');
+    expect(String(byName.get('盐南筛查乙科技有限公司')?.[8])).toContain('还需');
+    expect(byName.has(`'=HYPERLINK("http://evil")`)).toBe(true);
+  });
+
+  it('keeps runs inside their org, and experts out', async () => {
+    const nt = await login(t.app, 'nt_officer');
+    expect((await nt.get(`/api/v1/cultivation/screenings/${runId}/ladder`)).statusCode).toBe(404);
+    expect((await nt.get('/api/v1/cultivation/screenings')).json()).toEqual([]);
+    const expert = await login(t.app, 'expert');
+    expect((await expert.post('/api/v1/cultivation/screenings', {})).statusCode).toBe(403);
+  });
+});
+
+describe('诊断卡', () => {
+  it('gives every tier a verdict with the rule set, and the gap in the user’s terms', async () => {
+    const res = await officer.get(`/api/v1/enterprises/${below}/eligibility?date=2026-03-01`);
+    expect(res.statusCode).toBe(200);
+    const card = res.json();
+    expect(card.ok).toBe(true);
+    expect(card.tiers.map((x: { tier: string }) => x.tier)).toEqual([
+      'tech_sme',
+      'innovative_sme',
+      'hnte',
+      'specialized_sme',
+      'little_giant',
+      'gazelle',
+      'potential_unicorn',
+      'unicorn',
+    ]);
+    const tech = card.tiers[0];
+    expect(tech.document).toContain('国科发政');
+    expect(tech.eligible).toBe(true); // the re-run test above gave it its tenth tech person
+  });
+
+  it('says which data is missing instead of failing when the firm has no founding date', async () => {
+    const [row] = await t.database.db
+      .insert(enterprises)
+      .values({
+        orgId: ORG.yannan,
+        name: '缺少成立日期科技有限公司',
+        ...searchTerms('缺少成立日期科技有限公司'),
+        provenance: prov,
+      })
+      .returning({ id: enterprises.id });
+    const card = (await officer.get(`/api/v1/enterprises/${row.id}/eligibility`)).json();
+    expect(card.ok).toBe(false);
+    expect(card.errors[0].field).toContain('成立日期');
+  });
+
+  it('is not shown to another org', async () => {
+    const nt = await login(t.app, 'nt_officer');
+    expect((await nt.get(`/api/v1/enterprises/${qualifying}/eligibility`)).statusCode).toBe(404);
+  });
+});
