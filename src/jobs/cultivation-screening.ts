@@ -1,12 +1,12 @@
 /** 培育筛查 as a durable job: every local firm of the run's org through every tier engine, a batch
  *  at a time. Results are upserted, so a resumed attempt may redo its last batch without harm. */
-import { and, asc, count, eq, gt, sql } from 'drizzle-orm';
+import { and, count, eq, gt, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { bulkInsert } from '../db/bulk-insert.js';
 import { enterprises, orgs, screeningResults, screeningRuns } from '../db/schema/index.js';
 import { TIER_KEYS } from '../domain/eligibility/index.js';
-import { diagnose } from '../server/modules/cultivation/diagnose.js';
-import { FIRM_COLUMNS, loadRegistryFirms } from '../server/modules/cultivation/load-firms.js';
+import { screen } from '../server/modules/cultivation/diagnose.js';
+import { loadRegistryFirms } from '../server/modules/cultivation/load-firms.js';
 import type { JobDefinition } from './types.js';
 
 const Params = z.object({ runId: z.uuid(), batchSize: z.number().int().min(1).max(5000).default(1000) });
@@ -34,21 +34,15 @@ export const screeningJob: JobDefinition<z.infer<typeof Params>, State> = {
     }
     const rulesets: Record<string, { id: string; document: string }> = {};
     for (;;) {
-      const firms = await db
-        .select(FIRM_COLUMNS)
-        .from(enterprises)
-        .where(cur.lastId ? and(scope, gt(enterprises.id, cur.lastId)) : scope)
-        .orderBy(asc(enterprises.id))
-        .limit(params.batchSize);
+      const firms = await loadRegistryFirms(
+        db,
+        cur.lastId ? (and(scope, gt(enterprises.id, cur.lastId)) as SQL) : (scope as SQL),
+        params.batchSize,
+      );
       if (firms.length === 0) break;
-      const loaded = await loadRegistryFirms(db, firms);
       const rows: (typeof screeningResults.$inferInsert)[] = [];
       for (const f of firms) {
-        const d = diagnose(
-          loaded.get(f.id) as NonNullable<ReturnType<typeof loaded.get>>,
-          run.assessedOn,
-          run.closeRule,
-        );
+        const d = screen(f, run.assessedOn, run.closeRule);
         if (!d.ok) {
           const missing = d.errors.map((e) => `${e.field}：${e.message}`);
           for (const tier of TIER_KEYS)

@@ -55,6 +55,8 @@ export interface Verdict {
   readonly passScore: number | null;
   readonly breakdown: BreakdownItem[];
   readonly unmet: Unmet[];
+  /** The unmet criteria's names, without rendering their values (cheap; for screening many firms). */
+  readonly unmetCriteria: string[];
   readonly missing: readonly string[];
   /** What it would take, in Chinese user terms; empty when eligible. */
   readonly gap: string[];
@@ -250,6 +252,10 @@ export class Draft implements Verdict {
         return { criterion: r.criterion, actual, required };
       });
     return this.#unmetOut;
+  }
+
+  get unmetCriteria(): string[] {
+    return (this.#unmet ?? []).map((r) => r.criterion);
   }
 
   get gap(): string[] {

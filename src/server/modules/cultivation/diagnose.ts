@@ -2,7 +2,13 @@
  *  (holds the title, eligible now, close, far, or data missing). Shared by the screening job and the
  *  profile page, so both say the same thing. */
 import type { CloseRule, ScreeningStatus } from '../../../db/schema/index.js';
-import { assessAll, parseFirmFacts, TIER_KEYS, type VerdictJson } from '../../../domain/eligibility/index.js';
+import {
+  assessAll,
+  parseFirmFacts,
+  TIER_KEYS,
+  type Verdict,
+  type VerdictJson,
+} from '../../../domain/eligibility/index.js';
 import { type RegistryFirm, registryFacts, SCREENING_ASSUMPTIONS } from './registry-facts.js';
 
 /** What the verdicts take for granted (see SCREENING_ASSUMPTIONS), in the card's words. */
@@ -29,32 +35,88 @@ function heldUntil(r: RegistryFirm, tier: string, date: string): string | null {
 /** holding: holds a valid title. eligible: qualifies now (发现一批). unknown: nothing fails, but data
  *  is missing to decide (待补资料). close: at most `maxUnmet` criteria fail and, where the tier scores,
  *  the best reachable score is within `scoreMargin` of the pass mark. far: the rest. */
-export function standing(v: VerdictJson, held: string | null, rule: CloseRule): ScreeningStatus {
+export function standing(
+  v: Pick<Verdict, 'eligible' | 'score' | 'scoreRange' | 'passScore' | 'unmetCriteria'>,
+  held: string | null,
+  rule: CloseRule,
+): ScreeningStatus {
   if (held) return 'holding';
   if (v.eligible === true) return 'eligible';
-  if (v.eligible === null && v.unmet.length === 0) return 'unknown';
+  const unmet = v.unmetCriteria.length;
+  if (v.eligible === null && unmet === 0) return 'unknown';
   const best = v.score ?? v.scoreRange?.[1] ?? null;
   const nearScore = v.passScore === null || best === null || best >= v.passScore - rule.scoreMargin;
-  return v.unmet.length <= rule.maxUnmet && nearScore ? 'close' : 'far';
+  return unmet <= rule.maxUnmet && nearScore ? 'close' : 'far';
 }
 
-export function diagnose(r: RegistryFirm, date: string, rule: CloseRule = DEFAULT_CLOSE_RULE): Diagnosis {
+function verdictsOf(r: RegistryFirm, date: string) {
   const parsed = parseFirmFacts(registryFacts(r, date));
-  if (!parsed.ok) {
-    return {
-      ok: false,
-      assessedOn: date,
-      errors: parsed.errors.map((e) => ({ field: e.field, message: e.message })),
-    };
-  }
-  const verdicts = assessAll(parsed.facts, { date });
+  if (!parsed.ok) return { errors: parsed.errors.map((e) => ({ field: e.field, message: e.message })) };
+  return { verdicts: assessAll(parsed.facts, { date }) };
+}
+
+/** The full card: every verdict with its text. */
+export function diagnose(r: RegistryFirm, date: string, rule: CloseRule = DEFAULT_CLOSE_RULE): Diagnosis {
+  const { verdicts, errors } = verdictsOf(r, date);
+  if (!verdicts) return { ok: false, assessedOn: date, errors };
   return {
     ok: true,
     assessedOn: date,
     tiers: verdicts.map((v, i) => {
-      const json = v.toJSON();
       const held = heldUntil(r, TIER_KEYS[i], date);
-      return { ...json, status: standing(json, held, rule), heldUntil: held };
+      return { ...v.toJSON(), status: standing(v, held, rule), heldUntil: held };
+    }),
+  };
+}
+
+export type ScreenedTier = {
+  tier: string;
+  status: ScreeningStatus;
+  heldUntil: string | null;
+  eligible: boolean | null;
+  score: number | null;
+  scoreRange: [number, number] | null;
+  ruleset: string;
+  document: string;
+  unmet: { criterion: string; actual: string; required: string }[];
+  gap: string[];
+  missing: string[];
+};
+
+/** What a screening stores: the standing of every tier, with the text where someone will read it —
+ *  the unmet criteria's values and the gaps of firms that are close; only the criteria's names for
+ *  firms that are far (the card renders the rest on demand). Rendering every verdict's text would
+ *  cost more than the rules themselves. */
+export function screen(
+  r: RegistryFirm,
+  date: string,
+  rule: CloseRule,
+): { ok: true; tiers: ScreenedTier[] } | { ok: false; errors: { field: string; message: string }[] } {
+  const { verdicts, errors } = verdictsOf(r, date);
+  if (!verdicts) return { ok: false, errors };
+  return {
+    ok: true,
+    tiers: verdicts.map((v, i) => {
+      const held = heldUntil(r, TIER_KEYS[i], date);
+      const status = standing(v, held, rule);
+      const detailed = status === 'close';
+      return {
+        tier: v.tier,
+        status,
+        heldUntil: held,
+        eligible: v.eligible,
+        score: v.score,
+        scoreRange: v.scoreRange,
+        ruleset: v.ruleset,
+        document: v.document,
+        unmet: detailed
+          ? v.unmet
+          : status === 'far'
+            ? v.unmetCriteria.map((criterion) => ({ criterion, actual: '', required: '' }))
+            : [],
+        gap: detailed ? v.gap : [],
+        missing: status === 'holding' ? [] : [...v.missing],
+      };
     }),
   };
 }

@@ -1,5 +1,7 @@
-/** Reads a batch of firms with everything the eligibility engines look at, in one query per table. */
-import { asc, inArray } from 'drizzle-orm';
+/** Reads firms with everything the eligibility engines look at in ONE query: each child table comes
+ *  back as a JSON array per firm through an indexed correlated subquery. A screening reads 100,000
+ *  firms, and on PGlite the per-table `IN (…1000 ids)` reads it replaced cost more than the engines. */
+import { type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../../db/client.js';
 import {
   awards,
@@ -12,101 +14,66 @@ import {
 } from '../../../db/schema/index.js';
 import type { RegistryFirm } from './registry-facts.js';
 
-type FirmRow = RegistryFirm['firm'] & { id: string };
+export type LoadedFirm = RegistryFirm & { id: string };
 
-function groupBy<T extends { enterpriseId: string }>(rows: T[]): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const r of rows) {
-    const list = out.get(r.enterpriseId);
-    if (list) list.push(r);
-    else out.set(r.enterpriseId, [r]);
-  }
-  return out;
-}
+const e = enterprises;
+const list = (table: SQL, fields: SQL, order: SQL = sql``) =>
+  sql`(select coalesce(json_agg(json_build_object(${fields}) ${order}), '[]'::json) from ${table} c where c.enterprise_id = ${e.id})`;
 
-export async function loadRegistryFirms(db: Tx, firms: FirmRow[]): Promise<Map<string, RegistryFirm>> {
-  const ids = firms.map((f) => f.id);
-  const out = new Map<string, RegistryFirm>();
-  if (ids.length === 0) return out;
-  const years = groupBy(
-    await db
-      .select()
-      .from(enterpriseYears)
-      .where(inArray(enterpriseYears.enterpriseId, ids))
-      .orderBy(asc(enterpriseYears.year)),
-  );
-  const ip = groupBy(
-    await db
-      .select({ enterpriseId: enterpriseIp.enterpriseId, kind: enterpriseIp.kind, count: enterpriseIp.count })
-      .from(enterpriseIp)
-      .where(inArray(enterpriseIp.enterpriseId, ids)),
-  );
-  const quals = groupBy(
-    await db
-      .select({
-        enterpriseId: qualifications.enterpriseId,
-        tier: qualifications.tier,
-        issuedOn: qualifications.issuedOn,
-        expiresOn: qualifications.expiresOn,
-        certificateNo: qualifications.certificateNo,
-      })
-      .from(qualifications)
-      .where(inArray(qualifications.enterpriseId, ids)),
-  );
-  const insts = groupBy(
-    await db
-      .select({
-        enterpriseId: rdInstitutions.enterpriseId,
-        name: rdInstitutions.name,
-        level: rdInstitutions.level,
-        recognizedOn: rdInstitutions.recognizedOn,
-      })
-      .from(rdInstitutions)
-      .where(inArray(rdInstitutions.enterpriseId, ids)),
-  );
-  const rounds = groupBy(
-    await db
-      .select({
-        enterpriseId: fundingRounds.enterpriseId,
-        date: fundingRounds.date,
-        round: fundingRounds.round,
-        amount: fundingRounds.amount,
-        currency: fundingRounds.currency,
-        postMoneyValuation: fundingRounds.postMoneyValuation,
-      })
-      .from(fundingRounds)
-      .where(inArray(fundingRounds.enterpriseId, ids)),
-  );
-  const prizes = groupBy(
-    await db
-      .select({
-        enterpriseId: awards.enterpriseId,
-        name: awards.name,
-        level: awards.level,
-        year: awards.year,
-      })
-      .from(awards)
-      .where(inArray(awards.enterpriseId, ids)),
-  );
-  for (const f of firms) {
-    out.set(f.id, {
-      firm: f,
-      years: years.get(f.id) ?? [],
-      ip: ip.get(f.id) ?? [],
-      qualifications: quals.get(f.id) ?? [],
-      institutions: insts.get(f.id) ?? [],
-      rounds: rounds.get(f.id) ?? [],
-      awards: prizes.get(f.id) ?? [],
-    });
-  }
-  return out;
-}
+const years = list(
+  sql`${enterpriseYears}`,
+  sql`'year', c.year, 'employees', c.employees, 'techStaff', c.tech_staff, 'rdStaff', c.rd_staff,
+      'revenue', c.revenue, 'mainRevenue', c.main_revenue, 'hightechRevenue', c.hightech_revenue,
+      'rdExpense', c.rd_expense, 'rdExpenseDomestic', c.rd_expense_domestic, 'totalCost', c.total_cost,
+      'netProfit', c.net_profit, 'totalAssets', c.total_assets, 'totalLiabilities', c.total_liabilities`,
+  sql`order by c.year`,
+);
+const ip = list(sql`${enterpriseIp}`, sql`'kind', c.kind, 'count', c.count`);
+const quals = list(
+  sql`${qualifications}`,
+  sql`'tier', c.tier, 'issuedOn', c.issued_on, 'expiresOn', c.expires_on, 'certificateNo', c.certificate_no`,
+);
+const insts = list(
+  sql`${rdInstitutions}`,
+  sql`'name', c.name, 'level', c.level, 'recognizedOn', c.recognized_on`,
+);
+const rounds = list(
+  sql`${fundingRounds}`,
+  sql`'date', c.date, 'round', c.round, 'amount', c.amount, 'currency', c.currency,
+      'postMoneyValuation', c.post_money_valuation`,
+);
+const prizes = list(sql`${awards}`, sql`'name', c.name, 'level', c.level, 'year', c.year`);
 
-/** The columns of `enterprises` a batch needs. */
-export const FIRM_COLUMNS = {
-  id: enterprises.id,
-  name: enterprises.name,
-  uscc: enterprises.uscc,
-  establishedOn: enterprises.establishedOn,
-  listed: enterprises.listed,
+type Raw = {
+  id: string;
+  name: string;
+  uscc: string | null;
+  established_on: string | null;
+  listed: boolean;
+  years: RegistryFirm['years'];
+  ip: RegistryFirm['ip'];
+  quals: RegistryFirm['qualifications'];
+  insts: RegistryFirm['institutions'];
+  rounds: RegistryFirm['rounds'];
+  prizes: RegistryFirm['awards'];
 };
+
+/** Firms matching `where`, in id order, at most `limit`. */
+export async function loadRegistryFirms(db: Tx, where: SQL, limit: number): Promise<LoadedFirm[]> {
+  const res = (await db.execute(sql`
+    select ${e.id} as id, ${e.name} as name, ${e.uscc} as uscc, ${e.establishedOn}::text as established_on,
+           ${e.listed} as listed, ${years} as years, ${ip} as ip, ${quals} as quals, ${insts} as insts,
+           ${rounds} as rounds, ${prizes} as prizes
+      from ${e} where ${where} order by ${e.id} limit ${limit}`)) as unknown as { rows: Raw[] };
+  const parse = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
+  return res.rows.map((r) => ({
+    id: r.id,
+    firm: { name: r.name, uscc: r.uscc, establishedOn: r.established_on, listed: r.listed },
+    years: parse(r.years),
+    ip: parse(r.ip),
+    qualifications: parse(r.quals),
+    institutions: parse(r.insts),
+    rounds: parse(r.rounds),
+    awards: parse(r.prizes),
+  }));
+}

@@ -13,9 +13,11 @@ import type {
 } from '../../../db/schema/index.js';
 import { TIER_KEYS } from '../../../domain/eligibility/index.js';
 
+/** One firm's registry rows, as the screening reads them (child rows as JSON: money as numbers,
+ *  dates as ISO strings). */
 export type RegistryFirm = {
   firm: Pick<typeof enterprises.$inferSelect, 'name' | 'uscc' | 'establishedOn' | 'listed'>;
-  years: (typeof enterpriseYears.$inferSelect)[];
+  years: Omit<typeof enterpriseYears.$inferSelect, 'enterpriseId' | 'provenance' | 'taxPaid'>[];
   ip: Pick<typeof enterpriseIp.$inferSelect, 'kind' | 'count'>[];
   qualifications: Pick<
     typeof qualifications.$inferSelect,
