@@ -14,6 +14,7 @@ import { enterpriseRoutes } from './modules/enterprises/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { jobRoutes } from './modules/jobs/routes.js';
 import { orgRoutes } from './modules/orgs/routes.js';
+import { policyRoutes } from './modules/policies/routes.js';
 import { userRoutes } from './modules/users/routes.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandling, sendError } from './plugins/errors.js';
@@ -95,6 +96,7 @@ export async function buildApp(opts: {
   jobRoutes(app);
   enterpriseRoutes(app);
   cultivationRoutes(app);
+  policyRoutes(app);
   const page = await registerWeb(app);
 
   app.setNotFoundHandler((request, reply) => {

@@ -86,6 +86,20 @@ export const ERRORS = {
     '该企业本年度已在这一梯队的培育库中',
     'The firm is already in this tier’s pool for that year',
   ],
+  'policy.not_found': [404, '政策不存在或无权访问', 'Policy not found'],
+  'policy.read_only': [
+    403,
+    '上级组织发布的政策只能查看，不能修改',
+    'A policy of a higher organisation can be read, not changed',
+  ],
+  'policy.not_published': [409, '政策尚未发布，不能推送', 'The policy is not published yet'],
+  'policy.closed': [409, '该政策的申报已截止', 'The policy’s application window has closed'],
+  'policy.has_pushes': [
+    409,
+    '该政策已有推送记录，不能删除；可改回草稿停止推送',
+    'The policy has pushes and cannot be deleted; set it back to draft instead',
+  ],
+  'push.not_found': [404, '推送记录不存在或无权访问', 'Push not found'],
   internal: [500, '服务器内部错误，请联系管理员', 'Internal server error'],
   'service.unavailable': [503, '服务暂不可用', 'Service unavailable'],
 } as const satisfies Record<string, readonly [number, string, string]>;

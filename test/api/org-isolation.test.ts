@@ -7,6 +7,8 @@ import {
   enterpriseYears,
   jobs,
   orgs,
+  policies,
+  policyPushes,
   qualifications,
   users,
 } from '../../src/db/schema/index.js';
@@ -21,6 +23,8 @@ let yannanFirmId: string;
 let yannanQualificationId: string;
 let yannanScreeningId: string;
 let yannanTrackId: string;
+let yannanPolicyId: string;
+let yannanPushId: string;
 
 /** A 盐南 firm with a year and a 资质, so the enterprise routes and their sub-paths are tried on real rows. */
 async function yannanFirm() {
@@ -45,6 +49,7 @@ const ROUTE_BODIES: Record<string, Record<string, unknown>> = {
   'PUT /api/v1/enterprises/:id/ip': { counts: { design: 3 } },
   'POST /api/v1/enterprises/:id/qualifications': { tier: 'gazelle', issuedOn: '2025-01-01' },
   'PATCH /api/v1/cultivation/tracks/:id': { stage: 'serving' },
+  'PATCH /api/v1/policy-pushes/:id': { status: 'told' },
 };
 /** Query strings a GET route requires, so that it reaches its scope check instead of a 400. */
 const ROUTE_QUERIES: Record<string, string> = {
@@ -73,6 +78,16 @@ beforeAll(async () => {
   yannanTrackId = (
     await leader.post('/api/v1/cultivation/tracks', { enterpriseId: yannanFirmId, tier: 'hnte', year: 2026 })
   ).json().id;
+  // A published 盐南 policy with no conditions: every 盐南 firm matches, so it has a push.
+  yannanPolicyId = (
+    await leader.post('/api/v1/policies', {
+      title: '盐南隔离测试政策',
+      issuer: '盐南高新区管委会',
+      status: 'published',
+    })
+  ).json().id;
+  await leader.post(`/api/v1/policies/${yannanPolicyId}/pushes`, {});
+  yannanPushId = (await leader.get(`/api/v1/policy-pushes?policyId=${yannanPolicyId}`)).json().items[0].id;
 });
 afterAll(() => t.close());
 
@@ -93,7 +108,9 @@ async function snapshot() {
     .select()
     .from(cultivationTracks)
     .where(eq(cultivationTracks.id, yannanTrackId));
-  return JSON.stringify([u, o, j, e, y, q, tr]);
+  const pol = await t.database.db.select().from(policies).where(eq(policies.id, yannanPolicyId));
+  const pu = await t.database.db.select().from(policyPushes).where(eq(policyPushes.id, yannanPushId));
+  return JSON.stringify([u, o, j, e, y, q, tr, pol, pu]);
 }
 
 describe('org isolation', () => {
@@ -108,6 +125,8 @@ describe('org isolation', () => {
       yannanFirmId,
       yannanScreeningId,
       yannanTrackId,
+      yannanPolicyId,
+      yannanPushId,
     ];
     const routes = t.app.routeTable.filter((r) => r.url.includes(':id') && r.method !== 'HEAD');
     expect(routes.length).toBeGreaterThan(5);

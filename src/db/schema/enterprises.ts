@@ -165,43 +165,55 @@ export const ipItems = pgTable(
 );
 
 /** 研发机构 (企业技术中心, 工程技术研究中心 …) and their level. */
-export const rdInstitutions = pgTable('rd_institutions', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  enterpriseId: uuid('enterprise_id')
-    .notNull()
-    .references(() => enterprises.id, { onDelete: 'cascade' }),
-  name: text('name').notNull(),
-  level: text('level').notNull(),
-  recognizedOn: date('recognized_on'),
-  provenance: jsonb('provenance').$type<Provenance>().notNull(),
-});
+export const rdInstitutions = pgTable(
+  'rd_institutions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    enterpriseId: uuid('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    level: text('level').notNull(),
+    recognizedOn: date('recognized_on'),
+    provenance: jsonb('provenance').$type<Provenance>().notNull(),
+  },
+  (t) => [index('rd_institutions_enterprise_idx').on(t.enterpriseId)],
+);
 
 /** 融资轮次. */
-export const fundingRounds = pgTable('funding_rounds', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  enterpriseId: uuid('enterprise_id')
-    .notNull()
-    .references(() => enterprises.id, { onDelete: 'cascade' }),
-  date: date('date'),
-  round: text('round').notNull(),
-  amount: money('amount'),
-  currency: text('currency').notNull().default('CNY'),
-  postMoneyValuation: money('post_money_valuation'),
-  investors: jsonb('investors').$type<string[]>().notNull().default([]),
-  provenance: jsonb('provenance').$type<Provenance>().notNull(),
-});
+export const fundingRounds = pgTable(
+  'funding_rounds',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    enterpriseId: uuid('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id, { onDelete: 'cascade' }),
+    date: date('date'),
+    round: text('round').notNull(),
+    amount: money('amount'),
+    currency: text('currency').notNull().default('CNY'),
+    postMoneyValuation: money('post_money_valuation'),
+    investors: jsonb('investors').$type<string[]>().notNull().default([]),
+    provenance: jsonb('provenance').$type<Provenance>().notNull(),
+  },
+  (t) => [index('funding_rounds_enterprise_idx').on(t.enterpriseId)],
+);
 
 /** 获奖. */
-export const awards = pgTable('awards', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  enterpriseId: uuid('enterprise_id')
-    .notNull()
-    .references(() => enterprises.id, { onDelete: 'cascade' }),
-  name: text('name').notNull(),
-  level: text('level'),
-  year: integer('year'),
-  provenance: jsonb('provenance').$type<Provenance>().notNull(),
-});
+export const awards = pgTable(
+  'awards',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    enterpriseId: uuid('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    level: text('level'),
+    year: integer('year'),
+    provenance: jsonb('provenance').$type<Provenance>().notNull(),
+  },
+  (t) => [index('awards_enterprise_idx').on(t.enterpriseId)],
+);
 
 /** Saved column mappings of the import page: header text → field key. */
 export const importMappings = pgTable(

@@ -3,4 +3,5 @@ export * from './cultivation.js';
 export * from './enterprises.js';
 export * from './jobs.js';
 export * from './orgs.js';
+export * from './policies.js';
 export * from './users.js';

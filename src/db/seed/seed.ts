@@ -7,6 +7,7 @@ import { afterBulkWrite } from '../maintenance.js';
 import { orgs, users } from '../schema/index.js';
 import { DEMO_ORGS, DEMO_PASSWORD, DEMO_USERS, ROOT_ORG } from './demo-data.js';
 import { seedEnterprises } from './enterprises/seed-enterprises.js';
+import { seedDemoPolicies } from './policies.js';
 
 /** Every install has one root org, so the first admin has somewhere to live. */
 export async function ensureRootOrg(db: Db) {
@@ -84,6 +85,7 @@ export async function seedDemo(db: Db): Promise<number> {
         });
       }
     }
+    await seedDemoPolicies(tx);
     return added;
   });
 }

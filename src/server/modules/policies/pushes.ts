@@ -1,0 +1,167 @@
+/** 推送清单: which firms an officer should tell about which policy before its deadline, marked when told.
+ *  A push belongs to its firm's org, so it is seen exactly where the firm is. */
+import { and, asc, count, eq, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { z } from 'zod';
+import { bulkInsert } from '../../../db/bulk-insert.js';
+import type { Db, Tx } from '../../../db/client.js';
+import { enterprises, orgs, policies, policyPushes, users } from '../../../db/schema/index.js';
+import type { Push, PushCreate, PushQuery, PushUpdate } from '../../../shared/policy-api.js';
+import type { Actor } from '../../access.js';
+import { AppError } from '../../app-error.js';
+import { writeAudit } from '../../audit.js';
+import { withinScope } from '../../scope.js';
+import { daysBetween, evaluateFirms } from './matching.js';
+import { policyOf, today } from './policies.js';
+
+const owner = alias(users, 'push_owner');
+const teller = alias(users, 'push_teller');
+
+const scopedPush = (actor: Actor) =>
+  sql`${policyPushes.orgId} in (select ${orgs.id} from ${orgs} where ${withinScope(actor)})`;
+
+const columns = {
+  id: policyPushes.id,
+  policyId: policyPushes.policyId,
+  policyTitle: policies.title,
+  documentNo: policies.documentNo,
+  enterpriseId: policyPushes.enterpriseId,
+  enterpriseName: enterprises.name,
+  uscc: enterprises.uscc,
+  ownerId: policyPushes.ownerId,
+  ownerName: owner.displayName,
+  dueOn: policyPushes.dueOn,
+  status: policyPushes.status,
+  toldAt: policyPushes.toldAt,
+  toldByName: teller.displayName,
+  note: policyPushes.note,
+  version: policyPushes.version,
+  createdAt: policyPushes.createdAt,
+  orgId: policyPushes.orgId,
+};
+
+function pushesQuery(db: Tx) {
+  return db
+    .select(columns)
+    .from(policyPushes)
+    .innerJoin(policies, eq(policies.id, policyPushes.policyId))
+    .innerJoin(enterprises, eq(enterprises.id, policyPushes.enterpriseId))
+    .leftJoin(owner, eq(owner.id, policyPushes.ownerId))
+    .leftJoin(teller, eq(teller.id, policyPushes.toldBy));
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof pushesQuery>['where']>>[number];
+function present(r: Row, on = today()): z.infer<typeof Push> {
+  const { orgId: _org, ...rest } = r;
+  return {
+    ...rest,
+    daysLeft: daysBetween(on, r.dueOn),
+    toldAt: r.toldAt?.toISOString() ?? null,
+    createdAt: r.createdAt.toISOString(),
+  };
+}
+
+async function pushOf(tx: Tx, actor: Actor, id: string) {
+  const [row] = await pushesQuery(tx).where(and(eq(policyPushes.id, id), scopedPush(actor)));
+  if (!row) throw new AppError('push.not_found');
+  return row;
+}
+
+/** Pushes of every firm that matches the policy now; firms already on the list keep their push. */
+export async function createPushes(db: Db, actor: Actor, policyId: string, body: z.infer<typeof PushCreate>) {
+  return db.transaction(async (tx) => {
+    const p = await policyOf(tx, actor, policyId);
+    if (p.status !== 'published') throw new AppError('policy.not_published');
+    const date = today();
+    if (p.applyTo && p.applyTo < date)
+      throw new AppError('policy.closed', { message: `申报截止日期为 ${p.applyTo}` });
+    const ownerId = body.ownerId ?? actor.id;
+    if (body.ownerId) {
+      const [u] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .innerJoin(orgs, eq(orgs.id, users.orgId))
+        .where(and(eq(users.id, body.ownerId), eq(users.disabled, false), withinScope(actor)));
+      if (!u) throw new AppError('user.not_found', { field: 'ownerId' });
+    }
+    const matched = (await evaluateFirms(tx, actor, p, { date })).filter(
+      (m) => m.evaluation.matches === true,
+    );
+    const created = await bulkInsert(
+      tx,
+      policyPushes,
+      matched.map((m) => ({
+        policyId: p.id,
+        enterpriseId: m.id,
+        orgId: m.orgId,
+        ownerId,
+        dueOn: p.applyTo,
+        createdBy: actor.id,
+      })),
+      'skip',
+    );
+    await writeAudit(tx, actor, {
+      action: 'create',
+      entity: 'policy_push',
+      entityId: p.id,
+      orgId: actor.orgId,
+      after: { policy: p.title, ownerId, matched: matched.length, created: created.size },
+    });
+    return { matched: matched.length, created: created.size, existing: matched.length - created.size };
+  });
+}
+
+function pushWhere(actor: Actor, q: Omit<z.infer<typeof PushQuery>, 'page' | 'pageSize'>): SQL | undefined {
+  const conds: SQL[] = [scopedPush(actor)];
+  if (q.mine) conds.push(eq(policyPushes.ownerId, actor.id));
+  if (q.status) conds.push(eq(policyPushes.status, q.status));
+  if (q.policyId) conds.push(eq(policyPushes.policyId, q.policyId));
+  if (q.enterpriseId) conds.push(eq(policyPushes.enterpriseId, q.enterpriseId));
+  return and(...conds);
+}
+
+/** The push list, soonest deadline first (no deadline last). */
+export async function listPushes(db: Db, actor: Actor, q: z.infer<typeof PushQuery>) {
+  const where = pushWhere(actor, q);
+  const rows = await pushesQuery(db)
+    .where(where)
+    .orderBy(sql`${policyPushes.dueOn} asc nulls last`, asc(enterprises.name), asc(policyPushes.id))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  const [{ n }] = await db.select({ n: count() }).from(policyPushes).where(where);
+  const on = today();
+  return { items: rows.map((r) => present(r, on)), total: n };
+}
+
+/** Marks a push told (with who and when) or back to pending; version-checked. */
+export async function updatePush(db: Db, actor: Actor, id: string, body: z.infer<typeof PushUpdate>) {
+  return db.transaction(async (tx) => {
+    const before = await pushOf(tx, actor, id);
+    if (before.version !== body.version)
+      throw new AppError('conflict.stale', { currentVersion: before.version });
+    const told = body.status === 'told';
+    const stillTold = told && before.status === 'told';
+    const note = body.note === undefined ? before.note : body.note;
+    const [row] = await tx
+      .update(policyPushes)
+      .set({
+        status: body.status,
+        note,
+        ...(stillTold ? {} : { toldAt: told ? new Date() : null, toldBy: told ? actor.id : null }),
+        version: before.version + 1,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(policyPushes.id, id), eq(policyPushes.version, body.version)))
+      .returning({ id: policyPushes.id });
+    if (!row) throw new AppError('conflict.stale');
+    await writeAudit(tx, actor, {
+      action: 'update',
+      entity: 'policy_push',
+      entityId: id,
+      orgId: before.orgId,
+      before: { status: before.status, note: before.note },
+      after: { status: body.status, note, policy: before.policyTitle, enterprise: before.enterpriseName },
+    });
+    return present(await pushOf(tx, actor, id));
+  });
+}
