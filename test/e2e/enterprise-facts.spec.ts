@@ -67,11 +67,18 @@ test('an officer adds a year and a 资质 on the profile; both name the officer 
   // A 资质 with its certificate and dates.
   await page.getByTestId('qualification-add').click();
   const qForm = page.getByTestId('qualification-form');
-  await qForm.getByLabel('资质类型').click();
-  await page
-    .locator('.ant-select-item-option')
-    .filter({ hasText: /^高新技术企业$/ })
-    .click();
+  // On a loaded machine a re-render can swallow the pick (the profile refetches around the modal):
+  // pick until the select shows it.
+  await expect(async () => {
+    await qForm.getByLabel('资质类型').click();
+    await page
+      .locator('.ant-select-item-option')
+      .filter({ hasText: /^高新技术企业$/ })
+      .click({ timeout: 2000 });
+    await expect(qForm.locator('.ant-select-selection-item').first()).toHaveText('高新技术企业', {
+      timeout: 1000,
+    });
+  }).toPass({ timeout: 15_000 });
   await qForm.getByLabel('证书编号').fill('GR202432009876');
   await qForm.getByLabel('认定日期').fill('2024-11-19');
   await qForm.getByLabel('认定日期').press('Enter');

@@ -2,11 +2,11 @@ import { expect, test } from '@playwright/test';
 import { login, menu, shot } from './helpers';
 
 const CASES = [
-  { user: 'admin', name: '王管理', role: '管理员', audit: true, users: true },
-  { user: 'leader', name: '李局长', role: '分管领导', audit: true, users: false },
-  { user: 'officer', name: '张专员', role: '招商专员', audit: false, users: false },
-  { user: 'expert', name: '陈教授', role: '技术委员会专家', audit: false, users: false },
-  { user: 'analyst', name: '赵分析', role: '尽调人员', audit: false, users: false },
+  { user: 'admin', name: '王管理', role: '管理员', audit: true, users: true, cultivation: true },
+  { user: 'leader', name: '李局长', role: '分管领导', audit: true, users: false, cultivation: true },
+  { user: 'officer', name: '张专员', role: '招商专员', audit: false, users: false, cultivation: true },
+  { user: 'expert', name: '陈教授', role: '技术委员会专家', audit: false, users: false, cultivation: false },
+  { user: 'analyst', name: '赵分析', role: '尽调人员', audit: false, users: false, cultivation: true },
 ] as const;
 
 for (const c of CASES) {
@@ -22,6 +22,7 @@ for (const c of CASES) {
     await expect(nav.getByText('API 文档')).toBeVisible();
     await expect(nav.getByText('审计日志')).toHaveCount(c.audit ? 1 : 0);
     await expect(nav.getByText('系统管理')).toHaveCount(c.users ? 1 : 0);
+    await expect(nav.getByText('梯度培育')).toHaveCount(c.cultivation ? 1 : 0);
     if (c.users) {
       await nav.getByText('系统管理').click();
       await expect(nav.getByText('用户管理')).toBeVisible();

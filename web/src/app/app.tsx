@@ -32,6 +32,9 @@ const EnterpriseImportPage = lazy(() =>
 const DuplicatesPage = lazy(() =>
   import('../pages/enterprises/duplicates/duplicates-page').then((m) => ({ default: m.DuplicatesPage })),
 );
+const CultivationPage = lazy(() =>
+  import('../pages/cultivation/cultivation-page').then((m) => ({ default: m.CultivationPage })),
+);
 
 const THEME = {
   token: { colorPrimary: '#1656d6', borderRadius: 6, fontSize: 14 },
@@ -71,6 +74,10 @@ function AppRoutes() {
           <Route
             path={`${PATHS.enterprises}/:id`}
             element={<Guard path={PATHS.enterprises} render={(me) => <EnterpriseProfilePage me={me} />} />}
+          />
+          <Route
+            path={PATHS.cultivation}
+            element={<Guard path={PATHS.cultivation} render={(me) => <CultivationPage me={me} />} />}
           />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

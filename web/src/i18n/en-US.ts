@@ -1,4 +1,5 @@
 /** English interface texts; typed against zh-CN so no key goes missing. */
+import { cultivationEnUS } from '../pages/cultivation/messages-en-us';
 import { enterprisesEnUS } from '../pages/enterprises/messages-en-us';
 import type { Messages } from './zh-CN';
 
@@ -41,6 +42,7 @@ export const enUS: Messages = {
     enterpriseSearch: 'Find enterprises',
     enterpriseImport: 'Import',
     enterpriseDuplicates: 'Possible duplicates',
+    cultivation: 'Cultivation',
     apiDocs: 'API docs',
   },
   header: {
@@ -112,7 +114,11 @@ export const enUS: Messages = {
     cancelled: 'Cancellation requested',
     download: 'Download',
     allStatuses: 'All statuses',
-    kinds: { 'audit.export': 'Audit log export', 'enterprise.import': 'Enterprise import' },
+    kinds: {
+      'audit.export': 'Audit log export',
+      'enterprise.import': 'Enterprise import',
+      'cultivation.screening': 'Cultivation screening',
+    },
     statuses: {
       queued: 'Queued',
       running: 'Running',
@@ -252,4 +258,5 @@ export const enUS: Messages = {
     crashTitle: 'Something went wrong',
   },
   enterprises: enterprisesEnUS,
+  cultivation: cultivationEnUS,
 };

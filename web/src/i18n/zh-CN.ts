@@ -1,4 +1,5 @@
 /** 简体中文界面文案（默认语言）。en-US.ts 必须提供同样的键。 */
+import { cultivationZhCN } from '../pages/cultivation/messages-zh-cn';
 import { enterprisesZhCN } from '../pages/enterprises/messages-zh-cn';
 
 export const zhCN = {
@@ -40,6 +41,7 @@ export const zhCN = {
     enterpriseSearch: '企业查询',
     enterpriseImport: '企业导入',
     enterpriseDuplicates: '疑似重复',
+    cultivation: '梯度培育',
     apiDocs: 'API 文档',
   },
   header: {
@@ -110,7 +112,11 @@ export const zhCN = {
     cancelled: '已提交取消',
     download: '下载',
     allStatuses: '全部状态',
-    kinds: { 'audit.export': '审计日志导出', 'enterprise.import': '企业导入' } as Record<string, string>,
+    kinds: {
+      'audit.export': '审计日志导出',
+      'enterprise.import': '企业导入',
+      'cultivation.screening': '培育筛查',
+    } as Record<string, string>,
     statuses: {
       queued: '排队中',
       running: '运行中',
@@ -250,6 +256,7 @@ export const zhCN = {
     crashTitle: '页面出错了',
   },
   enterprises: enterprisesZhCN,
+  cultivation: cultivationZhCN,
 };
 
 export type Messages = typeof zhCN;

@@ -8,6 +8,7 @@ import {
   CloudUploadOutlined,
   DashboardOutlined,
   MergeCellsOutlined,
+  RiseOutlined,
   ScheduleOutlined,
   SearchOutlined,
   SettingOutlined,
@@ -27,6 +28,7 @@ export const PATHS = {
   enterprises: '/enterprises',
   enterpriseImport: '/enterprises/import',
   enterpriseDuplicates: '/enterprises/duplicates',
+  cultivation: '/cultivation',
   login: '/login',
 } as const;
 
@@ -37,6 +39,8 @@ export const PAGE_ROLES: Partial<Record<string, readonly Role[]>> = {
   [PATHS.orgs]: ['admin'],
   [PATHS.enterpriseImport]: ['admin', 'officer'],
   [PATHS.enterpriseDuplicates]: ['admin', 'officer'],
+  // Experts score projects only; the screening API refuses them (403).
+  [PATHS.cultivation]: ['admin', 'leader', 'officer', 'analyst'],
 };
 
 type NavLeaf = {
@@ -49,7 +53,8 @@ type NavLeaf = {
     | 'orgs'
     | 'enterpriseSearch'
     | 'enterpriseImport'
-    | 'enterpriseDuplicates';
+    | 'enterpriseDuplicates'
+    | 'cultivation';
   icon: ReactNode;
 };
 type NavGroup = { key: string; label: 'system' | 'enterprises'; icon: ReactNode; children: NavLeaf[] };
@@ -66,6 +71,7 @@ const NAV: (NavLeaf | NavGroup)[] = [
       { key: PATHS.enterpriseDuplicates, label: 'enterpriseDuplicates', icon: <MergeCellsOutlined /> },
     ],
   },
+  { key: PATHS.cultivation, label: 'cultivation', icon: <RiseOutlined /> },
   { key: PATHS.jobs, label: 'jobs', icon: <ScheduleOutlined /> },
   { key: PATHS.audit, label: 'audit', icon: <AuditOutlined /> },
   {

@@ -14,6 +14,7 @@ import { useMessages } from '../../../i18n';
 import { PATHS } from '../../../layout/nav';
 import { ReviewBadge, Sourced, TierTags } from '../enterprise-tags';
 import { BasicFacts } from './basic-facts';
+import { DiagnosisCard } from './diagnosis-card';
 import { EditEnterpriseModal } from './edit-modal';
 import { HistoryCard } from './history-card';
 import { IpCard, QualificationsCard } from './ip-qualifications';
@@ -118,6 +119,7 @@ export function EnterpriseProfilePage({ me }: { me: Me }) {
             <QualificationsCard e={e} canEdit={canEdit} />
           </Col>
         </Row>
+        <DiagnosisCard enterpriseId={e.id} me={me} />
         <FundingCard rounds={e.fundingRounds ?? []} />
         <Row gutter={[16, 16]}>
           <Col xs={24} xl={12}>

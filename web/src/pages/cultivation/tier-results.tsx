@@ -1,0 +1,191 @@
+/** One tier's firms in a run, filtered by standing (可申报 first) and name: the verdict and its movement,
+ *  the score, the unmet criteria with actual vs required, what it would take, and the expiry of a held
+ *  title; 导出 XLSX downloads the same list. */
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, Input, Segmented, Table, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import {
+  type LadderRung,
+  resultsExportUrl,
+  type ScreeningResultItem,
+  type ScreeningRun,
+  useScreeningResults,
+} from '../../api/cultivation';
+import { useMessages } from '../../i18n';
+import { fill, Movement, StandingTag } from './standing';
+import { type PoolState, STANDING_FILTERS, type StandingFilter } from './use-pool-state';
+
+const listStyle = { margin: 0, paddingInlineStart: 16 };
+
+function scoreText(r: ScreeningResultItem): string {
+  if (r.score !== null) return String(r.score);
+  if (r.scoreMin !== null && r.scoreMax !== null) return `${r.scoreMin}–${r.scoreMax}`;
+  return '—';
+}
+
+function count(rung: LadderRung | undefined, f: StandingFilter): number | undefined {
+  if (!rung) return undefined;
+  if (f === 'all') return rung.holding + rung.eligible + rung.close + rung.far + rung.unknown;
+  return rung[f];
+}
+
+export function TierResults({
+  run,
+  rung,
+  state,
+  update,
+}: {
+  run: ScreeningRun;
+  rung: LadderRung | undefined;
+  state: PoolState;
+  update: (patch: Partial<PoolState>) => void;
+}) {
+  const { t } = useTranslation();
+  const m = useMessages();
+  const c = m.cultivation;
+  const filter = {
+    tier: state.tier,
+    status: state.status === 'all' ? undefined : state.status,
+    q: state.q,
+  };
+  const list = useScreeningResults(run.id, { ...filter, page: state.page, pageSize: state.pageSize });
+  const tierName = m.enterprises.tiers[state.tier] ?? rung?.tierName ?? state.tier;
+
+  return (
+    <Card
+      title={fill(c.results.title, { tier: tierName })}
+      data-testid="tier-results"
+      extra={
+        <Button
+          icon={<DownloadOutlined />}
+          href={resultsExportUrl(run.id, filter)}
+          download
+          data-testid="results-export"
+        >
+          {c.results.export}
+        </Button>
+      }
+    >
+      <Flex gap={16} wrap align="center" justify="space-between" style={{ marginBottom: 16 }}>
+        <Segmented<StandingFilter>
+          value={state.status}
+          onChange={(v) => update({ status: v })}
+          data-testid="standing-filter"
+          options={STANDING_FILTERS.map((f) => {
+            const n = count(rung, f);
+            const label = f === 'all' ? c.all : c.standings[f];
+            return { value: f, label: n === undefined ? label : `${label} ${n}` };
+          })}
+        />
+        <Input.Search
+          allowClear
+          defaultValue={state.q}
+          key={`${run.id}:${state.tier}`}
+          placeholder={c.results.search}
+          onSearch={(q) => update({ q: q.trim() || undefined })}
+          style={{ width: 280 }}
+          data-testid="results-search"
+        />
+      </Flex>
+      <Table<ScreeningResultItem>
+        rowKey="enterpriseId"
+        size="middle"
+        dataSource={list.data?.items ?? []}
+        loading={list.isFetching && !list.data}
+        locale={{ emptyText: list.error ? list.error.message : c.results.empty }}
+        data-testid="results-table"
+        scroll={{ x: 1100 }}
+        pagination={{
+          current: state.page,
+          pageSize: state.pageSize,
+          total: list.data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (total) => t('common.total', { total }),
+          onChange: (page, pageSize) => update({ page, pageSize }),
+        }}
+        columns={[
+          {
+            title: c.results.name,
+            key: 'name',
+            width: 260,
+            render: (_, r) => (
+              <Flex vertical>
+                <Link to={`/enterprises/${r.enterpriseId}?date=${run.assessedOn}`} data-testid="result-name">
+                  {r.name}
+                </Link>
+                {r.uscc && (
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {r.uscc}
+                  </Typography.Text>
+                )}
+              </Flex>
+            ),
+          },
+          {
+            title: c.results.status,
+            key: 'status',
+            width: 130,
+            render: (_, r) => (
+              <Flex vertical gap={2} align="flex-start">
+                <StandingTag status={r.status} testId="result-status" />
+                <Movement now={r.status} before={r.previousStatus} />
+              </Flex>
+            ),
+          },
+          { title: c.results.score, key: 'score', width: 90, align: 'right', render: (_, r) => scoreText(r) },
+          {
+            title: c.results.unmet,
+            key: 'unmet',
+            render: (_, r) =>
+              r.unmet.length === 0 ? (
+                '—'
+              ) : (
+                <ul style={listStyle}>
+                  {r.unmet.map((u) => (
+                    <li key={u.criterion}>
+                      {u.criterion}
+                      {c.colon}
+                      {fill(c.results.actualVs, { actual: u.actual, required: u.required })}
+                    </li>
+                  ))}
+                </ul>
+              ),
+          },
+          {
+            title: c.results.gap,
+            key: 'gap',
+            render: (_, r) =>
+              r.gap.length === 0 && r.missing.length === 0 ? (
+                '—'
+              ) : (
+                <Flex vertical gap={4}>
+                  {r.gap.length > 0 && (
+                    <ul style={listStyle}>
+                      {r.gap.map((g) => (
+                        <li key={g}>{g}</li>
+                      ))}
+                    </ul>
+                  )}
+                  {r.missing.length > 0 && (
+                    <Typography.Text type="warning" style={{ fontSize: 12 }}>
+                      {fill(c.results.missing, { list: r.missing.join('、') })}
+                    </Typography.Text>
+                  )}
+                </Flex>
+              ),
+          },
+          {
+            title: c.results.heldUntil,
+            key: 'heldUntil',
+            width: 110,
+            render: (_, r) => {
+              if (r.status !== 'holding' || !r.heldUntil) return '—';
+              return r.heldUntil.startsWith('9999') ? c.results.noExpiry : r.heldUntil;
+            },
+          },
+        ]}
+      />
+    </Card>
+  );
+}
