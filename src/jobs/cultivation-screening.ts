@@ -3,7 +3,7 @@
 import { and, count, eq, gt, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { bulkInsert } from '../db/bulk-insert.js';
-import { enterprises, orgs, screeningResults, screeningRuns } from '../db/schema/index.js';
+import { enterprises, orgs, type RunRuleset, screeningResults, screeningRuns } from '../db/schema/index.js';
 import { TIER_KEYS } from '../domain/eligibility/index.js';
 import { screen } from '../server/modules/cultivation/diagnose.js';
 import { loadRegistryFirms } from '../server/modules/cultivation/load-firms.js';
@@ -32,7 +32,7 @@ export const screeningJob: JobDefinition<z.infer<typeof Params>, State> = {
       const [{ n }] = await db.select({ n: count() }).from(enterprises).where(scope);
       cur = { ...cur, total: n };
     }
-    const rulesets: Record<string, { id: string; document: string }> = {};
+    const rulesets: Record<string, RunRuleset> = {};
     for (;;) {
       const firms = await loadRegistryFirms(
         db,
@@ -58,7 +58,13 @@ export const screeningJob: JobDefinition<z.infer<typeof Params>, State> = {
           continue;
         }
         for (const t of d.tiers) {
-          if (t.ruleset) rulesets[t.tier] = { id: t.ruleset, document: t.document };
+          if (t.ruleset)
+            rulesets[t.tier] = {
+              id: t.ruleset,
+              name: t.rulesetName,
+              document: t.document,
+              provisional: t.provisional,
+            };
           rows.push({
             runId: run.id,
             enterpriseId: f.id,

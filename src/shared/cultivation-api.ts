@@ -33,7 +33,15 @@ export const ScreeningRun = z
     orgName: z.string(),
     assessedOn: z.string(),
     closeRule: CloseRuleSchema,
-    rulesets: z.record(z.string(), z.object({ id: z.string(), document: z.string() })),
+    rulesets: z.record(
+      z.string(),
+      z.object({
+        id: z.string(),
+        document: z.string(),
+        name: z.string().optional(),
+        provisional: z.boolean().optional(),
+      }),
+    ),
     status: z.string(),
     firms: z.int(),
     jobId: z.uuid().nullable(),

@@ -20,6 +20,8 @@ import { orgs } from './orgs.js';
  *  tier scores, its best reachable score within `scoreMargin` points of the pass mark. */
 export type CloseRule = { maxUnmet: number; scoreMargin: number };
 
+export type RunRuleset = { id: string; document: string; name?: string; provisional?: boolean };
+
 /** 培育筛查: one run of every tier engine over an org's local firms. Runs are kept, so next year's
  *  run shows who moved up. */
 export const screeningRuns = pgTable(
@@ -32,11 +34,8 @@ export const screeningRuns = pgTable(
     jobId: uuid('job_id'),
     assessedOn: date('assessed_on').notNull(),
     closeRule: jsonb('close_rule').$type<CloseRule>().notNull(),
-    /** tier → the rule set the run used (id and document number), for the record. */
-    rulesets: jsonb('rulesets')
-      .$type<Record<string, { id: string; document: string }>>()
-      .notNull()
-      .default({}),
+    /** tier → the rule set the run used, for the record. */
+    rulesets: jsonb('rulesets').$type<Record<string, RunRuleset>>().notNull().default({}),
     status: text('status').notNull().default('running'),
     firms: integer('firms').notNull().default(0),
     createdBy: uuid('created_by'),

@@ -77,7 +77,9 @@ export type ScreenedTier = {
   score: number | null;
   scoreRange: [number, number] | null;
   ruleset: string;
+  rulesetName: string;
   document: string;
+  provisional: boolean;
   unmet: { criterion: string; actual: string; required: string }[];
   gap: string[];
   missing: string[];
@@ -108,7 +110,9 @@ export function screen(
         score: v.score,
         scoreRange: v.scoreRange,
         ruleset: v.ruleset,
+        rulesetName: v.rulesetName,
         document: v.document,
+        provisional: v.provisional,
         unmet: detailed
           ? v.unmet
           : status === 'far'

@@ -7,9 +7,10 @@ import { deltaText, LadderChart } from './ladder-chart';
 import { fill, STANDING_ORDER, STANDING_TEXT } from './standing';
 import type { StandingFilter } from './use-pool-state';
 
-/** The run record keeps a rule set's id and document number; the 2026 梯度培育 rules say so in both. */
-const isProvisional = (rs: { id: string; document: string }) =>
-  /2026/.test(rs.id) || rs.document.includes('〔2026〕');
+/** Runs record whether a rule set is provisional; older runs did not, and the 2026 rules say so in
+ *  their id and document number. */
+const isProvisional = (rs: { id: string; document: string; provisional?: boolean }) =>
+  rs.provisional ?? (/2026/.test(rs.id) || rs.document.includes('〔2026〕'));
 
 function Rulesets({ rulesets }: { rulesets: Ladder['run']['rulesets'] }) {
   const m = useMessages();
@@ -26,7 +27,7 @@ function Rulesets({ rulesets }: { rulesets: Ladder['run']['rulesets'] }) {
         const rs = rulesets[t];
         const provisional = isProvisional(rs);
         return (
-          <Tooltip key={t} title={provisional ? c.ladder.provisionalHint : rs.id}>
+          <Tooltip key={t} title={provisional ? c.ladder.provisionalHint : (rs.name ?? rs.id)}>
             <Tag color={provisional ? 'orange' : 'default'} data-testid={`ruleset-${t}`}>
               {m.enterprises.tiers[t] ?? t}
               {c.colon}
