@@ -21,6 +21,7 @@ import {
   YearParams,
 } from '../../../shared/cultivation-api.js';
 import { type Actor, access } from '../../access.js';
+import { datedXlsx, sendDownload, XLSX_TYPE } from '../../download.js';
 import type { App } from '../../types.js';
 import { enterpriseDiagnosis } from './diagnosis.js';
 import { exportScreeningResults } from './export.js';
@@ -92,13 +93,16 @@ export function cultivationRoutes(app: App) {
         page: 1,
         pageSize: 1,
       });
-      const name = `培育筛查-${req.query.tier}-${new Date().toISOString().slice(0, 10)}.xlsx`;
-      reply.header(
-        'content-disposition',
-        `attachment; filename="screening.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      const file = {
+        asciiName: 'screening.xlsx',
+        name: datedXlsx(`培育筛查-${req.query.tier}`),
+        type: XLSX_TYPE,
+      };
+      return sendDownload(
+        reply,
+        file,
+        exportScreeningResults(db, req.actor as Actor, req.params.id, req.query),
       );
-      reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-      return reply.send(exportScreeningResults(db, req.actor as Actor, req.params.id, req.query));
     },
   });
   app.get('/api/v1/enterprises/:id/eligibility', {

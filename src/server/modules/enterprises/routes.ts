@@ -19,6 +19,7 @@ import {
   YearParams,
 } from '../../../shared/enterprise-api.js';
 import { type Actor, access } from '../../access.js';
+import { datedXlsx, sendDownload, XLSX_TYPE } from '../../download.js';
 import type { App } from '../../types.js';
 import { dismissDuplicate, findDuplicates, mergeEnterprises } from './duplicates.js';
 import { exportEnterprises } from './export.js';
@@ -56,13 +57,8 @@ export function enterpriseRoutes(app: App) {
       response: { 200: z.any() },
     },
     handler: async (req, reply) => {
-      const name = `企业名单-${new Date().toISOString().slice(0, 10)}.xlsx`;
-      reply.header(
-        'content-disposition',
-        `attachment; filename="enterprises.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
-      );
-      reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-      return reply.send(exportEnterprises(db, req.actor as Actor, req.query));
+      const file = { asciiName: 'enterprises.xlsx', name: datedXlsx('企业名单'), type: XLSX_TYPE };
+      return sendDownload(reply, file, exportEnterprises(db, req.actor as Actor, req.query));
     },
   });
   app.get('/api/v1/enterprises/import-fields', {

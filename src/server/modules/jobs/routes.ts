@@ -4,6 +4,7 @@ import { type JobDownload, jobFile } from '../../../jobs/files.js';
 import { ErrorBody, IdParams, Job, JobList, JobQuery } from '../../../shared/api.js';
 import { type Actor, access } from '../../access.js';
 import { AppError } from '../../app-error.js';
+import { sendDownload } from '../../download.js';
 import type { App } from '../../types.js';
 import { cancelJob, getJobRow, listJobs, presentJob } from './service.js';
 
@@ -43,14 +44,15 @@ export function jobRoutes(app: App) {
       if (row.status !== 'succeeded' || !result?.file) throw new AppError('job.no_file');
       const file = jobFile(app.config.dataDir, row.id, result.file);
       if (!existsSync(file)) throw new AppError('job.no_file');
-      const name = result.downloadName ?? result.file;
-      const ascii = result.file.replace(/[^\w.-]/g, '_');
-      reply.header(
-        'content-disposition',
-        `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      return sendDownload(
+        reply,
+        {
+          asciiName: result.file.replace(/[^\w.-]/g, '_'),
+          name: result.downloadName ?? result.file,
+          type: result.contentType ?? 'application/octet-stream',
+        },
+        createReadStream(file),
       );
-      reply.type(result.contentType ?? 'application/octet-stream');
-      return reply.send(createReadStream(file));
     },
   });
 }

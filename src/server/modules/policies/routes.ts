@@ -21,6 +21,7 @@ import {
   PushUpdate,
 } from '../../../shared/policy-api.js';
 import { type Actor, access } from '../../access.js';
+import { datedXlsx, sendDownload, XLSX_TYPE } from '../../download.js';
 import type { App } from '../../types.js';
 import { exportPushes } from './export.js';
 import { enterprisePolicies, policyMatches } from './matching.js';
@@ -137,13 +138,8 @@ export function policyRoutes(app: App) {
       response: { 200: z.any() },
     },
     handler: async (req, reply) => {
-      const name = `政策推送清单-${new Date().toISOString().slice(0, 10)}.xlsx`;
-      reply.header(
-        'content-disposition',
-        `attachment; filename="policy-pushes.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
-      );
-      reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-      return reply.send(exportPushes(db, req.actor as Actor, req.query));
+      const file = { asciiName: 'policy-pushes.xlsx', name: datedXlsx('政策推送清单'), type: XLSX_TYPE };
+      return sendDownload(reply, file, exportPushes(db, req.actor as Actor, req.query));
     },
   });
   app.patch('/api/v1/policy-pushes/:id', {
