@@ -23,6 +23,7 @@ for (const c of CASES) {
     await expect(nav.getByText('审计日志')).toHaveCount(c.audit ? 1 : 0);
     await expect(nav.getByText('系统管理')).toHaveCount(c.users ? 1 : 0);
     await expect(nav.getByText('梯度培育')).toHaveCount(c.cultivation ? 1 : 0);
+    await expect(nav.getByText('政策找企业')).toHaveCount(c.cultivation ? 1 : 0);
     if (c.users) {
       await nav.getByText('系统管理').click();
       await expect(nav.getByText('用户管理')).toBeVisible();

@@ -35,6 +35,9 @@ const DuplicatesPage = lazy(() =>
 const CultivationPage = lazy(() =>
   import('../pages/cultivation/cultivation-page').then((m) => ({ default: m.CultivationPage })),
 );
+const PoliciesPage = lazy(() =>
+  import('../pages/policies/policies-page').then((m) => ({ default: m.PoliciesPage })),
+);
 
 const THEME = {
   token: { colorPrimary: '#1656d6', borderRadius: 6, fontSize: 14 },
@@ -78,6 +81,10 @@ function AppRoutes() {
           <Route
             path={PATHS.cultivation}
             element={<Guard path={PATHS.cultivation} render={(me) => <CultivationPage me={me} />} />}
+          />
+          <Route
+            path={PATHS.policies}
+            element={<Guard path={PATHS.policies} render={(me) => <PoliciesPage me={me} />} />}
           />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -1,6 +1,7 @@
 /** English interface texts; typed against zh-CN so no key goes missing. */
 import { cultivationEnUS } from '../pages/cultivation/messages-en-us';
 import { enterprisesEnUS } from '../pages/enterprises/messages-en-us';
+import { policiesEnUS } from '../pages/policies/messages-en-us';
 import type { Messages } from './zh-CN';
 
 export const enUS: Messages = {
@@ -43,6 +44,7 @@ export const enUS: Messages = {
     enterpriseImport: 'Import',
     enterpriseDuplicates: 'Possible duplicates',
     cultivation: 'Cultivation',
+    policies: 'Policy matching',
     apiDocs: 'API docs',
   },
   header: {
@@ -259,4 +261,5 @@ export const enUS: Messages = {
   },
   enterprises: enterprisesEnUS,
   cultivation: cultivationEnUS,
+  policies: policiesEnUS,
 };

@@ -1,6 +1,7 @@
 /** 简体中文界面文案（默认语言）。en-US.ts 必须提供同样的键。 */
 import { cultivationZhCN } from '../pages/cultivation/messages-zh-cn';
 import { enterprisesZhCN } from '../pages/enterprises/messages-zh-cn';
+import { policiesZhCN } from '../pages/policies/messages-zh-cn';
 
 export const zhCN = {
   app: {
@@ -42,6 +43,7 @@ export const zhCN = {
     enterpriseImport: '企业导入',
     enterpriseDuplicates: '疑似重复',
     cultivation: '梯度培育',
+    policies: '政策找企业',
     apiDocs: 'API 文档',
   },
   header: {
@@ -257,6 +259,7 @@ export const zhCN = {
   },
   enterprises: enterprisesZhCN,
   cultivation: cultivationZhCN,
+  policies: policiesZhCN,
 };
 
 export type Messages = typeof zhCN;

@@ -7,6 +7,7 @@ import {
   BankOutlined,
   CloudUploadOutlined,
   DashboardOutlined,
+  FileSearchOutlined,
   MergeCellsOutlined,
   RiseOutlined,
   ScheduleOutlined,
@@ -29,6 +30,7 @@ export const PATHS = {
   enterpriseImport: '/enterprises/import',
   enterpriseDuplicates: '/enterprises/duplicates',
   cultivation: '/cultivation',
+  policies: '/policies',
   login: '/login',
 } as const;
 
@@ -41,6 +43,8 @@ export const PAGE_ROLES: Partial<Record<string, readonly Role[]>> = {
   [PATHS.enterpriseDuplicates]: ['admin', 'officer'],
   // Experts score projects only; the screening API refuses them (403).
   [PATHS.cultivation]: ['admin', 'leader', 'officer', 'analyst'],
+  // 政策找企业: experts are refused by the policy API as well.
+  [PATHS.policies]: ['admin', 'leader', 'officer', 'analyst'],
 };
 
 type NavLeaf = {
@@ -54,7 +58,8 @@ type NavLeaf = {
     | 'enterpriseSearch'
     | 'enterpriseImport'
     | 'enterpriseDuplicates'
-    | 'cultivation';
+    | 'cultivation'
+    | 'policies';
   icon: ReactNode;
 };
 type NavGroup = { key: string; label: 'system' | 'enterprises'; icon: ReactNode; children: NavLeaf[] };
@@ -72,6 +77,7 @@ const NAV: (NavLeaf | NavGroup)[] = [
     ],
   },
   { key: PATHS.cultivation, label: 'cultivation', icon: <RiseOutlined /> },
+  { key: PATHS.policies, label: 'policies', icon: <FileSearchOutlined /> },
   { key: PATHS.jobs, label: 'jobs', icon: <ScheduleOutlined /> },
   { key: PATHS.audit, label: 'audit', icon: <AuditOutlined /> },
   {

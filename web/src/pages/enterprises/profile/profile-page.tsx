@@ -19,6 +19,7 @@ import { EditEnterpriseModal } from './edit-modal';
 import { HistoryCard } from './history-card';
 import { IpCard, QualificationsCard } from './ip-qualifications';
 import { AwardsCard, FundingCard, InstitutionsCard } from './more-cards';
+import { PoliciesCard } from './policies-card';
 import { TrendCharts } from './trend-charts';
 import { YearsTable } from './years-table';
 
@@ -120,6 +121,7 @@ export function EnterpriseProfilePage({ me }: { me: Me }) {
           </Col>
         </Row>
         <DiagnosisCard enterpriseId={e.id} me={me} />
+        <PoliciesCard enterpriseId={e.id} me={me} />
         <FundingCard rounds={e.fundingRounds ?? []} />
         <Row gutter={[16, 16]}>
           <Col xs={24} xl={12}>

@@ -1,0 +1,164 @@
+/** 政策找企业 in the browser: an officer opens the demo 研发费用加计扣除 policy, finds the firm that has
+ *  R&D spending under 符合, generates the push list, marks the firm 已告知 in 我的推送, downloads the
+ *  XLSX and sees the policy on the firm's 可申报政策 card; an expert sees neither entry nor card. */
+import { readFileSync } from 'node:fs';
+import { expect, type Page, test } from '@playwright/test';
+import { makeUscc } from '../helpers/enterprise-files';
+import { login, menu } from './helpers';
+
+test.describe.configure({ mode: 'serial' });
+
+const FIRM = '盐南政策甲科技有限公司';
+const POLICY = '企业研发费用税前加计扣除';
+const NOTE = '已电话告知财务负责人';
+
+/** One 盐南 firm with three years of figures (money in 万元), R&D 240 each year: it matches the
+ *  demo 研发费用加计扣除 policy (a local firm with R&D spending last year). */
+function csv(): string {
+  const head =
+    '统一社会信用代码,企业名称,成立日期,行政区划代码,所属行业,年度,员工人数,科技人员数,营业收入(万元),研发费用(万元),成本费用总额(万元),资产总额(万元),负债总额(万元),发明专利';
+  const rows = [2023, 2024, 2025].map(
+    (year) => `${makeUscc(7201)},${FIRM},2018-03-01,320904,I65,${year},100,30,3000,240,2500,5000,2000,1`,
+  );
+  return `${[head, ...rows].join('\n')}\n`;
+}
+
+async function csrf(page: Page): Promise<string> {
+  return (await (await page.request.get('/api/v1/me')).json()).csrfToken;
+}
+
+async function importFirm(page: Page) {
+  const started = await page.request.post('/api/v1/enterprises/imports', {
+    headers: { 'x-csrf-token': await csrf(page) },
+    multipart: { file: { name: '政策企业名单.csv', mimeType: 'text/csv', buffer: Buffer.from(csv()) } },
+  });
+  expect(started.ok(), await started.text()).toBe(true);
+  const jobId = (await started.json()).id;
+  await expect
+    .poll(async () => (await (await page.request.get(`/api/v1/jobs/${jobId}`)).json()).status, {
+      timeout: 30_000,
+    })
+    .toBe('succeeded');
+}
+
+async function firmId(page: Page, name: string): Promise<string> {
+  const found = await page.request.get(`/api/v1/enterprises?q=${encodeURIComponent(name)}`);
+  return (await found.json()).items[0].id;
+}
+
+async function snap(page: Page, name: string) {
+  await page.waitForTimeout(300);
+  await page.screenshot({
+    path: `test-results/screenshots/${name}.png`,
+    fullPage: true,
+    style: '.ant-layout-header { position: static !important; } .ant-message { display: none; }',
+  });
+}
+
+test('an officer finds the firm a policy matches, pushes it, tells it and exports the list', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await login(page, 'officer');
+  await importFirm(page);
+
+  await menu(page).getByText('政策找企业').click();
+  await expect(page).toHaveURL(/\/policies$/);
+  const table = page.getByTestId('policies-table');
+  const row = table.getByRole('row').filter({ hasText: POLICY });
+  await expect(row).toContainText('财政部 税务总局公告2023年第7号');
+  await expect(row).toContainText('财政部 税务总局');
+  await expect(row).toContainText(/剩 \d+ 天/);
+  await expect(row).toContainText('税收优惠');
+  await expect(row).toContainText('已发布');
+  // 盐南's own demo policies are listed too.
+  await expect(table).toContainText('盐南高新区高新技术企业认定奖励');
+
+  await row.getByText(POLICY).click();
+  const drawer = page.getByTestId('policy-drawer');
+  await expect(drawer).toBeVisible();
+  await expect(page).toHaveURL(/policy=/);
+  await expect(drawer.getByTestId('policy-conditions')).toContainText('上年度有研发投入（研发费用 > 0）');
+  await expect(drawer.getByTestId('policy-conditions')).toContainText('为本地在册企业');
+  await expect(drawer.getByTestId('policy-benefits')).toContainText('加计扣除');
+
+  // 符合 (the default tab) holds the firm, with the clauses it meets.
+  const matches = drawer.getByTestId('matches-match');
+  const firmRow = matches.getByRole('row').filter({ hasText: FIRM });
+  await expect(firmRow).toContainText('研发');
+  await expect(firmRow).toContainText('未推送');
+  await expect(drawer.getByTestId('match-tab-match')).toContainText(/符合 [1-9]/);
+  await drawer.getByTestId('match-tab-close').click();
+  await expect(drawer.getByTestId('matches-close')).toBeVisible();
+  await drawer.getByTestId('match-tab-match').click();
+
+  // 生成推送清单 reports what it created.
+  await drawer.getByTestId('push-generate').click();
+  await page.locator('#push-generate-ok').click();
+  await expect(drawer.getByTestId('push-result')).toContainText(/新增 [1-9]\d* 条，已存在 0 条/);
+  await expect(firmRow).toContainText('待告知');
+  await snap(page, 'policies-detail');
+  // A second time, everyone is already on the list.
+  await drawer.getByTestId('push-generate').click();
+  await page.locator('#push-generate-ok').click();
+  await expect(drawer.getByTestId('push-result')).toContainText(/新增 0 条，已存在 [1-9]/);
+  await page.locator('.ant-drawer-close').click();
+  await expect(drawer).toBeHidden();
+  await expect(page).not.toHaveURL(/policy=/);
+
+  // 我的推送: the pending push, 已告知 with a note.
+  await page.getByTestId('policies-tabs').getByRole('tab', { name: '我的推送' }).click();
+  const pushes = page.getByTestId('pushes-table');
+  const push = pushes.getByRole('row').filter({ hasText: FIRM });
+  await expect(push).toContainText(POLICY);
+  await expect(push).toContainText('待告知');
+  await push.getByTestId('push-told').click();
+  await page.getByTestId('told-note').fill(NOTE);
+  await page.locator('#told-submit').click();
+  await expect(page.getByText('已标记为已告知')).toBeVisible();
+  await expect(pushes.getByRole('row').filter({ hasText: FIRM })).toHaveCount(0);
+  await page.getByTestId('pushes-show-told').click();
+  const told = pushes.getByRole('row').filter({ hasText: FIRM });
+  await expect(told).toContainText('已告知');
+  await expect(told).toContainText(NOTE);
+  await snap(page, 'policies');
+
+  // The export is an XLSX (a zip: "PK").
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('pushes-export').click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+  expect(
+    readFileSync(await download.path())
+      .subarray(0, 2)
+      .toString(),
+  ).toBe('PK');
+
+  // The firm's profile lists the policy under 可申报政策 with its deadline.
+  await told.getByRole('link', { name: FIRM }).click();
+  await expect(page.getByTestId('profile-name')).toHaveText(FIRM);
+  const card = page.getByTestId('policies-card');
+  await expect(card).toBeVisible();
+  const claimable = card.getByTestId('firm-policies-claimable');
+  await expect(claimable).toContainText(POLICY);
+  await expect(claimable).toContainText(/截止 \d{4}-05-31/);
+  await expect(claimable).toContainText('已告知');
+  await card.scrollIntoViewIfNeeded();
+  await page.waitForTimeout(300);
+  await card.screenshot({
+    path: 'test-results/screenshots/policies-card.png',
+    style: '.ant-layout-header { position: static !important; }',
+  });
+});
+
+test('an expert sees neither the 政策找企业 entry nor the 可申报政策 card', async ({ page }) => {
+  await login(page, 'expert');
+  await expect(menu(page).getByText('工作台')).toBeVisible();
+  await expect(menu(page).getByText('政策找企业')).toHaveCount(0);
+  await page.goto('/policies');
+  await expect(page.getByTestId('page-403')).toBeVisible();
+  await page.goto(`/enterprises/${await firmId(page, FIRM)}`);
+  await expect(page.getByTestId('profile-name')).toHaveText(FIRM);
+  await expect(page.getByTestId('policies-card')).toHaveCount(0);
+});

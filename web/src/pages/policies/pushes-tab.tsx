@@ -1,0 +1,189 @@
+/** 我的推送: the firms I am to tell about a policy, soonest deadline first; 已告知 takes a note; the
+ *  same list downloads as XLSX. */
+import { CheckOutlined, DownloadOutlined } from '@ant-design/icons';
+import {
+  App,
+  Button,
+  Card,
+  Flex,
+  Input,
+  Modal,
+  Switch,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { Me } from '../../../../src/shared/api';
+import { isApiError } from '../../api/client';
+import { hasAnyRole } from '../../api/me';
+import { type Push, type PushQuery, pushesExportUrl, usePushes, useUpdatePush } from '../../api/policies';
+import { useMessages } from '../../i18n';
+import { DeadlineTag } from './format';
+
+const WRITERS = ['admin', 'leader', 'officer'] as const;
+
+function ToldModal({ push, onClose }: { push: Push; onClose: () => void }) {
+  const { t } = useTranslation();
+  const p = useMessages().policies;
+  const { message } = App.useApp();
+  const update = useUpdatePush();
+  const [note, setNote] = useState(push.note ?? '');
+  const submit = () =>
+    update.mutate(
+      { id: push.id, version: push.version, status: 'told', note: note.trim() || null },
+      {
+        onSuccess: () => {
+          message.success(p.pushes.toldDone);
+          onClose();
+        },
+        onError: (e) => {
+          if (isApiError(e, 'conflict.stale')) {
+            message.warning(t('common.staleReloaded'));
+            onClose();
+          } else message.error(e.message);
+        },
+      },
+    );
+  return (
+    <Modal
+      open
+      title={`${p.pushes.toldTitle} · ${push.enterpriseName}`}
+      onCancel={onClose}
+      onOk={submit}
+      confirmLoading={update.isPending}
+      okButtonProps={{ id: 'told-submit' }}
+    >
+      <Typography.Paragraph type="secondary">{push.policyTitle}</Typography.Paragraph>
+      <Input.TextArea
+        rows={3}
+        maxLength={500}
+        showCount
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        placeholder={p.pushes.notePlaceholder}
+        aria-label={p.pushes.note}
+        data-testid="told-note"
+      />
+    </Modal>
+  );
+}
+
+export function PushesTab({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const p = useMessages().policies;
+  const [showTold, setShowTold] = useState(false);
+  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const [telling, setTelling] = useState<Push | null>(null);
+  const filter: Omit<PushQuery, 'page' | 'pageSize'> = {
+    mine: true,
+    status: showTold ? undefined : 'pending',
+  };
+  const list = usePushes({ ...filter, ...paging });
+  const canWrite = hasAnyRole(me, WRITERS);
+
+  const columns: TableColumnsType<Push> = [
+    {
+      key: 'enterprise',
+      title: p.pushes.enterprise,
+      render: (_, r) => <Link to={`/enterprises/${r.enterpriseId}`}>{r.enterpriseName}</Link>,
+    },
+    {
+      key: 'policy',
+      title: p.pushes.policy,
+      render: (_, r) => (
+        <Flex vertical>
+          <span>{r.policyTitle}</span>
+          {r.documentNo && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {r.documentNo}
+            </Typography.Text>
+          )}
+        </Flex>
+      ),
+    },
+    {
+      key: 'due',
+      title: p.pushes.due,
+      width: 190,
+      render: (_, r) => (
+        <Flex gap={8} align="center" wrap>
+          <span>{r.dueOn ?? '—'}</span>
+          {r.status === 'pending' && <DeadlineTag applyTo={r.dueOn} />}
+        </Flex>
+      ),
+    },
+    {
+      key: 'status',
+      title: p.pushes.status,
+      width: 100,
+      render: (_, r) => (
+        <Tag color={r.status === 'told' ? 'green' : 'orange'} data-testid={`push-status-${r.id}`}>
+          {p.pushStatuses[r.status]}
+        </Tag>
+      ),
+    },
+    { key: 'note', title: p.pushes.note, dataIndex: 'note', render: (v) => v ?? '—' },
+  ];
+  if (canWrite)
+    columns.push({
+      key: 'actions',
+      title: t('common.actions'),
+      width: 110,
+      render: (_, r) =>
+        r.status === 'pending' ? (
+          <Button size="small" icon={<CheckOutlined />} onClick={() => setTelling(r)} data-testid="push-told">
+            {p.pushes.told}
+          </Button>
+        ) : null,
+    });
+
+  return (
+    <Card styles={{ body: { paddingTop: 16 } }}>
+      <Flex justify="space-between" align="center" gap={16} wrap style={{ marginBottom: 16 }}>
+        <Typography.Text type="secondary">{p.pushes.subtitle}</Typography.Text>
+        <Flex gap={16} align="center">
+          <Flex gap={8} align="center">
+            <Switch
+              checked={showTold}
+              onChange={(v) => {
+                setShowTold(v);
+                setPaging((s) => ({ ...s, page: 1 }));
+              }}
+              data-testid="pushes-show-told"
+            />
+            <span>{p.pushes.showTold}</span>
+          </Flex>
+          <Button
+            icon={<DownloadOutlined />}
+            href={pushesExportUrl(filter)}
+            download
+            data-testid="pushes-export"
+          >
+            {p.pushes.export}
+          </Button>
+        </Flex>
+      </Flex>
+      <Table<Push>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={list.data?.items ?? []}
+        loading={list.isFetching && !list.data}
+        locale={{ emptyText: list.error ? list.error.message : p.pushes.empty }}
+        data-testid="pushes-table"
+        pagination={{
+          current: paging.page,
+          pageSize: paging.pageSize,
+          total: list.data?.total ?? 0,
+          showTotal: (total) => t('common.total', { total }),
+          onChange: (page, pageSize) => setPaging({ page, pageSize }),
+        }}
+      />
+      {telling && <ToldModal push={telling} onClose={() => setTelling(null)} />}
+    </Card>
+  );
+}
