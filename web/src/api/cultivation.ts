@@ -9,6 +9,8 @@ import type {
   Ladder as LadderSchema,
   ScreeningResults as ScreeningResultsSchema,
   ScreeningRun as ScreeningRunSchema,
+  Stats as StatsSchema,
+  Track as TrackSchema,
 } from '../../../src/shared/cultivation-api';
 import { api, type Query, withQuery } from './client';
 import { enterprisesKey } from './enterprises';
@@ -110,5 +112,92 @@ export function useDiagnosis(enterpriseId: string, date: string | undefined, ena
     queryFn: () => api.get<Diagnosis>(`/api/v1/enterprises/${enterpriseId}/eligibility`, { date }),
     enabled,
     placeholderData: keepPreviousData,
+  });
+}
+
+/** 培育路径: 发现 → 服务 → 申报 → 认定 / 未通过, as STAGES in src/shared/cultivation-api.ts. */
+export const STAGES = ['discovered', 'serving', 'applied', 'certified', 'rejected'] as const;
+export type Stage = (typeof STAGES)[number];
+export type Track = z.infer<typeof TrackSchema>;
+export type Stats = z.infer<typeof StatsSchema>;
+export type StatsRow = Stats['rows'][number];
+export type TrackFilter = { year: number; tier?: Tier; stage?: Stage; mine?: boolean };
+export type TrackMove = {
+  version: number;
+  stage: Stage;
+  batch?: string;
+  reason?: string;
+  note?: string;
+  certificateNo?: string;
+  issuedOn?: string;
+};
+export type Target = { tier: Tier; applications: number | null; certifications: number | null };
+
+const ORDER: Stage[] = ['discovered', 'serving', 'applied', 'certified'];
+
+/** The stages a track may move to, as the server allows: forward only; 认定 or 未通过 after 申报. */
+export function nextStages(from: Stage): Stage[] {
+  if (from === 'certified' || from === 'rejected') return [];
+  if (from === 'applied') return ['certified', 'rejected'];
+  return ORDER.slice(ORDER.indexOf(from) + 1, ORDER.indexOf('applied') + 1);
+}
+
+const TRACKS = '/api/v1/cultivation/tracks';
+
+export function useTracks(f: TrackFilter & { page: number; pageSize: number }) {
+  return useQuery({
+    queryKey: [...cultivationKey, 'tracks', f],
+    queryFn: () =>
+      api.get<{ items: Track[]; total: number }>(TRACKS, {
+        year: f.year,
+        tier: f.tier,
+        stage: f.stage,
+        mine: f.mine ? true : undefined,
+        page: f.page,
+        pageSize: f.pageSize,
+      }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** 发现一批: a standing's firms of a run's tier into the year's pool; already pooled ones are skipped. */
+export function useTracksFromScreening() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: {
+      runId: string;
+      tier: Tier;
+      status: 'eligible' | 'close' | 'unknown';
+      year: number;
+    }) => api.post<{ added: number }>(`${TRACKS}/from-screening`, body),
+    onSettled: () => qc.invalidateQueries({ queryKey: cultivationKey }),
+  });
+}
+
+export function useMoveTrack() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: TrackMove & { id: string }) => api.patch<Track>(`${TRACKS}/${id}`, body),
+    onSettled: async () => {
+      await qc.invalidateQueries({ queryKey: cultivationKey });
+      // A certification writes the firm's qualification.
+      await qc.invalidateQueries({ queryKey: enterprisesKey });
+    },
+  });
+}
+
+export function useCultivationStats(year: number) {
+  return useQuery({
+    queryKey: [...cultivationKey, 'stats', year],
+    queryFn: () => api.get<Stats>(`/api/v1/cultivation/stats/${year}`),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useSetTargets(year: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (targets: Target[]) => api.put<Stats>(`/api/v1/cultivation/targets/${year}`, { targets }),
+    onSettled: () => qc.invalidateQueries({ queryKey: cultivationKey }),
   });
 }

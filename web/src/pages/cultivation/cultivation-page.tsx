@@ -1,7 +1,9 @@
 /** 梯度培育 › 培育库: start a screening of the org's firms, pick a run, read its ladder (who holds, who
  *  qualifies now, who is close, per tier, against the previous run) and list a tier's firms. */
-import { Card, Empty, Select, Skeleton, Typography } from 'antd';
+import { Card, Empty, Select, Skeleton, Tabs, Typography } from 'antd';
 import dayjs from 'dayjs';
+import type { ReactNode } from 'react';
+import { useSearchParams } from 'react-router';
 import type { Me } from '../../../../src/shared/api';
 import { isRunning, type ScreeningRun, useLadder, useScreenings } from '../../api/cultivation';
 import { hasAnyRole } from '../../api/me';
@@ -11,7 +13,9 @@ import { LadderPanel } from './ladder-panel';
 import { RunEnded, RunProgress } from './run-progress';
 import { fill } from './standing';
 import { StartScreening } from './start-screening';
+import { StatsPanel } from './stats-panel';
 import { TierResults } from './tier-results';
+import { TracksPanel } from './tracks-panel';
 import { usePoolState } from './use-pool-state';
 
 function RunSelect({
@@ -42,9 +46,55 @@ function RunSelect({
   );
 }
 
+const VIEWS = ['pool', 'tracks', 'stats'] as const;
+type View = (typeof VIEWS)[number];
+
+/** The tab (培育库 / 培育路径 / 年度统计) and the year of the last two, kept in the URL. */
+function useView() {
+  const [params, setParams] = useSearchParams();
+  const v = params.get('view');
+  const view: View = VIEWS.includes(v as View) ? (v as View) : 'pool';
+  const y = Number(params.get('year'));
+  const year = Number.isInteger(y) && y >= 2000 && y <= 2100 ? y : dayjs().year();
+  const set = (patch: { view?: View; year?: number }) => {
+    const next = new URLSearchParams(params);
+    if (patch.view) {
+      if (patch.view === 'pool') next.delete('view');
+      else next.set('view', patch.view);
+    }
+    if (patch.year) next.set('year', String(patch.year));
+    setParams(next, { replace: true });
+  };
+  return { view, year, set };
+}
+
 export function CultivationPage({ me }: { me: Me }) {
   const c = useMessages().cultivation;
   const canRun = hasAnyRole(me, ['admin', 'leader', 'officer']);
+  const canTarget = hasAnyRole(me, ['admin', 'leader']);
+  const view = useView();
+  const tabs = (pool: ReactNode) => (
+    <Tabs
+      activeKey={view.view}
+      onChange={(k) => view.set({ view: k as View })}
+      data-testid="cultivation-tabs"
+      items={[
+        { key: 'pool', label: c.tabs.pool, children: pool },
+        {
+          key: 'tracks',
+          label: c.tabs.tracks,
+          children: <TracksPanel year={view.year} onYear={(year) => view.set({ year })} canMove={canRun} />,
+        },
+        {
+          key: 'stats',
+          label: c.tabs.stats,
+          children: (
+            <StatsPanel year={view.year} onYear={(year) => view.set({ year })} canTarget={canTarget} />
+          ),
+        },
+      ]}
+    />
+  );
   const { state, update } = usePoolState();
   const runs = useScreenings();
   // The run in the URL, else the most recent one.
@@ -76,20 +126,22 @@ export function CultivationPage({ me }: { me: Me }) {
     return (
       <>
         {header}
-        <Card>
-          <Empty
-            data-testid="screening-empty"
-            description={
-              <>
-                <Typography.Text strong>{runs.error ? runs.error.message : c.run.none}</Typography.Text>
-                <br />
-                <Typography.Text type="secondary">
-                  {canRun ? c.run.noneRunner : c.run.noneReader}
-                </Typography.Text>
-              </>
-            }
-          />
-        </Card>
+        {tabs(
+          <Card>
+            <Empty
+              data-testid="screening-empty"
+              description={
+                <>
+                  <Typography.Text strong>{runs.error ? runs.error.message : c.run.none}</Typography.Text>
+                  <br />
+                  <Typography.Text type="secondary">
+                    {canRun ? c.run.noneRunner : c.run.noneReader}
+                  </Typography.Text>
+                </>
+              }
+            />
+          </Card>,
+        )}
       </>
     );
   }
@@ -97,25 +149,30 @@ export function CultivationPage({ me }: { me: Me }) {
   return (
     <>
       {header}
-      {isRunning(run) && <RunProgress key={run.id} run={run} />}
-      {(run.status === 'failed' || run.status === 'cancelled') && <RunEnded run={run} />}
-      {done && !ladder.data && <Skeleton active paragraph={{ rows: 8 }} />}
-      {done && ladder.data && (
+      {tabs(
         <>
-          <LadderPanel
-            ladder={ladder.data}
-            selected={state.tier}
-            onSelect={(tier, status) =>
-              update(status ? { tier, status, q: undefined } : { tier, q: undefined })
-            }
-          />
-          <TierResults
-            run={run}
-            rung={ladder.data.rungs.find((r) => r.tier === state.tier)}
-            state={state}
-            update={update}
-          />
-        </>
+          {isRunning(run) && <RunProgress key={run.id} run={run} />}
+          {(run.status === 'failed' || run.status === 'cancelled') && <RunEnded run={run} />}
+          {done && !ladder.data && <Skeleton active paragraph={{ rows: 8 }} />}
+          {done && ladder.data && (
+            <>
+              <LadderPanel
+                ladder={ladder.data}
+                selected={state.tier}
+                onSelect={(tier, status) =>
+                  update(status ? { tier, status, q: undefined } : { tier, q: undefined })
+                }
+              />
+              <TierResults
+                run={run}
+                rung={ladder.data.rungs.find((r) => r.tier === state.tier)}
+                state={state}
+                update={update}
+                canPool={canRun}
+              />
+            </>
+          )}
+        </>,
       )}
     </>
   );

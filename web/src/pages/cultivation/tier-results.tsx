@@ -1,8 +1,9 @@
 /** One tier's firms in a run, filtered by standing (可申报 first) and name: the verdict and its movement,
  *  the score, the unmet criteria with actual vs required, what it would take, and the expiry of a held
  *  title; 导出 XLSX downloads the same list. */
-import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Input, Segmented, Table, Typography } from 'antd';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Flex, Input, Segmented, Table, Tooltip, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import {
@@ -11,6 +12,7 @@ import {
   type ScreeningResultItem,
   type ScreeningRun,
   useScreeningResults,
+  useTracksFromScreening,
 } from '../../api/cultivation';
 import { useMessages } from '../../i18n';
 import { fill, Movement, StandingTag } from './standing';
@@ -35,11 +37,14 @@ export function TierResults({
   rung,
   state,
   update,
+  canPool = false,
 }: {
   run: ScreeningRun;
   rung: LadderRung | undefined;
   state: PoolState;
   update: (patch: Partial<PoolState>) => void;
+  /** 纳入培育库 for admin, leader and officer. */
+  canPool?: boolean;
 }) {
   const { t } = useTranslation();
   const m = useMessages();
@@ -51,20 +56,53 @@ export function TierResults({
   };
   const list = useScreeningResults(run.id, { ...filter, page: state.page, pageSize: state.pageSize });
   const tierName = m.enterprises.tiers[state.tier] ?? rung?.tierName ?? state.tier;
+  const { message } = App.useApp();
+  const pool = useTracksFromScreening();
+  const year = dayjs().year();
+  const poolable =
+    state.status === 'eligible' || state.status === 'close' || state.status === 'unknown'
+      ? state.status
+      : undefined;
+
+  const addToPool = () => {
+    if (!poolable) return;
+    pool.mutate(
+      { runId: run.id, tier: state.tier, status: poolable, year },
+      {
+        onSuccess: ({ added }) => message.success(fill(c.pool.added, { n: added })),
+        onError: (err) => message.error(err.message),
+      },
+    );
+  };
 
   return (
     <Card
       title={fill(c.results.title, { tier: tierName })}
       data-testid="tier-results"
       extra={
-        <Button
-          icon={<DownloadOutlined />}
-          href={resultsExportUrl(run.id, filter)}
-          download
-          data-testid="results-export"
-        >
-          {c.results.export}
-        </Button>
+        <Flex gap={8}>
+          {canPool && poolable && (
+            <Tooltip title={fill(c.pool.addHint, { status: c.standings[poolable], year })}>
+              <Button
+                icon={<PlusOutlined />}
+                onClick={addToPool}
+                loading={pool.isPending}
+                disabled={(rung?.[poolable] ?? 1) === 0}
+                data-testid="pool-add"
+              >
+                {c.pool.add}
+              </Button>
+            </Tooltip>
+          )}
+          <Button
+            icon={<DownloadOutlined />}
+            href={resultsExportUrl(run.id, filter)}
+            download
+            data-testid="results-export"
+          >
+            {c.results.export}
+          </Button>
+        </Flex>
       }
     >
       <Flex gap={16} wrap align="center" justify="space-between" style={{ marginBottom: 16 }}>

@@ -1,0 +1,104 @@
+/** 设置年度目标 (admin, leader): how many firms each tier should apply and be certified this year. */
+import { App, Form, InputNumber, Modal, Table, Typography } from 'antd';
+import { type StatsRow, type Target, type Tier, useSetTargets } from '../../api/cultivation';
+import { useApiError } from '../../components/use-api-error';
+import { useMessages } from '../../i18n';
+import { fill } from './standing';
+
+type Values = Record<Tier, { applications: number | null; certifications: number | null }>;
+
+export function TargetsModal({
+  year,
+  rows,
+  onClose,
+}: {
+  year: number;
+  rows: StatsRow[];
+  onClose: () => void;
+}) {
+  const m = useMessages();
+  const c = m.cultivation;
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const save = useSetTargets(year);
+  const showError = useApiError();
+
+  const submit = async () => {
+    const v = await form.validateFields();
+    const targets: Target[] = rows.map((r) => ({
+      tier: r.tier,
+      applications: v[r.tier]?.applications ?? null,
+      certifications: v[r.tier]?.certifications ?? null,
+    }));
+    save.mutate(targets, {
+      onSuccess: () => {
+        message.success(c.targets.saved);
+        onClose();
+      },
+      onError: (err) => showError(err),
+    });
+  };
+
+  const initial = Object.fromEntries(
+    rows.map((r) => [r.tier, { applications: r.targetApplications, certifications: r.targetCertifications }]),
+  );
+
+  return (
+    <Modal
+      open
+      title={fill(c.targets.title, { year })}
+      onOk={submit}
+      onCancel={onClose}
+      confirmLoading={save.isPending}
+      width={560}
+      destroyOnHidden
+    >
+      <Typography.Paragraph type="secondary">{c.targets.intro}</Typography.Paragraph>
+      <Form<Values> form={form} initialValues={initial} data-testid="targets-form">
+        <Table<StatsRow>
+          rowKey="tier"
+          size="small"
+          pagination={false}
+          dataSource={rows}
+          columns={[
+            { title: c.stats.tier, key: 'tier', render: (_, r) => m.enterprises.tiers[r.tier] ?? r.tierName },
+            {
+              title: c.targets.applications,
+              key: 'applications',
+              width: 150,
+              render: (_, r) => (
+                <Form.Item name={[r.tier, 'applications']} noStyle>
+                  <InputNumber
+                    min={0}
+                    max={100000}
+                    precision={0}
+                    style={{ width: 120 }}
+                    aria-label={`${m.enterprises.tiers[r.tier] ?? r.tierName} ${c.targets.applications}`}
+                    data-testid={`target-${r.tier}-applications`}
+                  />
+                </Form.Item>
+              ),
+            },
+            {
+              title: c.targets.certifications,
+              key: 'certifications',
+              width: 150,
+              render: (_, r) => (
+                <Form.Item name={[r.tier, 'certifications']} noStyle>
+                  <InputNumber
+                    min={0}
+                    max={100000}
+                    precision={0}
+                    style={{ width: 120 }}
+                    aria-label={`${m.enterprises.tiers[r.tier] ?? r.tierName} ${c.targets.certifications}`}
+                    data-testid={`target-${r.tier}-certifications`}
+                  />
+                </Form.Item>
+              ),
+            },
+          ]}
+        />
+      </Form>
+    </Modal>
+  );
+}
