@@ -111,7 +111,10 @@ describe('培育筛查', () => {
     const ladder = (await officer.get(`/api/v1/cultivation/screenings/${runId}/ladder`)).json();
     expect(ladder.run.status).toBe('done');
     expect(ladder.run.firms).toBe(3);
-    expect(ladder.run.rulesets.tech_sme).toMatchObject({ document: '国科发政〔2017〕115号', provisional: false });
+    expect(ladder.run.rulesets.tech_sme).toMatchObject({
+      document: '国科发政〔2017〕115号',
+      provisional: false,
+    });
     expect(ladder.run.rulesets.gazelle.provisional).toBe(true);
     for (const r of ladder.rungs) expect(r.holding + r.eligible + r.close + r.far + r.unknown).toBe(3);
     expect(ladder.rungs.find((r: { tier: string }) => r.tier === 'hnte').holding).toBe(1);

@@ -4,8 +4,7 @@
  *  message) → 认定 and reads its history; a leader of the park sets the year's targets and reads the
  *  progress against them. */
 import { expect, type Page, test } from '@playwright/test';
-import { makeUscc } from '../helpers/enterprise-files';
-import { login, menu } from './helpers';
+import { csrf, importCsv, ladderFirmsCsv, login, menu, snap } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -15,44 +14,6 @@ const NO_FIGURES = '南通路径丙科技有限公司';
 const DATE = '2026-03-01';
 const LEADER = 'nt_leader_tracks';
 const PASSWORD = 'kezhao2026';
-
-/** The same figures as the 盐南 test's firms: 甲 eligible, 乙 one tech person short, 丙 no figures. */
-function csv(): string {
-  const head =
-    '统一社会信用代码,企业名称,成立日期,行政区划代码,所属行业,年度,员工人数,科技人员数,营业收入(万元),研发费用(万元),成本费用总额(万元),资产总额(万元),负债总额(万元),发明专利';
-  const rows: string[] = [];
-  for (const [n, name, tech2025] of [
-    [7201, QUALIFIES, 30],
-    [7202, CLOSE, 9],
-  ] as const) {
-    for (const [i, year] of [2023, 2024, 2025].entries()) {
-      const tech = year === 2025 ? tech2025 : 30;
-      rows.push(
-        `${makeUscc(n)},${name},2018-03-01,320904,I65,${year},100,${tech},${3000 + 500 * i},240,2500,5000,2000,1`,
-      );
-    }
-  }
-  rows.push(`${makeUscc(7203)},${NO_FIGURES},2020-06-01,320904,I65,,,,,,,,,`);
-  return `${[head, ...rows].join('\n')}\n`;
-}
-
-async function csrf(page: Page): Promise<string> {
-  return (await (await page.request.get('/api/v1/me')).json()).csrfToken;
-}
-
-async function importFirms(page: Page) {
-  const started = await page.request.post('/api/v1/enterprises/imports', {
-    headers: { 'x-csrf-token': await csrf(page) },
-    multipart: { file: { name: '南通培育名单.csv', mimeType: 'text/csv', buffer: Buffer.from(csv()) } },
-  });
-  expect(started.ok(), await started.text()).toBe(true);
-  const jobId = (await started.json()).id;
-  await expect
-    .poll(async () => (await (await page.request.get(`/api/v1/jobs/${jobId}`)).json()).status, {
-      timeout: 30_000,
-    })
-    .toBe('succeeded');
-}
 
 async function screen(page: Page) {
   await page.getByTestId('screening-start').click();
@@ -64,15 +25,6 @@ async function screen(page: Page) {
   await expect(page.getByTestId('ladder')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('screening-progress')).toHaveCount(0);
   await expect(page.getByTestId('run-date')).toHaveText(DATE);
-}
-
-async function snap(page: Page, name: string) {
-  await page.waitForTimeout(400);
-  await page.screenshot({
-    path: `test-results/screenshots/${name}.png`,
-    fullPage: true,
-    style: '.ant-layout-header { position: static !important; } .ant-message { display: none; }',
-  });
 }
 
 /** 推进 on the firm's row: picks the stage, lets `fill` complete the form, submits. */
@@ -96,7 +48,7 @@ async function advance(
 test('an officer pools the 可申报 firms and moves one to 认定', async ({ page }) => {
   test.setTimeout(180_000);
   await login(page, 'nt_officer');
-  await importFirms(page);
+  await importCsv(page, '南通培育名单.csv', ladderFirmsCsv([QUALIFIES, CLOSE, NO_FIGURES], 7201));
   await menu(page).getByText('梯度培育').click();
   await screen(page);
   await expect(page.getByTestId('rung-tech_sme-eligible')).toHaveText('1');

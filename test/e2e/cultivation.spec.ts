@@ -4,8 +4,7 @@
  *  reads the firm's 诊断卡; a leader reads the same page, an expert does not see it. */
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
-import { makeUscc } from '../helpers/enterprise-files';
-import { login, menu } from './helpers';
+import { csrf, firmId, importCsv, ladderFirmsCsv, login, menu, snap } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -14,62 +13,6 @@ const CLOSE = '盐南梯培乙科技有限公司';
 const NO_FIGURES = '盐南梯培丙科技有限公司';
 const DATE = '2026-03-01';
 const DOCUMENT = '国科发政〔2017〕115号';
-
-/** Three years of figures each (money in 万元). 甲: 100 staff, 30 in tech, revenue 3,000, R&D 240
- *  (8 %), assets 5,000, one invention patent — 100 points, eligible. 乙: the same but 9 in tech in
- *  2025, under the 10 % the rules require — close. 丙: no figures at all — data missing. */
-function csv(): string {
-  const head =
-    '统一社会信用代码,企业名称,成立日期,行政区划代码,所属行业,年度,员工人数,科技人员数,营业收入(万元),研发费用(万元),成本费用总额(万元),资产总额(万元),负债总额(万元),发明专利';
-  const rows: string[] = [];
-  for (const [n, name, tech2025] of [
-    [7101, QUALIFIES, 30],
-    [7102, CLOSE, 9],
-  ] as const) {
-    for (const [i, year] of [2023, 2024, 2025].entries()) {
-      const tech = year === 2025 ? tech2025 : 30;
-      rows.push(
-        `${makeUscc(n)},${name},2018-03-01,320904,I65,${year},100,${tech},${3000 + 500 * i},240,2500,5000,2000,1`,
-      );
-    }
-  }
-  rows.push(`${makeUscc(7103)},${NO_FIGURES},2020-06-01,320904,I65,,,,,,,,,`);
-  return `${[head, ...rows].join('\n')}\n`;
-}
-
-/** A full-page screenshot with the sticky header left at the top instead of over the middle. */
-async function snap(page: Page, name: string) {
-  await page.waitForTimeout(300);
-  await page.screenshot({
-    path: `test-results/screenshots/${name}.png`,
-    fullPage: true,
-    style: '.ant-layout-header { position: static !important; } .ant-message { display: none; }',
-  });
-}
-
-async function csrf(page: Page): Promise<string> {
-  return (await (await page.request.get('/api/v1/me')).json()).csrfToken;
-}
-
-/** The firms, imported through the API the upload page uses. */
-async function importFirms(page: Page) {
-  const started = await page.request.post('/api/v1/enterprises/imports', {
-    headers: { 'x-csrf-token': await csrf(page) },
-    multipart: { file: { name: '梯度培育名单.csv', mimeType: 'text/csv', buffer: Buffer.from(csv()) } },
-  });
-  expect(started.ok(), await started.text()).toBe(true);
-  const jobId = (await started.json()).id;
-  await expect
-    .poll(async () => (await (await page.request.get(`/api/v1/jobs/${jobId}`)).json()).status, {
-      timeout: 30_000,
-    })
-    .toBe('succeeded');
-}
-
-async function firmId(page: Page, name: string): Promise<string> {
-  const found = await page.request.get(`/api/v1/enterprises?q=${encodeURIComponent(name)}`);
-  return (await found.json()).items[0].id;
-}
 
 /** 发起筛查 on the page with the assessment date; waits until the job has finished and the ladder shows. */
 async function screen(page: Page) {
@@ -93,7 +36,7 @@ test('an officer screens the firms, finds the one that qualifies, exports it and
 }) => {
   test.setTimeout(180_000);
   await login(page, 'officer');
-  await importFirms(page);
+  await importCsv(page, '梯度培育名单.csv', ladderFirmsCsv([QUALIFIES, CLOSE, NO_FIGURES], 7101));
 
   await menu(page).getByText('梯度培育').click();
   await expect(page).toHaveURL(/\/cultivation$/);

@@ -1,5 +1,6 @@
 /** Shared steps of the browser tests: sign in through the real form, and keep screenshots. */
 import { expect, type Page } from '@playwright/test';
+import { makeUscc } from '../helpers/enterprise-files';
 
 export const PASSWORD = 'kezhao2026';
 
@@ -25,4 +26,63 @@ export function menu(page: Page) {
 
 export function uniqueName(prefix: string): string {
   return `${prefix}${Date.now().toString(36)}`;
+}
+
+/** A full-page screenshot with the sticky header left at the top instead of over the middle. */
+export async function snap(page: Page, name: string) {
+  await page.waitForTimeout(300);
+  await page.screenshot({
+    path: `test-results/screenshots/${name}.png`,
+    fullPage: true,
+    style: '.ant-layout-header { position: static !important; } .ant-message { display: none; }',
+  });
+}
+
+export async function csrf(page: Page): Promise<string> {
+  return (await (await page.request.get('/api/v1/me')).json()).csrfToken;
+}
+
+/** Imports a CSV through the API the upload page uses, as the signed-in user, and waits for the job. */
+export async function importCsv(page: Page, fileName: string, csv: string) {
+  const started = await page.request.post('/api/v1/enterprises/imports', {
+    headers: { 'x-csrf-token': await csrf(page) },
+    multipart: { file: { name: fileName, mimeType: 'text/csv', buffer: Buffer.from(csv) } },
+  });
+  expect(started.ok(), await started.text()).toBe(true);
+  const jobId = (await started.json()).id;
+  await expect
+    .poll(async () => (await (await page.request.get(`/api/v1/jobs/${jobId}`)).json()).status, {
+      timeout: 30_000,
+    })
+    .toBe('succeeded');
+}
+
+export async function firmId(page: Page, name: string): Promise<string> {
+  const found = await page.request.get(`/api/v1/enterprises?q=${encodeURIComponent(name)}`);
+  return (await found.json()).items[0].id;
+}
+
+export const FIGURES_HEADER =
+  '统一社会信用代码,企业名称,成立日期,行政区划代码,所属行业,年度,员工人数,科技人员数,营业收入(万元),研发费用(万元),成本费用总额(万元),资产总额(万元),负债总额(万元),发明专利';
+
+/** Three firms for the cultivation tests, three years of figures each (money in 万元). The first: 100
+ *  staff, 30 in tech, revenue 3,000 rising, R&D 240, assets 5,000, one invention patent — eligible for
+ *  科技型中小企业 under the 2017 rules. The second: the same with 9 in tech in 2025, under the 10 % the
+ *  rules require — close. The third: no figures at all — data missing. */
+export function ladderFirmsCsv(names: [string, string, string], usccFrom: number): string {
+  const [qualifies, close, noFigures] = names;
+  const rows: string[] = [];
+  for (const [n, name, tech2025] of [
+    [usccFrom, qualifies, 30],
+    [usccFrom + 1, close, 9],
+  ] as const) {
+    for (const [i, year] of [2023, 2024, 2025].entries()) {
+      const tech = year === 2025 ? tech2025 : 30;
+      rows.push(
+        `${makeUscc(n)},${name},2018-03-01,320904,I65,${year},100,${tech},${3000 + 500 * i},240,2500,5000,2000,1`,
+      );
+    }
+  }
+  rows.push(`${makeUscc(usccFrom + 2)},${noFigures},2020-06-01,320904,I65,,,,,,,,,`);
+  return `${[FIGURES_HEADER, ...rows].join('\n')}\n`;
 }

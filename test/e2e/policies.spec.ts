@@ -2,9 +2,9 @@
  *  R&D spending under 符合, generates the push list, marks the firm 已告知 in 我的推送, downloads the
  *  XLSX and sees the policy on the firm's 可申报政策 card; an expert sees neither entry nor card. */
 import { readFileSync } from 'node:fs';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { makeUscc } from '../helpers/enterprise-files';
-import { login, menu } from './helpers';
+import { FIGURES_HEADER, firmId, importCsv, login, menu, snap } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -14,53 +14,19 @@ const NOTE = '已电话告知财务负责人';
 
 /** One 盐南 firm with three years of figures (money in 万元), R&D 240 each year: it matches the
  *  demo 研发费用加计扣除 policy (a local firm with R&D spending last year). */
-function csv(): string {
-  const head =
-    '统一社会信用代码,企业名称,成立日期,行政区划代码,所属行业,年度,员工人数,科技人员数,营业收入(万元),研发费用(万元),成本费用总额(万元),资产总额(万元),负债总额(万元),发明专利';
-  const rows = [2023, 2024, 2025].map(
+const CSV = `${[
+  FIGURES_HEADER,
+  ...[2023, 2024, 2025].map(
     (year) => `${makeUscc(7201)},${FIRM},2018-03-01,320904,I65,${year},100,30,3000,240,2500,5000,2000,1`,
-  );
-  return `${[head, ...rows].join('\n')}\n`;
-}
-
-async function csrf(page: Page): Promise<string> {
-  return (await (await page.request.get('/api/v1/me')).json()).csrfToken;
-}
-
-async function importFirm(page: Page) {
-  const started = await page.request.post('/api/v1/enterprises/imports', {
-    headers: { 'x-csrf-token': await csrf(page) },
-    multipart: { file: { name: '政策企业名单.csv', mimeType: 'text/csv', buffer: Buffer.from(csv()) } },
-  });
-  expect(started.ok(), await started.text()).toBe(true);
-  const jobId = (await started.json()).id;
-  await expect
-    .poll(async () => (await (await page.request.get(`/api/v1/jobs/${jobId}`)).json()).status, {
-      timeout: 30_000,
-    })
-    .toBe('succeeded');
-}
-
-async function firmId(page: Page, name: string): Promise<string> {
-  const found = await page.request.get(`/api/v1/enterprises?q=${encodeURIComponent(name)}`);
-  return (await found.json()).items[0].id;
-}
-
-async function snap(page: Page, name: string) {
-  await page.waitForTimeout(300);
-  await page.screenshot({
-    path: `test-results/screenshots/${name}.png`,
-    fullPage: true,
-    style: '.ant-layout-header { position: static !important; } .ant-message { display: none; }',
-  });
-}
+  ),
+].join('\n')}\n`;
 
 test('an officer finds the firm a policy matches, pushes it, tells it and exports the list', async ({
   page,
 }) => {
   test.setTimeout(120_000);
   await login(page, 'officer');
-  await importFirm(page);
+  await importCsv(page, '政策企业名单.csv', CSV);
 
   await menu(page).getByText('政策找企业').click();
   await expect(page).toHaveURL(/\/policies$/);

@@ -222,7 +222,7 @@ export async function screeningResultsPage(
     .innerJoin(enterprises, eq(enterprises.id, screeningResults.enterpriseId))
     .where(where);
   return {
-    items: items as z.infer<typeof import('../../../shared/cultivation-api.js').ScreeningResultItem>[],
+    items: items as z.infer<typeof ScreeningResultItem>[],
     total: n,
   };
 }
