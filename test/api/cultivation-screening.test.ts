@@ -2,8 +2,17 @@
 import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enterpriseIp, enterprises, enterpriseYears, qualifications } from '../../src/db/schema/index.js';
+import {
+  enterpriseIp,
+  enterprises,
+  enterpriseYears,
+  qualifications,
+  screeningRuns,
+} from '../../src/db/schema/index.js';
 import { searchTerms } from '../../src/domain/enterprise/search-terms.js';
+import { screeningJob } from '../../src/jobs/cultivation-screening.js';
+import { type JobContext, JobInterrupted } from '../../src/jobs/types.js';
+import { DEFAULT_CLOSE_RULE } from '../../src/server/modules/cultivation/diagnose.js';
 import { type Client, createTestApp, login, ORG, type TestContext } from '../helpers/app.js';
 
 let t: TestContext;
@@ -101,6 +110,37 @@ describe('培育筛查', () => {
     expect(short.gap.join()).toMatch(/还需/);
   });
 
+  it('keeps, for every tier, what the diagnostic card says on the same date: standing, score, rule set and text', async () => {
+    // The run stores repeated texts once (its phrasebook) and firms refer to them; what comes back
+    // must read exactly as the card, which computes them afresh.
+    type Unmet = { criterion: string; actual: string; required: string };
+    const card = (await officer.get(`/api/v1/enterprises/${below}/eligibility?date=${ASSESSED_ON}`)).json();
+    const statuses = new Set<string>();
+    for (const c of card.tiers) {
+      const item = await standingOf(c.tier, below);
+      statuses.add(c.status);
+      expect(item, c.tier).toMatchObject({
+        status: c.status,
+        score: c.score,
+        ruleset: c.ruleset,
+        eligible: c.eligible,
+        missing: c.status === 'holding' ? [] : c.missing,
+      });
+      if (c.status === 'close') {
+        expect(item.unmet, c.tier).toEqual(c.unmet);
+        expect(item.gap, c.tier).toEqual(c.gap);
+      }
+      if (c.status === 'far')
+        expect(
+          item.unmet.map((u: Unmet) => u.criterion),
+          c.tier,
+        ).toEqual(c.unmet.map((u: Unmet) => u.criterion));
+    }
+    // The firm is close to some tiers and far from others, so both ways of storing the text are read.
+    expect(statuses).toContain('close');
+    expect(statuses).toContain('far');
+  });
+
   it('a firm holding a valid 高企 certificate is counted as holding it, with its expiry', async () => {
     const h = await standingOf('hnte', holder);
     expect(h.status).toBe('holding');
@@ -159,6 +199,52 @@ describe('培育筛查', () => {
     expect((await nt.get('/api/v1/cultivation/screenings')).json()).toEqual([]);
     const expert = await login(t.app, 'expert');
     expect((await expert.post('/api/v1/cultivation/screenings', {})).statusCode).toBe(403);
+  });
+});
+
+describe('培育筛查 after an interruption', () => {
+  it('resumes from its checkpoint with the same ladder and texts as an uninterrupted run', async () => {
+    const { db } = t.database;
+    const newRun = async () =>
+      (
+        await db
+          .insert(screeningRuns)
+          .values({ orgId: ORG.yannan, assessedOn: ASSESSED_ON, closeRule: DEFAULT_CLOSE_RULE })
+          .returning({ id: screeningRuns.id })
+      )[0].id;
+    const context = (runId: string, state: unknown, progress: JobContext<unknown, unknown>['progress']) =>
+      ({ params: { runId, batchSize: 1 }, state, db, dataDir: '', job: {}, progress }) as never;
+    const whole = await newRun();
+    await screeningJob.run(context(whole, null, async () => {}));
+
+    // One firm a batch; the server stops after the second batch's checkpoint, then starts again.
+    const resumed = await newRun();
+    let saved: unknown = null;
+    let calls = 0;
+    await expect(
+      screeningJob.run(
+        context(resumed, null, async (_pct, _msg, state) => {
+          saved = state;
+          if (++calls === 2) throw new JobInterrupted('shutdown');
+        }),
+      ),
+    ).rejects.toBeInstanceOf(JobInterrupted);
+    expect((saved as { done: number }).done).toBe(2);
+    await screeningJob.run(context(resumed, saved, async () => {}));
+
+    // Each compared without its link to the run before it, which differs.
+    const ladder = async (id: string) =>
+      (await officer.get(`/api/v1/cultivation/screenings/${id}/ladder`))
+        .json()
+        .rungs.map(({ previous: _, ...rung }: { previous: unknown }) => rung);
+    expect(await ladder(resumed)).toEqual(await ladder(whole));
+    for (const tier of ['tech_sme', 'hnte', 'little_giant']) {
+      const page = async (id: string) =>
+        (await officer.get(`/api/v1/cultivation/screenings/${id}/results?tier=${tier}&pageSize=200`))
+          .json()
+          .items.map(({ previousStatus: _, ...item }: { previousStatus: unknown }) => item);
+      expect(await page(resumed)).toEqual(await page(whole));
+    }
   });
 });
 

@@ -7,10 +7,11 @@ import {
   enterprises,
   enterpriseYears,
   qualifications,
-  screeningResults,
+  screeningFirms,
   screeningRuns,
 } from '../../src/db/schema/index.js';
 import { seedDemoPolicies } from '../../src/db/seed/policies.js';
+import { TIER_KEYS } from '../../src/domain/eligibility/index.js';
 import { searchTerms } from '../../src/domain/enterprise/search-terms.js';
 import { type Client, createTestApp, login, ORG, type TestContext, USER } from '../helpers/app.js';
 
@@ -274,18 +275,19 @@ describe('政策找企业: the firms a policy finds', () => {
         status: 'done',
       })
       .returning({ id: screeningRuns.id });
-    await db.insert(screeningResults).values(
+    // Standings are stored per firm in TIER_KEYS order; 高企 (hnte) is the third.
+    const hnte = TIER_KEYS.indexOf('hnte');
+    await db.insert(screeningFirms).values(
       [
         [candidate, 'eligible'],
         [old, 'holding'],
       ].map(([enterpriseId, status]) => ({
         runId: run.id,
         enterpriseId,
-        tier: 'hnte',
-        status: status as 'eligible' | 'holding',
-        unmet: [],
-        gap: [],
-        missing: [],
+        standings: TIER_KEYS.map((t, i) => (i === hnte ? (status as 'eligible' | 'holding') : 'far')),
+        unmetCounts: TIER_KEYS.map(() => 0),
+        scores: TIER_KEYS.map(() => null),
+        details: {},
       })),
     );
     const award = (

@@ -8,6 +8,7 @@ import {
   pgTable,
   primaryKey,
   real,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -38,6 +39,13 @@ export const screeningRuns = pgTable(
     rulesets: jsonb('rulesets').$type<Record<string, RunRuleset>>().notNull().default({}),
     status: text('status').notNull().default('running'),
     firms: integer('firms').notNull().default(0),
+    /** tier → standing → number of firms, counted by the job as it writes (the ladder reads this). */
+    /** The phrases the run's firms refer to by index (see Phrase). */
+    phrases: jsonb('phrases').$type<string[]>().notNull().default([]),
+    counts: jsonb('counts')
+      .$type<Record<string, Partial<Record<ScreeningStatus, number>>>>()
+      .notNull()
+      .default({}),
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
@@ -51,31 +59,50 @@ export const screeningRuns = pgTable(
 export const SCREENING_STATUSES = ['holding', 'eligible', 'close', 'far', 'unknown'] as const;
 export type ScreeningStatus = (typeof SCREENING_STATUSES)[number];
 
-export const screeningResults = pgTable(
-  'screening_results',
+/** A phrase of a run's phrasebook (screening_runs.phrases) by its index, or the text itself. The names of
+ *  unmet criteria and of missing data repeat across nearly every firm; stored once per run they
+ *  shrink a firm's row about fourfold, and the write of 100,000 rows with them. Runs migrated from
+ *  before the phrasebook hold the texts themselves. */
+export type Phrase = number | string;
+
+/** One tier's verdict as a screening keeps it for reading (shown a page at a time). Unmet criteria are
+ *  [criterion, actual, required]; `actual` and `required` are left out for firms far from the tier. */
+export type ScreenedDetail = {
+  heldUntil?: string;
+  eligible?: boolean;
+  score?: number;
+  scoreMin?: number;
+  scoreMax?: number;
+  ruleset?: Phrase;
+  unmet?: ([Phrase] | [Phrase, Phrase, Phrase] | { criterion: string; actual: string; required: string })[];
+  gap?: string[];
+  missing?: Phrase[];
+};
+
+/** A screening's result for one firm: ONE row per firm, not per (firm, tier). The columns a page
+ *  filters and sorts by are arrays in TIER_KEYS order (src/domain/eligibility/tiers.ts; a new tier
+ *  is appended, never inserted), so that a run over 100,000 firms writes 100,000 narrow rows and a
+ *  page scans them without touching the text. The text lives in `details`, pushed out of line by
+ *  the table's toast_tuple_target (migration 0007) and read only for the rows a page shows. */
+export const screeningFirms = pgTable(
+  'screening_firms',
   {
     runId: uuid('run_id')
       .notNull()
       .references(() => screeningRuns.id, { onDelete: 'cascade' }),
-    enterpriseId: uuid('enterprise_id')
-      .notNull()
-      .references(() => enterprises.id, { onDelete: 'cascade' }),
-    tier: text('tier').notNull(),
-    status: text('status').$type<ScreeningStatus>().notNull(),
-    heldUntil: date('held_until'),
-    eligible: boolean('eligible'),
-    score: real('score'),
-    scoreMin: real('score_min'),
-    scoreMax: real('score_max'),
-    ruleset: text('ruleset'),
-    unmet: jsonb('unmet').$type<{ criterion: string; actual: string; required: string }[]>().notNull(),
-    gap: jsonb('gap').$type<string[]>().notNull(),
-    missing: jsonb('missing').$type<string[]>().notNull(),
+    /** No foreign key, on purpose: checking it locks the firm's row for each of a run's 100,000 rows
+     *  (2 of a 100,000-firm run's 26 s on PGlite), and firms are never deleted, only merged. */
+    enterpriseId: uuid('enterprise_id').notNull(),
+    /** Standing per tier (ScreeningStatus). */
+    standings: text('standings').array().$type<ScreeningStatus[]>().notNull(),
+    /** Number of unmet criteria per tier: nearest to qualifying first. */
+    unmetCounts: smallint('unmet_counts').array().$type<number[]>().notNull(),
+    /** Score per tier where the tier scores (else null). */
+    scores: real('scores').array().$type<(number | null)[]>().notNull(),
+    /** tier → the verdict's text, empty fields left out. */
+    details: jsonb('details').$type<Record<string, ScreenedDetail>>().notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.runId, t.enterpriseId, t.tier] }),
-    index('screening_results_run_tier_idx').on(t.runId, t.tier, t.status),
-  ],
+  (t) => [primaryKey({ columns: [t.runId, t.enterpriseId] })],
 );
 
 export const TRACK_STAGES = ['discovered', 'serving', 'applied', 'certified', 'rejected'] as const;

@@ -1,7 +1,7 @@
 /** What the policy engine knows of a firm: registry facts reduced to the figures the clauses read. */
 import type { TierKey } from '../eligibility/tiers.js';
 
-/** A firm's standing for a tier in its latest cultivation screening (see screening_results). */
+/** A firm's standing for a tier in its latest cultivation screening (see screening_firms). */
 export type Standing = 'holding' | 'eligible' | 'close' | 'far' | 'unknown';
 
 export type YearRow = {

@@ -1,79 +1,115 @@
-/** Reads firms with everything the eligibility engines look at in ONE query: each child table comes
- *  back as a JSON array per firm through an indexed correlated subquery. A screening reads 100,000
- *  firms, and on PGlite the per-table `IN (…1000 ids)` reads it replaced cost more than the engines. */
+/** Reads firms with everything the eligibility engines look at, in ONE statement per batch: the batch's
+ *  firms, then each child table's rows for exactly those firms (`= any(array(…))`, an index lookup
+ *  each), every part folded by PostgreSQL into one JSON array of positional arrays. A screening reads
+ *  100,000 firms; on PGlite a correlated subquery per firm and table building keyed objects cost
+ *  about four times as much, and rows decoded one by one by the client cost more than the engines. */
 import { type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../../db/client.js';
-import {
-  awards,
-  enterpriseIp,
-  enterprises,
-  enterpriseYears,
-  fundingRounds,
-  qualifications,
-  rdInstitutions,
-} from '../../../db/schema/index.js';
+import { enterprises } from '../../../db/schema/index.js';
 import type { RegistryFirm } from './registry-facts.js';
 
 export type LoadedFirm = RegistryFirm & { id: string };
 
-const e = enterprises;
-const list = (table: SQL, fields: SQL, order: SQL = sql``) =>
-  sql`(select coalesce(json_agg(json_build_object(${fields}) ${order}), '[]'::json) from ${table} c where c.enterprise_id = ${e.id})`;
+/** A child table's rows of the batch's firms as `[[enterprise_id, …fields], …]`. */
+const rowsOf = (table: string, fields: string, order = 'c.enterprise_id') =>
+  sql.raw(`(select coalesce(json_agg(json_build_array(c.enterprise_id, ${fields}) order by ${order}), '[]'::json)
+      from ${table} c where c.enterprise_id = any(array(select id from b)))`);
 
-const years = list(
-  sql`${enterpriseYears}`,
-  sql`'year', c.year, 'employees', c.employees, 'techStaff', c.tech_staff, 'rdStaff', c.rd_staff,
-      'revenue', c.revenue, 'mainRevenue', c.main_revenue, 'hightechRevenue', c.hightech_revenue,
-      'rdExpense', c.rd_expense, 'rdExpenseDomestic', c.rd_expense_domestic, 'totalCost', c.total_cost,
-      'netProfit', c.net_profit, 'totalAssets', c.total_assets, 'totalLiabilities', c.total_liabilities`,
-  sql`order by c.year`,
-);
-const ip = list(sql`${enterpriseIp}`, sql`'kind', c.kind, 'count', c.count`);
-const quals = list(
-  sql`${qualifications}`,
-  sql`'tier', c.tier, 'issuedOn', c.issued_on, 'expiresOn', c.expires_on, 'certificateNo', c.certificate_no`,
-);
-const insts = list(
-  sql`${rdInstitutions}`,
-  sql`'name', c.name, 'level', c.level, 'recognizedOn', c.recognized_on`,
-);
-const rounds = list(
-  sql`${fundingRounds}`,
-  sql`'date', c.date, 'round', c.round, 'amount', c.amount, 'currency', c.currency,
-      'postMoneyValuation', c.post_money_valuation`,
-);
-const prizes = list(sql`${awards}`, sql`'name', c.name, 'level', c.level, 'year', c.year`);
-
-type Raw = {
-  id: string;
-  name: string;
-  uscc: string | null;
-  established_on: string | null;
-  listed: boolean;
-  years: RegistryFirm['years'];
-  ip: RegistryFirm['ip'];
-  quals: RegistryFirm['qualifications'];
-  insts: RegistryFirm['institutions'];
-  rounds: RegistryFirm['rounds'];
-  prizes: RegistryFirm['awards'];
-};
+type Cell = string | number | boolean | null;
+type Raw = { firms: Cell[][] | string; [part: string]: Cell[][] | string };
 
 /** Firms matching `where`, in id order, at most `limit`. */
 export async function loadRegistryFirms(db: Tx, where: SQL, limit: number): Promise<LoadedFirm[]> {
+  const e = enterprises;
   const res = (await db.execute(sql`
-    select ${e.id} as id, ${e.name} as name, ${e.uscc} as uscc, ${e.establishedOn}::text as established_on,
-           ${e.listed} as listed, ${years} as years, ${ip} as ip, ${quals} as quals, ${insts} as insts,
-           ${rounds} as rounds, ${prizes} as prizes
-      from ${e} where ${where} order by ${e.id} limit ${limit}`)) as unknown as { rows: Raw[] };
-  const parse = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
-  return res.rows.map((r) => ({
-    id: r.id,
-    firm: { name: r.name, uscc: r.uscc, establishedOn: r.established_on, listed: r.listed },
-    years: parse(r.years),
-    ip: parse(r.ip),
-    qualifications: parse(r.quals),
-    institutions: parse(r.insts),
-    rounds: parse(r.rounds),
-    awards: parse(r.prizes),
-  }));
+    with b as materialized (
+      select ${e.id} as id, ${e.name} as name, ${e.uscc} as uscc, ${e.establishedOn} as established_on,
+             ${e.listed} as listed
+        from ${e} where ${where} order by ${e.id} limit ${limit})
+    select (select coalesce(json_agg(json_build_array(id, name, uscc, established_on, listed) order by id), '[]'::json)
+              from b) as firms,
+           ${rowsOf(
+             'enterprise_years',
+             `c.year, c.employees, c.tech_staff, c.rd_staff, c.revenue, c.main_revenue, c.hightech_revenue,
+              c.rd_expense, c.rd_expense_domestic, c.total_cost, c.net_profit, c.total_assets, c.total_liabilities`,
+             'c.enterprise_id, c.year',
+           )} as years,
+           ${rowsOf('enterprise_ip', 'c.kind, c.count')} as ip,
+           ${rowsOf('qualifications', 'c.tier, c.issued_on, c.expires_on, c.certificate_no')} as quals,
+           ${rowsOf('rd_institutions', 'c.name, c.level, c.recognized_on')} as insts,
+           ${rowsOf('funding_rounds', 'c.date, c.round, c.amount, c.currency, c.post_money_valuation')} as rounds,
+           ${rowsOf('awards', 'c.name, c.level, c.year')} as prizes`)) as unknown as { rows: Raw[] };
+  const raw = res.rows[0];
+  const part = (name: string): Cell[][] => {
+    const v = raw[name];
+    return typeof v === 'string' ? (JSON.parse(v) as Cell[][]) : v;
+  };
+  const byId = new Map<string, LoadedFirm>();
+  const out = part('firms').map(([id, name, uscc, establishedOn, listed]) => {
+    const f: LoadedFirm = {
+      id: id as string,
+      firm: {
+        name: name as string,
+        uscc: uscc as string | null,
+        establishedOn: establishedOn as string | null,
+        listed: listed as boolean,
+      },
+      years: [],
+      ip: [],
+      qualifications: [],
+      institutions: [],
+      rounds: [],
+      awards: [],
+    };
+    byId.set(f.id, f);
+    return f;
+  });
+  const each = (name: string, add: (f: LoadedFirm, r: Cell[]) => void) => {
+    for (const r of part(name)) {
+      const f = byId.get(r[0] as string);
+      if (f) add(f, r);
+    }
+  };
+  const n = (v: Cell) => v as number | null;
+  const s = (v: Cell) => v as string | null;
+  each('years', (f, r) =>
+    f.years.push({
+      year: r[1] as number,
+      employees: n(r[2]),
+      techStaff: n(r[3]),
+      rdStaff: n(r[4]),
+      revenue: n(r[5]),
+      mainRevenue: n(r[6]),
+      hightechRevenue: n(r[7]),
+      rdExpense: n(r[8]),
+      rdExpenseDomestic: n(r[9]),
+      totalCost: n(r[10]),
+      netProfit: n(r[11]),
+      totalAssets: n(r[12]),
+      totalLiabilities: n(r[13]),
+    }),
+  );
+  each('ip', (f, r) => f.ip.push({ kind: r[1] as string, count: r[2] as number }));
+  each('quals', (f, r) =>
+    f.qualifications.push({
+      tier: r[1] as string,
+      issuedOn: s(r[2]),
+      expiresOn: s(r[3]),
+      certificateNo: s(r[4]),
+    }),
+  );
+  each('insts', (f, r) =>
+    f.institutions.push({ name: r[1] as string, level: r[2] as string, recognizedOn: s(r[3]) }),
+  );
+  each('rounds', (f, r) =>
+    f.rounds.push({
+      date: s(r[1]),
+      round: r[2] as string,
+      amount: n(r[3]),
+      currency: r[4] as string,
+      postMoneyValuation: n(r[5]),
+    }),
+  );
+  each('prizes', (f, r) => f.awards.push({ name: r[1] as string, level: s(r[2]), year: n(r[3]) }));
+  return out;
 }

@@ -1,9 +1,18 @@
 /** 培育筛查 runs: start one (a background job), list them, and read a run's ladder and its firms. */
-import { and, asc, count, desc, eq, lt, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type { Db } from '../../../db/client.js';
 import { containsPattern } from '../../../db/like.js';
-import { enterprises, jobs, orgs, screeningResults, screeningRuns } from '../../../db/schema/index.js';
+import {
+  enterprises,
+  jobs,
+  orgs,
+  type ScreenedDetail,
+  type ScreeningStatus,
+  screeningFirms,
+  screeningRuns,
+} from '../../../db/schema/index.js';
 import { TIER_NAMES, type TierKey } from '../../../domain/eligibility/index.js';
 import type { ResultQuery, ScreeningCreate, ScreeningResultItem } from '../../../shared/cultivation-api.js';
 import { STANDINGS, TIERS } from '../../../shared/cultivation-api.js';
@@ -12,6 +21,7 @@ import { AppError } from '../../app-error.js';
 import { withinScope } from '../../scope.js';
 import { enqueueJob } from '../jobs/service.js';
 import { DEFAULT_CLOSE_RULE } from './diagnose.js';
+import { readDetail, tierPosition } from './screened-row.js';
 
 const today = () => new Date().toISOString().slice(0, 10);
 const scopedRun = (actor: Actor) =>
@@ -56,6 +66,8 @@ const runColumns = {
   rulesets: screeningRuns.rulesets,
   status: screeningRuns.status,
   firms: screeningRuns.firms,
+  counts: screeningRuns.counts,
+  phrases: screeningRuns.phrases,
   createdBy: screeningRuns.createdBy,
   createdAt: screeningRuns.createdAt,
   finishedAt: screeningRuns.finishedAt,
@@ -110,7 +122,7 @@ async function runOf(db: Db, actor: Actor, id: string) {
 /** The org's finished run before this one, to show movement. */
 async function previousRun(db: Db, run: RunRow) {
   const [prev] = await db
-    .select({ id: screeningRuns.id, assessedOn: screeningRuns.assessedOn })
+    .select({ id: screeningRuns.id, assessedOn: screeningRuns.assessedOn, counts: screeningRuns.counts })
     .from(screeningRuns)
     .where(
       and(
@@ -124,32 +136,17 @@ async function previousRun(db: Db, run: RunRow) {
   return prev ?? null;
 }
 
-async function countsByTier(db: Db, runId: string) {
-  const rows = await db
-    .select({ tier: screeningResults.tier, status: screeningResults.status, n: count() })
-    .from(screeningResults)
-    .where(eq(screeningResults.runId, runId))
-    .groupBy(screeningResults.tier, screeningResults.status);
-  const out = new Map<string, Record<string, number>>();
-  for (const r of rows) {
-    const t = out.get(r.tier) ?? Object.fromEntries(STANDINGS.map((s) => [s, 0]));
-    t[r.status] = r.n;
-    out.set(r.tier, t);
-  }
-  return out;
-}
-
 export async function screeningLadder(db: Db, actor: Actor, id: string) {
   const run = await runOf(db, actor, id);
   const prev = await previousRun(db, run);
-  const now = await countsByTier(db, run.id);
-  const before = prev ? await countsByTier(db, prev.id) : null;
+  const now = run.counts;
+  const before = prev?.counts ?? null;
   const zero = Object.fromEntries(STANDINGS.map((s) => [s, 0])) as Record<(typeof STANDINGS)[number], number>;
   return {
     run: present(run),
     rungs: TIERS.map((tier) => {
-      const c = { ...zero, ...now.get(tier) };
-      const b = before?.get(tier);
+      const c = { ...zero, ...now[tier] };
+      const b = before?.[tier];
       return {
         tier,
         tierName: TIER_NAMES[tier as TierKey],
@@ -179,48 +176,55 @@ export async function screeningResultsPage(
 ) {
   const run = await runOf(db, actor, id);
   const prev = await previousRun(db, run);
-  const conds = [eq(screeningResults.runId, run.id), eq(screeningResults.tier, query.tier)];
-  if (query.status) conds.push(eq(screeningResults.status, query.status));
-  if (query.q) conds.push(sql`${enterprises.name} like ${containsPattern(query.q)}`);
+  const f = screeningFirms;
+  const i = tierPosition(query.tier);
+  const conds = [eq(f.runId, run.id)];
+  if (query.status) conds.push(sql`${f.standings}[${i}] = ${query.status}`);
+  if (query.q)
+    conds.push(sql`exists (select 1 from ${enterprises} where ${enterprises.id} = ${f}.enterprise_id
+      and ${enterprises.name} like ${containsPattern(query.q)})`);
   const where = and(...conds);
-  const previous = prev
-    ? sql<
-        string | null
-      >`(select p.status from ${screeningResults} p where p.run_id = ${prev.id} and p.enterprise_id = ${screeningResults.enterpriseId} and p.tier = ${screeningResults.tier})`
-    : sql<string | null>`null`;
-  const items = await db
-    .select({
-      enterpriseId: screeningResults.enterpriseId,
-      name: enterprises.name,
-      uscc: enterprises.uscc,
-      status: screeningResults.status,
-      heldUntil: screeningResults.heldUntil,
-      eligible: screeningResults.eligible,
-      score: screeningResults.score,
-      scoreMin: screeningResults.scoreMin,
-      scoreMax: screeningResults.scoreMax,
-      ruleset: screeningResults.ruleset,
-      unmet: screeningResults.unmet,
-      gap: screeningResults.gap,
-      missing: screeningResults.missing,
-      previousStatus: previous,
-    })
-    .from(screeningResults)
-    .innerJoin(enterprises, eq(enterprises.id, screeningResults.enterpriseId))
+  // The page first, on the narrow columns alone: anything in the select list is computed for every
+  // matching firm before the sort (reading the text of 60,000 firms took two seconds), and sorting
+  // ties by name would join every matching firm; ties go by id, the names come with the page.
+  const page = await db
+    .select({ enterpriseId: f.enterpriseId, status: sql<ScreeningStatus>`${f.standings}[${i}]` })
+    .from(f)
     .where(where)
     // Nearest to qualifying first: the fewest unmet criteria, then the highest score.
-    .orderBy(
-      sql`jsonb_array_length(${screeningResults.unmet})`,
-      sql`${screeningResults.score} desc nulls last`,
-      asc(enterprises.name),
-    )
+    .orderBy(sql`${f.unmetCounts}[${i}]`, sql`${f.scores}[${i}] desc nulls last`, asc(f.enterpriseId))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
-  const [{ n }] = await db
-    .select({ n: count() })
-    .from(screeningResults)
-    .innerJoin(enterprises, eq(enterprises.id, screeningResults.enterpriseId))
-    .where(where);
+  const [{ n }] = await db.select({ n: count() }).from(f).where(where);
+  const ids = page.map((r) => r.enterpriseId);
+  // Then the text of this page's firms, and their standing in the run before (movement).
+  const p = alias(screeningFirms, 'p');
+  const more = ids.length
+    ? await db
+        .select({
+          enterpriseId: f.enterpriseId,
+          name: enterprises.name,
+          uscc: enterprises.uscc,
+          detail: sql<ScreenedDetail | string | null>`${f.details} -> ${query.tier}`,
+          previousStatus: prev ? sql<ScreeningStatus | null>`${p.standings}[${i}]` : sql<null>`null`,
+        })
+        .from(f)
+        .innerJoin(enterprises, eq(enterprises.id, f.enterpriseId))
+        .leftJoin(p, and(eq(p.runId, prev?.id ?? run.id), eq(p.enterpriseId, f.enterpriseId)))
+        .where(and(eq(f.runId, run.id), inArray(f.enterpriseId, ids)))
+    : [];
+  const byId = new Map(more.map((m) => [m.enterpriseId, m]));
+  const items = page.map((r) => {
+    const m = byId.get(r.enterpriseId);
+    const d = typeof m?.detail === 'string' ? (JSON.parse(m.detail) as ScreenedDetail) : (m?.detail ?? {});
+    return {
+      ...r,
+      name: m?.name ?? '',
+      uscc: m?.uscc ?? null,
+      ...readDetail(d, run.phrases),
+      previousStatus: m?.previousStatus ?? null,
+    };
+  });
   return {
     items: items as z.infer<typeof ScreeningResultItem>[],
     total: n,

@@ -3,13 +3,7 @@
 import { and, count, desc, eq, lt, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../../db/client.js';
-import {
-  cultivationTargets,
-  cultivationTracks,
-  orgs,
-  screeningResults,
-  screeningRuns,
-} from '../../../db/schema/index.js';
+import { cultivationTargets, cultivationTracks, orgs, screeningRuns } from '../../../db/schema/index.js';
 import { TIER_NAMES, type TierKey } from '../../../domain/eligibility/index.js';
 import { type TargetsBody, TIERS } from '../../../shared/cultivation-api.js';
 import type { Actor } from '../../access.js';
@@ -19,15 +13,16 @@ import { withinScope } from '../../scope.js';
 const inScope = (col: typeof cultivationTracks.orgId | typeof screeningRuns.orgId) => (actor: Actor) =>
   sql`${col} in (select ${orgs.id} from ${orgs} where ${withinScope(actor)})`;
 
+/** Holders per tier in a run, from the counts the screening job kept. */
 async function holdersOf(db: Db, runId: string | undefined) {
   const out = new Map<string, number>();
   if (!runId) return out;
-  const rows = await db
-    .select({ tier: screeningResults.tier, n: count() })
-    .from(screeningResults)
-    .where(and(eq(screeningResults.runId, runId), eq(screeningResults.status, 'holding')))
-    .groupBy(screeningResults.tier);
-  for (const r of rows) out.set(r.tier, r.n);
+  const [run] = await db
+    .select({ counts: screeningRuns.counts })
+    .from(screeningRuns)
+    .where(eq(screeningRuns.id, runId));
+  for (const [tier, byStatus] of Object.entries(run?.counts ?? {}))
+    if (byStatus.holding) out.set(tier, byStatus.holding);
   return out;
 }
 

@@ -8,7 +8,7 @@ import {
   enterprises,
   orgs,
   qualifications,
-  screeningResults,
+  screeningFirms,
   screeningRuns,
   type TrackEvent,
   type TrackStage,
@@ -27,6 +27,7 @@ import { AppError } from '../../app-error.js';
 import { writeAudit } from '../../audit.js';
 import { withinScope } from '../../scope.js';
 import { enterpriseRow } from '../enterprises/service.js';
+import { tierPosition } from './screened-row.js';
 
 const STAGE_ZH: Record<TrackStage, string> = {
   discovered: '发现',
@@ -155,9 +156,9 @@ export async function createTracksFromScreening(db: Db, actor: Actor, body: z.in
     const history = JSON.stringify([event(actor, 'discovered', `来自 ${body.runId.slice(0, 8)} 号筛查`)]);
     const inserted = (await tx.execute(sql`
       insert into ${cultivationTracks} (org_id, enterprise_id, tier, year, owner_id, history)
-      select e.org_id, r.enterprise_id, r.tier, ${body.year}, ${actor.id}, ${history}::jsonb
-        from ${screeningResults} r join ${enterprises} e on e.id = r.enterprise_id
-       where r.run_id = ${run.id} and r.tier = ${body.tier} and r.status = ${body.status}
+      select e.org_id, r.enterprise_id, ${body.tier}, ${body.year}, ${actor.id}, ${history}::jsonb
+        from ${screeningFirms} r join ${enterprises} e on e.id = r.enterprise_id
+       where r.run_id = ${run.id} and r.standings[${tierPosition(body.tier)}] = ${body.status}
       on conflict do nothing
       returning id`)) as unknown as { rows: { id: string }[] };
     const added = inserted.rows.length;

@@ -10,9 +10,10 @@ import {
   enterpriseYears,
   orgs,
   qualifications,
-  screeningResults,
+  screeningFirms,
   screeningRuns,
 } from '../../../db/schema/index.js';
+import { TIER_KEYS } from '../../../domain/eligibility/index.js';
 import {
   lastYearFigures,
   type PolicyFirm,
@@ -118,24 +119,32 @@ export async function loadPolicyFirms(
       : none,
     needs.standingTiers.length
       ? db
-          .selectDistinctOn([screeningResults.enterpriseId, screeningResults.tier], {
-            enterpriseId: screeningResults.enterpriseId,
-            tier: screeningResults.tier,
-            status: screeningResults.status,
+          .selectDistinctOn([screeningFirms.enterpriseId], {
+            enterpriseId: screeningFirms.enterpriseId,
+            standings: screeningFirms.standings,
           })
-          .from(screeningResults)
-          .innerJoin(screeningRuns, eq(screeningRuns.id, screeningResults.runId))
+          .from(screeningFirms)
+          .innerJoin(screeningRuns, eq(screeningRuns.id, screeningFirms.runId))
           .where(
             and(
               eq(screeningRuns.status, 'done'),
               // Only runs that can cover these firms: of an org above the scope, or within it.
               sql`${screeningRuns.orgId} in (select ${orgs.id} from ${orgs}
                 where ${orgs.path} like ${`${scopePath}%`} or ${scopePath} like ${orgs.path} || '%')`,
-              inArray(screeningResults.tier, needs.standingTiers),
-              ofFirms(screeningResults.enterpriseId),
+              ofFirms(screeningFirms.enterpriseId),
             ),
           )
-          .orderBy(screeningResults.enterpriseId, screeningResults.tier, desc(screeningRuns.createdAt))
+          // The latest run that screened the firm; its arrays follow TIER_KEYS.
+          .orderBy(screeningFirms.enterpriseId, desc(screeningRuns.createdAt))
+          .then((rows) =>
+            rows.flatMap((r) =>
+              needs.standingTiers.map((tier) => ({
+                enterpriseId: r.enterpriseId,
+                tier,
+                status: r.standings[(TIER_KEYS as readonly string[]).indexOf(tier)],
+              })),
+            ),
+          )
       : none,
   ]);
   const yearsOf = groupBy<YearRow & { enterpriseId: string }>(years);
