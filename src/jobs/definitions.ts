@@ -1,4 +1,5 @@
 import { auditExportJob } from './audit-export.js';
+import { chainPlacementJob } from './chain-placement.js';
 import { screeningJob } from './cultivation-screening.js';
 import { enterpriseImportJob } from './enterprise-import.js';
 import type { JobDefinition } from './types.js';
@@ -8,4 +9,5 @@ export const JOB_DEFINITIONS = [
   auditExportJob,
   enterpriseImportJob,
   screeningJob,
+  chainPlacementJob,
 ] as unknown as JobDefinition<never, never>[];

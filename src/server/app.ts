@@ -9,6 +9,7 @@ import type { JobRunner } from '../jobs/runner.js';
 import { type AccessRule, access, describeRule } from './access.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
+import { chainRoutes } from './modules/chains/routes.js';
 import { cultivationRoutes } from './modules/cultivation/routes.js';
 import { enterpriseRoutes } from './modules/enterprises/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
@@ -97,6 +98,7 @@ export async function buildApp(opts: {
   enterpriseRoutes(app);
   cultivationRoutes(app);
   policyRoutes(app);
+  chainRoutes(app);
   const page = await registerWeb(app);
 
   app.setNotFoundHandler((request, reply) => {

@@ -100,6 +100,24 @@ export const ERRORS = {
     'The policy has pushes and cannot be deleted; set it back to draft instead',
   ],
   'push.not_found': [404, '推送记录不存在或无权访问', 'Push not found'],
+  'chain.not_found': [404, '产业链不存在或无权访问', 'Industry chain not found'],
+  'chain.node_not_found': [404, '链节点不存在或无权访问', 'Chain node not found'],
+  'chain.read_only': [
+    403,
+    '上级组织的产业链只能查看；如需调整，请复制为本组织的产业链',
+    'A chain of a higher organisation can be read, not changed; copy it to your organisation',
+  ],
+  'chain.key_taken': [
+    409,
+    '本组织已有相同编码的产业链',
+    'Your organisation already has a chain with this key',
+  ],
+  'chain.bad_move': [
+    409,
+    '不能这样移动：环节（上游/中游/下游）不能移动，节点不能移到自己的下级，且最多 3 级',
+    'Cannot move there: segments stay, a node cannot go under itself, and nodes go 3 levels deep',
+  ],
+  'chain.segment_fixed': [409, '上游/中游/下游环节不能删除或改名', 'Segments cannot be deleted or renamed'],
   internal: [500, '服务器内部错误，请联系管理员', 'Internal server error'],
   'service.unavailable': [503, '服务暂不可用', 'Service unavailable'],
 } as const satisfies Record<string, readonly [number, string, string]>;

@@ -2,6 +2,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  chainNodes,
+  chainPlacements,
   cultivationTracks,
   enterprises,
   enterpriseYears,
@@ -25,6 +27,8 @@ let yannanScreeningId: string;
 let yannanTrackId: string;
 let yannanPolicyId: string;
 let yannanPushId: string;
+let yannanChainId: string;
+let yannanNodeId: string;
 
 /** A 盐南 firm with a year and a 资质, so the enterprise routes and their sub-paths are tried on real rows. */
 async function yannanFirm() {
@@ -50,6 +54,7 @@ const ROUTE_BODIES: Record<string, Record<string, unknown>> = {
   'POST /api/v1/enterprises/:id/qualifications': { tier: 'gazelle', issuedOn: '2025-01-01' },
   'PATCH /api/v1/cultivation/tracks/:id': { stage: 'serving' },
   'PATCH /api/v1/policy-pushes/:id': { status: 'told' },
+  'POST /api/v1/chain-nodes/:id/placements': { status: 'added' },
 };
 /** Query strings a GET route requires, so that it reaches its scope check instead of a 400. */
 const ROUTE_QUERIES: Record<string, string> = {
@@ -74,6 +79,7 @@ beforeAll(async () => {
   const leader = await login(t.app, 'leader');
   yannanJobId = (await leader.post('/api/v1/audit/export', {})).json().id;
   ({ firmId: yannanFirmId, qualificationId: yannanQualificationId } = await yannanFirm());
+  ROUTE_BODIES['POST /api/v1/chain-nodes/:id/placements'].enterpriseId = yannanFirmId;
   yannanScreeningId = (await leader.post('/api/v1/cultivation/screenings', {})).json().runId;
   yannanTrackId = (
     await leader.post('/api/v1/cultivation/tracks', { enterpriseId: yannanFirmId, tier: 'hnte', year: 2026 })
@@ -88,6 +94,18 @@ beforeAll(async () => {
   ).json().id;
   await leader.post(`/api/v1/policies/${yannanPolicyId}/pushes`, {});
   yannanPushId = (await leader.get(`/api/v1/policy-pushes?policyId=${yannanPolicyId}`)).json().items[0].id;
+  // A chain of 盐南's own (the platform's templates are shared on purpose) and one of its nodes.
+  const yannanAdmin = await login(t.app, 'admin');
+  yannanChainId = (
+    await yannanAdmin.post('/api/v1/chains/import', {
+      key: 'yn-isolation',
+      name: '盐南隔离测试链',
+      segments: [{ segment: 'upstream', children: [{ name: '盐南节点', keywords: ['隔离'] }] }],
+    })
+  ).json().id;
+  yannanNodeId = (await yannanAdmin.get(`/api/v1/chains/${yannanChainId}`))
+    .json()
+    .nodes.find((n: { depth: number }) => n.depth === 1).id;
 });
 afterAll(() => t.close());
 
@@ -110,7 +128,12 @@ async function snapshot() {
     .where(eq(cultivationTracks.id, yannanTrackId));
   const pol = await t.database.db.select().from(policies).where(eq(policies.id, yannanPolicyId));
   const pu = await t.database.db.select().from(policyPushes).where(eq(policyPushes.id, yannanPushId));
-  return JSON.stringify([u, o, j, e, y, q, tr, pol, pu]);
+  const ch = await t.database.db.select().from(chainNodes).where(eq(chainNodes.chainId, yannanChainId));
+  const pl = await t.database.db
+    .select()
+    .from(chainPlacements)
+    .where(eq(chainPlacements.enterpriseId, yannanFirmId));
+  return JSON.stringify([u, o, j, e, y, q, tr, pol, pu, ch, pl]);
 }
 
 describe('org isolation', () => {
@@ -127,6 +150,8 @@ describe('org isolation', () => {
       yannanTrackId,
       yannanPolicyId,
       yannanPushId,
+      yannanChainId,
+      yannanNodeId,
     ];
     const routes = t.app.routeTable.filter((r) => r.url.includes(':id') && r.method !== 'HEAD');
     expect(routes.length).toBeGreaterThan(5);

@@ -284,7 +284,7 @@ describe('政策找企业: the firms a policy finds', () => {
       ].map(([enterpriseId, status]) => ({
         runId: run.id,
         enterpriseId,
-        standings: TIER_KEYS.map((t, i) => (i === hnte ? (status as 'eligible' | 'holding') : 'far')),
+        standings: TIER_KEYS.map((_t, i) => (i === hnte ? (status as 'eligible' | 'holding') : 'far')),
         unmetCounts: TIER_KEYS.map(() => 0),
         scores: TIER_KEYS.map(() => null),
         details: {},

@@ -1,4 +1,5 @@
 export * from './audit.js';
+export * from './chains.js';
 export * from './cultivation.js';
 export * from './enterprises.js';
 export * from './jobs.js';

@@ -5,6 +5,7 @@ import { hashPassword } from '../../server/modules/auth/passwords.js';
 import type { Db } from '../client.js';
 import { afterBulkWrite } from '../maintenance.js';
 import { orgs, users } from '../schema/index.js';
+import { queueDemoPlacements, seedChainTemplates } from './chains.js';
 import { DEMO_ORGS, DEMO_PASSWORD, DEMO_USERS, ROOT_ORG } from './demo-data.js';
 import { seedEnterprises } from './enterprises/seed-enterprises.js';
 import { seedDemoPolicies } from './policies.js';
@@ -86,6 +87,7 @@ export async function seedDemo(db: Db): Promise<number> {
       }
     }
     await seedDemoPolicies(tx);
+    await seedChainTemplates(tx);
     return added;
   });
 }
@@ -105,6 +107,9 @@ export async function seedDemoEnterprises(
     targetCount,
     onProgress: onProgress && ((p) => onProgress(p.done, p.total)),
   });
-  if (result.inserted > 0) await afterBulkWrite(db);
+  if (result.inserted > 0) {
+    await afterBulkWrite(db);
+    await queueDemoPlacements(db);
+  }
   return result;
 }

@@ -1,0 +1,114 @@
+import { sql } from 'drizzle-orm';
+import {
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  real,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type { StrengthThresholds } from '../../domain/chain/strength.js';
+import { enterprises } from './enterprises.js';
+import { orgs } from './orgs.js';
+
+/** 产业链: a tree of 上游 / 中游 / 下游 segments and their nodes. Owned by an org and seen by its subtree
+ *  and its ancestors' members alike (the platform's templates reach every org), edited by the owner's
+ *  admins. */
+export const chains = pgTable(
+  'chains',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    key: text('key').notNull(),
+    name: text('name').notNull(),
+    description: text('description'),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('chains_org_key_idx').on(t.orgId, t.key)],
+);
+
+/** 链节点. Depth 0 is a segment (上游 / 中游 / 下游); nodes go three levels below it. */
+export const chainNodes = pgTable(
+  'chain_nodes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    chainId: uuid('chain_id')
+      .notNull()
+      .references(() => chains.id, { onDelete: 'cascade' }),
+    parentId: uuid('parent_id'),
+    segment: text('segment').notNull(),
+    depth: integer('depth').notNull(),
+    position: integer('position').notNull().default(0),
+    name: text('name').notNull(),
+    description: text('description'),
+    keywords: text('keywords').array().notNull().default(sql`'{}'::text[]`),
+    products: text('products').array().notNull().default(sql`'{}'::text[]`),
+    technologies: text('technologies').array().notNull().default(sql`'{}'::text[]`),
+    /** GB/T 4754-2017 两位大类. */
+    industryCodes: text('industry_codes').array().notNull().default(sql`'{}'::text[]`),
+    version: integer('version').notNull().default(1),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('chain_nodes_chain_idx').on(t.chainId, t.parentId, t.position)],
+);
+
+/** An org's leading chains (its "3+1"), in its order. */
+export const orgChains = pgTable(
+  'org_chains',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    chainId: uuid('chain_id')
+      .notNull()
+      .references(() => chains.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.chainId] })],
+);
+
+export const PLACEMENT_STATUSES = ['auto', 'confirmed', 'rejected', 'added'] as const;
+export type PlacementStatus = (typeof PLACEMENT_STATUSES)[number];
+
+/** A firm on a chain node: found by the placement engine (auto, with its confidence and the words that
+ *  caused it), confirmed or rejected by a user, or added by hand. Users' decisions survive re-runs. */
+export const chainPlacements = pgTable(
+  'chain_placements',
+  {
+    nodeId: uuid('node_id')
+      .notNull()
+      .references(() => chainNodes.id, { onDelete: 'cascade' }),
+    enterpriseId: uuid('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id, { onDelete: 'cascade' }),
+    confidence: real('confidence').notNull(),
+    /** What matched: "行业 38", "产品：光伏逆变器", "经营范围：逆变器" … */
+    reasons: text('reasons').array().notNull().default(sql`'{}'::text[]`),
+    status: text('status').$type<PlacementStatus>().notNull().default('auto'),
+    decidedBy: uuid('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.nodeId, t.enterpriseId] }),
+    index('chain_placements_enterprise_idx').on(t.enterpriseId),
+  ],
+);
+
+/** An org's strength thresholds (优势 / 一般 / 薄弱 / 缺失); defaults in domain/chain/strength.ts. */
+export const chainSettings = pgTable('chain_settings', {
+  orgId: uuid('org_id')
+    .primaryKey()
+    .references(() => orgs.id),
+  thresholds: jsonb('thresholds').$type<StrengthThresholds>().notNull(),
+  version: integer('version').notNull().default(1),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

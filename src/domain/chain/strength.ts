@@ -1,0 +1,60 @@
+/** A chain node's strength in an org (优势 / 一般 / 薄弱 / 缺失), from published thresholds an org may
+ *  edit. Pure: the numbers come from the node's placed local firms. */
+import { z } from 'zod';
+
+export const STRENGTHS = ['strong', 'average', 'weak', 'missing'] as const;
+export type Strength = (typeof STRENGTHS)[number];
+export const STRENGTH_NAMES: Record<Strength, string> = {
+  strong: '优势',
+  average: '一般',
+  weak: '薄弱',
+  missing: '缺失',
+};
+
+export const strengthThresholdsSchema = z.strictObject({
+  /** 龙头: a local firm on the node with at least this revenue (元) in its latest year. */
+  leaderRevenue: z.number().min(0),
+  /** 优势: at least this many firms and either a 龙头 or this much revenue together (元). */
+  strongFirms: z.int().min(1),
+  strongRevenue: z.number().min(0),
+  /** 一般: at least this many firms, or one 高企 / 专精特新 firm among fewer. */
+  averageFirms: z.int().min(1),
+});
+export type StrengthThresholds = z.infer<typeof strengthThresholdsSchema>;
+
+/** The defaults, and why: a district park (盐南高新区 has a few thousand firms) calls a link 优势 when
+ *  it has a cluster (≥ 10 firms) with a 龙头 of ≥ 10 亿元 revenue or ≥ 50 亿元 together — the scale
+ *  the regions' reports name as "链主"; 一般 when a handful of firms (≥ 3) or one certified innovator
+ *  holds it; 薄弱 when one or two firms without a title do; 缺失 when no local firm does. */
+export const DEFAULT_THRESHOLDS: StrengthThresholds = {
+  leaderRevenue: 1e9,
+  strongFirms: 10,
+  strongRevenue: 5e9,
+  averageFirms: 3,
+};
+
+export type NodeFigures = {
+  firms: number;
+  revenue: number;
+  hnte: number;
+  specialized: number;
+  leaders: number;
+};
+
+export function strengthOf(f: NodeFigures, t: StrengthThresholds): { strength: Strength; reason: string } {
+  const yi = (v: number) => `${Math.round((v / 1e8) * 10) / 10} 亿元`;
+  if (f.firms === 0) return { strength: 'missing', reason: '本地没有企业在此环节' };
+  if (f.firms >= t.strongFirms && (f.leaders > 0 || f.revenue >= t.strongRevenue))
+    return {
+      strength: 'strong',
+      reason:
+        f.leaders > 0
+          ? `${f.firms} 家企业，含 ${f.leaders} 家龙头（营收 ≥ ${yi(t.leaderRevenue)}）`
+          : `${f.firms} 家企业，合计营收 ${yi(f.revenue)} ≥ ${yi(t.strongRevenue)}`,
+    };
+  if (f.firms >= t.averageFirms)
+    return { strength: 'average', reason: `${f.firms} 家企业，尚无龙头或规模不足` };
+  if (f.hnte + f.specialized > 0)
+    return { strength: 'average', reason: `${f.firms} 家企业，其中有高企或专精特新企业` };
+  return { strength: 'weak', reason: `仅 ${f.firms} 家企业，且无高企、专精特新企业` };
+}

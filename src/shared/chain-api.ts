@@ -1,0 +1,103 @@
+/** API shapes of 产业链图谱: chains, their nodes with the org's figures, placements of firms. */
+import { z } from 'zod';
+import { chainSchema, SEGMENTS } from '../domain/chain/chain-schema.js';
+import { STRENGTHS, strengthThresholdsSchema } from '../domain/chain/strength.js';
+import { Paging } from './api.js';
+
+export const PLACEMENT_STATUSES = ['auto', 'confirmed', 'rejected', 'added'] as const;
+
+export const ChainSummary = z.object({
+  id: z.uuid(),
+  key: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  orgId: z.uuid(),
+  orgName: z.string(),
+  /** The actor may change it (its org owns it and the actor is an admin). */
+  editable: z.boolean(),
+  /** Place among the actor's org's leading chains ("3+1"), or null. */
+  leading: z.int().nullable(),
+  nodes: z.int(),
+  version: z.int(),
+});
+export const ChainList = z.array(ChainSummary);
+
+const Figures = z.object({
+  firms: z.int(),
+  revenue: z.number(),
+  hnte: z.int(),
+  specialized: z.int(),
+  leaders: z.int(),
+});
+export const ChainNodeView = z.object({
+  id: z.uuid(),
+  parentId: z.uuid().nullable(),
+  segment: z.enum(SEGMENTS),
+  depth: z.int(),
+  position: z.int(),
+  name: z.string(),
+  description: z.string().nullable(),
+  keywords: z.array(z.string()),
+  products: z.array(z.string()),
+  technologies: z.array(z.string()),
+  industryCodes: z.array(z.string()),
+  version: z.int(),
+  /** The org's local firms on this node or below it (confirmed, added or found, not rejected). */
+  figures: Figures,
+  strength: z.enum(STRENGTHS),
+  strengthReason: z.string(),
+});
+export const ChainTree = z.object({
+  chain: ChainSummary,
+  thresholds: strengthThresholdsSchema,
+  nodes: z.array(ChainNodeView),
+  /** When the org's firms were last placed, if ever. */
+  placedAt: z.string().nullable(),
+});
+
+export const ChainImport = chainSchema;
+
+export const NodeCreate = z.object({
+  parentId: z.uuid(),
+  name: z.string().trim().min(1).max(60),
+  description: z.string().trim().max(500).optional(),
+  keywords: z.array(z.string().trim().min(1).max(40)).max(60).default([]),
+  products: z.array(z.string().trim().min(1).max(40)).max(60).default([]),
+  technologies: z.array(z.string().trim().min(1).max(40)).max(60).default([]),
+  industryCodes: z
+    .array(z.string().regex(/^\d{2}$/, '行业代码应为两位大类代码'))
+    .max(20)
+    .default([]),
+});
+export const NodeUpdate = NodeCreate.partial().extend({
+  version: z.int().min(1),
+  position: z.int().min(0).optional(),
+});
+
+export const LeadingChains = z.object({ chainIds: z.array(z.uuid()).max(12) });
+export const ThresholdsBody = strengthThresholdsSchema.extend({ version: z.int().min(0) });
+
+export const NodeFirmQuery = Paging.extend({
+  universe: z.enum(['local', 'target']).default('local'),
+  status: z.enum(PLACEMENT_STATUSES).optional(),
+});
+export const NodeFirm = z.object({
+  enterpriseId: z.uuid(),
+  name: z.string(),
+  uscc: z.string().nullable(),
+  universe: z.string(),
+  revenue: z.number().nullable(),
+  revenueYear: z.int().nullable(),
+  titles: z.array(z.string()),
+  leader: z.boolean(),
+  confidence: z.number(),
+  reasons: z.array(z.string()),
+  status: z.enum(PLACEMENT_STATUSES),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+});
+export const NodeFirms = z.object({ items: z.array(NodeFirm), total: z.int() });
+export const PlacementDecision = z.object({
+  enterpriseId: z.uuid(),
+  status: z.enum(['confirmed', 'rejected', 'added']),
+});
