@@ -20,6 +20,9 @@ export const HELP = {
   import enterprises <文件> [--org 组织编码] [--dry-run] [--json] [--sheet 工作表] [--year 年度] [--target]
                                 导入企业（CSV：UTF-8 或 GBK/GB18030 自动识别；XLSX）；--dry-run 只校验不写入；
                                 --json 输出 { inserted, updated, unchanged, rejected, errors }；--target 作为外地目标企业
+  import relations <文件> [--org 组织编码] [--json]
+                                导入企业关系（持股、投资、供应、产学研、同一实际控制人；CSV 或 XLSX）：坏行逐行说明原因，
+                                同一文件再次导入不改变数据；企业须已在该组织的企业库中
   eligibility <文件.json> [--date YYYY-MM-DD] [--json]
                                 评估一家企业在八个培育梯队（科技型中小企业 … 独角兽）的资格：结论、得分、未满足条件、
                                 差距与缺少的数据；--date 评估日期（默认取文件的 asOf，按日期选用规则集）；
@@ -51,6 +54,9 @@ Commands:
   import enterprises <file> [--org ORG_CODE] [--dry-run] [--json] [--sheet NAME] [--year YYYY] [--target]
                                 Import enterprises (CSV in UTF-8 or GBK/GB18030, detected; XLSX); --dry-run validates
                                 only; --json prints { inserted, updated, unchanged, rejected, errors }; --target: outside firms
+  import relations <file> [--org ORG_CODE] [--json]
+                                Import enterprise relations (shareholding, investment, supply, cooperation, same
+                                controller; CSV or XLSX) with row errors; re-importing a file changes nothing
   eligibility <file.json> [--date YYYY-MM-DD] [--json]
                                 Assess one firm for the eight cultivation tiers (tech SME … unicorn): verdict, score, unmet
                                 criteria, gaps and missing data; --date sets the assessment date (default: the file's asOf;

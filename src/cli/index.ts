@@ -8,6 +8,7 @@ import { auditExport, jobsList, jobsWatch, seedCommand, userAdd, withDatabase } 
 import { eligibilityCommand } from './eligibility.js';
 import { HELP, helpLang } from './help.js';
 import { importEnterprises } from './import.js';
+import { importRelationsCommand } from './import-relations.js';
 
 async function main(argv: string[]) {
   const { values, positionals } = parseArgs({
@@ -80,8 +81,11 @@ async function main(argv: string[]) {
       if (sub !== 'export') throw new CliError('用法：kezhao audit export [--out 文件]');
       return auditExport(config, values as Record<string, string>);
     case 'import':
+      if (sub === 'relations') return importRelationsCommand(config, arg, values);
       if (sub !== 'enterprises')
-        throw new CliError('用法：kezhao import enterprises <文件> [--org 组织编码] [--dry-run] [--json]');
+        throw new CliError(
+          '用法：kezhao import enterprises <文件> [--org 组织编码] [--dry-run] [--json]；kezhao import relations <文件> [--org 组织编码] [--json]',
+        );
       return importEnterprises(config, arg, values);
     case 'eligibility':
       return eligibilityCommand(sub, values);

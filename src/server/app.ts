@@ -12,6 +12,7 @@ import { authRoutes } from './modules/auth/routes.js';
 import { chainRoutes } from './modules/chains/routes.js';
 import { cultivationRoutes } from './modules/cultivation/routes.js';
 import { enterpriseRoutes } from './modules/enterprises/routes.js';
+import { graphRoutes } from './modules/graph/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { jobRoutes } from './modules/jobs/routes.js';
 import { orgRoutes } from './modules/orgs/routes.js';
@@ -99,6 +100,7 @@ export async function buildApp(opts: {
   cultivationRoutes(app);
   policyRoutes(app);
   chainRoutes(app);
+  graphRoutes(app, opts.config.importMaxBytes);
   const page = await registerWeb(app);
 
   app.setNotFoundHandler((request, reply) => {

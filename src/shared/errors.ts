@@ -100,6 +100,7 @@ export const ERRORS = {
     'The policy has pushes and cannot be deleted; set it back to draft instead',
   ],
   'push.not_found': [404, '推送记录不存在或无权访问', 'Push not found'],
+  'graph.entity_not_found': [404, '企业、自然人或机构不存在或无权访问', 'Entity not found'],
   'chain.not_found': [404, '产业链不存在或无权访问', 'Industry chain not found'],
   'chain.node_not_found': [404, '链节点不存在或无权访问', 'Chain node not found'],
   'chain.read_only': [

@@ -5,4 +5,5 @@ export * from './enterprises.js';
 export * from './jobs.js';
 export * from './orgs.js';
 export * from './policies.js';
+export * from './relations.js';
 export * from './users.js';

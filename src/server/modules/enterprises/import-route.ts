@@ -36,7 +36,7 @@ const Options = z.object({
 });
 
 /** Streams the one file of a multipart request to `dir` (bounded size and type) and returns it with the fields. */
-async function receiveUpload(req: FastifyRequest, dir: string, maxBytes: number) {
+export async function receiveUpload(req: FastifyRequest, dir: string, maxBytes: number) {
   if (!req.isMultipart()) throw new AppError('upload.missing_file');
   const fields: Record<string, string> = {};
   let saved: { file: string; name: string } | null = null;
