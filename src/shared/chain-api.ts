@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { chainSchema, SEGMENTS } from '../domain/chain/chain-schema.js';
 import { STRENGTHS, strengthThresholdsSchema } from '../domain/chain/strength.js';
+import { TARGET_FACTORS, targetWeightsSchema } from '../domain/chain/targeting.js';
 import { Paging } from './api.js';
 
 export const PLACEMENT_STATUSES = ['auto', 'confirmed', 'rejected', 'added'] as const;
@@ -101,3 +102,50 @@ export const PlacementDecision = z.object({
   enterpriseId: z.uuid(),
   status: z.enum(['confirmed', 'rejected', 'added']),
 });
+
+export const WeightsBody = targetWeightsSchema.extend({ version: z.int().min(0) });
+export const TargetQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) });
+const FactorScore = z.object({
+  factor: z.enum(TARGET_FACTORS),
+  name: z.string(),
+  value: z.number(),
+  weight: z.number(),
+  points: z.number(),
+  why: z.string(),
+});
+const TargetItem = z.object({
+  enterpriseId: z.uuid(),
+  name: z.string(),
+  uscc: z.string().nullable(),
+  regionCode: z.string().nullable().optional(),
+  score: z.number(),
+  factors: z.array(FactorScore),
+});
+export const TargetRanking = z.object({
+  node: z.object({
+    id: z.uuid(),
+    name: z.string(),
+    path: z.string(),
+    chainId: z.uuid(),
+    chainName: z.string(),
+  }),
+  weights: targetWeightsSchema,
+  total: z.int(),
+  items: z.array(TargetItem),
+});
+export const TargetListCreate = z.object({
+  nodeId: z.uuid(),
+  name: z.string().trim().min(1).max(80).optional(),
+  limit: z.int().min(1).max(500).default(50),
+});
+export const TargetList = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  chainName: z.string(),
+  nodePath: z.string(),
+  nodeId: z.uuid().nullable(),
+  weights: targetWeightsSchema,
+  items: z.array(TargetItem),
+  createdAt: z.string(),
+});
+export const TargetListSummary = TargetList.omit({ items: true }).extend({ firms: z.int() });

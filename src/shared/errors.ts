@@ -101,6 +101,7 @@ export const ERRORS = {
   ],
   'push.not_found': [404, '推送记录不存在或无权访问', 'Push not found'],
   'graph.entity_not_found': [404, '企业、自然人或机构不存在或无权访问', 'Entity not found'],
+  'target_list.not_found': [404, '目标企业清单不存在或无权访问', 'Target list not found'],
   'chain.not_found': [404, '产业链不存在或无权访问', 'Industry chain not found'],
   'chain.node_not_found': [404, '链节点不存在或无权访问', 'Chain node not found'],
   'chain.read_only': [

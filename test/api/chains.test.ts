@@ -2,7 +2,7 @@
  *  node figures and strength, editing with its rules, export, and who may do what. */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enterprises, enterpriseYears, qualifications } from '../../src/db/schema/index.js';
+import { enterprises, enterpriseYears, qualifications, relations } from '../../src/db/schema/index.js';
 import { searchTerms } from '../../src/domain/enterprise/search-terms.js';
 import { type Client, createTestApp, login, ORG, type TestContext } from '../helpers/app.js';
 
@@ -24,7 +24,16 @@ type Node = {
 
 async function addFirm(
   name: string,
-  f: { products?: string; scope?: string; division?: string; revenue?: number; hnte?: boolean; org?: string },
+  f: {
+    products?: string;
+    scope?: string;
+    division?: string;
+    revenue?: number;
+    hnte?: boolean;
+    org?: string;
+    target?: boolean;
+    uscc?: string;
+  },
 ) {
   const { db } = t.database;
   const [row] = await db
@@ -36,7 +45,8 @@ async function addFirm(
       mainProducts: f.products ?? null,
       businessScope: f.scope ?? null,
       industryDivision: f.division ?? null,
-      universe: 'local',
+      uscc: f.uscc ?? null,
+      universe: f.target ? 'target' : 'local',
       provenance: prov,
     })
     .returning({ id: enterprises.id });
@@ -142,6 +152,8 @@ describe('chains and placement', () => {
     // One firm without a title: weak by the default thresholds (≥ 3 firms or a title for 一般).
     expect(module.strength).toBe('weak');
     expect(module.strengthReason).toContain('1 家');
+    // Only this firm has revenue: no node, however many of its children hold the firm, counts it twice.
+    for (const n of nodes) expect(n.figures.revenue, n.name).toBeLessThanOrEqual(2e9);
     const missing = nodes.filter((n: Node) => n.depth > 0 && n.figures.firms === 0);
     expect(missing.length).toBeGreaterThan(0);
     for (const n of missing) expect(n.strength).toBe('missing');
@@ -311,5 +323,105 @@ describe('editing chains', () => {
       status: 'added',
     });
     expect(steal.statusCode).toBe(404);
+  });
+});
+
+describe('靶向招商', () => {
+  let node: Node & { keywords: string[]; products: string[] };
+  let supplier: string;
+  let big: string;
+  let twin: string;
+  beforeAll(async () => {
+    // A missing link of 光伏 for 盐南: 钙钛矿 (no local firm makes it).
+    const { nodes } = await tree(officer, pv);
+    node = nodes.find((n: { name: string }) => n.name.includes('钙钛矿'));
+    const term = node.keywords[0] ?? node.products[0];
+    big = await addFirm('上海靶向钙钛矿光电股份有限公司', {
+      products: `${term}组件`,
+      revenue: 3e9,
+      target: true,
+    });
+    await t.database.db
+      .insert(enterpriseYears)
+      .values({ enterpriseId: big, year: 2023, revenue: 1e9, provenance: prov });
+    supplier = await addFirm('苏州靶向钙钛矿材料有限公司', {
+      products: `${term}材料`,
+      revenue: 2e8,
+      target: true,
+    });
+    // It supplies 盐南's 龙头 (20 亿元 revenue): 以商引商.
+    await t.database.db.insert(relations).values({
+      orgId: ORG.yannan,
+      kind: 'supply',
+      fromType: 'enterprise',
+      fromId: supplier,
+      toType: 'enterprise',
+      toId: leaderFirm,
+      dedupeKey: `supply|${supplier}|${leaderFirm}|`,
+      provenance: prov,
+    });
+    // The same firm as a local one (listed again in the target universe): not a target.
+    await addFirm('盐南链测钙钛矿科技有限公司', { products: `${term}电池` });
+    twin = await addFirm('盐南链测钙钛矿科技有限公司', { products: `${term}电池`, target: true });
+    await place(officer);
+  });
+
+  it('ranks the target universe for a missing link, factor by factor, without firms already here', async () => {
+    const r = (await officer.get(`/api/v1/chain-nodes/${node.id}/targets`)).json();
+    expect(r.node.path).toContain('钙钛矿');
+    const names = r.items.map((i: { name: string }) => i.name);
+    expect(names).toContain('上海靶向钙钛矿光电股份有限公司');
+    expect(r.items.map((i: { enterpriseId: string }) => i.enterpriseId)).not.toContain(twin);
+    const bigItem = r.items.find((i: { enterpriseId: string }) => i.enterpriseId === big);
+    const factors = Object.fromEntries(bigItem.factors.map((f: { factor: string }) => [f.factor, f]));
+    expect(factors.scale.why).toBe('2025 年营收 30 亿元');
+    expect(factors.growth.why).toBe('近两年营收年均增长 73.2%');
+    expect(factors.proximity.points).toBe(0);
+    const sup = r.items.find((i: { enterpriseId: string }) => i.enterpriseId === supplier);
+    const prox = sup.factors.find((f: { factor: string }) => f.factor === 'proximity');
+    expect(prox).toMatchObject({ weight: 15, points: 15 });
+    expect(prox.why).toContain('盐南链测组件股份有限公司');
+    for (const item of r.items)
+      expect(item.score).toBeCloseTo(
+        item.factors.reduce((s: number, f: { points: number }) => s + f.points, 0),
+        0,
+      );
+  });
+
+  it('follows the org’s weights: with only 以商引商, the supplier of the 龙头 ranks first', async () => {
+    const w = (await admin.get('/api/v1/chains/target-weights')).json();
+    const only = {
+      fit: 0,
+      scale: 0,
+      innovation: 0,
+      growth: 0,
+      funding: 0,
+      proximity: 100,
+      version: w.version,
+    };
+    expect((await admin.request('PUT', '/api/v1/chains/target-weights', only)).statusCode).toBe(200);
+    const r = (await officer.get(`/api/v1/chain-nodes/${node.id}/targets`)).json();
+    expect(r.items[0]).toMatchObject({ enterpriseId: supplier, score: 100 });
+    const zero = { ...only, proximity: 0, version: w.version + 1 };
+    expect((await admin.request('PUT', '/api/v1/chains/target-weights', zero)).statusCode).toBe(400);
+  });
+
+  it('saves the ranking as a list and exports it, formula-safe', async () => {
+    const saved = await officer.post('/api/v1/target-lists', { nodeId: node.id, name: '=钙钛矿补链目标' });
+    expect(saved.statusCode).toBe(201);
+    const list = saved.json();
+    expect(list.items.length).toBeGreaterThanOrEqual(2);
+    expect((await officer.get('/api/v1/target-lists')).json()[0]).toMatchObject({
+      id: list.id,
+      firms: list.items.length,
+    });
+    const res = await officer.get(`/api/v1/target-lists/${list.id}/export`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const rows = wb.worksheets[0].getSheetValues() as unknown[][];
+    expect(String(rows[1][5])).toContain('权重');
+    expect(rows[2][2]).toBe(list.items[0].name);
+    const nt = await login(t.app, 'nt_officer');
+    expect((await nt.get(`/api/v1/target-lists/${list.id}`)).statusCode).toBe(404);
   });
 });

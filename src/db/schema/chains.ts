@@ -12,6 +12,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { StrengthThresholds } from '../../domain/chain/strength.js';
+import type { FactorScore, TargetWeights } from '../../domain/chain/targeting.js';
 import { enterprises } from './enterprises.js';
 import { orgs } from './orgs.js';
 
@@ -109,6 +110,36 @@ export const chainSettings = pgTable('chain_settings', {
     .primaryKey()
     .references(() => orgs.id),
   thresholds: jsonb('thresholds').$type<StrengthThresholds>().notNull(),
+  /** 靶向招商 weights; null: the defaults (domain/chain/targeting.ts). */
+  targetWeights: jsonb('target_weights').$type<TargetWeights>(),
   version: integer('version').notNull().default(1),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+export type TargetListItem = {
+  enterpriseId: string;
+  name: string;
+  uscc: string | null;
+  score: number;
+  factors: FactorScore[];
+};
+
+/** 目标企业清单: a ranking saved as it was (weights and each firm's factors), to work through and export. */
+export const targetLists = pgTable(
+  'target_lists',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    nodeId: uuid('node_id').references(() => chainNodes.id, { onDelete: 'set null' }),
+    chainName: text('chain_name').notNull(),
+    nodePath: text('node_path').notNull(),
+    name: text('name').notNull(),
+    weights: jsonb('weights').$type<TargetWeights>().notNull(),
+    items: jsonb('items').$type<TargetListItem[]>().notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('target_lists_org_idx').on(t.orgId, t.createdAt)],
+);

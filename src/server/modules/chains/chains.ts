@@ -104,16 +104,16 @@ async function figuresOf(db: Tx, chainId: string, orgIds: string[], t: StrengthT
              exists (select 1 from qualifications q where q.enterprise_id = f.enterprise_id
                       and q.tier in ('specialized_sme', 'little_giant')
                       and (q.expires_on is null or q.expires_on >= ${date})) as specialized
-        from firms f)
-    select s.ancestor as node_id, count(distinct x.enterprise_id)::int as firms,
-           coalesce(sum(x.revenue), 0)::float8 as revenue,
-           count(distinct x.enterprise_id) filter (where x.hnte)::int as hnte,
-           count(distinct x.enterprise_id) filter (where x.specialized)::int as specialized,
-           count(distinct x.enterprise_id) filter (where x.revenue >= ${t.leaderRevenue})::int as leaders
-      from sub s
-      join chain_placements p on p.node_id = s.node and p.status <> 'rejected'
-      join facts x on x.enterprise_id = p.enterprise_id
-     group by s.ancestor`)) as unknown as { rows: FigureRow[] };
+        from firms f),
+    -- Each firm once per node, however many nodes below it hold the firm.
+    placed as (
+      select distinct s.ancestor, x.enterprise_id, x.revenue, x.hnte, x.specialized from sub s
+        join chain_placements p on p.node_id = s.node and p.status <> 'rejected'
+        join facts x on x.enterprise_id = p.enterprise_id)
+    select ancestor as node_id, count(*)::int as firms, coalesce(sum(revenue), 0)::float8 as revenue,
+           count(*) filter (where hnte)::int as hnte, count(*) filter (where specialized)::int as specialized,
+           count(*) filter (where revenue >= ${t.leaderRevenue})::int as leaders
+      from placed group by ancestor`)) as unknown as { rows: FigureRow[] };
   return new Map(res.rows.map((r) => [r.node_id, r]));
 }
 

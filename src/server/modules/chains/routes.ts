@@ -13,7 +13,13 @@ import {
   NodeFirms,
   NodeUpdate,
   PlacementDecision,
+  TargetList,
+  TargetListCreate,
+  TargetListSummary,
+  TargetQuery,
+  TargetRanking,
   ThresholdsBody,
+  WeightsBody,
 } from '../../../shared/chain-api.js';
 import { VersionQuery } from '../../../shared/enterprise-api.js';
 import { type Actor, access } from '../../access.js';
@@ -23,6 +29,15 @@ import { chainTree, listChains, saveThresholds, setLeadingChains, thresholdsOf }
 import { createNode, deleteNode, exportChain, importChain, updateNode } from './edit.js';
 import { exportNodeTable } from './export.js';
 import { decidePlacement, nodeFirms, startPlacement } from './placements.js';
+import {
+  getTargetList,
+  listTargetLists,
+  rankTargets,
+  saveTargetList,
+  saveWeights,
+  weightsOf,
+} from './targets.js';
+import { exportTargetList } from './targets-export.js';
 
 const tags = ['chains'];
 const errors = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
@@ -180,5 +195,79 @@ export function chainRoutes(app: App) {
       response: { 200: z.object({ status: z.string() }), ...errors },
     },
     handler: (req) => decidePlacement(db, req.actor as Actor, req.params.id, req.body),
+  });
+
+  app.get('/api/v1/chain-nodes/:id/targets', {
+    config: readers,
+    schema: {
+      tags,
+      summary: '靶向招商：为该节点排序外地目标企业（契合度、规模、创新、成长、融资、以商引商），逐项说明',
+      params: IdParams,
+      querystring: TargetQuery,
+      response: { 200: TargetRanking, 404: ErrorBody },
+    },
+    handler: (req) => rankTargets(db, req.actor as Actor, req.params.id, req.query),
+  });
+  app.get('/api/v1/chains/target-weights', {
+    config: readers,
+    schema: {
+      tags,
+      summary: '本组织靶向招商的各项权重（默认值及理由见 docs/CHAINS.md）',
+      response: { 200: WeightsBody },
+    },
+    handler: async (req) => {
+      const { w, version } = await weightsOf(db, (req.actor as Actor).orgId);
+      return { ...w, version };
+    },
+  });
+  app.put('/api/v1/chains/target-weights', {
+    config: admins,
+    schema: {
+      tags,
+      summary: '修改靶向招商权重（乐观锁）',
+      body: WeightsBody,
+      response: { 200: WeightsBody, ...errors },
+    },
+    handler: (req) => saveWeights(db, req.actor as Actor, req.body),
+  });
+  app.post('/api/v1/target-lists', {
+    config: placers,
+    schema: {
+      tags,
+      summary: '保存目标企业清单：当前排序、权重和每家企业的各项得分',
+      body: TargetListCreate,
+      response: { 201: TargetList, ...errors },
+    },
+    handler: async (req, reply) =>
+      reply.code(201).send(await saveTargetList(db, req.actor as Actor, req.body)),
+  });
+  app.get('/api/v1/target-lists', {
+    config: readers,
+    schema: { tags, summary: '本组织的目标企业清单', response: { 200: z.array(TargetListSummary) } },
+    handler: (req) => listTargetLists(db, req.actor as Actor),
+  });
+  app.get('/api/v1/target-lists/:id', {
+    config: readers,
+    schema: {
+      tags,
+      summary: '目标企业清单详情',
+      params: IdParams,
+      response: { 200: TargetList, 404: ErrorBody },
+    },
+    handler: (req) => getTargetList(db, req.actor as Actor, req.params.id),
+  });
+  app.get('/api/v1/target-lists/:id/export', {
+    config: readers,
+    schema: {
+      tags,
+      summary: '导出目标企业清单 XLSX（防公式注入）',
+      params: IdParams,
+      response: { 200: z.any(), 404: ErrorBody },
+    },
+    handler: async (req, reply) => {
+      const list = await getTargetList(db, req.actor as Actor, req.params.id);
+      const file = { asciiName: 'target-list.xlsx', name: datedXlsx(list.name), type: XLSX_TYPE };
+      return sendDownload(reply, file, exportTargetList(list));
+    },
   });
 }
