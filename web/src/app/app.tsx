@@ -32,6 +32,7 @@ const EnterpriseImportPage = lazy(() =>
 const DuplicatesPage = lazy(() =>
   import('../pages/enterprises/duplicates/duplicates-page').then((m) => ({ default: m.DuplicatesPage })),
 );
+const ChainsPage = lazy(() => import('../pages/chains/chains-page').then((m) => ({ default: m.ChainsPage })));
 const CultivationPage = lazy(() =>
   import('../pages/cultivation/cultivation-page').then((m) => ({ default: m.CultivationPage })),
 );
@@ -77,6 +78,10 @@ function AppRoutes() {
           <Route
             path={`${PATHS.enterprises}/:id`}
             element={<Guard path={PATHS.enterprises} render={(me) => <EnterpriseProfilePage me={me} />} />}
+          />
+          <Route
+            path={PATHS.chains}
+            element={<Guard path={PATHS.chains} render={(me) => <ChainsPage me={me} />} />}
           />
           <Route
             path={PATHS.cultivation}

@@ -1,4 +1,5 @@
 /** English interface texts; typed against zh-CN so no key goes missing. */
+import { chainsEnUS } from '../pages/chains/messages-en-us';
 import { cultivationEnUS } from '../pages/cultivation/messages-en-us';
 import { enterprisesEnUS } from '../pages/enterprises/messages-en-us';
 import { policiesEnUS } from '../pages/policies/messages-en-us';
@@ -43,6 +44,7 @@ export const enUS: Messages = {
     enterpriseSearch: 'Find enterprises',
     enterpriseImport: 'Import',
     enterpriseDuplicates: 'Possible duplicates',
+    chains: 'Industry chains',
     cultivation: 'Cultivation',
     policies: 'Policy matching',
     apiDocs: 'API docs',
@@ -120,6 +122,7 @@ export const enUS: Messages = {
       'audit.export': 'Audit log export',
       'enterprise.import': 'Enterprise import',
       'cultivation.screening': 'Cultivation screening',
+      'chain.placement': 'Industry chain placement',
     },
     statuses: {
       queued: 'Queued',
@@ -262,4 +265,5 @@ export const enUS: Messages = {
   enterprises: enterprisesEnUS,
   cultivation: cultivationEnUS,
   policies: policiesEnUS,
+  chains: chainsEnUS,
 };

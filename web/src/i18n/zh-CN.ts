@@ -1,4 +1,5 @@
 /** 简体中文界面文案（默认语言）。en-US.ts 必须提供同样的键。 */
+import { chainsZhCN } from '../pages/chains/messages-zh-cn';
 import { cultivationZhCN } from '../pages/cultivation/messages-zh-cn';
 import { enterprisesZhCN } from '../pages/enterprises/messages-zh-cn';
 import { policiesZhCN } from '../pages/policies/messages-zh-cn';
@@ -42,6 +43,7 @@ export const zhCN = {
     enterpriseSearch: '企业查询',
     enterpriseImport: '企业导入',
     enterpriseDuplicates: '疑似重复',
+    chains: '产业链图谱',
     cultivation: '梯度培育',
     policies: '政策找企业',
     apiDocs: 'API 文档',
@@ -118,6 +120,7 @@ export const zhCN = {
       'audit.export': '审计日志导出',
       'enterprise.import': '企业导入',
       'cultivation.screening': '培育筛查',
+      'chain.placement': '产业链企业匹配',
     } as Record<string, string>,
     statuses: {
       queued: '排队中',
@@ -260,6 +263,7 @@ export const zhCN = {
   enterprises: enterprisesZhCN,
   cultivation: cultivationZhCN,
   policies: policiesZhCN,
+  chains: chainsZhCN,
 };
 
 export type Messages = typeof zhCN;

@@ -6,6 +6,7 @@ import {
   AuditOutlined,
   BankOutlined,
   CloudUploadOutlined,
+  ClusterOutlined,
   DashboardOutlined,
   FileSearchOutlined,
   MergeCellsOutlined,
@@ -29,6 +30,7 @@ export const PATHS = {
   enterprises: '/enterprises',
   enterpriseImport: '/enterprises/import',
   enterpriseDuplicates: '/enterprises/duplicates',
+  chains: '/chains',
   cultivation: '/cultivation',
   policies: '/policies',
   login: '/login',
@@ -43,6 +45,8 @@ export const PAGE_ROLES: Partial<Record<string, readonly Role[]>> = {
   [PATHS.enterpriseDuplicates]: ['admin', 'officer'],
   // Experts score projects only; the screening API refuses them (403).
   [PATHS.cultivation]: ['admin', 'leader', 'officer', 'analyst'],
+  // 产业链图谱: experts are refused by the chains API as well.
+  [PATHS.chains]: ['admin', 'leader', 'officer', 'analyst'],
   // 政策找企业: experts are refused by the policy API as well.
   [PATHS.policies]: ['admin', 'leader', 'officer', 'analyst'],
 };
@@ -58,6 +62,7 @@ type NavLeaf = {
     | 'enterpriseSearch'
     | 'enterpriseImport'
     | 'enterpriseDuplicates'
+    | 'chains'
     | 'cultivation'
     | 'policies';
   icon: ReactNode;
@@ -76,6 +81,7 @@ const NAV: (NavLeaf | NavGroup)[] = [
       { key: PATHS.enterpriseDuplicates, label: 'enterpriseDuplicates', icon: <MergeCellsOutlined /> },
     ],
   },
+  { key: PATHS.chains, label: 'chains', icon: <ClusterOutlined /> },
   { key: PATHS.cultivation, label: 'cultivation', icon: <RiseOutlined /> },
   { key: PATHS.policies, label: 'policies', icon: <FileSearchOutlined /> },
   { key: PATHS.jobs, label: 'jobs', icon: <ScheduleOutlined /> },

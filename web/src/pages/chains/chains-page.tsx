@@ -1,0 +1,232 @@
+/** 产业链图谱: pick a chain (the org's leading chains first, marked 主导) and see it as a tree from 上游
+ *  to 下游, each node coloured by how strong the district is there, or as the 节点表; a node opens its
+ *  drawer with the firms on it. The toolbar exports the map (PNG) and the table (XLSX); admins and
+ *  officers re-match the firms, admins set the leading chains and the strength rules. The chain, the
+ *  tab and the open node live in the URL (?chain=, ?tab=table, ?node=). */
+import { DownloadOutlined, FileExcelOutlined, StarFilled } from '@ant-design/icons';
+import {
+  Alert,
+  Button,
+  Card,
+  Empty,
+  Flex,
+  Select,
+  Skeleton,
+  Space,
+  Tabs,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
+import type { EChartsType } from 'echarts/core';
+import { type RefObject, useMemo, useRef } from 'react';
+import { useSearchParams } from 'react-router';
+import type { Me } from '../../../../src/shared/api';
+import { type ChainList, type ChainTree, nodeTableUrl, useChains, useChainTree } from '../../api/chains';
+import { hasAnyRole } from '../../api/me';
+import { PageHeader } from '../../components/page-header';
+import { useMessages } from '../../i18n';
+import { formatTime } from '../../lib/format';
+import { ChainMap } from './chain-map';
+import { LeadingButton } from './leading-button';
+import { NodeDrawer } from './node-drawer';
+import { NodeTable } from './node-table';
+import { PlacementButton } from './placement-button';
+import { StrengthLegend } from './strength';
+import { ThresholdsButton } from './thresholds-modal';
+import { fill, strengthCounts } from './tree';
+
+function ChainSelect({
+  chains,
+  value,
+  onChange,
+}: {
+  chains: ChainList;
+  value: string;
+  onChange: (id: string) => void;
+}) {
+  const c = useMessages().chains;
+  return (
+    <Select
+      value={value}
+      onChange={onChange}
+      style={{ width: 260 }}
+      showSearch={{ optionFilterProp: 'title' }}
+      data-testid="chain-select"
+      options={chains.map((x) => ({
+        value: x.id,
+        title: x.name,
+        label: (
+          <Flex justify="space-between" align="center" gap={8}>
+            <span>{x.name}</span>
+            <span>
+              {x.leading !== null && (
+                <Tag color="gold" icon={<StarFilled />} style={{ marginInlineEnd: 0 }}>
+                  {c.leading}
+                </Tag>
+              )}
+            </span>
+          </Flex>
+        ),
+      }))}
+    />
+  );
+}
+
+/** `<a download>` with the chart as a PNG, twice the screen's resolution, on white. */
+function downloadPng(chart: EChartsType, fileName: string) {
+  const a = document.createElement('a');
+  a.href = chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' });
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+}
+
+function MapPane({
+  tree,
+  onOpen,
+  chartRef,
+}: {
+  tree: ChainTree;
+  onOpen: (id: string) => void;
+  chartRef: RefObject<EChartsType | null>;
+}) {
+  const c = useMessages().chains;
+  const counts = useMemo(() => strengthCounts(tree.nodes), [tree]);
+  return (
+    <Flex vertical gap={8}>
+      <Flex justify="space-between" align="center" wrap gap={12}>
+        <StrengthLegend counts={counts} />
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {c.clickHint}
+        </Typography.Text>
+      </Flex>
+      <ChainMap tree={tree} onOpen={onOpen} chartRef={chartRef} />
+    </Flex>
+  );
+}
+
+export function ChainsPage({ me }: { me: Me }) {
+  const c = useMessages().chains;
+  const [params, setParams] = useSearchParams();
+  const chains = useChains();
+  const list = chains.data ?? [];
+  const chainId = params.get('chain') ?? list[0]?.id;
+  const chain = list.find((x) => x.id === chainId);
+  const tree = useChainTree(chain?.id);
+  const tab = params.get('tab') === 'table' ? 'table' : 'map';
+  const nodeId = params.get('node') ?? undefined;
+  const chartRef = useRef<EChartsType | null>(null);
+  const isAdmin = hasAnyRole(me, ['admin']);
+  const canPlace = hasAnyRole(me, ['admin', 'officer']);
+  // The tree of the chain picked, not the previous one kept while the new one loads.
+  const shown = tree.data && tree.data.chain.id === chain?.id ? tree.data : undefined;
+
+  const set = (changes: Record<string, string | null>) =>
+    setParams((prev) => {
+      const next = new URLSearchParams(prev);
+      for (const [k, v] of Object.entries(changes)) {
+        if (v) next.set(k, v);
+        else next.delete(k);
+      }
+      return next;
+    });
+  const openNode = (id: string) => set({ node: id });
+
+  const header = <PageHeader title={c.title} subtitle={c.subtitle} />;
+  if (chains.isPending)
+    return (
+      <>
+        {header}
+        <Card>
+          <Skeleton active paragraph={{ rows: 8 }} />
+        </Card>
+      </>
+    );
+  if (chains.error)
+    return (
+      <>
+        {header}
+        <Alert type="error" showIcon title={c.loadFailed} description={chains.error.message} />
+      </>
+    );
+  if (!chain)
+    return (
+      <>
+        {header}
+        <Card>
+          <Empty description={c.empty} data-testid="chains-empty" />
+        </Card>
+      </>
+    );
+
+  return (
+    <>
+      {header}
+      <Card style={{ marginBottom: 16 }} styles={{ body: { padding: '12px 24px' } }}>
+        <Flex justify="space-between" align="center" gap={16} wrap>
+          <Flex gap={12} align="center" wrap>
+            <Typography.Text strong>{c.chain}</Typography.Text>
+            <ChainSelect chains={list} value={chain.id} onChange={(id) => set({ chain: id, node: null })} />
+            <Typography.Text type="secondary">{fill(c.nodes, { n: chain.nodes })}</Typography.Text>
+            <Typography.Text type="secondary" data-testid="chain-placed-at">
+              {shown &&
+                (shown.placedAt ? fill(c.placedAt, { time: formatTime(shown.placedAt) }) : c.neverPlaced)}
+            </Typography.Text>
+          </Flex>
+          <Space wrap>
+            <Tooltip title={tab === 'map' ? undefined : c.tabs.map}>
+              <Button
+                icon={<DownloadOutlined />}
+                disabled={!shown || tab !== 'map'}
+                onClick={() => {
+                  if (chartRef.current)
+                    downloadPng(chartRef.current, fill(c.actions.pngName, { name: chain.name }));
+                }}
+                data-testid="export-png"
+              >
+                {c.actions.png}
+              </Button>
+            </Tooltip>
+            <Button
+              icon={<FileExcelOutlined />}
+              href={nodeTableUrl(chain.id)}
+              download
+              data-testid="export-xlsx"
+            >
+              {c.actions.xlsx}
+            </Button>
+            {canPlace && <PlacementButton />}
+            {isAdmin && <LeadingButton chain={chain} chains={list} />}
+            {isAdmin && <ThresholdsButton />}
+          </Space>
+        </Flex>
+      </Card>
+      <Card styles={{ body: { paddingTop: 8 } }}>
+        {tree.error ? (
+          <Alert type="error" showIcon title={c.loadFailed} description={tree.error.message} />
+        ) : !shown ? (
+          <Skeleton active paragraph={{ rows: 10 }} />
+        ) : (
+          <Tabs
+            activeKey={tab}
+            onChange={(k) => set({ tab: k === 'table' ? 'table' : null })}
+            data-testid="chain-tabs"
+            items={[
+              {
+                key: 'map',
+                label: c.tabs.map,
+                children: <MapPane tree={shown} onOpen={openNode} chartRef={chartRef} />,
+              },
+              { key: 'table', label: c.tabs.table, children: <NodeTable tree={shown} onOpen={openNode} /> },
+            ]}
+          />
+        )}
+      </Card>
+      {shown && nodeId && (
+        <NodeDrawer key={nodeId} tree={shown} nodeId={nodeId} me={me} onClose={() => set({ node: null })} />
+      )}
+    </>
+  );
+}
