@@ -149,9 +149,11 @@ describe('chains and placement', () => {
     const { nodes } = await tree(officer, pv);
     const module = nodeWith(nodes, '异质结光伏组件');
     expect(module.figures).toMatchObject({ firms: 1, leaders: 1, revenue: 2e9 });
-    // One firm without a title: weak by the default thresholds (≥ 3 firms or a title for 一般).
-    expect(module.strength).toBe('weak');
-    expect(module.strengthReason).toContain('1 家');
+    // One firm, but a 龙头: 一般 by the default thresholds (10 firms and a 龙头 for 优势).
+    expect(module.strength).toBe('average');
+    expect(module.strengthReason).toContain('龙头');
+    const lone = nodeWith(nodes, '组串式光伏逆变器');
+    expect(lone.strength).toBe('average'); // a 高企
     // Only this firm has revenue: no node, however many of its children hold the firm, counts it twice.
     for (const n of nodes) expect(n.figures.revenue, n.name).toBeLessThanOrEqual(2e9);
     const missing = nodes.filter((n: Node) => n.depth > 0 && n.figures.firms === 0);

@@ -14,6 +14,12 @@ describe('node strength (default thresholds)', () => {
   it('is missing without a local firm', () => {
     expect(strengthOf(fig({}), T).strength).toBe('missing');
   });
+  it('is average with a leader among fewer than 3 firms', () => {
+    expect(strengthOf(fig({ firms: 1, leaders: 1 }), T)).toMatchObject({
+      strength: 'average',
+      reason: expect.stringContaining('龙头'),
+    });
+  });
   it('is strong at exactly 10 firms with a leader, and only average at 9', () => {
     expect(strengthOf(fig({ firms: 10, leaders: 1 }), T).strength).toBe('strong');
     expect(strengthOf(fig({ firms: 9, leaders: 1 }), T).strength).toBe('average');

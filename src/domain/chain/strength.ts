@@ -17,15 +17,15 @@ export const strengthThresholdsSchema = z.strictObject({
   /** 优势: at least this many firms and either a 龙头 or this much revenue together (元). */
   strongFirms: z.int().min(1),
   strongRevenue: z.number().min(0),
-  /** 一般: at least this many firms, or one 高企 / 专精特新 firm among fewer. */
+  /** 一般: at least this many firms, or a 龙头 or a 高企 / 专精特新 firm among fewer. */
   averageFirms: z.int().min(1),
 });
 export type StrengthThresholds = z.infer<typeof strengthThresholdsSchema>;
 
 /** The defaults, and why: a district park (盐南高新区 has a few thousand firms) calls a link 优势 when
  *  it has a cluster (≥ 10 firms) with a 龙头 of ≥ 10 亿元 revenue or ≥ 50 亿元 together — the scale
- *  the regions' reports name as "链主"; 一般 when a handful of firms (≥ 3) or one certified innovator
- *  holds it; 薄弱 when one or two firms without a title do; 缺失 when no local firm does. */
+ *  the regions' reports name as "链主"; 一般 when a handful of firms (≥ 3), a 龙头 or a certified
+ *  innovator holds it; 薄弱 when one or two small firms without a title do; 缺失 when no local firm does. */
 export const DEFAULT_THRESHOLDS: StrengthThresholds = {
   leaderRevenue: 1e9,
   strongFirms: 10,
@@ -54,7 +54,8 @@ export function strengthOf(f: NodeFigures, t: StrengthThresholds): { strength: S
     };
   if (f.firms >= t.averageFirms)
     return { strength: 'average', reason: `${f.firms} 家企业，尚无龙头或规模不足` };
+  if (f.leaders > 0) return { strength: 'average', reason: `${f.firms} 家企业，其中有龙头，但企业数不足` };
   if (f.hnte + f.specialized > 0)
     return { strength: 'average', reason: `${f.firms} 家企业，其中有高企或专精特新企业` };
-  return { strength: 'weak', reason: `仅 ${f.firms} 家企业，且无高企、专精特新企业` };
+  return { strength: 'weak', reason: `仅 ${f.firms} 家企业，且无龙头、高企、专精特新企业` };
 }
