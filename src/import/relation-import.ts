@@ -81,6 +81,8 @@ export async function importRelations(opts: {
   }
   if (!columns) throw new TableError('找不到表头：至少需要“关系类型”“主体”“客体”三列');
   await flush();
+  // Rows refused when read and rows refused when their firms were looked up, in file order.
+  result.errors.sort((a, b) => a.row - b.row);
   return result;
 }
 
