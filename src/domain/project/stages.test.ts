@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { checkMove } from './stages.js';
+
+describe('project stages', () => {
+  it('moves one step forward when the stage has what it needs, and names what is missing otherwise', () => {
+    expect(checkMove('lead', 'contact', { contactPerson: '王总' })).toEqual({ ok: true });
+    expect(checkMove('evaluation', 'signing', { contractDate: '2026-11-30' })).toMatchObject({
+      ok: false,
+      code: 'stage.missing',
+      message: '进入“签约”阶段还需填写：签约金额',
+      missing: ['签约金额'],
+    });
+    expect(checkMove('signing', 'landing', {})).toMatchObject({
+      message: '进入“落地”阶段还需填写：落地注册企业、落地日期',
+    });
+  });
+
+  it('refuses to skip a stage, saying which one comes next', () => {
+    expect(checkMove('lead', 'signing', { contractDate: '2026-11-30', contractAmount: 1e8 })).toMatchObject({
+      ok: false,
+      code: 'stage.not_allowed',
+      message: '不能从“线索”直接跳到“签约”，请先推进到“接洽”',
+    });
+  });
+
+  it('goes back to an earlier stage without asking again', () => {
+    expect(checkMove('signing', 'visit', {})).toEqual({ ok: true });
+  });
+
+  it('pauses and terminates from any stage with a reason, and resumes only where it was paused', () => {
+    expect(checkMove('visit', 'paused', {})).toMatchObject({ ok: false, missing: ['暂停原因'] });
+    expect(checkMove('visit', 'paused', { reason: '企业融资未到位' })).toEqual({ ok: true });
+    expect(checkMove('paused', 'visit', {}, { pausedFrom: 'visit' })).toEqual({ ok: true });
+    expect(checkMove('paused', 'signing', {}, { pausedFrom: 'visit' })).toMatchObject({
+      ok: false,
+      message: '暂停的项目只能恢复到暂停前的“考察”阶段，或终止',
+    });
+    expect(checkMove('paused', 'terminated', { reason: '企业选址他处' })).toEqual({ ok: true });
+    expect(checkMove('terminated', 'lead', {})).toMatchObject({
+      ok: false,
+      message: '项目已终止，不能再推进',
+    });
+  });
+
+  it('treats blank text as missing', () => {
+    expect(checkMove('lead', 'contact', { contactPerson: '  ' })).toMatchObject({
+      ok: false,
+      missing: ['对接人'],
+    });
+  });
+});
