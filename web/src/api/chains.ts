@@ -11,7 +11,11 @@ import type {
   ChainSummary as ChainSummarySchema,
   ChainTree as ChainTreeSchema,
   NodeFirms as NodeFirmsSchema,
+  TargetList as TargetListSchema,
+  TargetListSummary as TargetListSummarySchema,
+  TargetRanking as TargetRankingSchema,
   ThresholdsBody as ThresholdsBodySchema,
+  WeightsBody as WeightsBodySchema,
 } from '../../../src/shared/chain-api';
 import { api, type Query } from './client';
 
@@ -22,6 +26,9 @@ export const STRENGTHS = ['strong', 'average', 'weak', 'missing'] as const;
 export type Strength = (typeof STRENGTHS)[number];
 export type PlacementStatus = 'auto' | 'confirmed' | 'rejected' | 'added';
 export type Universe = 'local' | 'target';
+/** Same list as TARGET_FACTORS in src/domain/chain/targeting.ts, in the order the server scores them. */
+export const TARGET_FACTORS = ['fit', 'scale', 'innovation', 'growth', 'funding', 'proximity'] as const;
+export type TargetFactor = (typeof TARGET_FACTORS)[number];
 
 export type ChainSummary = z.infer<typeof ChainSummarySchema>;
 export type ChainList = z.infer<typeof ChainListSchema>;
@@ -30,6 +37,12 @@ export type ChainNode = z.infer<typeof ChainNodeViewSchema>;
 export type NodeFirms = z.infer<typeof NodeFirmsSchema>;
 export type NodeFirm = NodeFirms['items'][number];
 export type Thresholds = z.infer<typeof ThresholdsBodySchema>;
+export type TargetRanking = z.infer<typeof TargetRankingSchema>;
+export type TargetItem = TargetRanking['items'][number];
+export type FactorScore = TargetItem['factors'][number];
+export type TargetWeights = z.infer<typeof WeightsBodySchema>;
+export type TargetList = z.infer<typeof TargetListSchema>;
+export type TargetListSummary = z.infer<typeof TargetListSummarySchema>;
 
 export type NodeFirmQuery = {
   universe: Universe;
@@ -112,4 +125,63 @@ export function useSaveThresholds() {
 /** The 链节点表 XLSX of a chain (a plain link: the browser downloads it). */
 export function nodeTableUrl(chainId: string): string {
   return `${BASE}/${chainId}/nodes.xlsx`;
+}
+
+/** 靶向招商: the target universe ranked for a node with the org's weights, factor by factor. */
+export function useTargets(nodeId: string | undefined, limit = 50) {
+  return useQuery({
+    queryKey: [...chainsKey, 'targets', nodeId, limit],
+    queryFn: () => api.get<TargetRanking>(`${NODES}/${nodeId}/targets`, { limit }),
+    enabled: !!nodeId,
+  });
+}
+
+export function useTargetWeights(enabled = true) {
+  return useQuery({
+    queryKey: [...chainsKey, 'target-weights'],
+    queryFn: () => api.get<TargetWeights>(`${BASE}/target-weights`),
+    enabled,
+  });
+}
+
+/** Saves with the version read (optimistic lock); either way the weights and rankings reload. */
+export function useSaveTargetWeights() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TargetWeights) => api.put<TargetWeights>(`${BASE}/target-weights`, body),
+    onSettled: () => qc.invalidateQueries({ queryKey: chainsKey }),
+  });
+}
+
+const LISTS = '/api/v1/target-lists';
+
+/** 保存为目标清单: the ranking as it is now, with its weights and each firm's points. */
+export function useSaveTargetList() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { nodeId: string; name?: string; limit?: number }) =>
+      api.post<TargetList>(LISTS, body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: [...chainsKey, 'target-lists'] }),
+  });
+}
+
+export function useTargetLists(enabled = true) {
+  return useQuery({
+    queryKey: [...chainsKey, 'target-lists'],
+    queryFn: () => api.get<TargetListSummary[]>(LISTS),
+    enabled,
+  });
+}
+
+export function useTargetList(id: string | undefined) {
+  return useQuery({
+    queryKey: [...chainsKey, 'target-lists', id],
+    queryFn: () => api.get<TargetList>(`${LISTS}/${id}`),
+    enabled: !!id,
+  });
+}
+
+/** A saved list as XLSX (a plain link: the browser downloads it). */
+export function targetListExportUrl(id: string): string {
+  return `${LISTS}/${id}/export`;
 }

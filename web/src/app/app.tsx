@@ -33,6 +33,7 @@ const DuplicatesPage = lazy(() =>
   import('../pages/enterprises/duplicates/duplicates-page').then((m) => ({ default: m.DuplicatesPage })),
 );
 const ChainsPage = lazy(() => import('../pages/chains/chains-page').then((m) => ({ default: m.ChainsPage })));
+const GraphPage = lazy(() => import('../pages/graph/graph-page').then((m) => ({ default: m.GraphPage })));
 const CultivationPage = lazy(() =>
   import('../pages/cultivation/cultivation-page').then((m) => ({ default: m.CultivationPage })),
 );
@@ -82,6 +83,10 @@ function AppRoutes() {
           <Route
             path={PATHS.chains}
             element={<Guard path={PATHS.chains} render={(me) => <ChainsPage me={me} />} />}
+          />
+          <Route
+            path={PATHS.graph}
+            element={<Guard path={PATHS.graph} render={(me) => <GraphPage me={me} />} />}
           />
           <Route
             path={PATHS.cultivation}

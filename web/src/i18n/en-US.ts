@@ -2,6 +2,7 @@
 import { chainsEnUS } from '../pages/chains/messages-en-us';
 import { cultivationEnUS } from '../pages/cultivation/messages-en-us';
 import { enterprisesEnUS } from '../pages/enterprises/messages-en-us';
+import { graphEnUS } from '../pages/graph/messages-en-us';
 import { policiesEnUS } from '../pages/policies/messages-en-us';
 import type { Messages } from './zh-CN';
 
@@ -45,6 +46,7 @@ export const enUS: Messages = {
     enterpriseImport: 'Import',
     enterpriseDuplicates: 'Possible duplicates',
     chains: 'Industry chains',
+    graph: 'Enterprise graph',
     cultivation: 'Cultivation',
     policies: 'Policy matching',
     apiDocs: 'API docs',
@@ -266,4 +268,5 @@ export const enUS: Messages = {
   cultivation: cultivationEnUS,
   policies: policiesEnUS,
   chains: chainsEnUS,
+  graph: graphEnUS,
 };

@@ -2,6 +2,7 @@
 import { chainsZhCN } from '../pages/chains/messages-zh-cn';
 import { cultivationZhCN } from '../pages/cultivation/messages-zh-cn';
 import { enterprisesZhCN } from '../pages/enterprises/messages-zh-cn';
+import { graphZhCN } from '../pages/graph/messages-zh-cn';
 import { policiesZhCN } from '../pages/policies/messages-zh-cn';
 
 export const zhCN = {
@@ -44,6 +45,7 @@ export const zhCN = {
     enterpriseImport: '企业导入',
     enterpriseDuplicates: '疑似重复',
     chains: '产业链图谱',
+    graph: '企业图谱',
     cultivation: '梯度培育',
     policies: '政策找企业',
     apiDocs: 'API 文档',
@@ -264,6 +266,7 @@ export const zhCN = {
   cultivation: cultivationZhCN,
   policies: policiesZhCN,
   chains: chainsZhCN,
+  graph: graphZhCN,
 };
 
 export type Messages = typeof zhCN;

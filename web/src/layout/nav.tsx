@@ -8,6 +8,7 @@ import {
   CloudUploadOutlined,
   ClusterOutlined,
   DashboardOutlined,
+  DeploymentUnitOutlined,
   FileSearchOutlined,
   MergeCellsOutlined,
   RiseOutlined,
@@ -31,6 +32,7 @@ export const PATHS = {
   enterpriseImport: '/enterprises/import',
   enterpriseDuplicates: '/enterprises/duplicates',
   chains: '/chains',
+  graph: '/graph',
   cultivation: '/cultivation',
   policies: '/policies',
   login: '/login',
@@ -47,6 +49,8 @@ export const PAGE_ROLES: Partial<Record<string, readonly Role[]>> = {
   [PATHS.cultivation]: ['admin', 'leader', 'officer', 'analyst'],
   // 产业链图谱: experts are refused by the chains API as well.
   [PATHS.chains]: ['admin', 'leader', 'officer', 'analyst'],
+  // 企业图谱: the graph API refuses experts as well.
+  [PATHS.graph]: ['admin', 'leader', 'officer', 'analyst'],
   // 政策找企业: experts are refused by the policy API as well.
   [PATHS.policies]: ['admin', 'leader', 'officer', 'analyst'],
 };
@@ -63,6 +67,7 @@ type NavLeaf = {
     | 'enterpriseImport'
     | 'enterpriseDuplicates'
     | 'chains'
+    | 'graph'
     | 'cultivation'
     | 'policies';
   icon: ReactNode;
@@ -82,6 +87,7 @@ const NAV: (NavLeaf | NavGroup)[] = [
     ],
   },
   { key: PATHS.chains, label: 'chains', icon: <ClusterOutlined /> },
+  { key: PATHS.graph, label: 'graph', icon: <DeploymentUnitOutlined /> },
   { key: PATHS.cultivation, label: 'cultivation', icon: <RiseOutlined /> },
   { key: PATHS.policies, label: 'policies', icon: <FileSearchOutlined /> },
   { key: PATHS.jobs, label: 'jobs', icon: <ScheduleOutlined /> },

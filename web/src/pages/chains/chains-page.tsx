@@ -33,6 +33,7 @@ import { NodeDrawer } from './node-drawer';
 import { NodeTable } from './node-table';
 import { PlacementButton } from './placement-button';
 import { StrengthLegend } from './strength';
+import { TargetLists } from './target-lists';
 import { ThresholdsButton } from './thresholds-modal';
 import { fill, strengthCounts } from './tree';
 
@@ -115,7 +116,8 @@ export function ChainsPage({ me }: { me: Me }) {
   const chainId = params.get('chain') ?? list[0]?.id;
   const chain = list.find((x) => x.id === chainId);
   const tree = useChainTree(chain?.id);
-  const tab = params.get('tab') === 'table' ? 'table' : 'map';
+  const tabParam = params.get('tab');
+  const tab = tabParam === 'table' || tabParam === 'lists' ? tabParam : 'map';
   const nodeId = params.get('node') ?? undefined;
   const chartRef = useRef<EChartsType | null>(null);
   const isAdmin = hasAnyRole(me, ['admin']);
@@ -211,7 +213,7 @@ export function ChainsPage({ me }: { me: Me }) {
         ) : (
           <Tabs
             activeKey={tab}
-            onChange={(k) => set({ tab: k === 'table' ? 'table' : null })}
+            onChange={(k) => set({ tab: k === 'map' ? null : k })}
             data-testid="chain-tabs"
             items={[
               {
@@ -220,6 +222,7 @@ export function ChainsPage({ me }: { me: Me }) {
                 children: <MapPane tree={shown} onOpen={openNode} chartRef={chartRef} />,
               },
               { key: 'table', label: c.tabs.table, children: <NodeTable tree={shown} onOpen={openNode} /> },
+              { key: 'lists', label: c.targets.lists.tab, children: <TargetLists /> },
             ]}
           />
         )}

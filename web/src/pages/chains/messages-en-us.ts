@@ -1,5 +1,7 @@
 /** English texts of 产业链图谱; typed against the Chinese table so no key goes missing. Node names,
  *  strength reasons and matched words come from the server in Chinese. */
+
+import { targetsEnUS } from './messages-targets-en-us';
 import type { chainsZhCN } from './messages-zh-cn';
 
 export const chainsEnUS: typeof chainsZhCN = {
@@ -99,4 +101,5 @@ export const chainsEnUS: typeof chainsZhCN = {
     yi: '100 M CNY',
     saved: 'Saved; the map follows the new rules',
   },
+  targets: targetsEnUS,
 };

@@ -1,6 +1,8 @@
 /** 产业链图谱界面文案（简体中文），挂在 zh-CN.ts 的 chains 键下；messages-en-us.ts 提供同样的键。
  *  节点名称、强弱依据与匹配依据由服务端以中文给出。按数据取值的表（环节、强弱、状态、资质）写成
  *  Record：i18next 为每个固定键生成类型，固定键过多会使 t() 的类型推导超出 TypeScript 的深度上限。 */
+import { targetsZhCN } from './messages-targets-zh-cn';
+
 export const chainsZhCN = {
   title: '产业链图谱',
   subtitle: '按上游、中游、下游看本地企业在各环节的分布：优势环节强链，薄弱环节补链，缺失环节延链',
@@ -102,4 +104,5 @@ export const chainsZhCN = {
     yi: '亿元',
     saved: '强弱标准已保存，图谱已按新标准刷新',
   },
+  targets: targetsZhCN,
 };

@@ -1,6 +1,6 @@
 /** A node's drawer: where it sits in the chain, what it covers, how strong it is and why, the local
  *  firms' figures, its vocabulary and industry codes, then the firms on it — local and target. */
-import { Alert, Descriptions, Drawer, Flex, Statistic, Tabs, Tag, Typography } from 'antd';
+import { Alert, Badge, Descriptions, Drawer, Flex, Statistic, Tabs, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../../src/shared/api';
@@ -9,10 +9,12 @@ import { hasAnyRole } from '../../api/me';
 import { useMessages } from '../../i18n';
 import { formatMoney } from '../enterprises/format';
 import { NodeFirms } from './node-firms';
+import { NodeTargets } from './node-targets';
 import { StrengthTag } from './strength';
 import { indexNodes, pathOf } from './tree';
 
 const DECIDERS = ['admin', 'officer'] as const;
+type Tab = Universe | 'targets';
 
 function Terms({ items, none }: { items: readonly string[]; none: string }) {
   if (items.length === 0) return <Typography.Text type="secondary">{none}</Typography.Text>;
@@ -42,7 +44,7 @@ export function NodeDrawer({
   const en = i18n.language === 'en-US';
   const c = useMessages().chains;
   const d = c.drawer;
-  const [universe, setUniverse] = useState<Universe>('local');
+  const [tab, setTab] = useState<Tab>('local');
   const index = useMemo(() => indexNodes(tree.nodes), [tree]);
   const node = index.byId.get(nodeId);
   if (!node) return null;
@@ -116,23 +118,58 @@ export function NodeDrawer({
           </Descriptions.Item>
         </Descriptions>
         <Tabs
-          activeKey={universe}
-          onChange={(k) => setUniverse(k as Universe)}
+          activeKey={tab}
+          onChange={(k) => setTab(k as Tab)}
           data-testid="node-firm-tabs"
-          items={(['local', 'target'] as const).map((u) => ({
-            key: u,
-            label: c.universes[u],
-            children: (
-              <Flex vertical gap={8}>
-                {node.depth > 0 && index.children(node.id).length > 0 && (
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {d.onlyThisNode}
-                  </Typography.Text>
-                )}
-                <NodeFirms nodeId={node.id} universe={u} canDecide={hasAnyRole(me, DECIDERS)} />
-              </Flex>
-            ),
-          }))}
+          items={[
+            ...(['local', 'target'] as const).map((u) => ({
+              key: u,
+              label: c.universes[u],
+              children: (
+                <Flex vertical gap={8}>
+                  {node.depth > 0 && index.children(node.id).length > 0 && (
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {d.onlyThisNode}
+                    </Typography.Text>
+                  )}
+                  <NodeFirms nodeId={node.id} universe={u} canDecide={hasAnyRole(me, DECIDERS)} />
+                </Flex>
+              ),
+            })),
+            {
+              key: 'targets',
+              label: (
+                <Flex gap={6} align="center" data-testid="targets-tab">
+                  {gap ? (
+                    <Badge dot offset={[4, 0]}>
+                      {c.targets.tab}
+                    </Badge>
+                  ) : (
+                    c.targets.tab
+                  )}
+                  {gap && (
+                    <Tag
+                      color="red"
+                      bordered={false}
+                      style={{ marginInlineEnd: 0 }}
+                      data-testid="targets-suggest"
+                    >
+                      {c.targets.suggest}
+                    </Tag>
+                  )}
+                </Flex>
+              ),
+              children: (
+                <NodeTargets
+                  nodeId={node.id}
+                  chainName={tree.chain.name}
+                  nodeName={node.name}
+                  canSave={hasAnyRole(me, DECIDERS)}
+                  isAdmin={hasAnyRole(me, ['admin'])}
+                />
+              ),
+            },
+          ]}
         />
       </Flex>
     </Drawer>

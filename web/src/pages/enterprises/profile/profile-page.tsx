@@ -1,7 +1,7 @@
 /** 企业档案: basic facts with their sources, yearly trends, IP, qualifications, funding, institutions,
  *  awards and the change history; admin and officer may edit the basic facts, the yearly figures, the
  *  IP counts and the qualifications. */
-import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, DeploymentUnitOutlined, EditOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Flex, Result, Row, Skeleton, Tag, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +11,7 @@ import { isApiError } from '../../../api/client';
 import { type EnterpriseDetail, useEnterprise } from '../../../api/enterprises';
 import { hasAnyRole } from '../../../api/me';
 import { useMessages } from '../../../i18n';
-import { PATHS } from '../../../layout/nav';
+import { canOpen, PATHS } from '../../../layout/nav';
 import { ReviewBadge, Sourced, TierTags } from '../enterprise-tags';
 import { BasicFacts } from './basic-facts';
 import { DiagnosisCard } from './diagnosis-card';
@@ -61,7 +61,9 @@ function ProfileHeader({ e, extra }: { e: EnterpriseDetail; extra: ReactNode }) 
 
 export function EnterpriseProfilePage({ me }: { me: Me }) {
   const { t } = useTranslation();
-  const m = useMessages().enterprises;
+  const messages = useMessages();
+  const m = messages.enterprises;
+  const menuGraph = messages.graph.title;
   const navigate = useNavigate();
   const { id } = useParams();
   const detail = useEnterprise(id);
@@ -86,6 +88,16 @@ export function EnterpriseProfilePage({ me }: { me: Me }) {
     </Button>
   );
   const canEdit = hasAnyRole(me, ['admin', 'officer']);
+  // 企业图谱 of this firm: its shareholders, investors, suppliers and partners.
+  const graph = canOpen(PATHS.graph, me.roles) && (
+    <Button
+      icon={<DeploymentUnitOutlined />}
+      onClick={() => navigate(`${PATHS.graph}?id=${e.id}`)}
+      data-testid="enterprise-graph"
+    >
+      {menuGraph}
+    </Button>
+  );
   const edit = canEdit && (
     <Button
       type="primary"
@@ -104,6 +116,7 @@ export function EnterpriseProfilePage({ me }: { me: Me }) {
         extra={
           <>
             {back}
+            {graph}
             {edit}
           </>
         }

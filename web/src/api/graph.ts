@@ -1,0 +1,153 @@
+/** 企业图谱: a firm's (or person's, institution's) neighbourhood, the shortest path between two of them,
+ *  a firm's ultimate controller and group, the relation import, and a firm search for picking the
+ *  centre. Types come from the shared contract; the relation kinds are repeated here so the web bundle
+ *  does not pull in zod. */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { Me } from '../../../src/shared/api';
+import type {
+  Controller as ControllerSchema,
+  GraphEdge as GraphEdgeSchema,
+  GraphEntity as GraphEntitySchema,
+  GraphPath as GraphPathSchema,
+  Group as GroupSchema,
+  Neighbourhood as NeighbourhoodSchema,
+  RelationImportResult as RelationImportResultSchema,
+} from '../../../src/shared/graph-api';
+import { currentLang } from '../i18n';
+import { ApiError, api } from './client';
+import type { EnterpriseList } from './enterprises';
+import { meKey } from './me';
+import { queryClient } from './query-client';
+
+/** Same list as RELATION_KINDS in src/domain/graph/algorithms.ts. */
+export const RELATION_KINDS = [
+  'shareholding',
+  'investment',
+  'supply',
+  'cooperation',
+  'same_controller',
+] as const;
+export type RelationKind = (typeof RELATION_KINDS)[number];
+
+export type GraphEntity = z.infer<typeof GraphEntitySchema>;
+export type GraphNode = z.infer<typeof NeighbourhoodSchema>['nodes'][number];
+export type GraphEdge = z.infer<typeof GraphEdgeSchema>;
+export type Neighbourhood = z.infer<typeof NeighbourhoodSchema>;
+export type GraphPath = z.infer<typeof GraphPathSchema>;
+export type Controller = z.infer<typeof ControllerSchema>;
+export type Group = z.infer<typeof GroupSchema>;
+export type RelationImportResult = z.infer<typeof RelationImportResultSchema>;
+
+export const graphKey = ['graph'] as const;
+export const NEIGHBOUR_LIMIT = 300;
+
+/** `kinds` undefined or all five: no filter. */
+function kindsParam(kinds: readonly RelationKind[] | undefined): string | undefined {
+  return kinds && kinds.length < RELATION_KINDS.length ? kinds.join(',') : undefined;
+}
+
+export function fetchNeighbours(id: string, hops: number, kinds?: readonly RelationKind[]) {
+  return queryClient.fetchQuery({
+    queryKey: [...graphKey, 'neighbours', id, hops, kindsParam(kinds) ?? 'all'],
+    queryFn: () =>
+      api.get<Neighbourhood>('/api/v1/graph/neighbours', {
+        id,
+        hops,
+        kinds: kindsParam(kinds),
+        limit: NEIGHBOUR_LIMIT,
+      }),
+  });
+}
+
+export function useNeighbours(id: string | undefined, hops: number, kinds: readonly RelationKind[]) {
+  return useQuery({
+    queryKey: [...graphKey, 'neighbours', id, hops, kindsParam(kinds) ?? 'all'],
+    queryFn: () =>
+      api.get<Neighbourhood>('/api/v1/graph/neighbours', {
+        id,
+        hops,
+        kinds: kindsParam(kinds),
+        limit: NEIGHBOUR_LIMIT,
+      }),
+    // No relation kind chosen: nothing to ask for.
+    enabled: !!id && kinds.length > 0,
+  });
+}
+
+export function usePath(from: string | undefined, to: string | undefined) {
+  return useQuery({
+    queryKey: [...graphKey, 'path', from, to],
+    queryFn: () => api.get<GraphPath>('/api/v1/graph/path', { from, to }),
+    enabled: !!from && !!to && from !== to,
+  });
+}
+
+export function useController(enterpriseId: string | undefined) {
+  return useQuery({
+    queryKey: [...graphKey, 'controller', enterpriseId],
+    queryFn: () => api.get<Controller>(`/api/v1/enterprises/${enterpriseId}/controller`),
+    enabled: !!enterpriseId,
+  });
+}
+
+export function useGroup(enterpriseId: string | undefined) {
+  return useQuery({
+    queryKey: [...graphKey, 'group', enterpriseId],
+    queryFn: () => api.get<Group>(`/api/v1/enterprises/${enterpriseId}/group`),
+    enabled: !!enterpriseId,
+  });
+}
+
+/** Firms by name, short name or 统一社会信用代码, for picking the graph's centre. */
+export function useFirmSearch(q: string) {
+  return useQuery({
+    queryKey: [...graphKey, 'firm-search', q],
+    queryFn: () => api.get<EnterpriseList>('/api/v1/enterprises', { q, page: 1, pageSize: 12 }),
+    enabled: q.trim().length > 0,
+    staleTime: 30_000,
+  });
+}
+
+/** 导入企业关系: a multipart upload (the shared client sends JSON only), with the session's CSRF token. */
+export function useImportRelations() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (file: File) => {
+      const form = new FormData();
+      form.append('file', file);
+      const me = queryClient.getQueryData<Me>(meKey);
+      const headers: Record<string, string> = {
+        accept: 'application/json',
+        'accept-language': currentLang() === 'en-US' ? 'en' : 'zh-CN',
+      };
+      if (me?.csrfToken) headers['x-csrf-token'] = me.csrfToken;
+      let res: Response;
+      try {
+        res = await fetch('/api/v1/relations/import', {
+          method: 'POST',
+          body: form,
+          headers,
+          credentials: 'same-origin',
+        });
+      } catch {
+        const msg =
+          currentLang() === 'en-US' ? 'Cannot reach the server' : '无法连接服务器，请检查网络后重试';
+        throw new ApiError(0, 'network', msg, null);
+      }
+      const data: unknown = await res.json().catch(() => null);
+      if (!res.ok) {
+        const e = (data ?? {}) as { code?: string; message?: string; details?: unknown };
+        throw new ApiError(
+          res.status,
+          e.code ?? `http.${res.status}`,
+          e.message ?? res.statusText,
+          e.details,
+        );
+      }
+      return data as RelationImportResult;
+    },
+    // New relations change every neighbourhood, controller and group.
+    onSuccess: () => qc.invalidateQueries({ queryKey: graphKey }),
+  });
+}

@@ -1,0 +1,87 @@
+/** English texts of 靶向招商 and the target lists; typed against the Chinese table. The factors'
+ *  reasons (why) come from the server in Chinese. */
+import type { targetsZhCN } from './messages-targets-zh-cn';
+
+export const targetsEnUS: typeof targetsZhCN = {
+  tab: 'Targeting',
+  suggest: 'Fill this gap',
+  total: '{{n}} target firms elsewhere could fill this link, ranked by your weights',
+  shown: 'showing the first {{n}}',
+  weightsUsed: 'Weights',
+  empty:
+    'No target firm elsewhere for this link. Import firms with the category “外地” (elsewhere), then click “Re-match”.',
+  loadFailed: 'Could not load the ranking',
+  expandHint: 'Expand a row for each factor’s weight, points and reason',
+  col: {
+    rank: 'Rank',
+    name: 'Firm',
+    score: 'Score',
+    factors: 'Points by factor',
+    factor: 'Factor',
+    weight: 'Weight',
+    value: 'Value',
+    points: 'Points',
+    why: 'Reason',
+  },
+  factors: {
+    fit: 'Fit with the node',
+    scale: 'Scale',
+    innovation: 'Innovation',
+    growth: 'Growth',
+    funding: 'Recent funding',
+    proximity: 'Proximity (introductions)',
+  },
+  short: {
+    fit: 'Fit',
+    scale: 'Scale',
+    innovation: 'Innov.',
+    growth: 'Growth',
+    funding: 'Funding',
+    proximity: 'Prox.',
+  },
+  reasons: {
+    fit: 'What the firm makes must match the link first',
+    scale: 'Parks recruit tech projects: size comes after innovation',
+    innovation: 'Titles, invention patents and R&D intensity',
+    growth: 'Only expanding firms open new sites',
+    funding: 'Fresh money pays for new projects',
+    proximity: 'A customer or supplier of a local leader can be introduced by it',
+  },
+  save: {
+    button: 'Save as target list',
+    title: 'Save target list',
+    intro: 'Saves the ranking, the weights and every firm’s points as they are now.',
+    name: 'List name',
+    defaultName: '{{chain}} · {{node}} targets',
+    limit: 'Keep the first',
+    unit: '',
+    done: 'Target list “{{name}}” saved: see the “Target lists” tab',
+  },
+  weights: {
+    button: 'Weights',
+    title: 'Targeting weights',
+    intro:
+      'Score = Σ value × weight ÷ total weight × 100. Saved lists keep the weights they were saved with.',
+    sum: 'Total weight {{n}}',
+    defaults: 'Defaults',
+    default: 'Default {{n}}: {{why}}',
+    saved: 'Weights saved; rankings refreshed',
+    zero: 'The weights cannot all be 0',
+  },
+  lists: {
+    tab: 'Target lists',
+    intro: 'Target lists saved from a node’s “Targeting” tab, newest first.',
+    name: 'Name',
+    chain: 'Chain',
+    node: 'Node',
+    firms: 'Firms',
+    created: 'Saved',
+    actions: 'Actions',
+    view: 'View',
+    export: 'Export XLSX',
+    empty:
+      'No target list yet. Open a weak or missing node and click “Save as target list” under “Targeting”.',
+    loadFailed: 'Could not load the target lists',
+    weights: 'Weights used',
+  },
+};
