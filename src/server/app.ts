@@ -13,6 +13,7 @@ import { chainRoutes } from './modules/chains/routes.js';
 import { cultivationRoutes } from './modules/cultivation/routes.js';
 import { enterpriseRoutes } from './modules/enterprises/routes.js';
 import { graphRoutes } from './modules/graph/routes.js';
+import { projectRoutes } from './modules/projects/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { jobRoutes } from './modules/jobs/routes.js';
 import { orgRoutes } from './modules/orgs/routes.js';
@@ -101,6 +102,7 @@ export async function buildApp(opts: {
   policyRoutes(app);
   chainRoutes(app);
   graphRoutes(app, opts.config.importMaxBytes);
+  projectRoutes(app);
   const page = await registerWeb(app);
 
   app.setNotFoundHandler((request, reply) => {

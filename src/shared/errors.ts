@@ -102,6 +102,13 @@ export const ERRORS = {
   'push.not_found': [404, '推送记录不存在或无权访问', 'Push not found'],
   'graph.entity_not_found': [404, '企业、自然人或机构不存在或无权访问', 'Entity not found'],
   'target_list.not_found': [404, '目标企业清单不存在或无权访问', 'Target list not found'],
+  'project.not_found': [404, '招商项目不存在或无权访问', 'Project not found'],
+  'project.duplicate': [
+    409,
+    '该企业已是本市其他团队在谈的项目，请先与对方沟通；确认仍要新建请勾选“知悉重复”',
+    'This firm is already an active project in the city; acknowledge to create anyway',
+  ],
+  'project.bad_move': [409, '项目不能这样推进', 'The project cannot move there'],
   'chain.not_found': [404, '产业链不存在或无权访问', 'Industry chain not found'],
   'chain.node_not_found': [404, '链节点不存在或无权访问', 'Chain node not found'],
   'chain.read_only': [

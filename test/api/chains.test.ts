@@ -425,5 +425,11 @@ describe('靶向招商', () => {
     expect(rows[2][2]).toBe(list.items[0].name);
     const nt = await login(t.app, 'nt_officer');
     expect((await nt.get(`/api/v1/target-lists/${list.id}`)).statusCode).toBe(404);
+    // One click makes the target a 线索 of the pipeline, keeping why it was suggested.
+    const lead = await officer.post(`/api/v1/target-lists/${list.id}/leads`, { enterpriseId: supplier });
+    expect(lead.statusCode).toBe(201);
+    expect(lead.json()).toMatchObject({ stage: 'lead', source: '靶向推荐', chainNodeIds: [node.id] });
+    expect(lead.json().origin).toMatchObject({ kind: 'target', node: expect.stringContaining('钙钛矿') });
+    expect(lead.json().origin.factors.length).toBe(6);
   });
 });

@@ -5,5 +5,6 @@ export * from './enterprises.js';
 export * from './jobs.js';
 export * from './orgs.js';
 export * from './policies.js';
+export * from './projects.js';
 export * from './relations.js';
 export * from './users.js';

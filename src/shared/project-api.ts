@@ -1,0 +1,138 @@
+/** API shapes of 招商项目. */
+import { z } from 'zod';
+import { FOLLOW_UP_KINDS } from '../db/schema/projects.js';
+import { STAGES } from '../domain/project/stages.js';
+import { Paging } from './api.js';
+
+export const PROJECT_SOURCES = [
+  '路演',
+  '创新创业大赛',
+  '大院大所合作',
+  '中介',
+  '基金',
+  '以商引商',
+  '靶向推荐',
+  '乡贤',
+  '科创飞地',
+  '其他',
+] as const;
+export const PROJECT_TYPES = [
+  '大院大所',
+  '行业龙头',
+  '央企国企',
+  '高层次人才',
+  '科学家团队',
+  '初创',
+  '其他',
+] as const;
+
+const isoDate = z.iso.date({ message: '日期格式应为 YYYY-MM-DD' });
+const money = z.number().min(0).max(1e14);
+
+export const ProjectCreate = z.object({
+  name: z.string().trim().min(1).max(100),
+  enterpriseId: z.uuid(),
+  source: z.enum(PROJECT_SOURCES),
+  type: z.enum(PROJECT_TYPES),
+  chainNodeIds: z.array(z.uuid()).max(20).default([]),
+  plannedInvestment: money.optional(),
+  registeredCapital: money.optional(),
+  expectedOutput: money.optional(),
+  talents: z.int().min(0).max(100000).optional(),
+  scientistTeams: z.int().min(0).max(1000).optional(),
+  landMu: z.number().min(0).max(1e6).optional(),
+  floorArea: z.number().min(0).max(1e8).optional(),
+  /** Create even though the firm is an active project elsewhere in the city (after seeing the warning). */
+  acknowledgeDuplicates: z.boolean().default(false),
+});
+
+export const ProjectMove = z.object({
+  version: z.int().min(1),
+  to: z.enum(STAGES),
+  note: z.string().trim().max(1000).optional(),
+  contactPerson: z.string().trim().max(100).optional(),
+  visitDate: isoDate.optional(),
+  contractDate: isoDate.optional(),
+  contractAmount: money.optional(),
+  localEnterpriseId: z.uuid().optional(),
+  landingDate: isoDate.optional(),
+  productionDate: isoDate.optional(),
+  reason: z.string().trim().max(500).optional(),
+});
+
+export const FollowUpCreate = z.object({
+  kind: z.enum(FOLLOW_UP_KINDS),
+  date: isoDate,
+  participants: z.string().trim().max(500).optional(),
+  content: z.string().trim().min(1).max(5000),
+  outcome: z.string().trim().max(2000).optional(),
+  nextStep: z.string().trim().max(1000).optional(),
+  nextDate: isoDate.optional(),
+});
+
+export const ProjectQuery = Paging.extend({
+  stage: z.enum(STAGES).optional(),
+  q: z.string().trim().max(100).optional(),
+  mine: z.coerce.boolean().optional(),
+});
+
+export const ProjectSummary = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  enterpriseId: z.uuid(),
+  enterpriseName: z.string(),
+  source: z.string(),
+  type: z.string(),
+  stage: z.enum(STAGES),
+  stageName: z.string(),
+  ownerId: z.uuid().nullable(),
+  ownerName: z.string().nullable(),
+  orgName: z.string(),
+  plannedInvestment: z.number().nullable(),
+  lastFollowUp: z.string().nullable(),
+  version: z.int(),
+  updatedAt: z.string(),
+});
+export const ProjectList = z.object({ items: z.array(ProjectSummary), total: z.int() });
+export const ProjectDetail = ProjectSummary.extend({
+  chainNodeIds: z.array(z.uuid()),
+  registeredCapital: z.number().nullable(),
+  expectedOutput: z.number().nullable(),
+  talents: z.int().nullable(),
+  scientistTeams: z.int().nullable(),
+  landMu: z.number().nullable(),
+  floorArea: z.number().nullable(),
+  pausedFrom: z.string().nullable(),
+  contactPerson: z.string().nullable(),
+  visitDate: z.string().nullable(),
+  contractDate: z.string().nullable(),
+  contractAmount: z.number().nullable(),
+  localEnterpriseId: z.uuid().nullable(),
+  landingDate: z.string().nullable(),
+  productionDate: z.string().nullable(),
+  reason: z.string().nullable(),
+  origin: z.unknown().nullable(),
+  events: z.array(
+    z.object({
+      fromStage: z.string().nullable(),
+      toStage: z.string(),
+      note: z.string().nullable(),
+      byName: z.string(),
+      at: z.string(),
+    }),
+  ),
+  followUps: z.array(
+    FollowUpCreate.extend({
+      id: z.uuid(),
+      participants: z.string().nullable(),
+      outcome: z.string().nullable(),
+      nextStep: z.string().nullable(),
+      nextDate: z.string().nullable(),
+      createdByName: z.string(),
+    }),
+  ),
+});
+export const LeadFromTarget = z.object({
+  enterpriseId: z.uuid(),
+  type: z.enum(PROJECT_TYPES).default('其他'),
+});

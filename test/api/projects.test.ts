@@ -1,0 +1,195 @@
+/** 招商项目: leads, the duplicate warning across a city, the stage machine through the API, follow-ups. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enterprises } from '../../src/db/schema/index.js';
+import { searchTerms } from '../../src/domain/enterprise/search-terms.js';
+import { type Client, createTestApp, login, ORG, type TestContext } from '../helpers/app.js';
+
+let t: TestContext;
+let officer: Client;
+const prov = { source: { kind: 'api' as const, client: 'test' }, asOf: '2026-01-01' };
+
+async function addFirm(name: string, org: string, uscc: string | null = null) {
+  const [row] = await t.database.db
+    .insert(enterprises)
+    .values({ orgId: org, name, uscc, ...searchTerms(name), provenance: prov })
+    .returning({ id: enterprises.id });
+  return row.id;
+}
+
+let target: string;
+let local: string;
+let project: { id: string; version: number };
+
+beforeAll(async () => {
+  t = await createTestApp();
+  officer = await login(t.app, 'officer');
+  target = await addFirm('苏州项目测试储能科技有限公司', ORG.yannan, '91320500MA1PROJ0X1');
+  local = await addFirm('盐城项目测试储能科技有限公司', ORG.yannan);
+  const res = await officer.post('/api/v1/projects', {
+    name: '储能电池 PACK 基地',
+    enterpriseId: target,
+    source: '以商引商',
+    type: '行业龙头',
+    plannedInvestment: 5e8,
+    talents: 12,
+  });
+  expect(res.statusCode).toBe(201);
+  project = res.json();
+});
+afterAll(() => t.close());
+
+describe('projects', () => {
+  it('starts as a 线索 owned by its creator, with the first event recorded', async () => {
+    const p = (await officer.get(`/api/v1/projects/${project.id}`)).json();
+    expect(p).toMatchObject({
+      stage: 'lead',
+      stageName: '线索',
+      ownerName: '张专员',
+      plannedInvestment: 5e8,
+    });
+    expect(p.events).toMatchObject([{ fromStage: null, toStage: 'lead', byName: '张专员' }]);
+  });
+
+  it('warns a team elsewhere in the city that the firm is already being chased, then lets it go on knowingly', async () => {
+    const sys = await login(t.app, 'sysadmin');
+    const park = await sys.post('/api/v1/orgs', {
+      code: 'ycjkq',
+      name: '盐城经开区',
+      kind: 'park',
+      parentId: ORG.yancheng,
+    });
+    expect(park.statusCode).toBe(201);
+    await sys.post('/api/v1/users', {
+      username: 'yc_officer',
+      displayName: '经开区专员',
+      password: 'ycofficer2026',
+      roles: ['officer'],
+      orgId: park.json().id,
+    });
+    const same = await addFirm('苏州项目测试储能科技有限公司', park.json().id, '91320500MA1PROJ0X1');
+    const other = await login(t.app, 'yc_officer', 'ycofficer2026');
+    const body = { name: '储能项目', enterpriseId: same, source: '中介', type: '其他' };
+    const warned = await other.post('/api/v1/projects', body);
+    expect(warned.statusCode).toBe(409);
+    expect(warned.json().message).toContain('本市其他团队在谈');
+    expect(warned.json().details.duplicates).toEqual([
+      expect.objectContaining({
+        name: '储能电池 PACK 基地',
+        org: '盐南高新区',
+        owner: '张专员',
+        stage: '线索',
+      }),
+    ]);
+    const knowingly = await other.post('/api/v1/projects', { ...body, acknowledgeDuplicates: true });
+    expect(knowingly.statusCode).toBe(201);
+    expect(knowingly.json().duplicates).toHaveLength(1);
+    // Another city is not warned.
+    const nt = await login(t.app, 'nt_officer');
+    const ntFirm = await addFirm('苏州项目测试储能科技有限公司', ORG.ntkfq, '91320500MA1PROJ0X1');
+    expect((await nt.post('/api/v1/projects', { ...body, enterpriseId: ntFirm })).statusCode).toBe(201);
+  });
+
+  it('moves stage by stage, naming what a stage lacks, refusing skips and stale versions', async () => {
+    const move = (body: Record<string, unknown>) => officer.post(`/api/v1/projects/${project.id}/move`, body);
+    const skip = await move({
+      version: project.version,
+      to: 'signing',
+      contractDate: '2026-11-30',
+      contractAmount: 5e8,
+    });
+    expect(skip.statusCode).toBe(409);
+    expect(skip.json().message).toContain('请先推进到“接洽”');
+    const lacking = await move({ version: project.version, to: 'contact' });
+    expect(lacking.statusCode).toBe(409);
+    expect(lacking.json().message).toContain('进入“接洽”阶段还需填写：对接人');
+    let p = (await move({ version: project.version, to: 'contact', contactPerson: '李总' })).json();
+    expect(p).toMatchObject({ stage: 'contact', contactPerson: '李总' });
+    expect((await move({ version: project.version, to: 'visit', visitDate: '2026-11-20' })).statusCode).toBe(
+      409,
+    );
+    p = (await move({ version: p.version, to: 'visit', visitDate: '2026-11-20' })).json();
+    p = (await move({ version: p.version, to: 'evaluation' })).json();
+    const noAmount = await move({ version: p.version, to: 'signing', contractDate: '2026-11-30' });
+    expect(noAmount.json().message).toContain('签约金额');
+    p = (
+      await move({ version: p.version, to: 'signing', contractDate: '2026-11-30', contractAmount: 5e8 })
+    ).json();
+    const landing = await move({ version: p.version, to: 'landing', landingDate: '2026-12-01' });
+    expect(landing.json().message).toContain('落地注册企业');
+    p = (
+      await move({ version: p.version, to: 'landing', landingDate: '2026-12-01', localEnterpriseId: local })
+    ).json();
+    expect(p).toMatchObject({ stage: 'landing', localEnterpriseId: local, contractAmount: 5e8 });
+    expect(p.events.map((e: { toStage: string }) => e.toStage)).toEqual([
+      'lead',
+      'contact',
+      'visit',
+      'evaluation',
+      'signing',
+      'landing',
+    ]);
+    project = p;
+  });
+
+  it('pauses with a reason, resumes where it was, and terminates', async () => {
+    const move = (body: Record<string, unknown>) => officer.post(`/api/v1/projects/${project.id}/move`, body);
+    let p = (await move({ version: project.version, to: 'paused', reason: '等待土地指标' })).json();
+    expect(p).toMatchObject({ stage: 'paused', pausedFrom: 'landing', reason: '等待土地指标' });
+    expect(
+      (await move({ version: p.version, to: 'production', productionDate: '2027-01-01' })).statusCode,
+    ).toBe(409);
+    p = (await move({ version: p.version, to: 'landing' })).json();
+    expect(p.stage).toBe('landing');
+    project = p;
+  });
+
+  it('keeps follow-ups with the next step, and shows them on the project and in the list', async () => {
+    const res = await officer.post(`/api/v1/projects/${project.id}/follow-ups`, {
+      kind: 'visit',
+      date: '2026-11-25',
+      participants: '张专员、李总',
+      content: '实地查看厂房，企业关注电价与人才公寓',
+      nextStep: '对接供电公司',
+      nextDate: '2026-12-10',
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().followUps[0]).toMatchObject({
+      kind: 'visit',
+      nextDate: '2026-12-10',
+      createdByName: '张专员',
+    });
+    const list = (await officer.get('/api/v1/projects?q=PACK')).json();
+    expect(list.items[0]).toMatchObject({ id: project.id, lastFollowUp: '2026-11-25', stageName: '落地' });
+    const bad = await officer.post(`/api/v1/projects/${project.id}/follow-ups`, {
+      kind: 'visit',
+      date: '2026-13-01',
+      content: 'x',
+    });
+    expect(bad.statusCode).toBe(400);
+  });
+
+  it('keeps other orgs out and lets analysts read only', async () => {
+    const nt = await login(t.app, 'nt_officer');
+    expect((await nt.get(`/api/v1/projects/${project.id}`)).statusCode).toBe(404);
+    expect(
+      (
+        await nt.post(`/api/v1/projects/${project.id}/move`, {
+          version: project.version,
+          to: 'production',
+          productionDate: '2027-01-01',
+        })
+      ).statusCode,
+    ).toBe(404);
+    const analyst = await login(t.app, 'analyst');
+    expect((await analyst.get(`/api/v1/projects/${project.id}`)).statusCode).toBe(200);
+    expect(
+      (
+        await analyst.post(`/api/v1/projects/${project.id}/follow-ups`, {
+          kind: 'call',
+          date: '2026-11-26',
+          content: '电话',
+        })
+      ).statusCode,
+    ).toBe(403);
+  });
+});
