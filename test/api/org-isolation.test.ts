@@ -7,10 +7,12 @@ import {
   cultivationTracks,
   enterprises,
   enterpriseYears,
+  followUps,
   jobs,
   orgs,
   policies,
   policyPushes,
+  projects,
   qualifications,
   users,
 } from '../../src/db/schema/index.js';
@@ -29,6 +31,7 @@ let yannanPolicyId: string;
 let yannanPushId: string;
 let yannanChainId: string;
 let yannanNodeId: string;
+let yannanProjectId: string;
 
 /** A 盐南 firm with a year and a 资质, so the enterprise routes and their sub-paths are tried on real rows. */
 async function yannanFirm() {
@@ -55,6 +58,9 @@ const ROUTE_BODIES: Record<string, Record<string, unknown>> = {
   'PATCH /api/v1/cultivation/tracks/:id': { stage: 'serving' },
   'PATCH /api/v1/policy-pushes/:id': { status: 'told' },
   'POST /api/v1/chain-nodes/:id/placements': { status: 'added' },
+  'POST /api/v1/projects/:id/move': { to: 'contact', contactPerson: '越权' },
+  'POST /api/v1/projects/:id/follow-ups': { kind: 'call', date: '2026-01-01', content: '越权' },
+  'POST /api/v1/target-lists/:id/leads': {},
 };
 /** Query strings a GET route requires, so that it reaches its scope check instead of a 400. */
 const ROUTE_QUERIES: Record<string, string> = {
@@ -80,6 +86,7 @@ beforeAll(async () => {
   yannanJobId = (await leader.post('/api/v1/audit/export', {})).json().id;
   ({ firmId: yannanFirmId, qualificationId: yannanQualificationId } = await yannanFirm());
   ROUTE_BODIES['POST /api/v1/chain-nodes/:id/placements'].enterpriseId = yannanFirmId;
+  ROUTE_BODIES['POST /api/v1/target-lists/:id/leads'].enterpriseId = yannanFirmId;
   yannanScreeningId = (await leader.post('/api/v1/cultivation/screenings', {})).json().runId;
   yannanTrackId = (
     await leader.post('/api/v1/cultivation/tracks', { enterpriseId: yannanFirmId, tier: 'hnte', year: 2026 })
@@ -101,6 +108,14 @@ beforeAll(async () => {
       key: 'yn-isolation',
       name: '盐南隔离测试链',
       segments: [{ segment: 'upstream', children: [{ name: '盐南节点', keywords: ['隔离'] }] }],
+    })
+  ).json().id;
+  yannanProjectId = (
+    await leader.post('/api/v1/projects', {
+      name: '盐南隔离测试项目',
+      enterpriseId: yannanFirmId,
+      source: '其他',
+      type: '其他',
     })
   ).json().id;
   yannanNodeId = (await yannanAdmin.get(`/api/v1/chains/${yannanChainId}`))
@@ -133,7 +148,9 @@ async function snapshot() {
     .select()
     .from(chainPlacements)
     .where(eq(chainPlacements.enterpriseId, yannanFirmId));
-  return JSON.stringify([u, o, j, e, y, q, tr, pol, pu, ch, pl]);
+  const pr = await t.database.db.select().from(projects).where(eq(projects.id, yannanProjectId));
+  const fu = await t.database.db.select().from(followUps).where(eq(followUps.projectId, yannanProjectId));
+  return JSON.stringify([u, o, j, e, y, q, tr, pol, pu, ch, pl, pr, fu]);
 }
 
 describe('org isolation', () => {
@@ -152,6 +169,7 @@ describe('org isolation', () => {
       yannanPushId,
       yannanChainId,
       yannanNodeId,
+      yannanProjectId,
     ];
     const routes = t.app.routeTable.filter((r) => r.url.includes(':id') && r.method !== 'HEAD');
     expect(routes.length).toBeGreaterThan(5);

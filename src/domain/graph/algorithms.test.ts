@@ -77,6 +77,24 @@ describe('graph queries', () => {
     expect(capped.truncated).toBe(true);
   });
 
+  it('reads a hub’s relations only as far as the entity limit needs', async () => {
+    const hub = Array.from({ length: 5000 }, (_, i) => rel('cooperation', `企业${i}`, '某大学'));
+    let read = 0;
+    const g = memoryGraph(hub);
+    const counting = {
+      ...g,
+      around: async (...a: Parameters<typeof g.around>) => {
+        const found = await g.around(...a);
+        read += found.length;
+        return found;
+      },
+    };
+    const n = await neighbourhood(counting, '某大学', { hops: 2, limit: 50 });
+    expect(n.depth.size).toBe(50);
+    expect(n.truncated).toBe(true);
+    expect(read).toBeLessThan(500);
+  });
+
   it('finds a shortest path over any relation, and none beyond the hop limit', async () => {
     const p = await shortestPath(memoryGraph(edges), '王某', '某大学');
     expect(p?.entities).toEqual(['王某', '控股集团', '新能源', '储能子公司', '电池厂', '整车厂', '某大学']);

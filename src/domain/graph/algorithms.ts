@@ -29,8 +29,9 @@ export type Edge = {
 };
 
 export type EdgeSource = {
-  /** Edges with an end in `ids` (both directions), of the given kinds (all when omitted). */
-  around(ids: string[], kinds?: readonly RelationKind[]): Promise<Edge[]>;
+  /** Edges with an end in `ids` (both directions), of the given kinds (all when omitted); at most `max`
+   *  of them when given (a hub — a fund, a university — can have tens of thousands). */
+  around(ids: string[], kinds?: readonly RelationKind[], max?: number): Promise<Edge[]>;
   /** Shareholding edges whose company is in `ids` (who holds these). */
   holdersOf(ids: string[]): Promise<Edge[]>;
   /** Shareholding edges whose shareholder is in `ids` (what these hold). */
@@ -51,7 +52,12 @@ export async function neighbourhood(
   let truncated = false;
   for (let hop = 1; hop <= opts.hops && frontier.length; hop++) {
     const next: string[] = [];
-    for (const e of await g.around(frontier, opts.kinds)) {
+    // Never read more edges than could still add entities (plus room for edges among them): a hub's
+    // thousands of relations would otherwise all be read to keep a few hundred.
+    const max = (limit - depth.size) * 4 + 100;
+    const found = await g.around(frontier, opts.kinds, max);
+    if (found.length >= max) truncated = true;
+    for (const e of found) {
       for (const end of [e.from, e.to]) {
         if (depth.has(end)) continue;
         if (depth.size >= limit) {

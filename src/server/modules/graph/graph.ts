@@ -50,11 +50,11 @@ export function relationSource(db: Tx, orgPath: string): EdgeSource & { rows: Ma
   };
   return {
     rows,
-    around: (ids, kinds) =>
+    around: (ids, kinds, max) =>
       run(
         sql`(from_id = any(${uuids(ids)}::uuid[]) or to_id = any(${uuids(ids)}::uuid[]))${
           kinds ? sql` and kind = any(${`{${kinds.join(',')}}`}::text[])` : sql``
-        }`,
+        }${max ? sql` limit ${max}` : sql``}`,
       ),
     holdersOf: (ids) => run(sql`to_id = any(${uuids(ids)}::uuid[]) and kind = 'shareholding'`),
     holdingsOf: (ids) => run(sql`from_id = any(${uuids(ids)}::uuid[]) and kind = 'shareholding'`),
