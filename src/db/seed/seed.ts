@@ -9,6 +9,7 @@ import { queueDemoPlacements, seedChainTemplates } from './chains.js';
 import { DEMO_ORGS, DEMO_PASSWORD, DEMO_USERS, ROOT_ORG } from './demo-data.js';
 import { seedEnterprises } from './enterprises/seed-enterprises.js';
 import { seedDemoPolicies } from './policies.js';
+import { seedRelations } from './relations.js';
 
 /** Every install has one root org, so the first admin has somewhere to live. */
 export async function ensureRootOrg(db: Db) {
@@ -95,7 +96,9 @@ export async function seedDemo(db: Db): Promise<number> {
 /** Demo firms on first start: enough to search, filter and chart; `kezhao seed --demo --enterprises N` for more. */
 export const DEMO_ENTERPRISES = 3000;
 
-/** Generated local firms over the demo orgs plus a target universe outside them; idempotent. */
+/** Generated local firms over the demo orgs plus a target universe outside them, and their relations
+ *  (shareholders, groups, investors, suppliers, 产学研); idempotent: orgs that already hold demo firms or
+ *  demo relations are skipped. */
 export async function seedDemoEnterprises(
   db: Db,
   count: number,
@@ -111,5 +114,7 @@ export async function seedDemoEnterprises(
     await afterBulkWrite(db);
     await queueDemoPlacements(db);
   }
-  return result;
+  // For the firms present (this run's or an earlier one's), after they are: relations name them.
+  const relations = await seedRelations(db, { count, targetCount });
+  return { ...result, relations: relations.relations };
 }

@@ -1,0 +1,644 @@
+/** 演示企业关系: a deterministic generator of relations for the demo firms, and the writer that stores them.
+ *
+ * Relations are drawn within one org's firms (the org owns the relation and both firms, so a user of that
+ * org sees the whole of it), a block of at most RELATION_BLOCK firms at a time, so a million firms stream in
+ * constant memory. Per block:
+ *
+ * - 股权: every firm held by 1–3 natural persons (Chinese names, unique per org up to ≈1.4 M persons),
+ *   shares summing to at most 1; about 15 % of firms held 51–100 % by another firm of the block, in groups
+ *   of 2–4 levels, a few with a subsidiary holding a small stake in its parent (cross-holding);
+ * - 同一实际控制人: about 1 % of firms paired with another whose largest shareholder is the same person;
+ * - 投资: each funding round of a firm, one relation per named investor (fund or institution), some rounds
+ *   joined by a well-known fund (深创投, 元禾控股, 盐城高新创投基金 …);
+ * - 供应: suppliers to customers of related industries (新材料/光伏/储能 → 装备/汽车 …), local and target
+ *   universe firms of the same org alike, so 以商引商 has chains to follow;
+ * - 产学研: cooperation with real universities and institutes, nearby and by industry.
+ *
+ * About three relations per firm. Persons and institutions become `parties` of the org (ids derived from
+ * org, kind and name, so the same name is one party); a relation's `dedupeKey` is the importer's
+ * `${kind}|${fromId}|${toId}|${round ?? ''}`, so a re-run or a later import of the same relation updates
+ * instead of duplicating.
+ */
+import { sql } from 'drizzle-orm';
+import { writeAudit } from '../../server/audit.js';
+import { bulkInsert } from '../bulk-insert.js';
+import type { Db, Tx } from '../client.js';
+import { type Provenance, parties as partiesTable, relations as relationsTable } from '../schema/index.js';
+import { DEMO_ORGS } from './demo-data.js';
+import { DEFAULT_TARGET_ORG, type DemoFirm, generateFirm, today } from './enterprises/generate.js';
+import type { IndustryKey } from './enterprises/industries.js';
+import { mix32, permute, Rng } from './enterprises/random.js';
+import { LOCAL_AREAS } from './enterprises/regions.js';
+import { DEFAULT_SEED, SEED_CLIENT } from './enterprises/seed-enterprises.js';
+
+export type RelationFirm = Pick<
+  DemoFirm,
+  'id' | 'orgId' | 'universe' | 'index' | 'industry' | 'name' | 'fundingRounds'
+>;
+
+export type DemoParty = { id: string; orgId: string; kind: 'person' | 'institution'; name: string };
+
+export type DemoRelation = {
+  orgId: string;
+  kind: 'shareholding' | 'investment' | 'supply' | 'cooperation' | 'same_controller';
+  fromType: 'enterprise' | 'party';
+  fromId: string;
+  toType: 'enterprise' | 'party';
+  toId: string;
+  share: number | null;
+  round: string | null;
+  /** 元. */
+  amount: number | null;
+  asOf: string;
+  dedupeKey: string;
+};
+
+export type GeneratedRelations = { parties: DemoParty[]; relations: DemoRelation[] };
+
+/** Firms per block: relations between firms are drawn within one block of one org. */
+export const RELATION_BLOCK = 4096;
+
+// ---------------------------------------------------------------------------------------------------
+// Names
+
+const SURNAMES = [
+  ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦方白邹孟熊秦邱江尹薛段雷侯龙史陶贺顾毛龚邵万钱严戴孔汤',
+];
+const GIVEN = [
+  ...new Set([
+    ...'伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华飞鹏辉建国志宏斌波峰浩宇晨欣怡俊凯文博海燕红春林亮晓东雪梅玲兵',
+    ...'立新永德荣光玉萍丹琳婷佳颖慧婧倩蕾璐嘉子涵思雨梓轩泽睿瑞哲航逸然昊天一铭锦蓉兰凤云琴莉晶庆卫忠福贵生山江长成清振宁安和昌茂卓彬翔',
+  ]),
+];
+const PERSON_NAMES = SURNAMES.length * GIVEN.length * GIVEN.length;
+
+/** The person name of slot `slot` of an org: surname + two given characters, distinct for distinct slots
+ *  below PERSON_NAMES (≈1.4 M), scattered by a keyed permutation. */
+function personNameAt(slot: number, key: number): string {
+  let v = permute(slot % PERSON_NAMES, PERSON_NAMES, key);
+  const g2 = GIVEN[v % GIVEN.length];
+  v = Math.floor(v / GIVEN.length);
+  const g1 = GIVEN[v % GIVEN.length];
+  v = Math.floor(v / GIVEN.length);
+  return SURNAMES[v] + g1 + (g2 === g1 ? '' : g2);
+}
+
+// Nearby universities by org, then national ones, then institutes by industry.
+const NEAR: Record<string, string[]> = {
+  yancheng: ['盐城工学院', '盐城师范学院', '南京大学', '东南大学', '河海大学'],
+  nantong: ['南通大学', '东南大学', '南京大学', '江苏大学', '上海交通大学'],
+  wuxi: ['江南大学', '东南大学', '南京大学', '无锡学院', '苏州大学', '清华大学无锡应用技术研究院'],
+  jiaxing: ['嘉兴大学', '浙江大学', '同济大学', '浙江清华长三角研究院', '上海交通大学'],
+};
+const NATIONAL = [
+  '东南大学',
+  '南京大学',
+  '江南大学',
+  '浙江大学',
+  '上海交通大学',
+  '复旦大学',
+  '同济大学',
+  '清华大学',
+  '北京大学',
+  '中国科学技术大学',
+  '南京航空航天大学',
+  '南京理工大学',
+  '河海大学',
+  '中国矿业大学',
+  '苏州大学',
+  '江苏大学',
+  '哈尔滨工业大学',
+  '西安交通大学',
+  '华中科技大学',
+  '合肥工业大学',
+  '南方科技大学',
+  '深圳大学',
+  '江苏省产业技术研究院',
+];
+const BY_INDUSTRY: Record<IndustryKey, string[]> = {
+  pv: ['中国科学院电工研究所', '中国科学院半导体研究所', '南京航空航天大学', '上海交通大学'],
+  wind: ['中国科学院电工研究所', '河海大学', '华北电力大学', '中国科学院工程热物理研究所'],
+  storage: ['中国科学院大连化学物理研究所', '中国科学院物理研究所', '中国科学院青岛生物能源与过程研究所'],
+  biomed: ['中国药科大学', '中国科学院上海药物研究所', '南京医科大学', '中国科学院深圳先进技术研究院'],
+  ic: [
+    '中国科学院微电子研究所',
+    '中国科学院上海微系统与信息技术研究所',
+    '中国科学院半导体研究所',
+    '东南大学',
+  ],
+  newmat: [
+    '中国科学院宁波材料技术与工程研究所',
+    '中国科学院上海硅酸盐研究所',
+    '中国科学院苏州纳米技术与纳米仿生研究所',
+    '南京工业大学',
+  ],
+  equip: ['哈尔滨工业大学', '江苏大学', '中国科学院沈阳自动化研究所', '南京理工大学'],
+  auto: ['江苏大学', '同济大学', '吉林大学', '中国科学院电工研究所'],
+  ict: ['南京邮电大学', '北京邮电大学', '中国科学院计算技术研究所', '东南大学'],
+  ai: ['中国科学院自动化研究所', '中国科学院深圳先进技术研究院', '南京大学', '浙江大学'],
+};
+const CITY_OF_ORG = new Map<string, string>();
+for (const o of DEMO_ORGS) {
+  let c = o;
+  while (c && c.kind !== 'city') c = DEMO_ORGS.find((p) => p.code === c.parent) ?? (undefined as never);
+  if (c) CITY_OF_ORG.set(o.id, c.code);
+}
+
+// Well-known funds that join some rounds: local government funds by city, national ones anywhere.
+const LOCAL_FUNDS: Record<string, string[]> = {
+  yancheng: ['盐城高新创投基金', '盐城市产业投资母基金', '盐南高新区科创天使基金'],
+  nantong: ['南通产业投资基金', '南通开发区科创投资基金'],
+  wuxi: ['无锡创投集团', '江阴市新动能产业基金', '宜兴科创投资基金'],
+  jiaxing: ['嘉兴科技城创投', '嘉兴市南湖股权投资基金'],
+};
+const NATIONAL_FUNDS = [
+  '深创投',
+  '元禾控股',
+  '毅达资本',
+  '江苏高投',
+  '国投创新',
+  '中金资本',
+  '君联资本',
+  '红杉中国',
+  '高瓴创投',
+  '启明创投',
+  '达晨财智',
+  '国家中小企业发展基金',
+];
+
+/** Customers' industries of a supplier's industry (first ones likelier). */
+const CUSTOMERS: Record<IndustryKey, IndustryKey[]> = {
+  newmat: ['equip', 'auto', 'pv', 'storage', 'ic', 'wind', 'biomed'],
+  pv: ['equip', 'storage', 'auto', 'wind'],
+  storage: ['auto', 'equip', 'pv', 'wind', 'ict'],
+  wind: ['equip', 'storage'],
+  ic: ['auto', 'ict', 'ai', 'equip', 'pv'],
+  equip: ['auto', 'pv', 'wind', 'storage', 'newmat'],
+  auto: ['auto', 'equip'],
+  ict: ['ai', 'auto', 'equip', 'biomed'],
+  ai: ['auto', 'equip', 'ict', 'biomed'],
+  biomed: ['biomed', 'ai'],
+};
+
+// ---------------------------------------------------------------------------------------------------
+// Ids
+
+/** A 32-bit hash of a string (FNV-1a then mixed). */
+function hashString(s: string, salt = 0): number {
+  let h = (0x811c9dc5 ^ salt) >>> 0;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
+  return mix32(h);
+}
+
+const hex = (n: number, len: number) => (n >>> 0).toString(16).padStart(8, '0').slice(-len);
+
+/** A stable v4-shaped party id from the org, kind and name. */
+export function partyId(orgId: string, kind: string, name: string): string {
+  const s = `${orgId}|${kind}|${name}`;
+  const [a, b, c, d] = [1, 2, 3, 4].map((k) => hashString(s, k * 0x9e3779b9));
+  return `${hex(a, 8)}-${hex(b >>> 16, 4)}-4${hex(b, 3)}-b${hex(c, 3)}-${hex(c >>> 12, 4)}${hex(d, 8)}`;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Generation
+
+const r4 = (x: number) => Math.floor(x * 10000) / 10000;
+const pad = (n: number) => String(n).padStart(2, '0');
+const dateBefore = (rng: Rng, asOf: string, years: number) =>
+  `${Number(asOf.slice(0, 4)) - rng.int(1, years)}-${pad(rng.int(1, 12))}-${pad(rng.int(1, 28))}`;
+
+/** `shares` drawn so they sum to `total` (≤ 1) at most, largest first, each at least 0.01. */
+function splitShares(rng: Rng, n: number, total: number): number[] {
+  if (n <= 0 || total < 0.01 * n) return [];
+  const w = Array.from({ length: n }, (_, i) => rng.uniform(0.5, 1) * (n - i) ** 1.5);
+  const sum = w.reduce((a, b) => a + b, 0);
+  return w.map((x) => Math.max(0.01, r4((x / sum) * total - 0.0001)));
+}
+
+type Holding = { holder: number; share: number };
+
+/** Relations of firms (all of one or several orgs, in a stable order): deterministic for the seed and the
+ *  firm list. Firms are split by org, then into blocks of RELATION_BLOCK in list order. */
+export function generateRelations(
+  firms: readonly RelationFirm[],
+  opts: { seed: number; asOf?: string },
+): GeneratedRelations {
+  const byOrg = new Map<string, RelationFirm[]>();
+  for (const f of firms) {
+    const list = byOrg.get(f.orgId);
+    if (list) list.push(f);
+    else byOrg.set(f.orgId, [f]);
+  }
+  const out: GeneratedRelations = { parties: [], relations: [] };
+  const seen = new Set<string>();
+  for (const list of byOrg.values())
+    for (let b = 0; b * RELATION_BLOCK < list.length; b++) {
+      const got = generateBlock(list.slice(b * RELATION_BLOCK, (b + 1) * RELATION_BLOCK), b, opts);
+      for (const p of got.parties) {
+        if (seen.has(p.id)) continue;
+        seen.add(p.id);
+        out.parties.push(p);
+      }
+      out.relations.push(...got.relations);
+    }
+  return out;
+}
+
+/** Relations of one block (firms of one org, at most RELATION_BLOCK), block number `block` of that org. */
+export function generateBlock(
+  firms: readonly RelationFirm[],
+  block: number,
+  opts: { seed: number; asOf?: string },
+): GeneratedRelations {
+  const n = firms.length;
+  const asOf = opts.asOf ?? today();
+  const orgId = firms[0]?.orgId ?? '';
+  const orgKey = hashString(orgId);
+  const rng = new Rng(opts.seed, 0x7e1 ^ orgKey, block);
+  const city = CITY_OF_ORG.get(orgId) ?? 'yancheng';
+  const parties = new Map<string, DemoParty>();
+  const relations = new Map<string, DemoRelation>();
+  const party = (kind: DemoParty['kind'], name: string) => {
+    const id = partyId(orgId, kind, name);
+    if (!parties.has(id)) parties.set(id, { id, orgId, kind, name });
+    return id;
+  };
+  const add = (
+    kind: DemoRelation['kind'],
+    from: { type: 'enterprise' | 'party'; id: string },
+    to: { type: 'enterprise' | 'party'; id: string },
+    x: { share?: number; round?: string; amount?: number; asOf?: string } = {},
+  ) => {
+    if (from.id === to.id) return false;
+    const dedupeKey = `${kind}|${from.id}|${to.id}|${x.round ?? ''}`;
+    const known = relations.get(dedupeKey);
+    if (known) {
+      // The same investor twice in one round: one relation with both amounts.
+      if (known.amount !== null && x.amount !== undefined) known.amount += x.amount;
+      return false;
+    }
+    relations.set(dedupeKey, {
+      orgId,
+      kind,
+      fromType: from.type,
+      fromId: from.id,
+      toType: to.type,
+      toId: to.id,
+      share: x.share ?? null,
+      round: x.round ?? null,
+      amount: x.amount ?? null,
+      asOf: x.asOf ?? asOf,
+      dedupeKey,
+    });
+    return true;
+  };
+  const firm = (i: number) => ({ type: 'enterprise' as const, id: firms[i].id });
+
+  // --- Groups: ~15 % of the firms held 51–100 % by another firm, in trees of 2–4 levels.
+  const order = Array.from({ length: n }, (_, i) => i);
+  for (let i = n - 1; i > 0; i--) {
+    const j = rng.int(0, i);
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  const parentOf = new Map<number, Holding>(); // subsidiary → parent firm and share
+  const crossIn = new Map<number, Holding>(); // parent → a subsidiary's small stake in it
+  const roots: number[] = [];
+  let cursor = 0;
+  const wantSubs = Math.round(n * 0.15);
+  let subs = 0;
+  while (subs < wantSubs && cursor < n - 1) {
+    const root = order[cursor++];
+    roots.push(root);
+    const levels = rng.weighted([
+      [2, 5],
+      [3, 3],
+      [4, 2],
+    ] as const);
+    // A spine of `levels` firms, then 0–3 more subsidiaries hung anywhere above the bottom.
+    const members = [root];
+    const levelOf = new Map([[root, 1]]);
+    let up = root;
+    for (let l = 2; l <= levels && cursor < n && subs < wantSubs; l++) {
+      const sub = order[cursor++];
+      const share = rng.chance(0.35) ? 1 : r4(rng.uniform(0.51, 0.95));
+      parentOf.set(sub, { holder: up, share });
+      levelOf.set(sub, l);
+      members.push(sub);
+      subs++;
+      up = sub;
+    }
+    for (let k = rng.int(0, 3); k > 0 && cursor < n && subs < wantSubs; k--) {
+      const parent = members[rng.int(0, members.length - 1)];
+      if ((levelOf.get(parent) ?? 4) >= 4) continue;
+      const sub = order[cursor++];
+      parentOf.set(sub, { holder: parent, share: rng.chance(0.35) ? 1 : r4(rng.uniform(0.51, 0.95)) });
+      levelOf.set(sub, (levelOf.get(parent) ?? 1) + 1);
+      members.push(sub);
+      subs++;
+    }
+    // A few groups: the bottom firm holds a small stake in the root (交叉持股).
+    if (members.length >= 3 && rng.chance(0.12)) {
+      crossIn.set(root, { holder: members[members.length - 1], share: r4(rng.uniform(0.02, 0.1)) });
+    }
+  }
+
+  // --- Shareholders: persons for every firm, after the corporate holdings.
+  const topPerson = new Map<number, string>();
+  const personKey = mix32(opts.seed ^ orgKey);
+  const wantPairs = Math.max(n >= 40 ? 1 : 0, Math.round(n * 0.01));
+  // Same-controller pairs among the firms no other firm holds: the second's largest holder is the first's.
+  const free = order.slice(cursor).filter((i) => !parentOf.has(i));
+  const sameAs = new Map<number, number>();
+  for (let k = 0; k + 1 < free.length && k / 2 < wantPairs; k += 2) sameAs.set(free[k + 1], free[k]);
+  const firstOf = [...sameAs.values()];
+  const byHolderFirst = [...firstOf, ...Array.from({ length: n }, (_, i) => i).filter((i) => !sameAs.has(i))];
+  // Every firm whose controller is shared is drawn before the firm that shares it.
+  const drawn = new Set<number>();
+  for (const i of [...byHolderFirst, ...sameAs.keys()]) {
+    if (drawn.has(i)) continue;
+    drawn.add(i);
+    const fr = new Rng(opts.seed, 0x5a0 ^ orgKey, block * RELATION_BLOCK + i);
+    const parent = parentOf.get(i);
+    const cross = crossIn.get(i);
+    let room = 1;
+    if (parent) {
+      add('shareholding', firm(parent.holder), firm(i), { share: parent.share });
+      room -= parent.share;
+    }
+    if (cross) {
+      add('shareholding', firm(cross.holder), firm(i), { share: cross.share });
+      room -= cross.share;
+    }
+    // A subsidiary: the rest held by 0–2 managers, or by nobody listed.
+    const count = parent
+      ? room >= 0.02 && fr.chance(0.6)
+        ? fr.int(1, 2)
+        : 0
+      : fr.weighted([
+          [1, 45],
+          [2, 35],
+          [3, 20],
+        ] as const);
+    // Not every share is listed: a slice is sometimes held by an employee platform we do not name.
+    const listed = parent ? room : room * (fr.chance(0.75) ? 1 : r4(fr.uniform(0.8, 0.98)));
+    const shares = splitShares(fr, count, r4(listed));
+    const slot = (block * RELATION_BLOCK + i) * 3;
+    for (const [j, share] of shares.entries()) {
+      const shared = j === 0 && sameAs.has(i) ? topPerson.get(sameAs.get(i) as number) : undefined;
+      const pid = shared ?? party('person', personNameAt(slot + j, personKey));
+      if (j === 0) topPerson.set(i, pid);
+      add('shareholding', { type: 'party', id: pid }, firm(i), { share });
+    }
+  }
+  for (const [second, first] of sameAs) {
+    const pid = topPerson.get(first);
+    if (pid && topPerson.get(second) === pid) add('same_controller', firm(first), firm(second), { asOf });
+  }
+
+  // --- Investment: one relation per named investor of each round, some rounds with a known fund.
+  for (let i = 0; i < n; i++) {
+    const f = firms[i];
+    if (!f.fundingRounds.length) continue;
+    const fr = new Rng(opts.seed, 0x1f0 ^ orgKey, block * RELATION_BLOCK + i);
+    for (const r of f.fundingRounds) {
+      const investors = [...r.investors];
+      if (fr.chance(0.35))
+        investors.push(
+          f.universe === 'local' && fr.chance(0.6)
+            ? fr.pick(LOCAL_FUNDS[city] ?? NATIONAL_FUNDS)
+            : fr.pick(NATIONAL_FUNDS),
+        );
+      const yuan = r.currency === 'USD' ? r.amount * 7.1 : r.amount;
+      const each = Math.round(yuan / investors.length / 10000) * 10000;
+      for (const name of investors)
+        add('investment', { type: 'party', id: party('institution', name) }, firm(i), {
+          round: r.round,
+          amount: each,
+          asOf: r.date,
+        });
+    }
+  }
+
+  // --- Supply: each firm supplies ~0.7 customers of related industries in the block.
+  const byIndustry = new Map<IndustryKey, number[]>();
+  for (let i = 0; i < n; i++) {
+    const list = byIndustry.get(firms[i].industry);
+    if (list) list.push(i);
+    else byIndustry.set(firms[i].industry, [i]);
+  }
+  for (let i = 0; i < n; i++) {
+    const kinds = CUSTOMERS[firms[i].industry];
+    for (let k = rng.poisson(0.7); k > 0; k--) {
+      // Likelier the first industries of the list.
+      const ind = kinds[Math.min(kinds.length - 1, Math.floor(rng.next() ** 2 * kinds.length))];
+      const pool = byIndustry.get(ind) ?? byIndustry.get(firms[i].industry) ?? [];
+      if (!pool.length) continue;
+      add('supply', firm(i), firm(pool[rng.int(0, pool.length - 1)]), { asOf: dateBefore(rng, asOf, 3) });
+    }
+  }
+
+  // --- 产学研: about a quarter of the firms with one or two universities or institutes.
+  const near = NEAR[city] ?? NATIONAL;
+  for (let i = 0; i < n; i++) {
+    const f = firms[i];
+    const fr = new Rng(opts.seed, 0xc00 ^ orgKey, block * RELATION_BLOCK + i);
+    if (!fr.chance(f.universe === 'target' ? 0.26 : 0.22)) continue;
+    for (let k = fr.chance(0.3) ? 2 : 1; k > 0; k--) {
+      const name = fr.weighted([
+        [BY_INDUSTRY[f.industry], 4],
+        [near, 4],
+        [NATIONAL, 2],
+      ] as const);
+      add(
+        'cooperation',
+        firm(i),
+        { type: 'party', id: party('institution', fr.pick(name)) },
+        {
+          asOf: dateBefore(fr, asOf, 4),
+        },
+      );
+    }
+  }
+  return { parties: [...parties.values()], relations: [...relations.values()] };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Writing
+
+export type SeedRelationsOptions = {
+  /** The firms seedEnterprises was given: local count, target count, seed, target org. */
+  count: number;
+  targetCount?: number;
+  seed?: number;
+  /** Default: the as-of date of the demo firms already stored, else today. */
+  asOf?: string;
+  targetOrg?: string;
+  /** Draw relations only for generated firms present in `enterprises` (default true); the graph benchmark
+   *  turns it off to store relations without the firms' rows. */
+  onlyExisting?: boolean;
+  /** Called after each block written. */
+  onProgress?: (p: { done: number; total: number; relations: number }) => void;
+};
+
+export type SeedRelationsResult = {
+  relations: number;
+  parties: number;
+  /** Codes of orgs skipped because they already hold demo-seed relations. */
+  skippedOrgs: string[];
+  ms: number;
+};
+
+/** Local and target firms interleaved in proportion, so an org's blocks mix both universes. */
+function* interleaved(
+  count: number,
+  targetCount: number,
+  o: { seed: number; asOf: string; targetOrg: string },
+) {
+  let l = 0;
+  let t = 0;
+  while (l < count || t < targetCount) {
+    const local = t >= targetCount || (l < count && (l + 1) * targetCount <= (t + 1) * count);
+    yield local ? generateFirm('local', l++, o) : generateFirm('target', t++, o);
+  }
+}
+
+const partyKey = (name: string) => name.normalize('NFKC').replace(/\s+/g, '');
+const ROWS_PER_STATEMENT = 5000;
+
+async function writeBlock(tx: Tx, got: GeneratedRelations, prov: Provenance) {
+  const ids = await bulkInsert(
+    tx,
+    partiesTable,
+    got.parties.map((p) => ({ ...p, nameKey: partyKey(p.name), provenance: prov })),
+    'skip',
+  );
+  // A party of that name the org already had (imported, or written by an earlier block) keeps its id.
+  const clashed = got.parties.filter((p) => !ids.has(p.id));
+  const remap = new Map<string, string>();
+  if (clashed.length) {
+    const res = (await tx.execute(sql`
+      select p.id, x.id as wanted from parties p
+        join json_to_recordset(${JSON.stringify(clashed.map((c) => ({ id: c.id, org: c.orgId, kind: c.kind, key: partyKey(c.name) })))}::json)
+             as x(id uuid, org uuid, kind text, key text)
+          on p.org_id = x.org and p.kind = x.kind and p.name_key = x.key
+       where p.id <> x.id`)) as unknown as { rows: { id: string; wanted: string }[] };
+    for (const r of res.rows) remap.set(r.wanted, r.id);
+  }
+  const rows = got.relations.map((r) => {
+    const fromId = remap.get(r.fromId) ?? r.fromId;
+    const toId = remap.get(r.toId) ?? r.toId;
+    return {
+      ...r,
+      fromId,
+      toId,
+      dedupeKey: `${r.kind}|${fromId}|${toId}|${r.round ?? ''}`,
+      provenance: prov,
+    };
+  });
+  let written = 0;
+  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT)
+    written += (await bulkInsert(tx, relationsTable, rows.slice(i, i + ROWS_PER_STATEMENT), 'skip')).size;
+  return { relations: written, parties: ids.size };
+}
+
+/** Writes the relations of the demo firms (the same count, target count and seed as seedEnterprises), one
+ *  transaction per block of one org. Idempotent per org: an org that already holds demo-seed relations is
+ *  skipped. */
+export async function seedRelations(db: Db, opts: SeedRelationsOptions): Promise<SeedRelationsResult> {
+  const t0 = performance.now();
+  const seed = opts.seed ?? DEFAULT_SEED;
+  const targetCount = opts.targetCount ?? 0;
+  const targetOrg = opts.targetOrg ?? DEFAULT_TARGET_ORG;
+  const onlyExisting = opts.onlyExisting ?? true;
+  const result: SeedRelationsResult = { relations: 0, parties: 0, skippedOrgs: [], ms: 0 };
+  const seeded = new Set<string>();
+  for (const o of DEMO_ORGS) {
+    const res = (await db.execute(sql`
+      select exists (select 1 from relations where org_id = ${o.id}
+                        and provenance->'source'->>'client' = ${SEED_CLIENT}) as seeded`)) as unknown as {
+      rows: { seeded: boolean }[];
+    };
+    if (res.rows[0]?.seeded) {
+      seeded.add(o.id);
+      result.skippedOrgs.push(o.code);
+    }
+  }
+  // Nothing to do (and no million firms to regenerate) when every org that gets firms is seeded.
+  const idOf = new Map(DEMO_ORGS.map((o) => [o.code, o.id]));
+  const receiving = [
+    ...(opts.count > 0 ? LOCAL_AREAS.map((a) => idOf.get(a.key)) : []),
+    ...(targetCount > 0 ? [idOf.get(targetOrg)] : []),
+  ];
+  if (receiving.every((id) => id && seeded.has(id))) {
+    result.ms = Math.round(performance.now() - t0);
+    return result;
+  }
+  let asOf = opts.asOf;
+  if (!asOf) {
+    const res = (await db.execute(sql`
+      select provenance->>'asOf' as as_of from enterprises
+       where org_id = any(${`{${DEMO_ORGS.map((o) => o.id).join(',')}}`}::uuid[])
+         and provenance->'source'->>'client' = ${SEED_CLIENT} limit 1`)) as unknown as {
+      rows: { as_of: string | null }[];
+    };
+    asOf = res.rows[0]?.as_of ?? today();
+  }
+  const prov: Provenance = { source: { kind: 'api', client: SEED_CLIENT }, asOf };
+  const total = opts.count + targetCount;
+  const buffers = new Map<string, RelationFirm[]>();
+  const blocks = new Map<string, number>();
+  const written = new Map<string, number>();
+  let done = 0;
+  const flush = async (orgId: string) => {
+    let firms = buffers.get(orgId) ?? [];
+    buffers.set(orgId, []);
+    const block = blocks.get(orgId) ?? 0;
+    blocks.set(orgId, block + 1);
+    if (onlyExisting && firms.length) {
+      const res = (await db.execute(sql`
+        select id from enterprises where id = any(${`{${firms.map((f) => f.id).join(',')}}`}::uuid[])`)) as unknown as {
+        rows: { id: string }[];
+      };
+      const present = new Set(res.rows.map((r) => r.id));
+      firms = firms.filter((f) => present.has(f.id));
+    }
+    if (!firms.length) return;
+    const got = generateBlock(firms, block, { seed, asOf });
+    const w = await db.transaction((tx) => writeBlock(tx, got, prov));
+    result.relations += w.relations;
+    result.parties += w.parties;
+    written.set(orgId, (written.get(orgId) ?? 0) + w.relations);
+    opts.onProgress?.({ done, total, relations: result.relations });
+  };
+  for (const f of interleaved(opts.count, targetCount, { seed, asOf, targetOrg })) {
+    done++;
+    if (seeded.has(f.orgId)) continue;
+    const buf = buffers.get(f.orgId) ?? [];
+    buffers.set(f.orgId, buf);
+    buf.push({
+      id: f.id,
+      orgId: f.orgId,
+      universe: f.universe,
+      index: f.index,
+      industry: f.industry,
+      name: f.name,
+      fundingRounds: f.fundingRounds,
+    });
+    if (buf.length >= RELATION_BLOCK) await flush(f.orgId);
+  }
+  for (const orgId of [...buffers.keys()]) await flush(orgId);
+  if (result.relations > 0) {
+    await db.execute(sql`analyze relations`);
+    await db.execute(sql`analyze parties`);
+  }
+  for (const [orgId, n] of written)
+    await writeAudit(db, null, {
+      action: 'create',
+      entity: 'relation_seed',
+      entityId: orgId,
+      orgId,
+      after: { client: SEED_CLIENT, count: n, seed, asOf },
+    });
+  result.ms = Math.round(performance.now() - t0);
+  return result;
+}
