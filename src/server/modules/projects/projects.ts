@@ -78,15 +78,13 @@ export async function createProject(
       .insert(projects)
       .values({ ...values, orgId: actor.orgId, ownerId: actor.id, createdBy: actor.id, origin })
       .returning();
-    await tx
-      .insert(projectEvents)
-      .values({
-        projectId: row.id,
-        toStage: 'lead',
-        byId: actor.id,
-        byName: actor.displayName,
-        note: dups.length ? `已知同市在谈项目：${dups.map((d) => d.org).join('、')}` : null,
-      });
+    await tx.insert(projectEvents).values({
+      projectId: row.id,
+      toStage: 'lead',
+      byId: actor.id,
+      byName: actor.displayName,
+      note: dups.length ? `已知同市在谈项目：${dups.map((d) => d.org).join('、')}` : null,
+    });
     await writeAudit(tx, actor, {
       action: 'create',
       entity: 'project',
