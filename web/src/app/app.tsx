@@ -37,6 +37,9 @@ const GraphPage = lazy(() => import('../pages/graph/graph-page').then((m) => ({ 
 const CultivationPage = lazy(() =>
   import('../pages/cultivation/cultivation-page').then((m) => ({ default: m.CultivationPage })),
 );
+const ProjectsPage = lazy(() =>
+  import('../pages/projects/projects-page').then((m) => ({ default: m.ProjectsPage })),
+);
 const PoliciesPage = lazy(() =>
   import('../pages/policies/policies-page').then((m) => ({ default: m.PoliciesPage })),
 );
@@ -87,6 +90,10 @@ function AppRoutes() {
           <Route
             path={PATHS.graph}
             element={<Guard path={PATHS.graph} render={(me) => <GraphPage me={me} />} />}
+          />
+          <Route
+            path={PATHS.projects}
+            element={<Guard path={PATHS.projects} render={(me) => <ProjectsPage me={me} />} />}
           />
           <Route
             path={PATHS.cultivation}

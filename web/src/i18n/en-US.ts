@@ -4,6 +4,7 @@ import { cultivationEnUS } from '../pages/cultivation/messages-en-us';
 import { enterprisesEnUS } from '../pages/enterprises/messages-en-us';
 import { graphEnUS } from '../pages/graph/messages-en-us';
 import { policiesEnUS } from '../pages/policies/messages-en-us';
+import { projectsEnUS } from '../pages/projects/messages-en-us';
 import type { Messages } from './zh-CN';
 
 export const enUS: Messages = {
@@ -47,6 +48,7 @@ export const enUS: Messages = {
     enterpriseDuplicates: 'Possible duplicates',
     chains: 'Industry chains',
     graph: 'Enterprise graph',
+    projects: 'Projects',
     cultivation: 'Cultivation',
     policies: 'Policy matching',
     apiDocs: 'API docs',
@@ -269,4 +271,5 @@ export const enUS: Messages = {
   policies: policiesEnUS,
   chains: chainsEnUS,
   graph: graphEnUS,
+  projects: projectsEnUS,
 };

@@ -4,6 +4,7 @@ import { cultivationZhCN } from '../pages/cultivation/messages-zh-cn';
 import { enterprisesZhCN } from '../pages/enterprises/messages-zh-cn';
 import { graphZhCN } from '../pages/graph/messages-zh-cn';
 import { policiesZhCN } from '../pages/policies/messages-zh-cn';
+import { projectsZhCN } from '../pages/projects/messages-zh-cn';
 
 export const zhCN = {
   app: {
@@ -46,6 +47,7 @@ export const zhCN = {
     enterpriseDuplicates: '疑似重复',
     chains: '产业链图谱',
     graph: '企业图谱',
+    projects: '招商项目',
     cultivation: '梯度培育',
     policies: '政策找企业',
     apiDocs: 'API 文档',
@@ -267,6 +269,7 @@ export const zhCN = {
   policies: policiesZhCN,
   chains: chainsZhCN,
   graph: graphZhCN,
+  projects: projectsZhCN,
 };
 
 export type Messages = typeof zhCN;

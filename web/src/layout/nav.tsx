@@ -11,6 +11,7 @@ import {
   DeploymentUnitOutlined,
   FileSearchOutlined,
   MergeCellsOutlined,
+  ProjectOutlined,
   RiseOutlined,
   ScheduleOutlined,
   SearchOutlined,
@@ -33,6 +34,7 @@ export const PATHS = {
   enterpriseDuplicates: '/enterprises/duplicates',
   chains: '/chains',
   graph: '/graph',
+  projects: '/projects',
   cultivation: '/cultivation',
   policies: '/policies',
   login: '/login',
@@ -51,6 +53,8 @@ export const PAGE_ROLES: Partial<Record<string, readonly Role[]>> = {
   [PATHS.chains]: ['admin', 'leader', 'officer', 'analyst'],
   // 企业图谱: the graph API refuses experts as well.
   [PATHS.graph]: ['admin', 'leader', 'officer', 'analyst'],
+  // 招商项目: experts are refused by the projects API as well; analysts read only.
+  [PATHS.projects]: ['admin', 'leader', 'officer', 'analyst'],
   // 政策找企业: experts are refused by the policy API as well.
   [PATHS.policies]: ['admin', 'leader', 'officer', 'analyst'],
 };
@@ -68,6 +72,7 @@ type NavLeaf = {
     | 'enterpriseDuplicates'
     | 'chains'
     | 'graph'
+    | 'projects'
     | 'cultivation'
     | 'policies';
   icon: ReactNode;
@@ -88,6 +93,7 @@ const NAV: (NavLeaf | NavGroup)[] = [
   },
   { key: PATHS.chains, label: 'chains', icon: <ClusterOutlined /> },
   { key: PATHS.graph, label: 'graph', icon: <DeploymentUnitOutlined /> },
+  { key: PATHS.projects, label: 'projects', icon: <ProjectOutlined /> },
   { key: PATHS.cultivation, label: 'cultivation', icon: <RiseOutlined /> },
   { key: PATHS.policies, label: 'policies', icon: <FileSearchOutlined /> },
   { key: PATHS.jobs, label: 'jobs', icon: <ScheduleOutlined /> },

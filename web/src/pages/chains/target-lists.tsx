@@ -1,8 +1,10 @@
 /** 目标清单: the org's saved target lists (name, chain, node, firms, when), each opened in a drawer
- *  with its firms, scores and factor points as saved, or downloaded as XLSX. */
-import { EyeOutlined, FileExcelOutlined } from '@ant-design/icons';
+ *  with its firms, scores and factor points as saved, or downloaded as XLSX. Admins, leaders and
+ *  officers turn a firm of a list into a 招商项目 lead (转为线索). */
+import { AimOutlined, EyeOutlined, FileExcelOutlined } from '@ant-design/icons';
 import {
   Alert,
+  App,
   Button,
   Descriptions,
   Drawer,
@@ -13,7 +15,7 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import {
   type TargetItem,
   type TargetListSummary,
@@ -21,6 +23,10 @@ import {
   useTargetList,
   useTargetLists,
 } from '../../api/chains';
+import { isApiError } from '../../api/client';
+import { hasAnyRole, useMe } from '../../api/me';
+import { useLeadFromTarget } from '../../api/projects';
+import { useApiError } from '../../components/use-api-error';
 import { useMessages } from '../../i18n';
 import { formatTime } from '../../lib/format';
 import { FactorBars, FactorTable, ScoreCell, WeightTags } from './target-factors';
@@ -41,12 +47,67 @@ function ExportButton({ id, size }: { id: string; size?: 'small' }) {
   );
 }
 
+/** 转为线索: the firm becomes a 线索 in 招商项目; the message links to it. A firm already chased in the
+ *  city (409 project.duplicate) shows the server's warning instead. */
+function LeadButton({ listId, item }: { listId: string; item: TargetItem }) {
+  const lead = useMessages().projects.lead;
+  const { message } = App.useApp();
+  const showError = useApiError();
+  const navigate = useNavigate();
+  const make = useLeadFromTarget();
+  const [done, setDone] = useState<string | null>(null);
+  return (
+    <Button
+      size="small"
+      type="link"
+      icon={<AimOutlined />}
+      loading={make.isPending}
+      disabled={!!done}
+      onClick={() =>
+        make.mutate(
+          { listId, enterpriseId: item.enterpriseId },
+          {
+            onSuccess: (p) => {
+              setDone(p.id);
+              message.success({
+                key: `lead-${p.id}`,
+                duration: 6,
+                content: (
+                  <span data-testid="lead-created">
+                    {lead.done}
+                    {p.name}
+                    <Typography.Link
+                      style={{ marginInlineStart: 8 }}
+                      onClick={() => navigate(`/projects?project=${p.id}`)}
+                      data-testid="lead-open"
+                    >
+                      {lead.open}
+                    </Typography.Link>
+                  </span>
+                ),
+              });
+            },
+            onError: (err) => {
+              if (isApiError(err, 'project.duplicate')) message.warning(err.message);
+              else showError(err);
+            },
+          },
+        )
+      }
+      data-testid="target-lead"
+    >
+      {lead.action}
+    </Button>
+  );
+}
+
 function ListDrawer({ id, onClose }: { id: string; onClose: () => void }) {
   const c = useMessages().chains;
   const t = c.targets;
   const l = t.lists;
   const list = useTargetList(id);
   const d = list.data;
+  const canLead = hasAnyRole(useMe().data, ['admin', 'leader', 'officer']);
   return (
     <Drawer
       open
@@ -98,6 +159,16 @@ function ListDrawer({ id, onClose }: { id: string; onClose: () => void }) {
                 width: 360,
                 render: (_, x) => <FactorBars factors={x.factors} />,
               },
+              ...(canLead
+                ? [
+                    {
+                      key: 'lead',
+                      title: l.actions,
+                      width: 110,
+                      render: (_: unknown, x: TargetItem) => <LeadButton listId={id} item={x} />,
+                    },
+                  ]
+                : []),
             ]}
           />
         </Flex>

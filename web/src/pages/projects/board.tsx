@@ -1,0 +1,351 @@
+/** 看板: one column per pipeline stage (线索 … 投产), then 暂停 and 终止 folded at the end. A card shows
+ *  the project, its firm, owner, planned investment and last follow-up, marked when nothing happened for
+ *  30 days. Dragging a card to another column (HTML5 drag and drop) or its 推进 menu opens the move
+ *  dialog for that stage; analysts see the board read only. */
+import {
+  ClockCircleOutlined,
+  ExclamationCircleFilled,
+  MoreOutlined,
+  RightOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { Badge, Button, Dropdown, Empty, Flex, Skeleton, Tooltip, Typography } from 'antd';
+import { type DragEvent, useState } from 'react';
+import { PIPELINE, STAGE_NAMES, type Stage } from '../../../../src/domain/project/stages';
+import { BOARD_LIMIT, type Board, type ProjectSummary } from '../../api/projects';
+import { useMessages } from '../../i18n';
+import { formatDate } from '../../lib/format';
+import { fill, formatMoney, isStale, STAGE_COLOR } from './common';
+import { moveTargets } from './move-modal';
+
+const SIDE: Stage[] = ['paused', 'terminated'];
+const MIME = 'application/x-kezhao-project';
+
+function ProjectCard({
+  p,
+  canMove,
+  onOpen,
+  onMove,
+  onDragStart,
+  onDragEnd,
+}: {
+  p: ProjectSummary;
+  canMove: boolean;
+  onOpen: () => void;
+  onMove: (to: Stage) => void;
+  onDragStart: () => void;
+  onDragEnd: () => void;
+}) {
+  const b = useMessages().projects.board;
+  const stale = isStale(p);
+  const draggable = canMove && p.stage !== 'terminated';
+  return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: a drag source; the card's 推进 menu is the keyboard path
+    <div
+      className="project-card"
+      draggable={draggable}
+      onDragStart={(e) => {
+        e.dataTransfer.setData(MIME, p.id);
+        e.dataTransfer.setData('text/plain', p.id);
+        e.dataTransfer.effectAllowed = 'move';
+        onDragStart();
+      }}
+      onDragEnd={onDragEnd}
+      data-testid={`project-card-${p.name}`}
+      style={{
+        background: '#fff',
+        border: '1px solid #e4e8ee',
+        borderLeft: `3px solid ${STAGE_COLOR[p.stage]}`,
+        borderRadius: 6,
+        padding: '8px 8px 8px 9px',
+        cursor: draggable ? 'grab' : 'default',
+        boxShadow: '0 1px 2px rgba(16, 24, 40, 0.04)',
+      }}
+    >
+      <Flex justify="space-between" align="flex-start" gap={4}>
+        <Typography.Link
+          strong
+          onClick={onOpen}
+          style={{
+            fontSize: 13,
+            lineHeight: '20px',
+            color: '#1f2329',
+            display: '-webkit-box',
+            WebkitLineClamp: 2,
+            WebkitBoxOrient: 'vertical',
+            overflow: 'hidden',
+          }}
+          title={p.name}
+          data-testid="project-card-open"
+        >
+          {p.name}
+        </Typography.Link>
+        {canMove && p.stage !== 'terminated' && (
+          <Dropdown
+            trigger={['click']}
+            menu={{
+              items: moveTargets(p.stage).map((s) => ({
+                key: s,
+                label: STAGE_NAMES[s],
+                danger: s === 'terminated',
+              })),
+              onClick: ({ key }) => onMove(key as Stage),
+            }}
+          >
+            <Button
+              size="small"
+              type="text"
+              icon={<MoreOutlined />}
+              title={b.move}
+              style={{ flex: 'none', width: 22, height: 22, marginRight: -4 }}
+              aria-label={b.move}
+              data-testid="project-card-move"
+            />
+          </Dropdown>
+        )}
+      </Flex>
+      <Typography.Text
+        type="secondary"
+        ellipsis
+        style={{ fontSize: 12, display: 'block' }}
+        title={p.enterpriseName}
+      >
+        {p.enterpriseName}
+      </Typography.Text>
+      <Flex justify="space-between" align="center" style={{ marginTop: 6, fontSize: 12 }} gap={6}>
+        <span
+          style={{ color: '#595959', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}
+        >
+          <UserOutlined style={{ marginRight: 4, color: '#8c8c8c' }} />
+          {p.ownerName ?? '—'}
+        </span>
+        <span
+          style={{ color: '#1f2329', fontWeight: 500, whiteSpace: 'nowrap' }}
+          data-testid="project-card-investment"
+        >
+          {p.plannedInvestment === null ? '—' : formatMoney(p.plannedInvestment)}
+        </span>
+      </Flex>
+      <Flex
+        justify="space-between"
+        align="center"
+        style={{ marginTop: 6, paddingTop: 6, borderTop: '1px dashed #eef0f3', fontSize: 12 }}
+      >
+        <Tooltip title={b.lastFollowUp}>
+          <span style={{ color: '#8c8c8c' }}>
+            <ClockCircleOutlined style={{ marginRight: 4 }} />
+            {p.lastFollowUp ? formatDate(p.lastFollowUp) : b.noFollowUp}
+          </span>
+        </Tooltip>
+        {stale && (
+          <Tooltip title={b.stale}>
+            <span style={{ color: '#d46b08' }} data-testid="project-card-stale">
+              <ExclamationCircleFilled style={{ marginRight: 3 }} />
+              {b.staleShort}
+            </span>
+          </Tooltip>
+        )}
+      </Flex>
+    </div>
+  );
+}
+
+function Column({
+  stage,
+  data,
+  canMove,
+  dragging,
+  collapsed,
+  onToggle,
+  onDropCard,
+  onOpen,
+  onMove,
+  setDragging,
+}: {
+  stage: Stage;
+  data: { items: ProjectSummary[]; total: number } | undefined;
+  canMove: boolean;
+  dragging: ProjectSummary | null;
+  collapsed: boolean;
+  onToggle?: () => void;
+  onDropCard: (id: string, to: Stage) => void;
+  onOpen: (id: string) => void;
+  onMove: (p: ProjectSummary, to: Stage) => void;
+  setDragging: (p: ProjectSummary | null) => void;
+}) {
+  const b = useMessages().projects.board;
+  const [over, setOver] = useState(false);
+  const droppable = canMove && !!dragging && dragging.stage !== stage;
+  const total = data?.total ?? 0;
+  const dropProps = {
+    onDragOver: (e: DragEvent) => {
+      if (!droppable) return;
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'move';
+      setOver(true);
+    },
+    onDragLeave: () => setOver(false),
+    onDrop: (e: DragEvent) => {
+      e.preventDefault();
+      setOver(false);
+      const id = e.dataTransfer.getData(MIME) || e.dataTransfer.getData('text/plain');
+      if (id) onDropCard(id, stage);
+    },
+  };
+  const ring = over ? '#1656d6' : droppable ? '#9db8ee' : '#e9edf2';
+
+  if (collapsed)
+    return (
+      <Tooltip title={b.collapsed} placement="left">
+        <button
+          type="button"
+          {...dropProps}
+          onClick={onToggle}
+          data-testid={`board-column-${stage}`}
+          style={{
+            flex: '0 0 44px',
+            background: over ? '#eef3fd' : '#f5f7fa',
+            border: `1px ${droppable ? 'dashed' : 'solid'} ${ring}`,
+            borderTop: `3px solid ${STAGE_COLOR[stage]}`,
+            borderRadius: 8,
+            cursor: 'pointer',
+            display: 'flex',
+            flexDirection: 'column',
+            alignItems: 'center',
+            gap: 8,
+            padding: '12px 0',
+            font: 'inherit',
+          }}
+        >
+          <RightOutlined style={{ fontSize: 10, color: '#8c8c8c' }} />
+          <span style={{ writingMode: 'vertical-rl', letterSpacing: 4, fontWeight: 600, color: '#434343' }}>
+            {STAGE_NAMES[stage]}
+          </span>
+          <Badge count={total} showZero color={total ? STAGE_COLOR[stage] : '#d9d9d9'} />
+        </button>
+      </Tooltip>
+    );
+
+  return (
+    <div
+      {...dropProps}
+      data-testid={`board-column-${stage}`}
+      style={{
+        flex: SIDE.includes(stage) ? '0 0 200px' : '1 1 0',
+        minWidth: 136,
+        background: over ? '#eef3fd' : '#f5f7fa',
+        border: `1px ${droppable ? 'dashed' : 'solid'} ${ring}`,
+        borderTop: `3px solid ${STAGE_COLOR[stage]}`,
+        borderRadius: 8,
+        display: 'flex',
+        flexDirection: 'column',
+        transition: 'background .15s',
+      }}
+    >
+      <Flex justify="space-between" align="center" style={{ padding: '10px 8px 8px' }}>
+        <Flex align="center" gap={6}>
+          <span style={{ fontWeight: 600, color: '#1f2329' }}>{STAGE_NAMES[stage]}</span>
+          <span
+            style={{
+              fontSize: 12,
+              color: '#595959',
+              background: '#e9edf2',
+              borderRadius: 10,
+              padding: '0 7px',
+              lineHeight: '18px',
+            }}
+            data-testid="board-column-count"
+          >
+            {total}
+          </span>
+        </Flex>
+        {onToggle && (
+          <Button size="small" type="text" onClick={onToggle} style={{ fontSize: 12, color: '#8c8c8c' }}>
+            {b.collapse}
+          </Button>
+        )}
+      </Flex>
+      <Flex
+        vertical
+        gap={8}
+        style={{ padding: '0 6px 10px', minHeight: 'max(240px, calc(100vh - 400px))', flex: 1 }}
+      >
+        {data?.items.map((p) => (
+          <ProjectCard
+            key={p.id}
+            p={p}
+            canMove={canMove}
+            onOpen={() => onOpen(p.id)}
+            onMove={(to) => onMove(p, to)}
+            onDragStart={() => setDragging(p)}
+            onDragEnd={() => setDragging(null)}
+          />
+        ))}
+        {total === 0 && (
+          <div style={{ textAlign: 'center', color: '#bfbfbf', fontSize: 12, paddingTop: 28 }}>{b.empty}</div>
+        )}
+        {total > BOARD_LIMIT && (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {fill(b.more, { n: BOARD_LIMIT })}
+          </Typography.Text>
+        )}
+      </Flex>
+    </div>
+  );
+}
+
+export function ProjectBoard({
+  board,
+  loading,
+  canMove,
+  onOpen,
+  onMove,
+}: {
+  board: Board | undefined;
+  loading: boolean;
+  canMove: boolean;
+  onOpen: (id: string) => void;
+  onMove: (p: ProjectSummary, to: Stage) => void;
+}) {
+  const m = useMessages().projects;
+  const b = m.board;
+  const [dragging, setDragging] = useState<ProjectSummary | null>(null);
+  const [open, setOpen] = useState<Record<string, boolean>>({});
+  if (loading && !board) return <Skeleton active paragraph={{ rows: 10 }} />;
+  if (!board) return <Empty />;
+  const all = Object.values(board).flatMap((c) => c.items);
+  const dropCard = (id: string, to: Stage) => {
+    const p = all.find((x) => x.id === id);
+    setDragging(null);
+    if (p && p.stage !== to) onMove(p, to);
+  };
+  const common = { canMove, dragging, onDropCard: dropCard, onOpen, onMove, setDragging };
+  return (
+    <div style={{ overflowX: 'auto', paddingBottom: 4 }} data-testid="project-board">
+      <Flex gap={20} align="center" style={{ fontSize: 12, color: '#8c8c8c', marginBottom: 10 }} wrap>
+        <span>{canMove ? b.dropHint : b.readOnly}</span>
+        <span>
+          <ExclamationCircleFilled style={{ color: '#d46b08', marginRight: 4 }} />
+          {b.staleShort}
+          {m.colon}
+          {b.stale}
+        </span>
+      </Flex>
+      <Flex gap={8} align="stretch" style={{ minWidth: 7 * 136 + 2 * 44 + 8 * 8 }}>
+        {PIPELINE.map((s) => (
+          <Column key={s} stage={s} data={board[s]} collapsed={false} {...common} />
+        ))}
+        {SIDE.map((s) => (
+          <Column
+            key={s}
+            stage={s}
+            data={board[s]}
+            collapsed={!open[s]}
+            onToggle={() => setOpen((o) => ({ ...o, [s]: !o[s] }))}
+            {...common}
+          />
+        ))}
+      </Flex>
+    </div>
+  );
+}
