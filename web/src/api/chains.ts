@@ -185,3 +185,74 @@ export function useTargetList(id: string | undefined) {
 export function targetListExportUrl(id: string): string {
   return `${LISTS}/${id}/export`;
 }
+
+/** The import/export format of a chain (src/domain/chain/chain-schema.ts), loosely typed: a file an
+ *  admin picked is sent as it is and the server names what is wrong with it. */
+export type ChainFileNode = {
+  name: string;
+  description?: string;
+  keywords?: string[];
+  products?: string[];
+  technologies?: string[];
+  industryCodes?: string[];
+  children?: ChainFileNode[];
+};
+export type ChainFile = {
+  key: string;
+  name: string;
+  description?: string;
+  segments: { segment: Segment; name?: string; description?: string; children?: ChainFileNode[] }[];
+};
+export type ChainImportResult = { id: string; nodes: number; replaced: boolean };
+export type NodeFields = {
+  name: string;
+  description?: string;
+  keywords: string[];
+  products: string[];
+  technologies: string[];
+  industryCodes: string[];
+};
+
+/** 导出 JSON: the chain in the import format (read when asked, not cached). */
+export function fetchChainFile(chainId: string): Promise<ChainFile> {
+  return api.get<ChainFile>(`${BASE}/${chainId}/export`);
+}
+
+/** 导入 JSON / 复制为本组织的产业链: creates the chain in the admin's org, or replaces the nodes of its
+ *  chain with the same key; the chain list and trees reload. */
+export function useImportChain() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (file: unknown) => api.post<ChainImportResult>(`${BASE}/import`, file),
+    onSettled: () => qc.invalidateQueries({ queryKey: chainsKey }),
+  });
+}
+
+/** 添加下级节点 (at most three levels below a segment). */
+export function useCreateNode() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: NodeFields & { parentId: string }) => api.post<{ id: string }>(NODES, body),
+    onSettled: () => qc.invalidateQueries({ queryKey: chainsKey }),
+  });
+}
+
+/** Changes a node or moves it (parentId) with the version read; either way the chain reloads. */
+export function useUpdateNode() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: Partial<NodeFields> & { id: string; version: number; parentId?: string }) =>
+      api.patch<{ id: string; version: number }>(`${NODES}/${id}`, body),
+    onSettled: () => qc.invalidateQueries({ queryKey: chainsKey }),
+  });
+}
+
+/** Deletes a node with its whole subtree and their placements. */
+export function useDeleteNode() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { id: string; version: number }) =>
+      api.del<{ deleted: number }>(`${NODES}/${v.id}`, { version: v.version }),
+    onSettled: () => qc.invalidateQueries({ queryKey: chainsKey }),
+  });
+}

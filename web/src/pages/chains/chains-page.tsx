@@ -1,8 +1,9 @@
 /** 产业链图谱: pick a chain (the org's leading chains first, marked 主导) and see it as a tree from 上游
  *  to 下游, each node coloured by how strong the district is there, or as the 节点表; a node opens its
  *  drawer with the firms on it. The toolbar exports the map (PNG) and the table (XLSX); admins and
- *  officers re-match the firms, admins set the leading chains and the strength rules. The chain, the
- *  tab and the open node live in the URL (?chain=, ?tab=table, ?node=). */
+ *  officers re-match the firms, admins set the leading chains and the strength rules, edit the chain
+ *  (编辑, edit-tab.tsx) and export/import it as JSON. The chain, the tab and the open node live in the
+ *  URL (?chain=, ?tab=table|lists|edit, ?node=). */
 import { DownloadOutlined, FileExcelOutlined, StarFilled } from '@ant-design/icons';
 import {
   Alert,
@@ -28,6 +29,9 @@ import { PageHeader } from '../../components/page-header';
 import { useMessages } from '../../i18n';
 import { formatTime } from '../../lib/format';
 import { ChainMap } from './chain-map';
+import { useEditMessages } from './edit-i18n';
+import { EditTab } from './edit-tab';
+import { ExportJsonButton, ImportJsonButton } from './edit-transfer';
 import { LeadingButton } from './leading-button';
 import { NodeDrawer } from './node-drawer';
 import { NodeTable } from './node-table';
@@ -110,17 +114,19 @@ function MapPane({
 
 export function ChainsPage({ me }: { me: Me }) {
   const c = useMessages().chains;
+  const ed = useEditMessages();
   const [params, setParams] = useSearchParams();
   const chains = useChains();
   const list = chains.data ?? [];
   const chainId = params.get('chain') ?? list[0]?.id;
   const chain = list.find((x) => x.id === chainId);
   const tree = useChainTree(chain?.id);
+  const isAdmin = hasAnyRole(me, ['admin']);
   const tabParam = params.get('tab');
-  const tab = tabParam === 'table' || tabParam === 'lists' ? tabParam : 'map';
+  const tab =
+    tabParam === 'table' || tabParam === 'lists' || (tabParam === 'edit' && isAdmin) ? tabParam : 'map';
   const nodeId = params.get('node') ?? undefined;
   const chartRef = useRef<EChartsType | null>(null);
-  const isAdmin = hasAnyRole(me, ['admin']);
   const canPlace = hasAnyRole(me, ['admin', 'officer']);
   // The tree of the chain picked, not the previous one kept while the new one loads.
   const shown = tree.data && tree.data.chain.id === chain?.id ? tree.data : undefined;
@@ -135,6 +141,8 @@ export function ChainsPage({ me }: { me: Me }) {
       return next;
     });
   const openNode = (id: string) => set({ node: id });
+  const switchTo = (id: string, tabKey: string | null = 'edit') =>
+    set({ chain: id, node: null, tab: tabKey });
 
   const header = <PageHeader title={c.title} subtitle={c.subtitle} />;
   if (chains.isPending)
@@ -202,6 +210,8 @@ export function ChainsPage({ me }: { me: Me }) {
             {canPlace && <PlacementButton />}
             {isAdmin && <LeadingButton chain={chain} chains={list} />}
             {isAdmin && <ThresholdsButton />}
+            {isAdmin && <ExportJsonButton chain={chain} />}
+            {isAdmin && <ImportJsonButton onImported={(id) => switchTo(id, tab === 'map' ? null : tab)} />}
           </Space>
         </Flex>
       </Card>
@@ -223,6 +233,17 @@ export function ChainsPage({ me }: { me: Me }) {
               },
               { key: 'table', label: c.tabs.table, children: <NodeTable tree={shown} onOpen={openNode} /> },
               { key: 'lists', label: c.targets.lists.tab, children: <TargetLists /> },
+              ...(isAdmin
+                ? [
+                    {
+                      key: 'edit',
+                      label: ed.tab,
+                      children: (
+                        <EditTab tree={shown} chains={list} me={me} onSwitch={(id) => switchTo(id)} />
+                      ),
+                    },
+                  ]
+                : []),
             ]}
           />
         )}
