@@ -431,5 +431,9 @@ describe('靶向招商', () => {
     expect(lead.json()).toMatchObject({ stage: 'lead', source: '靶向推荐', chainNodeIds: [node.id] });
     expect(lead.json().origin).toMatchObject({ kind: 'target', node: expect.stringContaining('钙钛矿') });
     expect(lead.json().origin.factors.length).toBe(6);
+    // Now in the pipeline, it is no longer offered as a target.
+    const again = (await officer.get(`/api/v1/chain-nodes/${node.id}/targets`)).json();
+    expect(again.items.map((i: { enterpriseId: string }) => i.enterpriseId)).not.toContain(supplier);
+    expect(again.items.map((i: { enterpriseId: string }) => i.enterpriseId)).toContain(big);
   });
 });

@@ -1,5 +1,5 @@
 /** 靶向招商 for a chain node: firms of the target universe placed on the node (or below it), not already
- *  local, ranked by the org's weights with every factor explained; saved lists and their XLSX. */
+ *  local nor already in the pipeline, ranked by the org's weights with every factor explained; saved lists and their XLSX. */
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../../db/client.js';
@@ -106,7 +106,10 @@ export async function rankTargets(db: Db, actor: Actor, nodeId: string, q: z.inf
       select e.id, e.name, e.uscc, e.region_code, c.conf from cand c join enterprises e on e.id = c.enterprise_id
        where e.universe = 'target' and e.merged_into is null and e.org_id = any(${orgArray}::uuid[])
          -- Already here: the same uscc or name among the local firms.
-         and not exists (select 1 from locals l where l.uscc = e.uscc or l.name_normalized = e.name_normalized))
+         and not exists (select 1 from locals l where l.uscc = e.uscc or l.name_normalized = e.name_normalized)
+         -- Already being worked: a project of the org's subtree on the firm that has not ended.
+         and not exists (select 1 from projects pr where pr.enterprise_id = e.id and pr.stage <> 'terminated'
+                           and pr.org_id = any(${orgArray}::uuid[])))
     select f.*,
       y.revenue::float8 as revenue, y.year as revenue_year, y.rd_expense::float8 as rd_expense,
       (select y2.revenue::float8 from enterprise_years y2 where y2.enterprise_id = f.id and y2.year = y.year - 2) as revenue_earlier,
