@@ -88,6 +88,18 @@ test('an officer re-matches the firms, reads a node and its firms, confirms one 
   await expect(leaderRow).toContainText('已确认');
   await expect(leaderRow.getByTestId('firm-confirm')).toHaveCount(0);
 
+  // 否决 takes a firm off the node; 添加到本节点 puts it back by hand (a decision kept over re-runs).
+  const smallRow = local.getByRole('row').filter({ hasText: SMALL });
+  await smallRow.getByTestId('firm-reject').click();
+  await page.getByTestId('firm-reject-ok').click();
+  await expect(local.getByRole('row').filter({ hasText: SMALL })).toHaveCount(0);
+  await drawer.getByTestId('firm-add-select').first().click();
+  await page.keyboard.type('链测乙');
+  await page.locator('.ant-select-item-option').filter({ hasText: SMALL }).click();
+  await drawer.getByTestId('firm-add').first().click();
+  await expect(page.getByText(`已添加：${SMALL}`)).toBeVisible();
+  await expect(local.getByRole('row').filter({ hasText: SMALL })).toContainText('已确认');
+
   // 外地目标企业 lists the firm elsewhere.
   await drawer.getByRole('tab', { name: '外地目标企业' }).click();
   await expect(drawer.getByTestId('node-firms-target')).toContainText(TARGET);

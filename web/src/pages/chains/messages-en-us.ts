@@ -90,6 +90,9 @@ export const chainsEnUS: typeof chainsZhCN = {
     year: 'Year {{year}}',
     decided: 'By {{who}} at {{time}}',
     empty: 'None on this node ({{universe}})',
+    addPlaceholder: 'A firm the matching missed: search by name or credit code',
+    add: 'Add to this node',
+    added: 'Added: {{name}}',
   },
   thresholds: {
     intro:

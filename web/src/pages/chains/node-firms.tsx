@@ -1,7 +1,7 @@
 /** The firms on one node, local or the target universe: name (to the profile), revenue, titles, 龙头,
  *  how sure the placement is and the words that caused it, its status; admins and officers 确认 or
  *  否决 (a rejected firm leaves the list). */
-import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
+import { CheckOutlined, CloseOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Popconfirm, Table, type TableColumnsType, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +18,7 @@ import { useMessages } from '../../i18n';
 import { formatTime } from '../../lib/format';
 import { TIER_COLORS } from '../enterprises/enterprise-tags';
 import { formatMoney } from '../enterprises/format';
+import { FirmSelect } from '../projects/common';
 import { fill } from './tree';
 
 const STATUS_COLOR: Record<PlacementStatus, string> = {
@@ -179,25 +180,72 @@ export function NodeFirms({
     });
 
   return (
-    <Table<NodeFirm>
-      rowKey="enterpriseId"
-      size="small"
-      columns={columns}
-      dataSource={list.data?.items ?? []}
-      loading={list.isFetching && !list.data}
-      locale={{
-        emptyText: list.error ? list.error.message : fill(c.firm.empty, { universe: c.universes[universe] }),
-      }}
-      pagination={{
-        current: paging.page,
-        pageSize: paging.pageSize,
-        total: list.data?.total ?? 0,
-        hideOnSinglePage: true,
-        size: 'small',
-        showTotal: (total) => t('common.total', { total }),
-        onChange: (page, pageSize) => setPaging({ page, pageSize }),
-      }}
-      data-testid={`node-firms-${universe}`}
-    />
+    <>
+      {canDecide && <AddFirm nodeId={nodeId} />}
+      <Table<NodeFirm>
+        rowKey="enterpriseId"
+        size="small"
+        columns={columns}
+        dataSource={list.data?.items ?? []}
+        loading={list.isFetching && !list.data}
+        locale={{
+          emptyText: list.error
+            ? list.error.message
+            : fill(c.firm.empty, { universe: c.universes[universe] }),
+        }}
+        pagination={{
+          current: paging.page,
+          pageSize: paging.pageSize,
+          total: list.data?.total ?? 0,
+          hideOnSinglePage: true,
+          size: 'small',
+          showTotal: (total) => t('common.total', { total }),
+          onChange: (page, pageSize) => setPaging({ page, pageSize }),
+        }}
+        data-testid={`node-firms-${universe}`}
+      />
+    </>
+  );
+}
+
+/** 手工添加: a firm the automatic placement missed, put on the node by hand (kept over re-runs). */
+function AddFirm({ nodeId }: { nodeId: string }) {
+  const c = useMessages().chains;
+  const { message } = App.useApp();
+  const showError = useApiError();
+  const decide = useDecidePlacement();
+  const [firm, setFirm] = useState<{ id: string; name: string } | null>(null);
+  return (
+    <Flex gap={8} style={{ marginBottom: 12 }}>
+      <div style={{ flex: 1 }}>
+        <FirmSelect
+          value={firm?.id}
+          onChange={(id, name) => setFirm({ id, name })}
+          placeholder={c.firm.addPlaceholder}
+          testId="firm-add-select"
+        />
+      </div>
+      <Button
+        icon={<PlusOutlined />}
+        disabled={!firm}
+        loading={decide.isPending}
+        data-testid="firm-add"
+        onClick={() =>
+          firm &&
+          decide.mutate(
+            { nodeId, enterpriseId: firm.id, status: 'added' },
+            {
+              onSuccess: () => {
+                message.success(fill(c.firm.added, { name: firm.name }));
+                setFirm(null);
+              },
+              onError: (err) => showError(err),
+            },
+          )
+        }
+      >
+        {c.firm.add}
+      </Button>
+    </Flex>
   );
 }
