@@ -96,17 +96,19 @@ export async function rankTargets(db: Db, actor: Actor, nodeId: string, q: z.inf
     cand as (
       select p.enterprise_id, max(p.confidence) as conf from chain_placements p
        where p.node_id in (select id from sub) and p.status <> 'rejected' group by p.enterprise_id),
-    locals as (
+    locals as materialized (
       select e.id, e.name, e.uscc, e.name_normalized from enterprises e
        where e.org_id = any(${orgArray}::uuid[]) and e.universe = 'local' and e.merged_into is null),
-    leaders as (
+    leaders as materialized (
       select l.id, l.name from locals l where (select y.revenue from enterprise_years y where y.enterprise_id = l.id
         and y.revenue is not null order by y.year desc limit 1) >= ${t.leaderRevenue}),
     firms as (
       select e.id, e.name, e.uscc, e.region_code, c.conf from cand c join enterprises e on e.id = c.enterprise_id
        where e.universe = 'target' and e.merged_into is null and e.org_id = any(${orgArray}::uuid[])
          -- Already here: the same uscc or name among the local firms.
-         and not exists (select 1 from locals l where l.uscc = e.uscc or l.name_normalized = e.name_normalized)
+         -- (two anti-joins, not one with OR: each can hash; the OR compared every candidate with every local firm)
+         and not exists (select 1 from locals l where l.uscc = e.uscc)
+         and not exists (select 1 from locals l where l.name_normalized = e.name_normalized)
          -- Already being worked: a project of the org's subtree on the firm that has not ended.
          and not exists (select 1 from projects pr where pr.enterprise_id = e.id and pr.stage <> 'terminated'
                            and pr.org_id = any(${orgArray}::uuid[])))
