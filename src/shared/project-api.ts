@@ -1,30 +1,11 @@
 /** API shapes of 招商项目. */
 import { z } from 'zod';
-import { FOLLOW_UP_KINDS } from '../db/schema/projects.js';
+import { FOLLOW_UP_KINDS, PROJECT_SOURCES, PROJECT_TYPES } from '../domain/project/catalog.js';
+
+export { PROJECT_SOURCES, PROJECT_TYPES };
+
 import { STAGES } from '../domain/project/stages.js';
 import { Paging } from './api.js';
-
-export const PROJECT_SOURCES = [
-  '路演',
-  '创新创业大赛',
-  '大院大所合作',
-  '中介',
-  '基金',
-  '以商引商',
-  '靶向推荐',
-  '乡贤',
-  '科创飞地',
-  '其他',
-] as const;
-export const PROJECT_TYPES = [
-  '大院大所',
-  '行业龙头',
-  '央企国企',
-  '高层次人才',
-  '科学家团队',
-  '初创',
-  '其他',
-] as const;
 
 const isoDate = z.iso.date({ message: '日期格式应为 YYYY-MM-DD' });
 const money = z.number().min(0).max(1e14);

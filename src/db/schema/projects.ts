@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { date, index, integer, jsonb, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { FollowUpKind } from '../../domain/project/catalog.js';
 import type { PipelineStage, Stage } from '../../domain/project/stages.js';
 import { enterprises } from './enterprises.js';
 import { orgs } from './orgs.js';
@@ -75,8 +76,7 @@ export const projectEvents = pgTable(
   (t) => [index('project_events_project_idx').on(t.projectId, t.at)],
 );
 
-export const FOLLOW_UP_KINDS = ['call', 'visit', 'inspection', 'meeting', 'event'] as const;
-export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
+export { FOLLOW_UP_KINDS, type FollowUpKind } from '../../domain/project/catalog.js';
 
 /** 跟进记录: 电话, 拜访, 考察, 会议, 活动. */
 export const followUps = pgTable(

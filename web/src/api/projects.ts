@@ -1,9 +1,10 @@
 /** 招商项目: the pipeline's projects (the board reads every stage at once), a project with its stage
  *  history and follow-ups, creating (with the city-wide duplicate warning), moving, following up, and
- *  turning a 目标清单 firm into a lead. Types come from the shared contract; the enumerations are
- *  repeated here so the web bundle does not pull in zod (the stages come from the zod-free domain file). */
+ *  turning a 目标清单 firm into a lead. Types come from the shared contract; the lists and stages come from
+ *  zod-free domain files, so the web bundle does not pull in zod. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
+import { FOLLOW_UP_KINDS, PROJECT_SOURCES, PROJECT_TYPES } from '../../../src/domain/project/catalog';
 import { STAGES, type Stage } from '../../../src/domain/project/stages';
 import type {
   FollowUpCreate as FollowUpCreateSchema,
@@ -14,30 +15,7 @@ import type {
 } from '../../../src/shared/project-api';
 import { api, type Query } from './client';
 
-/** Same lists as PROJECT_SOURCES / PROJECT_TYPES in src/shared/project-api.ts. */
-export const PROJECT_SOURCES = [
-  '路演',
-  '创新创业大赛',
-  '大院大所合作',
-  '中介',
-  '基金',
-  '以商引商',
-  '靶向推荐',
-  '乡贤',
-  '科创飞地',
-  '其他',
-] as const;
-export const PROJECT_TYPES = [
-  '大院大所',
-  '行业龙头',
-  '央企国企',
-  '高层次人才',
-  '科学家团队',
-  '初创',
-  '其他',
-] as const;
-/** Same list as FOLLOW_UP_KINDS in src/db/schema/projects.ts. */
-export const FOLLOW_UP_KINDS = ['call', 'visit', 'inspection', 'meeting', 'event'] as const;
+export { FOLLOW_UP_KINDS, PROJECT_SOURCES, PROJECT_TYPES };
 export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
 
 export type ProjectList = z.infer<typeof ProjectListSchema>;
