@@ -73,6 +73,8 @@ export const ProjectSummary = z.object({
   lastFollowUp: z.string().nullable(),
   version: z.int(),
   updatedAt: z.string(),
+  /** When the lead was created: with no follow-up yet, staleness counts from here. */
+  createdAt: z.string(),
 });
 export const ProjectList = z.object({ items: z.array(ProjectSummary), total: z.int() });
 export const ProjectDetail = ProjectSummary.extend({

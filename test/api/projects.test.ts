@@ -160,6 +160,8 @@ describe('projects', () => {
     });
     const list = (await officer.get('/api/v1/projects?q=PACK')).json();
     expect(list.items[0]).toMatchObject({ id: project.id, lastFollowUp: '2026-11-25', stageName: '落地' });
+    // Staleness counts from the last follow-up, or from the lead's creation (not from the last move).
+    expect(Date.parse(list.items[0].createdAt)).toBeLessThanOrEqual(Date.parse(list.items[0].updatedAt));
     const bad = await officer.post(`/api/v1/projects/${project.id}/follow-ups`, {
       kind: 'visit',
       date: '2026-13-01',

@@ -113,6 +113,7 @@ const summaryColumns = {
   >`(select max(f.date)::text from ${followUps} f where f.project_id = ${projects.id})`,
   version: projects.version,
   updatedAt: projects.updatedAt,
+  createdAt: projects.createdAt,
 };
 
 function summaries(db: Tx) {
@@ -129,6 +130,7 @@ const present = (r: SummaryRow) => ({
   ...r,
   stageName: STAGE_NAMES[r.stage],
   updatedAt: r.updatedAt.toISOString(),
+  createdAt: r.createdAt.toISOString(),
 });
 
 export async function listProjects(db: Db, actor: Actor, q: z.infer<typeof ProjectQuery>) {

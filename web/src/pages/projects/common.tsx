@@ -45,10 +45,11 @@ export function StageTag({ stage }: { stage: Stage }) {
 
 export const STALE_DAYS = 30;
 
-/** No follow-up (or, without one, no change) for more than 30 days — only for projects still going. */
-export function isStale(p: Pick<ProjectSummary, 'lastFollowUp' | 'updatedAt' | 'stage'>): boolean {
+/** No follow-up for more than 30 days (counted from the lead's creation when it has none) — only for
+ *  projects still going. A stage move is not a follow-up. */
+export function isStale(p: Pick<ProjectSummary, 'lastFollowUp' | 'createdAt' | 'stage'>): boolean {
   if (p.stage === 'terminated' || p.stage === 'production') return false;
-  const last = p.lastFollowUp ?? p.updatedAt;
+  const last = p.lastFollowUp ?? p.createdAt;
   return dayjs().diff(dayjs(last), 'day') > STALE_DAYS;
 }
 
