@@ -5,6 +5,8 @@ import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { chainNodes, chainPlacements, chains, enterprises, orgs } from '../db/schema/index.js';
 import { Placer } from '../domain/chain/placement.js';
+import { visibleChain } from '../server/modules/chains/chains.js';
+import { orgIdsUnder } from '../server/scope.js';
 import type { JobDefinition } from './types.js';
 
 const Params = z.object({ orgId: z.uuid(), batchSize: z.number().int().min(1).max(5000).default(2000) });
@@ -17,13 +19,7 @@ export const chainPlacementJob: JobDefinition<z.infer<typeof Params>, State> = {
   async run({ params, state, db, progress }) {
     const [org] = await db.select({ path: orgs.path }).from(orgs).where(eq(orgs.id, params.orgId));
     if (!org) throw new Error('任务所属组织已不存在');
-    const orgIds = (
-      await db
-        .select({ id: orgs.id })
-        .from(orgs)
-        .where(sql`${orgs.path} like ${`${org.path}%`}`)
-    ).map((o) => o.id);
-    // The chains the org sees: its subtree's and those of the orgs above it.
+    const orgIds = await orgIdsUnder(db, org.path);
     const nodes = await db
       .select({
         id: chainNodes.id,
@@ -34,13 +30,7 @@ export const chainPlacementJob: JobDefinition<z.infer<typeof Params>, State> = {
       })
       .from(chainNodes)
       .innerJoin(chains, eq(chains.id, chainNodes.chainId))
-      .where(
-        and(
-          sql`${chainNodes.depth} > 0`,
-          sql`${chains.orgId} in (select ${orgs.id} from ${orgs}
-            where ${orgs.path} like ${`${org.path}%`} or ${org.path} like ${orgs.path} || '%')`,
-        ),
-      );
+      .where(and(sql`${chainNodes.depth} > 0`, visibleChain({ orgPath: org.path })));
     const placer = new Placer(nodes);
     const nodeIds = nodes.map((n) => n.id);
     const scope = and(inArray(enterprises.orgId, orgIds), sql`${enterprises.mergedInto} is null`);

@@ -15,6 +15,7 @@ import { TIER_KEYS } from '../domain/eligibility/index.js';
 import { screen } from '../server/modules/cultivation/diagnose.js';
 import { loadRegistryFirms } from '../server/modules/cultivation/load-firms.js';
 import { Phrasebook, screenedRow } from '../server/modules/cultivation/screened-row.js';
+import { orgIdsUnder } from '../server/scope.js';
 import type { JobDefinition } from './types.js';
 
 const Params = z.object({ runId: z.uuid(), batchSize: z.number().int().min(1).max(5000).default(2000) });
@@ -31,15 +32,7 @@ export const screeningJob: JobDefinition<z.infer<typeof Params>, State> = {
     const [org] = await db.select({ path: orgs.path }).from(orgs).where(eq(orgs.id, run.orgId));
     if (!org) throw new Error('任务所属组织已不存在');
     // The org's own firms and those of its sub-orgs, local ones only (target firms are not cultivated).
-    // The org ids are looked up first: with a subquery in their place the planner guesses two orgs'
-    // worth of firms and sorts every firm for each batch instead of walking the id index (12 s of a
-    // 100,000-firm run on PGlite).
-    const orgIds = (
-      await db
-        .select({ id: orgs.id })
-        .from(orgs)
-        .where(sql`${orgs.path} like ${`${org.path}%`}`)
-    ).map((o) => o.id);
+    const orgIds = await orgIdsUnder(db, org.path);
     const scope = and(
       inArray(enterprises.orgId, orgIds),
       eq(enterprises.universe, 'local'),

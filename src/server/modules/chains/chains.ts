@@ -10,22 +10,16 @@ import type { ChainSummary, ThresholdsBody } from '../../../shared/chain-api.js'
 import type { Actor } from '../../access.js';
 import { AppError } from '../../app-error.js';
 import { writeAudit } from '../../audit.js';
-import { pathInScope } from '../../scope.js';
+import { orgIdsUnder, pathInScope } from '../../scope.js';
 
-/** Chains the actor may read: its subtree's own and those of the orgs above it (the templates). */
+/** Chains an org at `orgPath` sees: its subtree's own and those of the orgs above it (the templates). */
 export function visibleChain(actor: Pick<Actor, 'orgPath'>) {
   return sql`${chains.orgId} in (select ${orgs.id} from ${orgs}
     where ${orgs.path} like ${`${actor.orgPath}%`} or ${actor.orgPath} like ${orgs.path} || '%')`;
 }
 
 /** Org ids of the actor's subtree, for the figures (the firms counted are the actor's own). */
-export async function subtreeOrgIds(db: Tx, actor: Pick<Actor, 'orgPath'>) {
-  const rows = await db
-    .select({ id: orgs.id })
-    .from(orgs)
-    .where(sql`${orgs.path} like ${`${actor.orgPath}%`}`);
-  return rows.map((r) => r.id);
-}
+export const subtreeOrgIds = (db: Tx, actor: Pick<Actor, 'orgPath'>) => orgIdsUnder(db, actor.orgPath);
 
 type Summary = z.infer<typeof ChainSummary>;
 
