@@ -4,6 +4,7 @@
  *  Firms are matched in the org's registry by 统一社会信用代码 or name; persons and institutions are
  *  created once per org. */
 import { sql } from 'drizzle-orm';
+import { arrayLiteral } from '../db/array-literal.js';
 import type { Tx } from '../db/client.js';
 import type { FactSource } from '../db/schema/index.js';
 import {
@@ -101,7 +102,7 @@ async function applyRelations(
     (await db.execute(sql`
       select e.id, e.uscc, e.name_normalized from enterprises e join orgs o on o.id = e.org_id
        where o.path like ${`${orgPath}%`} and e.merged_into is null
-         and (e.uscc = any(${pgArray(usccs)}::text[]) or e.name_normalized = any(${pgArray(names)}::text[]))`)) as unknown as {
+         and (e.uscc = any(${arrayLiteral(usccs)}::text[]) or e.name_normalized = any(${arrayLiteral(names)}::text[]))`)) as unknown as {
       rows: { id: string; uscc: string | null; name_normalized: string }[];
     }
   ).rows;
@@ -122,7 +123,7 @@ async function applyRelations(
     const got = (
       (await db.execute(sql`
         select id, kind, name_key from parties
-         where org_id = ${orgId} and name_key = any(${pgArray(wanted.map((e) => partyKey(e.name)))}::text[])`)) as unknown as {
+         where org_id = ${orgId} and name_key = any(${arrayLiteral(wanted.map((e) => partyKey(e.name)))}::text[])`)) as unknown as {
         rows: { id: string; kind: string; name_key: string }[];
       }
     ).rows;
@@ -193,7 +194,3 @@ async function applyRelations(
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
-/** A text[] literal for `= any(…)`: the values are quoted, never spliced into SQL. */
-function pgArray(values: string[]) {
-  return `{${values.map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
-}

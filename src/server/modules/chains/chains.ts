@@ -2,6 +2,7 @@
  *  per node (firms, revenue, 高企 / 专精特新, 龙头) and each node's strength. */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
+import { arrayLiteral } from '../../../db/array-literal.js';
 import type { Db, Tx } from '../../../db/client.js';
 import { chainNodes, chainSettings, chains, jobs, orgChains, orgs } from '../../../db/schema/index.js';
 import type { Segment } from '../../../domain/chain/chain-schema.js';
@@ -88,7 +89,7 @@ async function figuresOf(db: Tx, chainId: string, orgIds: string[], t: StrengthT
       select distinct p.enterprise_id from chain_placements p join chain_nodes n on n.id = p.node_id
         join enterprises e on e.id = p.enterprise_id
        where n.chain_id = ${chainId} and p.status <> 'rejected' and e.universe = 'local'
-         and e.merged_into is null and e.org_id = any(${sql.raw(`'{${orgIds.join(',')}}'`)}::uuid[])),
+         and e.merged_into is null and e.org_id = any(${arrayLiteral(orgIds)}::uuid[])),
     facts as (
       select f.enterprise_id,
              coalesce((select y.revenue from enterprise_years y where y.enterprise_id = f.enterprise_id

@@ -2,6 +2,7 @@
  *  local nor already in the pipeline, ranked by the org's weights with every factor explained; saved lists and their XLSX. */
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
+import { arrayLiteral } from '../../../db/array-literal.js';
 import type { Db } from '../../../db/client.js';
 import { chainNodes, chainSettings, targetLists } from '../../../db/schema/index.js';
 import {
@@ -87,7 +88,7 @@ export async function rankTargets(db: Db, actor: Actor, nodeId: string, q: z.inf
   const { w } = await weightsOf(db, actor.orgId);
   const { t } = await thresholdsOf(db, actor.orgId);
   const orgIds = await subtreeOrgIds(db, actor);
-  const orgArray = `{${orgIds.join(',')}}`;
+  const orgArray = arrayLiteral(orgIds);
   const today = new Date().toISOString().slice(0, 10);
   const since = `${Number(today.slice(0, 4)) - 3}${today.slice(4)}`;
   const res = (await db.execute(sql`

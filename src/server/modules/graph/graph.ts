@@ -2,6 +2,7 @@
  *  EdgeSource over the `relations` table, with the entities named for display. */
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
+import { arrayLiteral } from '../../../db/array-literal.js';
 import type { Db, Tx } from '../../../db/client.js';
 import type { Provenance } from '../../../db/schema/index.js';
 import {
@@ -33,8 +34,6 @@ type EdgeRow = {
 };
 type FullEdge = Edge & { row: EdgeRow };
 
-const uuids = (ids: string[]) => `{${ids.join(',')}}`;
-
 /** Relations visible to the actor: imported by its org or an org below it. */
 export function relationSource(db: Tx, orgPath: string): EdgeSource & { rows: Map<string, EdgeRow> } {
   const rows = new Map<string, EdgeRow>();
@@ -52,12 +51,12 @@ export function relationSource(db: Tx, orgPath: string): EdgeSource & { rows: Ma
     rows,
     around: (ids, kinds, max) =>
       run(
-        sql`(from_id = any(${uuids(ids)}::uuid[]) or to_id = any(${uuids(ids)}::uuid[]))${
+        sql`(from_id = any(${arrayLiteral(ids)}::uuid[]) or to_id = any(${arrayLiteral(ids)}::uuid[]))${
           kinds ? sql` and kind = any(${`{${kinds.join(',')}}`}::text[])` : sql``
         }${max ? sql` limit ${max}` : sql``}`,
       ),
-    holdersOf: (ids) => run(sql`to_id = any(${uuids(ids)}::uuid[]) and kind = 'shareholding'`),
-    holdingsOf: (ids) => run(sql`from_id = any(${uuids(ids)}::uuid[]) and kind = 'shareholding'`),
+    holdersOf: (ids) => run(sql`to_id = any(${arrayLiteral(ids)}::uuid[]) and kind = 'shareholding'`),
+    holdingsOf: (ids) => run(sql`from_id = any(${arrayLiteral(ids)}::uuid[]) and kind = 'shareholding'`),
   };
 }
 
@@ -66,10 +65,10 @@ async function entities(db: Tx, orgPath: string, ids: string[]): Promise<Map<str
   if (!ids.length) return new Map();
   const res = (await db.execute(sql`
     select e.id, 'enterprise' as type, e.name, e.uscc, e.universe from enterprises e join orgs o on o.id = e.org_id
-     where e.id = any(${uuids(ids)}::uuid[]) and o.path like ${`${orgPath}%`}
+     where e.id = any(${arrayLiteral(ids)}::uuid[]) and o.path like ${`${orgPath}%`}
     union all
     select p.id, p.kind, p.name, null, null from parties p join orgs o on o.id = p.org_id
-     where p.id = any(${uuids(ids)}::uuid[]) and o.path like ${`${orgPath}%`}`)) as unknown as {
+     where p.id = any(${arrayLiteral(ids)}::uuid[]) and o.path like ${`${orgPath}%`}`)) as unknown as {
     rows: Entity[];
   };
   return new Map(res.rows.map((r) => [r.id, r]));
