@@ -1,9 +1,24 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, jsonb, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { FollowUpKind } from '../../domain/project/catalog.js';
 import type { PipelineStage, Stage } from '../../domain/project/stages.js';
 import { enterprises } from './enterprises.js';
 import { orgs } from './orgs.js';
+import { users } from './users.js';
 
 const money = (name: string) => numeric(name, { precision: 20, scale: 2, mode: 'number' });
 
@@ -40,6 +55,8 @@ export const projects = pgTable(
     visitDate: date('visit_date'),
     contractDate: date('contract_date'),
     contractAmount: money('contract_amount'),
+    /** 到位资金 (元): investment that has actually arrived, counted by the 季度考核. */
+    arrivedInvestment: money('arrived_investment'),
     localEnterpriseId: uuid('local_enterprise_id').references(() => enterprises.id),
     landingDate: date('landing_date'),
     productionDate: date('production_date'),
@@ -47,6 +64,12 @@ export const projects = pgTable(
     reason: text('reason'),
     /** Where the lead came from, e.g. the 靶向招商 ranking that suggested it. */
     origin: jsonb('origin'),
+    /** The latest follow-up's date and the next date it set: kept here so "my work" and the list do not
+     *  scan every follow-up (a city has a million of them). */
+    lastFollowUpDate: date('last_follow_up_date'),
+    nextFollowUpDate: date('next_follow_up_date'),
+    /** A leader looked at this firm's overlapping projects and let them go on side by side. */
+    overlapCleared: boolean('overlap_cleared').notNull().default(false),
     version: integer('version').notNull().default(1),
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -55,6 +78,8 @@ export const projects = pgTable(
   (t) => [
     index('projects_org_stage_idx').on(t.orgId, t.stage),
     index('projects_enterprise_idx').on(t.enterpriseId),
+    index('projects_org_updated_idx').on(t.orgId, t.updatedAt),
+    index('projects_owner_idx').on(t.ownerId),
   ],
 );
 
@@ -73,7 +98,10 @@ export const projectEvents = pgTable(
     byName: text('by_name').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('project_events_project_idx').on(t.projectId, t.at)],
+  (t) => [
+    index('project_events_project_idx').on(t.projectId, t.at),
+    index('project_events_stage_at_idx').on(t.toStage, t.at),
+  ],
 );
 
 export { FOLLOW_UP_KINDS, type FollowUpKind } from '../../domain/project/catalog.js';
@@ -97,5 +125,107 @@ export const followUps = pgTable(
     createdByName: text('created_by_name').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('follow_ups_project_idx').on(t.projectId, t.date)],
+  (t) => [
+    index('follow_ups_project_idx').on(t.projectId, t.date),
+    index('follow_ups_date_idx').on(t.date),
+  ],
+);
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => Buffer.from(v),
+});
+
+/** 项目附件: business plans, contracts, photos. The content lives in the database so one backup holds
+ *  everything; the type is what the bytes say, not what the file name claims. */
+export const projectAttachments = pgTable(
+  'project_attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    /** 商业计划书, 合同, 照片, 其他. */
+    category: text('category').notNull(),
+    fileName: text('file_name').notNull(),
+    /** The type sniffed from the content (pdf, docx, xlsx, pptx, jpeg, png, txt). */
+    format: text('format').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    uploadedBy: uuid('uploaded_by'),
+    uploadedByName: text('uploaded_by_name').notNull(),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('project_attachments_project_idx').on(t.projectId)],
+);
+
+/** 双月点评: a review session of an org's active projects for one two-month period. */
+export const projectReviews = pgTable(
+  'project_reviews',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    /** The period's first month, e.g. "2026-11" for 2026年11—12月. */
+    period: text('period').notNull(),
+    title: text('title').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('project_reviews_org_period_idx').on(t.orgId, t.period)],
+);
+
+/** A leader's rating of one project in a review: 推进良好 / 一般 / 滞后, with a comment. */
+export const projectRatings = pgTable(
+  'project_ratings',
+  {
+    reviewId: uuid('review_id')
+      .notNull()
+      .references(() => projectReviews.id, { onDelete: 'cascade' }),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    raterId: uuid('rater_id')
+      .notNull()
+      .references(() => users.id),
+    raterName: text('rater_name').notNull(),
+    rating: text('rating').notNull(),
+    comment: text('comment'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.reviewId, t.projectId, t.raterId] }),
+    index('project_ratings_project_idx').on(t.projectId),
+  ],
+);
+
+/** An org's pipeline rules: when a project counts as stale, and the 季度考核 formula (published and
+ *  editable; every change is in the audit log). */
+export const pipelineSettings = pgTable('pipeline_settings', {
+  orgId: uuid('org_id')
+    .primaryKey()
+    .references(() => orgs.id),
+  staleDays: integer('stale_days').notNull().default(30),
+  assessmentFormula: jsonb('assessment_formula'),
+  version: integer('version').notNull().default(1),
+  updatedBy: uuid('updated_by'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A user's saved filters of a list page (e.g. "我的签约阶段项目"). */
+export const savedViews = pgTable(
+  'saved_views',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    page: text('page').notNull(),
+    name: text('name').notNull(),
+    query: jsonb('query').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('saved_views_user_page_name_idx').on(t.userId, t.page, t.name)],
 );

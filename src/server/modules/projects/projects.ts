@@ -108,9 +108,7 @@ const summaryColumns = {
   ownerName: users.displayName,
   orgName: orgs.name,
   plannedInvestment: projects.plannedInvestment,
-  lastFollowUp: sql<
-    string | null
-  >`(select max(f.date)::text from ${followUps} f where f.project_id = ${projects.id})`,
+  lastFollowUp: projects.lastFollowUpDate,
   version: projects.version,
   updatedAt: projects.updatedAt,
   createdAt: projects.createdAt,
@@ -273,7 +271,15 @@ export async function addFollowUp(db: Db, actor: Actor, id: string, body: z.infe
       .insert(followUps)
       .values({ ...body, projectId: id, createdBy: actor.id, createdByName: actor.displayName })
       .returning();
-    await tx.update(projects).set({ updatedAt: new Date() }).where(eq(projects.id, id));
+    // The latest follow-up (by date) decides the project's last and next follow-up dates.
+    await tx
+      .update(projects)
+      .set({
+        updatedAt: new Date(),
+        lastFollowUpDate: sql`(select max(date) from ${followUps} where project_id = ${id})`,
+        nextFollowUpDate: sql`(select next_date from ${followUps} where project_id = ${id} order by date desc, created_at desc limit 1)`,
+      })
+      .where(eq(projects.id, id));
     await writeAudit(tx, actor, {
       action: 'create',
       entity: 'follow_up',
