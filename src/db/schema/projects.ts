@@ -125,10 +125,7 @@ export const followUps = pgTable(
     createdByName: text('created_by_name').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index('follow_ups_project_idx').on(t.projectId, t.date),
-    index('follow_ups_date_idx').on(t.date),
-  ],
+  (t) => [index('follow_ups_project_idx').on(t.projectId, t.date), index('follow_ups_date_idx').on(t.date)],
 );
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
