@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { ASSESSMENT_METRICS } from '../domain/project/assessment.js';
 import { ATTACHMENT_CATEGORIES, RATINGS } from '../domain/project/catalog.js';
 import { STAGES } from '../domain/project/stages.js';
-import { ProjectQuery, ProjectSummary, PROJECT_SOURCES, PROJECT_TYPES } from './project-api.js';
+import { PROJECT_SOURCES, PROJECT_TYPES, ProjectQuery, ProjectSummary } from './project-api.js';
 
 const money = z.number().min(0).max(1e14);
 
