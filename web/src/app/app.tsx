@@ -40,6 +40,12 @@ const CultivationPage = lazy(() =>
 const ProjectsPage = lazy(() =>
   import('../pages/projects/projects-page').then((m) => ({ default: m.ProjectsPage })),
 );
+const MyWorkPage = lazy(() =>
+  import('../pages/my-work/my-work-page').then((m) => ({ default: m.MyWorkPage })),
+);
+const ProjectReportsPage = lazy(() =>
+  import('../pages/project-reports/project-reports-page').then((m) => ({ default: m.ProjectReportsPage })),
+);
 const PoliciesPage = lazy(() =>
   import('../pages/policies/policies-page').then((m) => ({ default: m.PoliciesPage })),
 );
@@ -94,6 +100,14 @@ function AppRoutes() {
           <Route
             path={PATHS.projects}
             element={<Guard path={PATHS.projects} render={(me) => <ProjectsPage me={me} />} />}
+          />
+          <Route
+            path={PATHS.myWork}
+            element={<Guard path={PATHS.myWork} render={(me) => <MyWorkPage me={me} />} />}
+          />
+          <Route
+            path={PATHS.projectReports}
+            element={<Guard path={PATHS.projectReports} render={(me) => <ProjectReportsPage me={me} />} />}
           />
           <Route
             path={PATHS.cultivation}

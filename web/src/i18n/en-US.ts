@@ -3,7 +3,9 @@ import { chainsEnUS } from '../pages/chains/messages-en-us';
 import { cultivationEnUS } from '../pages/cultivation/messages-en-us';
 import { enterprisesEnUS } from '../pages/enterprises/messages-en-us';
 import { graphEnUS } from '../pages/graph/messages-en-us';
+import { myWorkEnUS } from '../pages/my-work/messages-en-us';
 import { policiesEnUS } from '../pages/policies/messages-en-us';
+import { projectReportsEnUS } from '../pages/project-reports/messages-en-us';
 import { projectsEnUS } from '../pages/projects/messages-en-us';
 import type { Messages } from './zh-CN';
 
@@ -49,6 +51,8 @@ export const enUS: Messages = {
     chains: 'Industry chains',
     graph: 'Enterprise graph',
     projects: 'Projects',
+    myWork: 'My work',
+    projectReports: 'Project reports',
     cultivation: 'Cultivation',
     policies: 'Policy matching',
     apiDocs: 'API docs',
@@ -272,4 +276,6 @@ export const enUS: Messages = {
   chains: chainsEnUS,
   graph: graphEnUS,
   projects: projectsEnUS,
+  myWork: myWorkEnUS,
+  projectReports: projectReportsEnUS,
 };

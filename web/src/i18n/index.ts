@@ -11,7 +11,10 @@ const STORAGE_KEY = 'kezhao.lang';
 /** The page tables read through useMessages() (plain objects, typed by Messages) are left out of
  *  i18next's typed keys: it types every key path, and with them all `t()` hits TypeScript's
  *  instantiation-depth limit. `t()` keeps checking the shared keys (and 企业库's). */
-type TypedMessages = Omit<Messages, 'chains' | 'cultivation' | 'policies' | 'graph' | 'projects'>;
+type TypedMessages = Omit<
+  Messages,
+  'chains' | 'cultivation' | 'policies' | 'graph' | 'projects' | 'myWork' | 'projectReports'
+>;
 
 declare module 'i18next' {
   interface CustomTypeOptions {

@@ -3,7 +3,9 @@ import { chainsZhCN } from '../pages/chains/messages-zh-cn';
 import { cultivationZhCN } from '../pages/cultivation/messages-zh-cn';
 import { enterprisesZhCN } from '../pages/enterprises/messages-zh-cn';
 import { graphZhCN } from '../pages/graph/messages-zh-cn';
+import { myWorkZhCN } from '../pages/my-work/messages-zh-cn';
 import { policiesZhCN } from '../pages/policies/messages-zh-cn';
+import { projectReportsZhCN } from '../pages/project-reports/messages-zh-cn';
 import { projectsZhCN } from '../pages/projects/messages-zh-cn';
 
 export const zhCN = {
@@ -48,6 +50,8 @@ export const zhCN = {
     chains: '产业链图谱',
     graph: '企业图谱',
     projects: '招商项目',
+    myWork: '我的工作',
+    projectReports: '项目报表',
     cultivation: '梯度培育',
     policies: '政策找企业',
     apiDocs: 'API 文档',
@@ -270,6 +274,8 @@ export const zhCN = {
   chains: chainsZhCN,
   graph: graphZhCN,
   projects: projectsZhCN,
+  myWork: myWorkZhCN,
+  projectReports: projectReportsZhCN,
 };
 
 export type Messages = typeof zhCN;

@@ -5,6 +5,8 @@ import {
   ApiOutlined,
   AuditOutlined,
   BankOutlined,
+  BarChartOutlined,
+  CarryOutOutlined,
   CloudUploadOutlined,
   ClusterOutlined,
   DashboardOutlined,
@@ -35,6 +37,8 @@ export const PATHS = {
   chains: '/chains',
   graph: '/graph',
   projects: '/projects',
+  myWork: '/my-work',
+  projectReports: '/project-reports',
   cultivation: '/cultivation',
   policies: '/policies',
   login: '/login',
@@ -55,6 +59,9 @@ export const PAGE_ROLES: Partial<Record<string, readonly Role[]>> = {
   [PATHS.graph]: ['admin', 'leader', 'officer', 'analyst'],
   // 招商项目: experts are refused by the projects API as well; analysts read only.
   [PATHS.projects]: ['admin', 'leader', 'officer', 'analyst'],
+  // 我的工作 and 项目报表 read the same projects; experts are refused by those APIs too.
+  [PATHS.myWork]: ['admin', 'leader', 'officer', 'analyst'],
+  [PATHS.projectReports]: ['admin', 'leader', 'officer', 'analyst'],
   // 政策找企业: experts are refused by the policy API as well.
   [PATHS.policies]: ['admin', 'leader', 'officer', 'analyst'],
 };
@@ -73,6 +80,8 @@ type NavLeaf = {
     | 'chains'
     | 'graph'
     | 'projects'
+    | 'myWork'
+    | 'projectReports'
     | 'cultivation'
     | 'policies';
   icon: ReactNode;
@@ -94,6 +103,8 @@ const NAV: (NavLeaf | NavGroup)[] = [
   { key: PATHS.chains, label: 'chains', icon: <ClusterOutlined /> },
   { key: PATHS.graph, label: 'graph', icon: <DeploymentUnitOutlined /> },
   { key: PATHS.projects, label: 'projects', icon: <ProjectOutlined /> },
+  { key: PATHS.myWork, label: 'myWork', icon: <CarryOutOutlined /> },
+  { key: PATHS.projectReports, label: 'projectReports', icon: <BarChartOutlined /> },
   { key: PATHS.cultivation, label: 'cultivation', icon: <RiseOutlined /> },
   { key: PATHS.policies, label: 'policies', icon: <FileSearchOutlined /> },
   { key: PATHS.jobs, label: 'jobs', icon: <ScheduleOutlined /> },

@@ -1,0 +1,92 @@
+/** Pieces shared by the report tabs: the periods (month, quarter, year) as the API writes them, the
+ *  按负责人/按团队 switch and the download buttons. */
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Segmented, Select } from 'antd';
+import dayjs from 'dayjs';
+import { Link } from 'react-router';
+import type { ReportBy } from '../../api/pipeline';
+import { useMessages } from '../../i18n';
+
+import { fill } from '../chains/tree';
+
+export { formatMoney } from '../enterprises/format';
+export { fill };
+
+export const REVIEWERS = ['admin', 'leader'] as const;
+
+export const thisMonth = () => dayjs().format('YYYY-MM');
+
+export function quarterOf(d: dayjs.Dayjs): string {
+  return `${d.year()}-Q${Math.floor(d.month() / 3) + 1}`;
+}
+
+/** This quarter and the seven before it, newest first. */
+export function recentQuarters(now = dayjs()): string[] {
+  return Array.from({ length: 8 }, (_, i) => quarterOf(now.subtract(3 * i, 'month')));
+}
+
+export function ByToggle({ value, onChange }: { value: ReportBy; onChange: (v: ReportBy) => void }) {
+  const r = useMessages().projectReports;
+  return (
+    <Segmented<ReportBy>
+      value={value}
+      onChange={onChange}
+      options={[
+        { value: 'owner', label: r.by.owner },
+        { value: 'team', label: r.by.team },
+      ]}
+      data-testid="report-by"
+    />
+  );
+}
+
+export function QuarterSelect({ value, onChange }: { value: string; onChange: (v: string) => void }) {
+  const r = useMessages().projectReports;
+  const options = recentQuarters().map((q) => {
+    const [y, n] = q.split('-Q');
+    return { value: q, label: fill(r.quarterLabel, { y, q: n }) };
+  });
+  return (
+    <Select
+      value={value}
+      onChange={onChange}
+      options={options}
+      style={{ width: 170 }}
+      data-testid="quarter-select"
+    />
+  );
+}
+
+export function YearSelect({ value, onChange }: { value: number; onChange: (v: number) => void }) {
+  const r = useMessages().projectReports;
+  const now = dayjs().year();
+  const options = Array.from({ length: 6 }, (_, i) => ({
+    value: now - i,
+    label: fill(r.yearLabel, { y: now - i }),
+  }));
+  return (
+    <Select
+      value={value}
+      onChange={onChange}
+      options={options}
+      style={{ width: 120 }}
+      data-testid="year-select"
+    />
+  );
+}
+
+export function ExportButton({ href, label, testId }: { href: string; label: string; testId: string }) {
+  return (
+    <Button icon={<DownloadOutlined />} href={href} download data-testid={testId}>
+      {label}
+    </Button>
+  );
+}
+
+export function ProjectLink({ id, name }: { id: string; name: string }) {
+  return (
+    <Link to={`/projects?project=${id}`} data-testid="report-project-link">
+      {name}
+    </Link>
+  );
+}
