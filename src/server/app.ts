@@ -17,7 +17,10 @@ import { healthRoutes } from './modules/health/routes.js';
 import { jobRoutes } from './modules/jobs/routes.js';
 import { orgRoutes } from './modules/orgs/routes.js';
 import { policyRoutes } from './modules/policies/routes.js';
+import { projectReportRoutes } from './modules/project-reports/routes.js';
+import { projectLoopRoutes } from './modules/projects/loop-routes.js';
 import { projectRoutes } from './modules/projects/routes.js';
+import { savedViewRoutes } from './modules/saved-views/routes.js';
 import { userRoutes } from './modules/users/routes.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandling, sendError } from './plugins/errors.js';
@@ -102,7 +105,10 @@ export async function buildApp(opts: {
   policyRoutes(app);
   chainRoutes(app);
   graphRoutes(app, opts.config.importMaxBytes);
+  projectLoopRoutes(app);
   projectRoutes(app);
+  projectReportRoutes(app);
+  savedViewRoutes(app);
   const page = await registerWeb(app);
 
   app.setNotFoundHandler((request, reply) => {

@@ -109,6 +109,30 @@ export const ERRORS = {
     'This firm is already an active project in the city; acknowledge to create anyway',
   ],
   'project.bad_move': [409, '项目不能这样推进', 'The project cannot move there'],
+  'project.bad_owner': [
+    400,
+    '负责人须为本组织或下级组织的在职用户',
+    'The owner must be an active user of your organisation',
+  ],
+  'attachment.not_found': [404, '附件不存在或无权访问', 'Attachment not found'],
+  'attachment.bad_type': [415, '附件类型不被接受', 'This attachment type is not accepted'],
+  'attachment.too_many': [
+    409,
+    '每个项目最多 50 个附件，请先删除不需要的附件',
+    'A project holds at most 50 attachments',
+  ],
+  'review.not_found': [404, '双月点评不存在或无权访问', 'Review not found'],
+  'review.project_not_in_review': [
+    400,
+    '该项目不在本次点评范围内（只点评本组织在谈的项目）',
+    'The project is not part of this review',
+  ],
+  'overlap.not_overlapping': [
+    400,
+    '所选项目不是同一企业的在谈项目，无需协调',
+    'The projects chosen are not active projects on one firm',
+  ],
+  'saved_view.not_found': [404, '视图不存在', 'Saved view not found'],
   'chain.not_found': [404, '产业链不存在或无权访问', 'Industry chain not found'],
   'chain.node_not_found': [404, '链节点不存在或无权访问', 'Chain node not found'],
   'chain.read_only': [

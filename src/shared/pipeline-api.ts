@@ -3,9 +3,11 @@
  *  summary. The project shapes themselves are in project-api.ts. */
 import { z } from 'zod';
 import { ASSESSMENT_METRICS } from '../domain/project/assessment.js';
-import { ATTACHMENT_CATEGORIES, RATINGS } from '../domain/project/catalog.js';
+import { RATINGS } from '../domain/project/catalog.js';
 import { STAGES } from '../domain/project/stages.js';
-import { PROJECT_SOURCES, PROJECT_TYPES, ProjectQuery, ProjectSummary } from './project-api.js';
+import { Attachment, PROJECT_SOURCES, PROJECT_TYPES, ProjectQuery, ProjectSummary } from './project-api.js';
+
+export { Attachment };
 
 const money = z.number().min(0).max(1e14);
 
@@ -65,15 +67,6 @@ export const Funnel = z.object({
   ),
 });
 
-export const Attachment = z.object({
-  id: z.uuid(),
-  category: z.enum(ATTACHMENT_CATEGORIES),
-  fileName: z.string(),
-  format: z.string(),
-  size: z.int(),
-  uploadedByName: z.string(),
-  uploadedAt: z.string(),
-});
 export const AttachmentParams = z.object({ id: z.uuid(), attachmentId: z.uuid() });
 
 export const MyWorkItem = ProjectSummary.extend({
@@ -97,7 +90,11 @@ export const AssessmentTerm = z.object({
   cap: z.number().min(0).max(10000).nullable(),
 });
 export const AssessmentFormula = z.object({
-  terms: z.array(AssessmentTerm).min(1).max(ASSESSMENT_METRICS.length),
+  terms: z
+    .array(AssessmentTerm)
+    .min(1)
+    .max(ASSESSMENT_METRICS.length)
+    .refine((ts) => new Set(ts.map((t) => t.metric)).size === ts.length, '考核公式中每项指标只能出现一次'),
 });
 export const PipelineSettings = z.object({
   staleDays: z.int().min(1).max(365),

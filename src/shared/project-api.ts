@@ -1,6 +1,12 @@
 /** API shapes of 招商项目. */
 import { z } from 'zod';
-import { FOLLOW_UP_KINDS, PROJECT_SOURCES, PROJECT_TYPES } from '../domain/project/catalog.js';
+import {
+  ATTACHMENT_CATEGORIES,
+  FOLLOW_UP_KINDS,
+  PROJECT_SOURCES,
+  PROJECT_TYPES,
+  RATINGS,
+} from '../domain/project/catalog.js';
 
 export { PROJECT_SOURCES, PROJECT_TYPES };
 
@@ -77,7 +83,30 @@ export const ProjectSummary = z.object({
   createdAt: z.string(),
 });
 export const ProjectList = z.object({ items: z.array(ProjectSummary), total: z.int() });
+export const Attachment = z.object({
+  id: z.uuid(),
+  category: z.enum(ATTACHMENT_CATEGORIES),
+  fileName: z.string(),
+  format: z.string(),
+  size: z.int(),
+  uploadedByName: z.string(),
+  uploadedAt: z.string(),
+});
 export const ProjectDetail = ProjectSummary.extend({
+  arrivedInvestment: z.number().nullable(),
+  nextFollowUpDate: z.string().nullable(),
+  attachments: z.array(Attachment),
+  /** 双月点评 ratings of the project, newest first. */
+  ratings: z.array(
+    z.object({
+      period: z.string(),
+      raterName: z.string(),
+      rating: z.enum(RATINGS),
+      ratingName: z.string(),
+      comment: z.string().nullable(),
+      at: z.string(),
+    }),
+  ),
   chainNodeIds: z.array(z.uuid()),
   registeredCapital: z.number().nullable(),
   expectedOutput: z.number().nullable(),

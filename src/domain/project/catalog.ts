@@ -36,3 +36,11 @@ export const RATING_NAMES: Record<Rating, string> = { good: '推进良好', fair
 
 /** The types the reports call high-quality (高质量项目). */
 export const HIGH_QUALITY_TYPES = ['大院大所', '行业龙头', '央企国企'] as const;
+
+export const FOLLOW_UP_NAMES: Record<FollowUpKind, string> = {
+  call: '电话',
+  visit: '拜访',
+  inspection: '考察',
+  meeting: '会议',
+  event: '活动',
+};

@@ -1,35 +1,27 @@
 /** 招商项目: create (warning when the firm is already an active project in the city), list, read with its
  *  history and follow-ups, move through the stages (checked by domain/project/stages), follow up, and
  *  turn a 靶向招商 target into a lead. Every change is audited; edits are optimistically locked. */
-import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db, Tx } from '../../../db/client.js';
-import { containsPattern } from '../../../db/like.js';
-import { enterprises, followUps, orgs, projectEvents, projects, users } from '../../../db/schema/index.js';
+import { followUps, projectEvents, projects, users } from '../../../db/schema/index.js';
 import { checkMove, STAGE_NAMES, type Stage } from '../../../domain/project/stages.js';
+import type { ProjectUpdate } from '../../../shared/pipeline-api.js';
 import type {
   FollowUpCreate,
   LeadFromTarget,
   ProjectCreate,
   ProjectMove,
-  ProjectQuery,
 } from '../../../shared/project-api.js';
 import type { Actor } from '../../access.js';
 import { AppError } from '../../app-error.js';
 import { writeAudit } from '../../audit.js';
+import { orgIdsUnder } from '../../scope.js';
 import { targetAsLead } from '../chains/targets.js';
+import { projectDetail } from './detail.js';
+import { cityPath, firmInScope, scopedProject } from './scope.js';
 
-const inScope = (actor: Actor) =>
-  sql`${projects.orgId} in (select id from ${orgs} where path like ${`${actor.orgPath}%`})`;
-
-/** The path of the actor's city (the nearest ancestor of kind city), where duplicates are looked for. */
-async function cityPath(db: Tx, actor: Actor) {
-  const res = (await db.execute(sql`
-    select path from orgs where ${actor.orgPath} like path || '%' and kind = 'city' order by length(path) desc limit 1`)) as unknown as {
-    rows: { path: string }[];
-  };
-  return res.rows[0]?.path ?? actor.orgPath;
-}
+export { projectDetail };
 
 /** Active projects anywhere in the city on the same firm (same uscc or name). */
 async function duplicatesOf(db: Tx, actor: Actor, enterpriseId: string) {
@@ -50,16 +42,6 @@ async function duplicatesOf(db: Tx, actor: Actor, enterpriseId: string) {
     org: r.org_name,
     owner: r.owner_name,
   }));
-}
-
-async function firmInScope(db: Tx, actor: Actor, id: string) {
-  const [firm] = await db
-    .select({ id: enterprises.id, name: enterprises.name })
-    .from(enterprises)
-    .innerJoin(orgs, eq(orgs.id, enterprises.orgId))
-    .where(and(eq(enterprises.id, id), sql`${orgs.path} like ${`${actor.orgPath}%`}`));
-  if (!firm) throw new AppError('enterprise.not_found');
-  return firm;
 }
 
 export async function createProject(
@@ -96,133 +78,12 @@ export async function createProject(
   });
 }
 
-const summaryColumns = {
-  id: projects.id,
-  name: projects.name,
-  enterpriseId: projects.enterpriseId,
-  enterpriseName: enterprises.name,
-  source: projects.source,
-  type: projects.type,
-  stage: projects.stage,
-  ownerId: projects.ownerId,
-  ownerName: users.displayName,
-  orgName: orgs.name,
-  plannedInvestment: projects.plannedInvestment,
-  lastFollowUp: projects.lastFollowUpDate,
-  version: projects.version,
-  updatedAt: projects.updatedAt,
-  createdAt: projects.createdAt,
-};
-
-function summaries(db: Tx) {
-  return db
-    .select(summaryColumns)
-    .from(projects)
-    .innerJoin(enterprises, eq(enterprises.id, projects.enterpriseId))
-    .innerJoin(orgs, eq(orgs.id, projects.orgId))
-    .leftJoin(users, eq(users.id, projects.ownerId));
-}
-
-type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaries>['execute']>>[number];
-const present = (r: SummaryRow) => ({
-  ...r,
-  stageName: STAGE_NAMES[r.stage],
-  updatedAt: r.updatedAt.toISOString(),
-  createdAt: r.createdAt.toISOString(),
-});
-
-export async function listProjects(db: Db, actor: Actor, q: z.infer<typeof ProjectQuery>) {
-  const conds = [inScope(actor)];
-  if (q.stage) conds.push(eq(projects.stage, q.stage));
-  if (q.mine) conds.push(eq(projects.ownerId, actor.id));
-  if (q.q)
-    conds.push(
-      sql`(${projects.name} like ${containsPattern(q.q)} or ${enterprises.name} like ${containsPattern(q.q)})`,
-    );
-  const where = and(...conds);
-  const rows = await summaries(db)
-    .where(where)
-    .orderBy(desc(projects.updatedAt))
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
-  const [{ n }] = await db
-    .select({ n: count() })
-    .from(projects)
-    .innerJoin(enterprises, eq(enterprises.id, projects.enterpriseId))
-    .where(where);
-  return { items: rows.map(present), total: n };
-}
-
-export async function projectDetail(db: Tx, actor: Actor, id: string) {
-  const [row] = await db
-    .select({ p: projects, s: summaryColumns })
-    .from(projects)
-    .innerJoin(enterprises, eq(enterprises.id, projects.enterpriseId))
-    .innerJoin(orgs, eq(orgs.id, projects.orgId))
-    .leftJoin(users, eq(users.id, projects.ownerId))
-    .where(and(eq(projects.id, id), inScope(actor)));
-  if (!row) throw new AppError('project.not_found');
-  const events = await db
-    .select()
-    .from(projectEvents)
-    .where(eq(projectEvents.projectId, id))
-    .orderBy(asc(projectEvents.at));
-  const fus = await db
-    .select()
-    .from(followUps)
-    .where(eq(followUps.projectId, id))
-    .orderBy(desc(followUps.date));
-  const p = row.p;
-  return {
-    ...present(row.s),
-    chainNodeIds: p.chainNodeIds,
-    registeredCapital: p.registeredCapital,
-    expectedOutput: p.expectedOutput,
-    talents: p.talents,
-    scientistTeams: p.scientistTeams,
-    landMu: p.landMu,
-    floorArea: p.floorArea,
-    pausedFrom: p.pausedFrom,
-    contactPerson: p.contactPerson,
-    visitDate: p.visitDate,
-    contractDate: p.contractDate,
-    contractAmount: p.contractAmount,
-    localEnterpriseId: p.localEnterpriseId,
-    landingDate: p.landingDate,
-    productionDate: p.productionDate,
-    reason: p.reason,
-    origin: p.origin ?? null,
-    events: events.map((e) => ({
-      fromStage: e.fromStage,
-      toStage: e.toStage,
-      note: e.note,
-      byName: e.byName,
-      at: e.at.toISOString(),
-    })),
-    followUps: fus.map((f) => ({
-      id: f.id,
-      kind: f.kind,
-      date: f.date,
-      participants: f.participants,
-      content: f.content,
-      outcome: f.outcome,
-      nextStep: f.nextStep,
-      nextDate: f.nextDate,
-      createdByName: f.createdByName,
-    })),
-  };
-}
-
 /** Move a project to another stage: refused with 409 and the Chinese reason when the move does not
  *  exist or the stage lacks what it needs; the facts given with the move are saved with it. */
 export async function moveProject(db: Db, actor: Actor, id: string, body: z.infer<typeof ProjectMove>) {
   return db.transaction(async (tx) => {
-    const [p] = await tx
-      .select()
-      .from(projects)
-      .where(and(eq(projects.id, id), inScope(actor)));
-    if (!p) throw new AppError('project.not_found');
-    if (p.version !== body.version) throw new AppError('conflict.stale');
+    const p = await scopedProject(tx, actor, id);
+    if (p.version !== body.version) throw await staleError(tx, actor, id);
     const { version, to, note, ...given } = body;
     if (given.localEnterpriseId) await firmInScope(tx, actor, given.localEnterpriseId);
     const facts = { ...p, ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) };
@@ -239,7 +100,7 @@ export async function moveProject(db: Db, actor: Actor, id: string, body: z.infe
       })
       .where(and(eq(projects.id, id), eq(projects.version, version)))
       .returning();
-    if (!row) throw new AppError('conflict.stale');
+    if (!row) throw await staleError(tx, actor, id);
     await tx.insert(projectEvents).values({
       projectId: id,
       fromStage: p.stage,
@@ -262,11 +123,7 @@ export async function moveProject(db: Db, actor: Actor, id: string, body: z.infe
 
 export async function addFollowUp(db: Db, actor: Actor, id: string, body: z.infer<typeof FollowUpCreate>) {
   return db.transaction(async (tx) => {
-    const [p] = await tx
-      .select({ id: projects.id, orgId: projects.orgId })
-      .from(projects)
-      .where(and(eq(projects.id, id), inScope(actor)));
-    if (!p) throw new AppError('project.not_found');
+    const p = await scopedProject(tx, actor, id);
     const [row] = await tx
       .insert(followUps)
       .values({ ...body, projectId: id, createdBy: actor.id, createdByName: actor.displayName })
@@ -312,4 +169,44 @@ export async function leadFromTarget(
     },
     { kind: 'target', ...lead.explanation },
   );
+}
+
+/** 409 with the project as it now is, so the second of two officers editing one project sees the
+ *  first one's change instead of overwriting it. */
+async function staleError(tx: Tx, actor: Actor, id: string) {
+  return new AppError('conflict.stale', { current: await projectDetail(tx, actor, id) });
+}
+
+/** A general edit (not a stage move): only the given fields change, optimistically locked, audited. */
+export async function updateProject(db: Db, actor: Actor, id: string, body: z.infer<typeof ProjectUpdate>) {
+  return db.transaction(async (tx) => {
+    const p = await scopedProject(tx, actor, id);
+    if (p.version !== body.version) throw await staleError(tx, actor, id);
+    const { version, ...given } = body;
+    const changes = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined));
+    if (changes.ownerId) {
+      const [owner] = await tx
+        .select({ orgId: users.orgId, disabled: users.disabled })
+        .from(users)
+        .where(eq(users.id, changes.ownerId as string));
+      const allowed =
+        owner && !owner.disabled && (await orgIdsUnder(tx, actor.orgPath)).includes(owner.orgId);
+      if (!allowed) throw new AppError('project.bad_owner');
+    }
+    const [row] = await tx
+      .update(projects)
+      .set({ ...changes, version: version + 1, updatedAt: new Date() })
+      .where(and(eq(projects.id, id), eq(projects.version, version)))
+      .returning();
+    if (!row) throw await staleError(tx, actor, id);
+    await writeAudit(tx, actor, {
+      action: 'update',
+      entity: 'project',
+      entityId: id,
+      orgId: p.orgId,
+      before: p,
+      after: row,
+    });
+    return projectDetail(tx, actor, id);
+  });
 }

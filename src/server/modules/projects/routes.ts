@@ -1,6 +1,7 @@
 /** 招商项目 routes: the pipeline's projects, their stage moves and follow-ups, and leads from 靶向招商. */
 import { z } from 'zod';
 import { ErrorBody, IdParams } from '../../../shared/api.js';
+import { ProjectFilter, ProjectUpdate } from '../../../shared/pipeline-api.js';
 import {
   FollowUpCreate,
   LeadFromTarget,
@@ -8,17 +9,17 @@ import {
   ProjectDetail,
   ProjectList,
   ProjectMove,
-  ProjectQuery,
 } from '../../../shared/project-api.js';
 import { type Actor, access } from '../../access.js';
 import type { App } from '../../types.js';
+import { listProjects } from './list.js';
 import {
   addFollowUp,
   createProject,
   leadFromTarget,
-  listProjects,
   moveProject,
   projectDetail,
+  updateProject,
 } from './projects.js';
 
 const tags = ['projects'];
@@ -44,8 +45,8 @@ export function projectRoutes(app: App) {
     config: readers,
     schema: {
       tags,
-      summary: '招商项目列表（按阶段、负责人、名称筛选）',
-      querystring: ProjectQuery,
+      summary: '招商项目列表（按阶段、来源、类型、负责人、团队、停滞与名称筛选，可排序）',
+      querystring: ProjectFilter,
       response: { 200: ProjectList },
     },
     handler: (req) => listProjects(db, req.actor as Actor, req.query),
@@ -71,6 +72,17 @@ export function projectRoutes(app: App) {
       response: { 200: ProjectDetail, 404: ErrorBody },
     },
     handler: (req) => projectDetail(db, req.actor as Actor, req.params.id),
+  });
+  app.patch('/api/v1/projects/:id', {
+    config: officers,
+    schema: {
+      tags,
+      summary: '修改招商项目（乐观锁：版本过期时 409，并返回他人修改后的项目）',
+      params: IdParams,
+      body: ProjectUpdate,
+      response: { 200: ProjectDetail, ...errors },
+    },
+    handler: (req) => updateProject(db, req.actor as Actor, req.params.id, req.body),
   });
   app.post('/api/v1/projects/:id/move', {
     config: officers,

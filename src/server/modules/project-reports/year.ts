@@ -1,0 +1,110 @@
+/** 年度总结: the year of an org's pipeline in the words the year-end report uses — projects landed, the
+ *  share of high-quality types, talents and scientist teams, by source and by industry chain. */
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../../db/client.js';
+import { HIGH_QUALITY_TYPES } from '../../../domain/project/catalog.js';
+import type { Actor } from '../../access.js';
+import { pInScope } from '../projects/scope.js';
+import { inPeriod } from './period.js';
+
+const YI = 1e8;
+const yi = (v: unknown) => Math.round((Number(v ?? 0) / YI) * 100) / 100;
+const rowsOf = async <T>(db: Db, q: ReturnType<typeof sql>) =>
+  ((await db.execute(q)) as unknown as { rows: T[] }).rows;
+
+export async function yearSummary(db: Db, actor: Actor, year: number) {
+  const period = { from: `${year}-01-01`, to: `${year + 1}-01-01` };
+  const moved = (stage: string) => sql`(
+    select distinct ev.project_id from project_events ev
+     where ev.to_stage = ${stage} and ev.from_stage is distinct from ev.to_stage and ${inPeriod(sql`ev.at`, period)})`;
+  const hq = sql.join(
+    HIGH_QUALITY_TYPES.map((t) => sql`${t}`),
+    sql`, `,
+  );
+  const base = sql`
+      from projects p
+      left join ${moved('signing')} s on s.project_id = p.id
+      left join ${moved('landing')} l on l.project_id = p.id
+     where ${pInScope(actor)}`;
+  const [t] = await rowsOf<Record<string, string | number | null>>(
+    db,
+    sql`select count(*) filter (where ${inPeriod(sql`p.created_at`, period)})::int as new_leads,
+               count(s.project_id)::int as signed, count(l.project_id)::int as landed,
+               count(l.project_id) filter (where p.type in (${hq}))::int as hq_landed,
+               coalesce(sum(p.talents) filter (where l.project_id is not null), 0)::int as talents,
+               coalesce(sum(p.scientist_teams) filter (where l.project_id is not null), 0)::int as teams,
+               sum(p.planned_investment) filter (where s.project_id is not null) as planned,
+               sum(p.arrived_investment) filter (where l.project_id is not null) as arrived
+        ${base}`,
+  );
+  const tally = (rows: { name: string; landed: number; signed: number; planned: unknown }[]) =>
+    rows.map((r) => ({ name: r.name, landed: r.landed, signed: r.signed, plannedInvestment: yi(r.planned) }));
+  const bySource = await rowsOf<{ name: string; landed: number; signed: number; planned: unknown }>(
+    db,
+    sql`select p.source as name, count(l.project_id)::int as landed, count(s.project_id)::int as signed,
+               sum(p.planned_investment) filter (where s.project_id is not null) as planned
+        ${base} and (s.project_id is not null or l.project_id is not null)
+        group by p.source order by landed desc, signed desc, name`,
+  );
+  // A project serving nodes of two chains counts once in each chain.
+  const byChain = await rowsOf<{ name: string; landed: number; signed: number; planned: unknown }>(
+    db,
+    sql`select coalesce(c.name, '未关联产业链') as name, count(distinct l.project_id)::int as landed,
+               count(distinct s.project_id)::int as signed,
+               sum(p.planned_investment) filter (where s.project_id is not null) as planned
+        from projects p
+        left join ${moved('signing')} s on s.project_id = p.id
+        left join ${moved('landing')} l on l.project_id = p.id
+        left join lateral (select distinct n.chain_id from chain_nodes n where n.id = any(p.chain_node_ids)) pc on true
+        left join chains c on c.id = pc.chain_id
+        where ${pInScope(actor)} and (s.project_id is not null or l.project_id is not null)
+        group by c.name order by landed desc, signed desc, name`,
+  );
+  const [org] = await rowsOf<{ name: string }>(db, sql`select name from orgs where id = ${actor.orgId}`);
+  const landed = Number(t.landed);
+  const hqLanded = Number(t.hq_landed);
+  const share = landed ? Math.round((hqLanded / landed) * 1000) / 1000 : 0;
+  const summary = {
+    year,
+    orgName: org?.name ?? '',
+    newLeads: Number(t.new_leads),
+    signed: Number(t.signed),
+    landed,
+    highQualityLanded: hqLanded,
+    highQualityShare: share,
+    talents: Number(t.talents),
+    scientistTeams: Number(t.teams),
+    plannedInvestment: yi(t.planned),
+    arrivedInvestment: yi(t.arrived),
+    bySource: tally(bySource),
+    byChain: tally(byChain),
+  };
+  return { ...summary, text: yearText(summary) };
+}
+
+const pct = (f: number) => `${Math.round(f * 1000) / 10}%`;
+
+/** The paragraph a year-end report opens with. */
+export function yearText(s: {
+  year: number;
+  orgName: string;
+  newLeads: number;
+  signed: number;
+  landed: number;
+  highQualityLanded: number;
+  highQualityShare: number;
+  talents: number;
+  scientistTeams: number;
+  plannedInvestment: number;
+  arrivedInvestment: number;
+  bySource: { name: string; landed: number }[];
+}) {
+  const top = s.bySource.filter((x) => x.landed > 0).slice(0, 3);
+  return [
+    `${s.year}年，${s.orgName}新增招商线索${s.newLeads}个，签约项目${s.signed}个、计划总投资${s.plannedInvestment}亿元，`,
+    `落地项目${s.landed}个、到位资金${s.arrivedInvestment}亿元；`,
+    `其中大院大所、行业龙头、央企国企等高质量项目${s.highQualityLanded}个，占落地项目的${pct(s.highQualityShare)}；`,
+    `引进高层次人才${s.talents}名、科学家团队${s.scientistTeams}个。`,
+    top.length ? `落地项目主要来自${top.map((x) => `${x.name}（${x.landed}个）`).join('、')}。` : '',
+  ].join('');
+}

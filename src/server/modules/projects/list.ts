@@ -1,0 +1,173 @@
+/** Reading the pipeline: the filtered list (the table and its saved views), the kanban board in one
+ *  request, and the funnel. All three share one set of filters so a view means the same everywhere. */
+import { and, asc, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Db, Tx } from '../../../db/client.js';
+import { containsPattern } from '../../../db/like.js';
+import { enterprises, orgs, projects, users } from '../../../db/schema/index.js';
+import { PIPELINE, STAGE_NAMES, STAGES, type Stage } from '../../../domain/project/stages.js';
+import type { BoardQuery, ProjectFilter } from '../../../shared/pipeline-api.js';
+import type { Actor } from '../../access.js';
+import { inScope } from './scope.js';
+import { pipelineRules } from './settings.js';
+
+export const summaryColumns = {
+  id: projects.id,
+  name: projects.name,
+  enterpriseId: projects.enterpriseId,
+  enterpriseName: enterprises.name,
+  source: projects.source,
+  type: projects.type,
+  stage: projects.stage,
+  ownerId: projects.ownerId,
+  ownerName: users.displayName,
+  orgName: orgs.name,
+  plannedInvestment: projects.plannedInvestment,
+  lastFollowUp: projects.lastFollowUpDate,
+  version: projects.version,
+  updatedAt: projects.updatedAt,
+  createdAt: projects.createdAt,
+};
+
+export function summaries(db: Tx) {
+  return db
+    .select(summaryColumns)
+    .from(projects)
+    .innerJoin(enterprises, eq(enterprises.id, projects.enterpriseId))
+    .innerJoin(orgs, eq(orgs.id, projects.orgId))
+    .leftJoin(users, eq(users.id, projects.ownerId));
+}
+
+type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaries>['execute']>>[number];
+export const present = (r: SummaryRow) => ({
+  ...r,
+  stageName: STAGE_NAMES[r.stage],
+  updatedAt: r.updatedAt.toISOString(),
+  createdAt: r.createdAt.toISOString(),
+});
+
+/** Stages a project is still being worked in: not yet producing, not paused or ended. */
+export const ACTIVE_STAGES = PIPELINE.filter((s) => s !== 'production');
+
+/** SQL: the project is active and has had no follow-up (or, with none, no creation) for `days` days. */
+export const staleSql = (days: number) =>
+  sql`(${inArray(projects.stage, ACTIVE_STAGES)} and coalesce(${projects.lastFollowUpDate}, ${projects.createdAt}::date) < current_date - ${days}::int)`;
+
+type Filter = Omit<z.infer<typeof BoardQuery>, 'limit'> & { stage?: Stage };
+
+/** The WHERE of a filter. `q` matches the project's or the firm's name. */
+async function conditions(db: Tx, actor: Actor, f: Filter) {
+  const conds: SQL[] = [inScope(actor)];
+  if (f.stage) conds.push(eq(projects.stage, f.stage));
+  if (f.mine) conds.push(eq(projects.ownerId, actor.id));
+  if (f.source) conds.push(eq(projects.source, f.source));
+  if (f.type) conds.push(eq(projects.type, f.type));
+  if (f.ownerId) conds.push(eq(projects.ownerId, f.ownerId));
+  if (f.orgId) conds.push(eq(projects.orgId, f.orgId));
+  if (f.stale) conds.push(staleSql((await pipelineRules(db, actor)).staleDays));
+  if (f.q)
+    conds.push(
+      sql`(${projects.name} like ${containsPattern(f.q)} or ${enterprises.name} like ${containsPattern(f.q)})`,
+    );
+  return { where: and(...conds), needsFirm: Boolean(f.q) };
+}
+
+async function countWhere(db: Tx, where: SQL | undefined, needsFirm: boolean) {
+  const base = db.select({ n: count() }).from(projects);
+  const [{ n }] = await (needsFirm
+    ? base.innerJoin(enterprises, eq(enterprises.id, projects.enterpriseId)).where(where)
+    : base.where(where));
+  return n;
+}
+
+const SORTS = {
+  updatedAt: projects.updatedAt,
+  plannedInvestment: projects.plannedInvestment,
+  lastFollowUp: projects.lastFollowUpDate,
+  name: projects.name,
+};
+
+export async function listProjects(db: Db, actor: Actor, q: z.infer<typeof ProjectFilter>) {
+  const { where, needsFirm } = await conditions(db, actor, q);
+  const column = SORTS[q.sort];
+  const order = q.order === 'asc' ? sql`${column} asc nulls last` : sql`${column} desc nulls last`;
+  const rows = await summaries(db)
+    .where(where)
+    .orderBy(order, desc(projects.id))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  return { items: rows.map(present), total: await countWhere(db, where, needsFirm) };
+}
+
+/** Every project of a filter, for the XLSX export (bounded). */
+export async function allProjects(db: Db, actor: Actor, q: z.infer<typeof ProjectFilter>, max: number) {
+  const { where } = await conditions(db, actor, q);
+  const rows = await summaries(db).where(where).orderBy(desc(projects.updatedAt)).limit(max);
+  return rows.map(present);
+}
+
+/** The 看板: each stage's most recently touched projects and its total, in one request. */
+export async function board(db: Db, actor: Actor, q: z.infer<typeof BoardQuery>) {
+  const { limit, ...filter } = q;
+  const { where, needsFirm } = await conditions(db, actor, filter);
+  const totals = await stageCounts(db, where, needsFirm);
+  const columns = [];
+  for (const stage of STAGES) {
+    const items = totals.get(stage)
+      ? await summaries(db)
+          .where(and(where, eq(projects.stage, stage)))
+          .orderBy(desc(projects.updatedAt), asc(projects.id))
+          .limit(limit)
+      : [];
+    columns.push({
+      stage,
+      stageName: STAGE_NAMES[stage],
+      total: totals.get(stage) ?? 0,
+      items: items.map(present),
+    });
+  }
+  return { columns };
+}
+
+async function stageCounts(db: Tx, where: SQL | undefined, needsFirm: boolean) {
+  const base = db
+    .select({ stage: projects.stage, paused: projects.pausedFrom, n: count() })
+    .from(projects)
+    .$dynamic();
+  const rows = await (needsFirm
+    ? base.innerJoin(enterprises, eq(enterprises.id, projects.enterpriseId))
+    : base
+  )
+    .where(where)
+    .groupBy(projects.stage, projects.pausedFrom);
+  const totals = new Map<Stage, number>();
+  for (const r of rows) totals.set(r.stage, (totals.get(r.stage) ?? 0) + r.n);
+  return Object.assign(totals, { rows });
+}
+
+/** The funnel: how many projects are at each stage now, and how many have reached it (are at it or
+ *  beyond; a paused project counts up to the stage it was paused from). */
+export async function funnel(db: Db, actor: Actor, q: Filter) {
+  const { where, needsFirm } = await conditions(db, actor, q);
+  const totals = await stageCounts(db, where, needsFirm);
+  const reachedFrom = (stage: Stage) => {
+    const at = PIPELINE.indexOf(stage as (typeof PIPELINE)[number]);
+    let n = 0;
+    for (const r of totals.rows) {
+      const where = r.stage === 'paused' ? r.paused : r.stage;
+      const i = PIPELINE.indexOf(where as (typeof PIPELINE)[number]);
+      if (i >= at && i >= 0) n += r.n;
+    }
+    return n;
+  };
+  return {
+    stages: STAGES.map((stage) => ({
+      stage,
+      stageName: STAGE_NAMES[stage],
+      count: totals.get(stage) ?? 0,
+      reached: PIPELINE.includes(stage as (typeof PIPELINE)[number])
+        ? reachedFrom(stage)
+        : (totals.get(stage) ?? 0),
+    })),
+  };
+}
