@@ -8,6 +8,7 @@ import { enterprises, orgs, projects, users } from '../../../db/schema/index.js'
 import { PIPELINE, STAGE_NAMES, STAGES, type Stage } from '../../../domain/project/stages.js';
 import type { BoardQuery, ProjectFilter } from '../../../shared/pipeline-api.js';
 import type { Actor } from '../../access.js';
+import { localDate, localToday } from '../project-reports/period.js';
 import { inScope } from './scope.js';
 import { pipelineRules } from './settings.js';
 
@@ -51,7 +52,7 @@ export const ACTIVE_STAGES = PIPELINE.filter((s) => s !== 'production');
 
 /** SQL: the project is active and has had no follow-up (or, with none, no creation) for `days` days. */
 export const staleSql = (days: number) =>
-  sql`(${inArray(projects.stage, ACTIVE_STAGES)} and coalesce(${projects.lastFollowUpDate}, ${projects.createdAt}::date) < current_date - ${days}::int)`;
+  sql`(${inArray(projects.stage, ACTIVE_STAGES)} and coalesce(${projects.lastFollowUpDate}, ${localDate(projects.createdAt)}) < ${localToday} - ${days}::int)`;
 
 type Filter = Omit<z.infer<typeof BoardQuery>, 'limit'> & { stage?: Stage };
 

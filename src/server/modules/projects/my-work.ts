@@ -5,19 +5,20 @@ import type { Db } from '../../../db/client.js';
 import { enterprises, orgs, projects, users } from '../../../db/schema/index.js';
 import type { Actor } from '../../access.js';
 import { ACTIVE_STAGES, present, staleSql, summaryColumns } from './list.js';
+import { localDate, localToday } from '../project-reports/period.js';
 import { inScope } from './scope.js';
 import { pipelineRules } from './settings.js';
 
 const DUE_WITHIN_DAYS = 7;
 const MAX_ROWS = 200;
-const lastTouched = sql`coalesce(${projects.lastFollowUpDate}, ${projects.createdAt}::date)`;
+const lastTouched = sql`coalesce(${projects.lastFollowUpDate}, ${localDate(projects.createdAt)})`;
 
 function workItems(db: Db, where: SQL | undefined, order: SQL) {
   return db
     .select({
       ...summaryColumns,
       nextFollowUpDate: projects.nextFollowUpDate,
-      idleDays: sql<number>`(current_date - ${lastTouched})::int`,
+      idleDays: sql<number>`(${localToday} - ${lastTouched})::int`,
     })
     .from(projects)
     .innerJoin(enterprises, eq(enterprises.id, projects.enterpriseId))
@@ -40,11 +41,11 @@ export async function myWork(db: Db, actor: Actor) {
   const mine = and(inScope(actor), eq(projects.ownerId, actor.id), inArray(projects.stage, ACTIVE_STAGES));
   const due = await workItems(
     db,
-    and(mine, lte(projects.nextFollowUpDate, sql`current_date + ${DUE_WITHIN_DAYS}::int`)),
+    and(mine, lte(projects.nextFollowUpDate, sql`${localToday} + ${DUE_WITHIN_DAYS}::int`)),
     asc(projects.nextFollowUpDate),
   );
   const stale = await workItems(db, and(mine, staleSql(staleDays)), asc(lastTouched));
-  const res = (await db.execute(sql`select current_date::text as today`)) as unknown as {
+  const res = (await db.execute(sql`select ${localToday}::text as today`)) as unknown as {
     rows: { today: string }[];
   };
   return { staleDays, today: res.rows[0].today, due, stale };

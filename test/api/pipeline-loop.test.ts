@@ -1,0 +1,311 @@
+/** The pipeline around a project: optimistic-lock edits, the one-request board and the funnel, list
+ *  filters and export, attachments typed by content, my work, saved views and overlaps for leaders. */
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enterprises } from '../../src/db/schema/index.js';
+import { searchTerms } from '../../src/domain/enterprise/search-terms.js';
+import { type Client, createTestApp, login, ORG, type TestContext } from '../helpers/app.js';
+import { multipart } from '../helpers/multipart.js';
+
+let t: TestContext;
+let officer: Client;
+let leader: Client;
+const prov = { source: { kind: 'api' as const, client: 'test' }, asOf: '2026-01-01' };
+const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+const daysFromToday = (n: number) => {
+  const d = new Date(`${today}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+};
+
+async function addFirm(name: string, org = ORG.yannan, uscc: string | null = null) {
+  const [row] = await t.database.db
+    .insert(enterprises)
+    .values({ orgId: org, name, uscc, ...searchTerms(name), provenance: prov })
+    .returning({ id: enterprises.id });
+  return row.id;
+}
+
+async function newProject(client: Client, name: string, extra: Record<string, unknown> = {}) {
+  const res = await client.post('/api/v1/projects', {
+    name,
+    enterpriseId: await addFirm(`${name}科技有限公司`),
+    source: '路演',
+    type: '初创',
+    ...extra,
+  });
+  expect(res.statusCode).toBe(201);
+  return res.json() as { id: string; version: number; name: string };
+}
+
+function upload(
+  client: Client,
+  projectId: string,
+  fileName: string,
+  content: Buffer,
+  category = '商业计划书',
+) {
+  const { payload, headers } = multipart({ category }, { name: fileName, content });
+  return t.app.inject({
+    method: 'POST',
+    url: `/api/v1/projects/${projectId}/attachments`,
+    payload,
+    headers: { ...headers, cookie: client.cookie, 'x-csrf-token': client.csrf },
+  });
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  officer = await login(t.app, 'officer');
+  leader = await login(t.app, 'leader');
+});
+afterAll(() => t.close());
+
+describe('editing a project', () => {
+  it('saves the fields given and refuses a stale version with the other officer’s change', async () => {
+    const p = await newProject(officer, '氢能装备基地');
+    const first = await officer.patch(`/api/v1/projects/${p.id}`, {
+      version: p.version,
+      plannedInvestment: 3e8,
+      arrivedInvestment: 1e8,
+    });
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toMatchObject({
+      plannedInvestment: 3e8,
+      arrivedInvestment: 1e8,
+      version: p.version + 1,
+      name: '氢能装备基地',
+    });
+    // The second officer still holds the old version.
+    const second = await leader.patch(`/api/v1/projects/${p.id}`, {
+      version: p.version,
+      plannedInvestment: 9e8,
+    });
+    expect(second.statusCode).toBe(409);
+    expect(second.json().message).toContain('数据已被他人修改');
+    expect(second.json().details.current).toMatchObject({ plannedInvestment: 3e8, version: p.version + 1 });
+    const audit = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/audit?entity=project&entityId=${p.id}`,
+        headers: { cookie: (await login(t.app, 'admin')).cookie },
+      })
+    ).json();
+    expect(JSON.stringify(audit)).toContain('300000000');
+  });
+
+  it('refuses an owner from another city', async () => {
+    const p = await newProject(officer, '风电叶片项目');
+    const res = await officer.patch(`/api/v1/projects/${p.id}`, {
+      version: p.version,
+      ownerId: '00000000-0000-4000-8000-000000000106',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toContain('负责人须为本组织');
+  });
+});
+
+describe('board, funnel and list', () => {
+  it('gives every column with its total in one request, and the funnel counts what reached a stage', async () => {
+    const a = await newProject(officer, '看板测试甲');
+    await newProject(officer, '看板测试乙');
+    const moved = await officer.post(`/api/v1/projects/${a.id}/move`, {
+      version: a.version,
+      to: 'contact',
+      contactPerson: '王总',
+    });
+    expect(moved.statusCode).toBe(200);
+    const board = (await officer.get('/api/v1/projects/board?q=看板测试&limit=1')).json();
+    expect(board.columns.map((c: { stage: string }) => c.stage)).toEqual([
+      'lead',
+      'contact',
+      'visit',
+      'evaluation',
+      'signing',
+      'landing',
+      'production',
+      'paused',
+      'terminated',
+    ]);
+    const lead = board.columns[0];
+    expect(lead).toMatchObject({ stageName: '线索', total: 1 });
+    expect(board.columns[1].items.map((p: { name: string }) => p.name)).toEqual(['看板测试甲']);
+    const funnel = (await officer.get('/api/v1/projects/funnel?q=看板测试')).json();
+    expect(funnel.stages.slice(0, 3)).toEqual([
+      { stage: 'lead', stageName: '线索', count: 1, reached: 2 },
+      { stage: 'contact', stageName: '接洽', count: 1, reached: 1 },
+      { stage: 'visit', stageName: '考察', count: 0, reached: 0 },
+    ]);
+  });
+
+  it('filters by source, type and staleness, sorts, and exports a formula-safe XLSX', async () => {
+    const old = await newProject(officer, '=HYPERLINK("x") 停滞项目', { source: '基金', type: '科学家团队' });
+    await officer.post(`/api/v1/projects/${old.id}/follow-ups`, {
+      kind: 'call',
+      date: daysFromToday(-40),
+      content: '电话沟通',
+    });
+    const stale = (await officer.get('/api/v1/projects?stale=true&source=基金')).json();
+    expect(stale.items.map((p: { name: string }) => p.name)).toEqual(['=HYPERLINK("x") 停滞项目']);
+    expect((await officer.get('/api/v1/projects?type=科学家团队&source=路演')).json().total).toBe(0);
+    // The org's rule decides: at 60 days it is no longer stale.
+    const rules = (await leader.get('/api/v1/pipeline-settings')).json();
+    expect(rules).toMatchObject({ staleDays: 30, version: 1 });
+    expect(
+      (await leader.request('PUT', '/api/v1/pipeline-settings', { version: 1, staleDays: 60 })).statusCode,
+    ).toBe(200);
+    expect((await officer.get('/api/v1/projects?stale=true&source=基金')).json().total).toBe(0);
+    const again = await leader.request('PUT', '/api/v1/pipeline-settings', { version: 1, staleDays: 10 });
+    expect(again.statusCode).toBe(409);
+    expect(
+      (await leader.request('PUT', '/api/v1/pipeline-settings', { version: 2, staleDays: 30 })).statusCode,
+    ).toBe(200);
+    expect(
+      (await officer.request('PUT', '/api/v1/pipeline-settings', { version: 3, staleDays: 5 })).statusCode,
+    ).toBe(403);
+
+    const sorted = (await officer.get('/api/v1/projects?q=看板测试&sort=name&order=asc')).json();
+    expect(sorted.items.map((p: { name: string }) => p.name)).toEqual(['看板测试乙', '看板测试甲'].sort());
+    const file = await officer.get('/api/v1/projects/export.xlsx?source=基金');
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-disposition']).toContain(encodeURIComponent('招商项目'));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    expect(ws.getRow(1).values).toContain('项目名称');
+    expect(ws.getRow(2).getCell(1).value).toBe(`'=HYPERLINK("x") 停滞项目`);
+  });
+});
+
+describe('attachments', () => {
+  it('keeps a PDF and gives it back with its type; refuses a program named .pdf and a lying extension', async () => {
+    const p = await newProject(officer, '附件测试项目');
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+    const ok = await upload(officer, p.id, '商业计划书.pdf', pdf);
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json()).toMatchObject({
+      fileName: '商业计划书.pdf',
+      format: 'pdf',
+      size: pdf.length,
+      category: '商业计划书',
+      uploadedByName: '张专员',
+    });
+    const down = await officer.get(`/api/v1/projects/${p.id}/attachments/${ok.json().id}`);
+    expect(down.headers['content-type']).toBe('application/pdf');
+    expect(down.rawPayload.equals(pdf)).toBe(true);
+
+    const exe = await upload(
+      officer,
+      p.id,
+      '合同.pdf',
+      Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00\xff\xff', 'latin1'),
+      '合同',
+    );
+    expect(exe.statusCode).toBe(415);
+    expect(exe.json().message).toContain('文件内容不是可接受的类型');
+    const lying = await upload(officer, p.id, '照片.png', pdf, '照片');
+    expect(lying.statusCode).toBe(415);
+    expect(lying.json().message).toContain('文件内容是 PDF，与扩展名“.png”不符');
+    const big = await upload(officer, p.id, '大文件.txt', Buffer.alloc(21 * 1024 * 1024, 0x61));
+    expect(big.statusCode).toBe(413);
+    const badCategory = await upload(officer, p.id, 'a.pdf', pdf, '机密');
+    expect(badCategory.statusCode).toBe(400);
+
+    const detail = (await officer.get(`/api/v1/projects/${p.id}`)).json();
+    expect(detail.attachments.map((a: { fileName: string }) => a.fileName)).toEqual(['商业计划书.pdf']);
+    // Another city's officer cannot see it; an analyst can read but not delete.
+    const nt = await login(t.app, 'nt_officer');
+    expect((await nt.get(`/api/v1/projects/${p.id}/attachments/${ok.json().id}`)).statusCode).toBe(404);
+    const analyst = await login(t.app, 'analyst');
+    expect((await analyst.del(`/api/v1/projects/${p.id}/attachments/${ok.json().id}`)).statusCode).toBe(403);
+    expect((await officer.del(`/api/v1/projects/${p.id}/attachments/${ok.json().id}`)).statusCode).toBe(204);
+    expect((await officer.get(`/api/v1/projects/${p.id}`)).json().attachments).toEqual([]);
+  });
+});
+
+describe('my work', () => {
+  it('lists my projects whose next follow-up is due and those gone stale', async () => {
+    const due = await newProject(officer, '到期跟进项目');
+    await officer.post(`/api/v1/projects/${due.id}/follow-ups`, {
+      kind: 'visit',
+      date: daysFromToday(-3),
+      content: '上门拜访',
+      nextDate: daysFromToday(2),
+    });
+    const idle = await newProject(officer, '久未跟进项目');
+    await officer.post(`/api/v1/projects/${idle.id}/follow-ups`, {
+      kind: 'call',
+      date: daysFromToday(-45),
+      content: '电话',
+    });
+    const work = (await officer.get('/api/v1/projects/my-work')).json();
+    expect(work).toMatchObject({ staleDays: 30, today });
+    expect(work.due.find((p: { name: string }) => p.name === '到期跟进项目')).toMatchObject({
+      nextFollowUpDate: daysFromToday(2),
+      idleDays: 3,
+    });
+    expect(work.stale.find((p: { name: string }) => p.name === '久未跟进项目')).toMatchObject({
+      idleDays: 45,
+    });
+    expect(work.stale.some((p: { name: string }) => p.name === '到期跟进项目')).toBe(false);
+    // The leader owns none of them.
+    expect((await leader.get('/api/v1/projects/my-work')).json().due).toEqual([]);
+  });
+});
+
+describe('saved views', () => {
+  it('saves named filters per user, refuses a taken name, and deletes', async () => {
+    const v = await officer.post('/api/v1/saved-views', {
+      page: 'projects',
+      name: '我的基金项目',
+      query: { source: '基金', stale: true },
+    });
+    expect(v.statusCode).toBe(201);
+    expect(
+      (await officer.post('/api/v1/saved-views', { page: 'projects', name: '我的基金项目', query: {} }))
+        .statusCode,
+    ).toBe(409);
+    expect((await officer.get('/api/v1/saved-views?page=projects')).json().items).toMatchObject([
+      { name: '我的基金项目', query: { source: '基金', stale: true } },
+    ]);
+    expect((await leader.get('/api/v1/saved-views?page=projects')).json().items).toEqual([]);
+    expect((await leader.del(`/api/v1/saved-views/${v.json().id}`)).statusCode).toBe(404);
+    expect((await officer.del(`/api/v1/saved-views/${v.json().id}`)).statusCode).toBe(204);
+  });
+});
+
+describe('overlaps', () => {
+  it('shows a leader two teams on one firm and ends the other when one keeps it', async () => {
+    const firm = await addFirm('重叠测试新材料有限公司', ORG.yannan, '91320900MA1OVLP001');
+    const body = { enterpriseId: firm, source: '中介', type: '其他', acknowledgeDuplicates: true };
+    const a = (await officer.post('/api/v1/projects', { ...body, name: '新材料项目（张）' })).json();
+    const b = (await leader.post('/api/v1/projects', { ...body, name: '新材料项目（李）' })).json();
+    expect((await officer.get('/api/v1/projects/overlaps')).statusCode).toBe(403);
+    const groups = (await leader.get('/api/v1/projects/overlaps')).json().groups;
+    const g = groups.find((x: { enterpriseName: string }) => x.enterpriseName === '重叠测试新材料有限公司');
+    expect(g.projects.map((p: { name: string }) => p.name).sort()).toEqual(
+      ['新材料项目（张）', '新材料项目（李）'].sort(),
+    );
+    const done = await leader.post('/api/v1/projects/overlaps/resolve', {
+      keepProjectId: a.id,
+      otherProjectIds: [b.id],
+      action: 'terminate',
+      note: '由张专员牵头',
+    });
+    expect(done.json()).toEqual({ resolved: 2 });
+    const ended = (await leader.get(`/api/v1/projects/${b.id}`)).json();
+    expect(ended).toMatchObject({ stage: 'terminated' });
+    expect(ended.reason).toContain('与“新材料项目（张）”（盐南高新区，张专员）重复');
+    expect(ended.reason).toContain('由张专员牵头');
+    const after = (await leader.get('/api/v1/projects/overlaps')).json().groups;
+    expect(after.some((x: { enterpriseName: string }) => x.enterpriseName === '重叠测试新材料有限公司')).toBe(
+      false,
+    );
+    const stray = await leader.post('/api/v1/projects/overlaps/resolve', {
+      keepProjectId: a.id,
+      otherProjectIds: [b.id],
+      action: 'coordinate',
+    });
+    expect(stray.statusCode).toBe(400);
+  });
+});
