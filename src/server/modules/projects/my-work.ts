@@ -4,8 +4,8 @@ import { and, asc, eq, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { enterprises, orgs, projects, users } from '../../../db/schema/index.js';
 import type { Actor } from '../../access.js';
-import { ACTIVE_STAGES, present, staleSql, summaryColumns } from './list.js';
 import { localDate, localToday } from '../project-reports/period.js';
+import { ACTIVE_STAGES, present, staleSql, summaryColumns } from './list.js';
 import { inScope } from './scope.js';
 import { pipelineRules } from './settings.js';
 
