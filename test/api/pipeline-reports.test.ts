@@ -113,7 +113,10 @@ describe('月度跟踪', () => {
     const xlsx = await leader.get(`/api/v1/project-reports/monthly.xlsx?month=${month}`);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
-    const rows = wb.worksheets[0].getSheetValues().filter(Boolean).map((v) => JSON.stringify(v));
+    const rows = wb.worksheets[0]
+      .getSheetValues()
+      .filter(Boolean)
+      .map((v) => JSON.stringify(v));
     const row = rows.find((x) => x.includes('报表测试中科院研究所转化'));
     expect(row).toContain(`${today} 会议：=1+1 召开项目推进会（确定厂房方案）`);
     expect(wb.worksheets[0].getRow(1).values).toContain('本月跟进');
