@@ -1,11 +1,24 @@
-/** 招商项目: the pipeline's projects (the board reads every stage at once), a project with its stage
- *  history and follow-ups, creating (with the city-wide duplicate warning), moving, following up, and
- *  turning a 目标清单 firm into a lead. Types come from the shared contract; the lists and stages come from
- *  zod-free domain files, so the web bundle does not pull in zod. */
+/** 招商项目: the pipeline's projects (the list with its filters, the whole board in one request, the
+ *  funnel), a project with its stage history, follow-ups, attachments and 双月点评 ratings, creating
+ *  (with the city-wide duplicate warning), editing with its version, moving, following up, saved views
+ *  of the list's filters, and turning a 目标清单 firm into a lead. Types come from the shared contract;
+ *  the lists and stages come from zod-free domain files, so the web bundle does not pull in zod. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { FOLLOW_UP_KINDS, PROJECT_SOURCES, PROJECT_TYPES } from '../../../src/domain/project/catalog';
-import { STAGES, type Stage } from '../../../src/domain/project/stages';
+import {
+  ATTACHMENT_CATEGORIES,
+  FOLLOW_UP_KINDS,
+  PROJECT_SOURCES,
+  PROJECT_TYPES,
+} from '../../../src/domain/project/catalog';
+import type { Me } from '../../../src/shared/api';
+import type {
+  Attachment as AttachmentSchema,
+  Board as BoardSchema,
+  Funnel as FunnelSchema,
+  ProjectUpdate as ProjectUpdateSchema,
+  SavedView as SavedViewSchema,
+} from '../../../src/shared/pipeline-api';
 import type {
   FollowUpCreate as FollowUpCreateSchema,
   ProjectCreate as ProjectCreateSchema,
@@ -13,19 +26,30 @@ import type {
   ProjectList as ProjectListSchema,
   ProjectMove as ProjectMoveSchema,
 } from '../../../src/shared/project-api';
-import { api, type Query } from './client';
+import { currentLang } from '../i18n';
+import { ApiError, api, type Query } from './client';
+import { meKey } from './me';
+import { queryClient } from './query-client';
 
-export { FOLLOW_UP_KINDS, PROJECT_SOURCES, PROJECT_TYPES };
+export { ATTACHMENT_CATEGORIES, FOLLOW_UP_KINDS, PROJECT_SOURCES, PROJECT_TYPES };
 export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
+export type AttachmentCategory = (typeof ATTACHMENT_CATEGORIES)[number];
 
 export type ProjectList = z.infer<typeof ProjectListSchema>;
 export type ProjectSummary = ProjectList['items'][number];
+export type Attachment = z.infer<typeof AttachmentSchema>;
 export type ProjectDetail = z.infer<typeof ProjectDetailSchema>;
+export type ProjectRating = ProjectDetail['ratings'][number];
 export type ProjectEvent = ProjectDetail['events'][number];
 export type FollowUp = ProjectDetail['followUps'][number];
 export type ProjectCreate = z.input<typeof ProjectCreateSchema>;
+export type ProjectUpdate = z.input<typeof ProjectUpdateSchema>;
 export type ProjectMove = z.input<typeof ProjectMoveSchema>;
 export type FollowUpCreate = z.input<typeof FollowUpCreateSchema>;
+export type Board = z.infer<typeof BoardSchema>;
+export type BoardColumn = Board['columns'][number];
+export type Funnel = z.infer<typeof FunnelSchema>;
+export type SavedView = z.infer<typeof SavedViewSchema>;
 /** Another team's active project on the same firm (409 project.duplicate's details.duplicates). */
 export type DuplicateProject = {
   projectId: string;
@@ -36,42 +60,72 @@ export type DuplicateProject = {
 };
 export type Created = ProjectDetail & { duplicates: DuplicateProject[] };
 
-export type ProjectQuery = { stage?: Stage; q?: string; mine?: boolean; page: number; pageSize: number };
-export type Board = Record<Stage, { items: ProjectSummary[]; total: number }>;
+export type SortKey = 'updatedAt' | 'plannedInvestment' | 'lastFollowUp' | 'name';
+/** What narrows the projects everywhere on the page (the board and funnel ignore stage and sort). */
+export type ProjectFilter = {
+  q?: string;
+  mine?: boolean;
+  stage?: ProjectSummary['stage'];
+  source?: ProjectSummary['source'];
+  type?: ProjectSummary['type'];
+  ownerId?: string;
+  stale?: boolean;
+  sort?: SortKey;
+  order?: 'asc' | 'desc';
+};
+export type ProjectQuery = ProjectFilter & { page: number; pageSize: number };
 
 export const projectsKey = ['projects'] as const;
 const BASE = '/api/v1/projects';
-/** Cards a board column shows at most (the API's page limit). */
-export const BOARD_LIMIT = 200;
+/** Cards a board column shows at most; the column's total says how many more there are. */
+export const BOARD_LIMIT = 50;
+
+/** Query parameters of a filter: false switches and empty values are left out, not sent as "false". */
+export function filterQuery(f: ProjectFilter, omit: (keyof ProjectFilter)[] = []): Query {
+  const q: Query = {};
+  for (const [k, v] of Object.entries(f)) {
+    if (omit.includes(k as keyof ProjectFilter) || v === undefined || v === '' || v === false) continue;
+    q[k] = v as string | number | boolean;
+  }
+  return q;
+}
+const WHOLE_PIPELINE: (keyof ProjectFilter)[] = ['stage', 'sort', 'order'];
 
 export function useProjects(q: ProjectQuery) {
   return useQuery({
     queryKey: [...projectsKey, 'list', q],
-    queryFn: () => api.get<ProjectList>(BASE, { ...q, mine: q.mine || undefined } as Query),
+    queryFn: () => api.get<ProjectList>(BASE, { ...filterQuery(q), page: q.page, pageSize: q.pageSize }),
     placeholderData: keepPreviousData,
   });
 }
 
-/** Every stage's projects, one request per column, for the 看板. */
-export function useBoard(filter: { q?: string; mine?: boolean }) {
+/** The 看板 in one request: every stage's first cards and its total. */
+export function useBoard(filter: ProjectFilter) {
+  const query = filterQuery(filter, WHOLE_PIPELINE);
   return useQuery({
-    queryKey: [...projectsKey, 'board', filter],
-    queryFn: async () => {
-      const lists = await Promise.all(
-        STAGES.map((stage) =>
-          api.get<ProjectList>(BASE, {
-            stage,
-            q: filter.q,
-            mine: filter.mine || undefined,
-            page: 1,
-            pageSize: BOARD_LIMIT,
-          }),
-        ),
-      );
-      return Object.fromEntries(STAGES.map((s, i) => [s, lists[i]])) as Board;
-    },
+    queryKey: [...projectsKey, 'board', query],
+    queryFn: () => api.get<Board>(`${BASE}/board`, { ...query, limit: BOARD_LIMIT }),
     placeholderData: keepPreviousData,
   });
+}
+
+/** 漏斗: per stage, the projects standing there and those that reached it or beyond. */
+export function useFunnel(filter: ProjectFilter, enabled = true) {
+  const query = filterQuery(filter, WHOLE_PIPELINE);
+  return useQuery({
+    queryKey: [...projectsKey, 'funnel', query],
+    queryFn: () => api.get<Funnel>(`${BASE}/funnel`, query),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+/** The filtered list as XLSX (a plain link: the browser downloads it with the session cookie). */
+export function exportUrl(filter: ProjectFilter): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(filterQuery(filter))) params.set(k, String(v));
+  const qs = params.toString();
+  return `${BASE}/export.xlsx${qs ? `?${qs}` : ''}`;
 }
 
 export function useProject(id: string | undefined) {
@@ -88,6 +142,31 @@ export function useCreateProject() {
     mutationFn: (body: ProjectCreate) => api.post<Created>(BASE, body),
     onSuccess: () => qc.invalidateQueries({ queryKey: projectsKey }),
   });
+}
+
+/** 编辑: only the changed fields with the version they were based on. A stale version (409
+ *  conflict.stale) carries the project as it now is in details.current; the drawer shows it at once
+ *  while the edit form keeps what the user typed. */
+export function useUpdateProject() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: ProjectUpdate & { id: string }) =>
+      api.patch<ProjectDetail>(`${BASE}/${id}`, body),
+    onSuccess: (p) => {
+      qc.setQueryData([...projectsKey, 'one', p.id], p);
+      return qc.invalidateQueries({ queryKey: projectsKey, predicate: (q) => q.queryKey[1] !== 'one' });
+    },
+    onError: (err, v) => {
+      const current = staleCurrent(err);
+      if (current) qc.setQueryData([...projectsKey, 'one', v.id], current);
+    },
+  });
+}
+
+/** The project as someone else saved it, from a 409 conflict.stale answer. */
+export function staleCurrent(err: unknown): ProjectDetail | null {
+  const e = err as { code?: string; details?: { current?: ProjectDetail } } | null;
+  return e?.code === 'conflict.stale' && e.details?.current ? e.details.current : null;
 }
 
 /** 推进: refused with 409 project.bad_move (the message names what is missing) or conflict.stale; the
@@ -114,6 +193,85 @@ export function useAddFollowUp(id: string) {
       qc.setQueryData([...projectsKey, 'one', p.id], p);
       return qc.invalidateQueries({ queryKey: projectsKey });
     },
+  });
+}
+
+/** A project's file (a plain link: the browser downloads it). */
+export function attachmentUrl(projectId: string, attachmentId: string): string {
+  return `${BASE}/${projectId}/attachments/${attachmentId}`;
+}
+
+/** A multipart POST (the shared client sends JSON only) with the session's CSRF token; the browser
+ *  sets the content type and boundary. Errors become ApiErrors with the server's Chinese message. */
+async function upload<T>(path: string, form: FormData): Promise<T> {
+  const me = queryClient.getQueryData<Me>(meKey);
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'accept-language': currentLang() === 'en-US' ? 'en' : 'zh-CN',
+  };
+  if (me?.csrfToken) headers['x-csrf-token'] = me.csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(path, { method: 'POST', body: form, headers, credentials: 'same-origin' });
+  } catch {
+    const msg = currentLang() === 'en-US' ? 'Cannot reach the server' : '无法连接服务器，请检查网络后重试';
+    throw new ApiError(0, 'network', msg, null);
+  }
+  const data: unknown = await res.json().catch(() => null);
+  if (!res.ok) {
+    const e = (data ?? {}) as { code?: string; message?: string; details?: unknown };
+    throw new ApiError(res.status, e.code ?? `http.${res.status}`, e.message ?? res.statusText, e.details);
+  }
+  return data as T;
+}
+
+/** 上传附件: the category part goes before the file, because the server reads the parts in order. */
+export function useUploadAttachment(projectId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ category, file }: { category: AttachmentCategory; file: File }) => {
+      const form = new FormData();
+      form.append('category', category);
+      form.append('file', file);
+      return upload<Attachment>(`${BASE}/${projectId}/attachments`, form);
+    },
+    onSuccess: () => qc.invalidateQueries({ queryKey: [...projectsKey, 'one', projectId] }),
+  });
+}
+
+export function useDeleteAttachment(projectId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (attachmentId: string) => api.del<void>(attachmentUrl(projectId, attachmentId)),
+    onSettled: () => qc.invalidateQueries({ queryKey: [...projectsKey, 'one', projectId] }),
+  });
+}
+
+const viewsKey = ['saved-views', 'projects'] as const;
+const VIEWS = '/api/v1/saved-views';
+
+export function useSavedViews() {
+  return useQuery({
+    queryKey: viewsKey,
+    queryFn: () => api.get<{ items: SavedView[] }>(VIEWS, { page: 'projects' }),
+  });
+}
+
+/** 保存为视图: a taken name is refused with 409 conflict.duplicate. */
+export function useSaveView() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { name: string; query: SavedView['query'] }) =>
+      api.post<SavedView>(VIEWS, { page: 'projects', ...v }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: viewsKey }),
+  });
+}
+
+export function useDeleteView() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.del<void>(`${VIEWS}/${id}`),
+    onSettled: () => qc.invalidateQueries({ queryKey: viewsKey }),
   });
 }
 

@@ -1,154 +1,18 @@
-/** 看板: one column per pipeline stage (线索 … 投产), then 暂停 and 终止 folded at the end. A card shows
- *  the project, its firm, owner, planned investment and last follow-up, marked when nothing happened for
+/** 看板: one column per pipeline stage (线索 … 投产), then 暂停 and 终止 folded at the end, all from one
+ *  request; a column shows its first cards and, when it holds more, how many in all. A card shows the
+ *  project, its firm, owner, planned investment and last follow-up, marked when nothing happened for
  *  30 days. Dragging a card to another column (HTML5 drag and drop) or its 推进 menu opens the move
  *  dialog for that stage; analysts see the board read only. */
-import {
-  ClockCircleOutlined,
-  ExclamationCircleFilled,
-  MoreOutlined,
-  RightOutlined,
-  UserOutlined,
-} from '@ant-design/icons';
-import { Badge, Button, Dropdown, Empty, Flex, Skeleton, Tooltip, Typography } from 'antd';
+import { ExclamationCircleFilled, RightOutlined } from '@ant-design/icons';
+import { Badge, Button, Empty, Flex, Skeleton, Tooltip, Typography } from 'antd';
 import { type DragEvent, useState } from 'react';
 import { PIPELINE, STAGE_NAMES, type Stage } from '../../../../src/domain/project/stages';
-import { BOARD_LIMIT, type Board, type ProjectSummary } from '../../api/projects';
+import type { Board, BoardColumn, ProjectSummary } from '../../api/projects';
 import { useMessages } from '../../i18n';
-import { formatDate } from '../../lib/format';
-import { fill, formatMoney, isStale, STAGE_COLOR } from './common';
-import { moveTargets } from './move-modal';
+import { MIME, ProjectCard } from './board-card';
+import { fill, STAGE_COLOR } from './common';
 
 const SIDE: Stage[] = ['paused', 'terminated'];
-const MIME = 'application/x-kezhao-project';
-
-function ProjectCard({
-  p,
-  canMove,
-  onOpen,
-  onMove,
-  onDragStart,
-  onDragEnd,
-}: {
-  p: ProjectSummary;
-  canMove: boolean;
-  onOpen: () => void;
-  onMove: (to: Stage) => void;
-  onDragStart: () => void;
-  onDragEnd: () => void;
-}) {
-  const b = useMessages().projects.board;
-  const stale = isStale(p);
-  const draggable = canMove && p.stage !== 'terminated';
-  return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: a drag source; the card's 推进 menu is the keyboard path
-    <div
-      className="project-card"
-      draggable={draggable}
-      onDragStart={(e) => {
-        e.dataTransfer.setData(MIME, p.id);
-        e.dataTransfer.setData('text/plain', p.id);
-        e.dataTransfer.effectAllowed = 'move';
-        onDragStart();
-      }}
-      onDragEnd={onDragEnd}
-      data-testid={`project-card-${p.name}`}
-      style={{
-        background: '#fff',
-        border: '1px solid #e4e8ee',
-        borderLeft: `3px solid ${STAGE_COLOR[p.stage]}`,
-        borderRadius: 6,
-        padding: '8px 8px 8px 9px',
-        cursor: draggable ? 'grab' : 'default',
-        boxShadow: '0 1px 2px rgba(16, 24, 40, 0.04)',
-      }}
-    >
-      <Flex justify="space-between" align="flex-start" gap={4}>
-        <Typography.Link
-          strong
-          onClick={onOpen}
-          style={{
-            fontSize: 13,
-            lineHeight: '20px',
-            color: '#1f2329',
-            display: '-webkit-box',
-            WebkitLineClamp: 2,
-            WebkitBoxOrient: 'vertical',
-            overflow: 'hidden',
-          }}
-          title={p.name}
-          data-testid="project-card-open"
-        >
-          {p.name}
-        </Typography.Link>
-        {canMove && p.stage !== 'terminated' && (
-          <Dropdown
-            trigger={['click']}
-            menu={{
-              items: moveTargets(p.stage).map((s) => ({
-                key: s,
-                label: STAGE_NAMES[s],
-                danger: s === 'terminated',
-              })),
-              onClick: ({ key }) => onMove(key as Stage),
-            }}
-          >
-            <Button
-              size="small"
-              type="text"
-              icon={<MoreOutlined />}
-              title={b.move}
-              style={{ flex: 'none', width: 22, height: 22, marginRight: -4 }}
-              aria-label={b.move}
-              data-testid="project-card-move"
-            />
-          </Dropdown>
-        )}
-      </Flex>
-      <Typography.Text
-        type="secondary"
-        ellipsis
-        style={{ fontSize: 12, display: 'block' }}
-        title={p.enterpriseName}
-      >
-        {p.enterpriseName}
-      </Typography.Text>
-      <Flex justify="space-between" align="center" style={{ marginTop: 6, fontSize: 12 }} gap={6}>
-        <span
-          style={{ color: '#595959', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}
-        >
-          <UserOutlined style={{ marginRight: 4, color: '#8c8c8c' }} />
-          {p.ownerName ?? '—'}
-        </span>
-        <span
-          style={{ color: '#1f2329', fontWeight: 500, whiteSpace: 'nowrap' }}
-          data-testid="project-card-investment"
-        >
-          {p.plannedInvestment === null ? '—' : formatMoney(p.plannedInvestment)}
-        </span>
-      </Flex>
-      <Flex
-        justify="space-between"
-        align="center"
-        style={{ marginTop: 6, paddingTop: 6, borderTop: '1px dashed #eef0f3', fontSize: 12 }}
-      >
-        <Tooltip title={b.lastFollowUp}>
-          <span style={{ color: '#8c8c8c' }}>
-            <ClockCircleOutlined style={{ marginRight: 4 }} />
-            {p.lastFollowUp ? formatDate(p.lastFollowUp) : b.noFollowUp}
-          </span>
-        </Tooltip>
-        {stale && (
-          <Tooltip title={b.stale}>
-            <span style={{ color: '#d46b08' }} data-testid="project-card-stale">
-              <ExclamationCircleFilled style={{ marginRight: 3 }} />
-              {b.staleShort}
-            </span>
-          </Tooltip>
-        )}
-      </Flex>
-    </div>
-  );
-}
 
 function Column({
   stage,
@@ -163,7 +27,7 @@ function Column({
   setDragging,
 }: {
   stage: Stage;
-  data: { items: ProjectSummary[]; total: number } | undefined;
+  data: BoardColumn | undefined;
   canMove: boolean;
   dragging: ProjectSummary | null;
   collapsed: boolean;
@@ -284,9 +148,9 @@ function Column({
         {total === 0 && (
           <div style={{ textAlign: 'center', color: '#bfbfbf', fontSize: 12, paddingTop: 28 }}>{b.empty}</div>
         )}
-        {total > BOARD_LIMIT && (
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {fill(b.more, { n: BOARD_LIMIT })}
+        {data && total > data.items.length && (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="board-column-more">
+            {fill(b.more, { total, n: data.items.length })}
           </Typography.Text>
         )}
       </Flex>
@@ -313,7 +177,8 @@ export function ProjectBoard({
   const [open, setOpen] = useState<Record<string, boolean>>({});
   if (loading && !board) return <Skeleton active paragraph={{ rows: 10 }} />;
   if (!board) return <Empty />;
-  const all = Object.values(board).flatMap((c) => c.items);
+  const column = new Map(board.columns.map((c) => [c.stage, c]));
+  const all = board.columns.flatMap((c) => c.items);
   const dropCard = (id: string, to: Stage) => {
     const p = all.find((x) => x.id === id);
     setDragging(null);
@@ -333,13 +198,13 @@ export function ProjectBoard({
       </Flex>
       <Flex gap={8} align="stretch" style={{ minWidth: 7 * 136 + 2 * 44 + 8 * 8 }}>
         {PIPELINE.map((s) => (
-          <Column key={s} stage={s} data={board[s]} collapsed={false} {...common} />
+          <Column key={s} stage={s} data={column.get(s)} collapsed={false} {...common} />
         ))}
         {SIDE.map((s) => (
           <Column
             key={s}
             stage={s}
-            data={board[s]}
+            data={column.get(s)}
             collapsed={!open[s]}
             onToggle={() => setOpen((o) => ({ ...o, [s]: !o[s] }))}
             {...common}

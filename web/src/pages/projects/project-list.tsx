@@ -1,9 +1,9 @@
 /** 列表: the projects as a table (name, firm, source, type, stage, owner, planned investment, last
- *  follow-up), filtered by stage, 我负责的 and a name search, paged by the server. */
-import { Table, type TableColumnsType, Typography } from 'antd';
+ *  follow-up, last change) under the page's filters, sorted and paged by the server. */
+import { Table, type TableColumnsType, type TablePaginationConfig, Typography } from 'antd';
+import type { SorterResult } from 'antd/es/table/interface';
 import { useTranslation } from 'react-i18next';
-import type { Stage } from '../../../../src/domain/project/stages';
-import { type ProjectSummary, useProjects } from '../../api/projects';
+import { type ProjectFilter, type ProjectSummary, type SortKey, useProjects } from '../../api/projects';
 import { useMessages } from '../../i18n';
 import { formatDate } from '../../lib/format';
 import { formatMoney, isStale, StageTag } from './common';
@@ -12,20 +12,31 @@ export function ProjectTable({
   filter,
   paging,
   onPage,
+  onSort,
   onOpen,
 }: {
-  filter: { stage?: Stage; q?: string; mine?: boolean };
+  filter: ProjectFilter;
   paging: { page: number; pageSize: number };
   onPage: (page: number, pageSize: number) => void;
+  onSort: (sort: SortKey | undefined, order: 'asc' | 'desc' | undefined) => void;
   onOpen: (id: string) => void;
 }) {
   const { t } = useTranslation();
   const m = useMessages().projects;
   const list = useProjects({ ...filter, ...paging });
+  // The server sorts by updatedAt, newest first, unless told otherwise; the column shows it.
+  const sort = filter.sort ?? 'updatedAt';
+  const order = filter.order ?? 'desc';
+  const sorted = (key: SortKey) => ({
+    sorter: true,
+    sortDirections: ['descend', 'ascend'] as ('descend' | 'ascend')[],
+    sortOrder: sort === key ? (order === 'asc' ? ('ascend' as const) : ('descend' as const)) : null,
+  });
   const columns: TableColumnsType<ProjectSummary> = [
     {
       key: 'name',
       title: m.col.name,
+      ...sorted('name'),
       render: (_, r) => (
         <Typography.Link strong onClick={() => onOpen(r.id)} data-testid="project-row-open">
           {r.name}
@@ -50,8 +61,9 @@ export function ProjectTable({
       ),
     },
     {
-      key: 'investment',
+      key: 'plannedInvestment',
       title: m.col.investment,
+      ...sorted('plannedInvestment'),
       width: 130,
       align: 'right',
       render: (_, r) => formatMoney(r.plannedInvestment),
@@ -60,6 +72,7 @@ export function ProjectTable({
       key: 'lastFollowUp',
       title: m.col.lastFollowUp,
       width: 130,
+      ...sorted('lastFollowUp'),
       render: (_, r) =>
         isStale(r) ? (
           <Typography.Text type="warning" title={m.board.stale}>
@@ -70,6 +83,13 @@ export function ProjectTable({
         ) : (
           <Typography.Text type="secondary">{m.board.noFollowUp}</Typography.Text>
         ),
+    },
+    {
+      key: 'updatedAt',
+      title: m.col.updatedAt,
+      width: 120,
+      ...sorted('updatedAt'),
+      render: (_, r) => formatDate(r.updatedAt),
     },
   ];
   return (
@@ -82,7 +102,13 @@ export function ProjectTable({
       locale={{ emptyText: list.error ? list.error.message : m.board.empty }}
       onRow={(r) => ({ className: 'project-row', 'data-testid': `project-row-${r.name}` })}
       data-testid="projects-table"
-      scroll={{ x: 1100 }}
+      scroll={{ x: 1240 }}
+      onChange={(_p: TablePaginationConfig, _f, s, extra) => {
+        if (extra.action !== 'sort') return;
+        const one = (Array.isArray(s) ? s[0] : s) as SorterResult<ProjectSummary>;
+        if (!one?.order) return onSort(undefined, undefined);
+        onSort(one.columnKey as SortKey, one.order === 'ascend' ? 'asc' : 'desc');
+      }}
       pagination={{
         current: paging.page,
         pageSize: paging.pageSize,

@@ -1,37 +1,50 @@
-/** 招商项目: the recruitment pipeline as a 看板 (a column per stage, cards dragged to move) or a 列表,
- *  filtered by name, 我负责的 and (in the list) stage. A project opens in a drawer with its stage steps,
- *  history, follow-ups and, for leads from 靶向招商, the ranking behind it. Admins, leaders and officers
- *  create and move projects; analysts read. The tab and the open project live in the URL (?tab=list,
- *  ?project=<id>). */
-import { Alert, Card, Flex, Input, Select, Switch, Tabs } from 'antd';
+/** 招商项目: the recruitment pipeline as a 看板 (a column per stage, cards dragged to move), a 列表 (sorted,
+ *  exported as XLSX) or a 漏斗, all under one set of filters (来源, 类型, 负责人, 我负责的, 只看停滞, and the
+ *  stage in the list) that can be saved as a named view and applied again. A project opens in a drawer
+ *  with its stage steps, history, follow-ups, attachments and reviews. Admins, leaders and officers
+ *  create, edit and move projects; analysts read. The tab and the open project live in the URL
+ *  (?tab=list|funnel, ?project=<id>). */
+import { DownloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Flex, Tabs, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { STAGE_NAMES, STAGES, type Stage } from '../../../../src/domain/project/stages';
+import type { Stage } from '../../../../src/domain/project/stages';
 import type { Me } from '../../../../src/shared/api';
 import { hasAnyRole } from '../../api/me';
-import { type ProjectSummary, useBoard } from '../../api/projects';
+import {
+  exportUrl,
+  type ProjectFilter,
+  type ProjectSummary,
+  type SavedView,
+  useBoard,
+} from '../../api/projects';
 import { PageHeader } from '../../components/page-header';
 import { useMessages } from '../../i18n';
 import { ProjectBoard } from './board';
 import { CreateProjectButton } from './create-modal';
+import { FilterBar } from './filter-bar';
+import { FunnelPanel } from './funnel';
 import { MoveModal } from './move-modal';
 import { ProjectDrawer } from './project-drawer';
 import { ProjectTable } from './project-list';
+import { SavedViews, viewFilter } from './saved-views';
 
 export const MOVERS = ['admin', 'leader', 'officer'] as const;
+const TABS = ['board', 'list', 'funnel'] as const;
+type Tab = (typeof TABS)[number];
 
 export function ProjectsPage({ me }: { me: Me }) {
   const m = useMessages().projects;
   const [params, setParams] = useSearchParams();
-  const tab = params.get('tab') === 'list' ? 'list' : 'board';
+  const tab: Tab = TABS.find((t) => t === params.get('tab')) ?? 'board';
   const projectId = params.get('project') ?? undefined;
   const canMove = hasAnyRole(me, MOVERS);
-  const [q, setQ] = useState('');
-  const [mine, setMine] = useState(false);
-  const [stage, setStage] = useState<Stage | undefined>();
+  const [filter, setFilter] = useState<ProjectFilter>({});
+  const [view, setView] = useState<SavedView | undefined>();
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const [moving, setMoving] = useState<{ p: ProjectSummary; to: Stage } | null>(null);
-  const board = useBoard({ q: q || undefined, mine });
+  const board = useBoard(filter);
+  const ownerName = typeof view?.query.ownerName === 'string' ? view.query.ownerName : undefined;
 
   const set = (key: string, value: string | null) =>
     setParams((prev) => {
@@ -41,45 +54,28 @@ export function ProjectsPage({ me }: { me: Me }) {
       return next;
     });
   const open = (id: string) => set('project', id);
-  const first = () => setPaging((s) => ({ ...s, page: 1 }));
+  /** New filters start the list at its first page; a hand-made change leaves the saved view. */
+  const refilter = (next: ProjectFilter, from?: SavedView) => {
+    setFilter(next);
+    setView(from);
+    setPaging((s) => ({ ...s, page: 1 }));
+  };
 
-  const filters = (
-    <Flex gap={16} align="center" wrap>
-      <Input.Search
-        allowClear
-        placeholder={m.filter.search}
-        style={{ width: 300 }}
-        onSearch={(v) => {
-          setQ(v.trim());
-          first();
-        }}
-        data-testid="project-search"
+  const tools = (
+    <Flex gap={8} align="center">
+      <SavedViews
+        filter={filter}
+        ownerName={ownerName}
+        active={view?.id}
+        onApply={(v) => refilter(v ? viewFilter(v.query) : {}, v)}
       />
       {tab === 'list' && (
-        <Select<Stage>
-          allowClear
-          placeholder={m.filter.stage}
-          style={{ width: 140 }}
-          value={stage}
-          onChange={(v) => {
-            setStage(v);
-            first();
-          }}
-          options={STAGES.map((s) => ({ value: s, label: STAGE_NAMES[s] }))}
-          data-testid="project-stage-filter"
-        />
+        <Tooltip title={m.exportHint}>
+          <Button icon={<DownloadOutlined />} href={exportUrl(filter)} download data-testid="project-export">
+            {m.exportXlsx}
+          </Button>
+        </Tooltip>
       )}
-      <Flex gap={8} align="center">
-        <Switch
-          checked={mine}
-          onChange={(v) => {
-            setMine(v);
-            first();
-          }}
-          data-testid="project-mine"
-        />
-        <span>{m.filter.mine}</span>
-      </Flex>
     </Flex>
   );
 
@@ -89,8 +85,20 @@ export function ProjectsPage({ me }: { me: Me }) {
       <Card styles={{ body: { padding: '4px 16px 16px' } }}>
         <Tabs
           activeKey={tab}
-          onChange={(k) => set('tab', k === 'list' ? 'list' : null)}
-          tabBarExtraContent={filters}
+          onChange={(k) => set('tab', k === 'board' ? null : k)}
+          tabBarExtraContent={tools}
+          renderTabBar={(props, Bar) => (
+            <>
+              <Bar {...props} />
+              <FilterBar
+                filter={filter}
+                onChange={(next) => refilter(next)}
+                showStage={tab === 'list'}
+                seen={board.data?.columns.flatMap((c) => c.items)}
+                ownerName={ownerName}
+              />
+            </>
+          )}
           data-testid="project-tabs"
           items={[
             {
@@ -113,12 +121,18 @@ export function ProjectsPage({ me }: { me: Me }) {
               label: m.tabs.list,
               children: (
                 <ProjectTable
-                  filter={{ stage, q: q || undefined, mine }}
+                  filter={filter}
                   paging={paging}
                   onPage={(page, pageSize) => setPaging({ page, pageSize })}
+                  onSort={(sort, order) => refilter({ ...filter, sort, order }, view)}
                   onOpen={open}
                 />
               ),
+            },
+            {
+              key: 'funnel',
+              label: m.tabs.funnel,
+              children: <FunnelPanel filter={filter} active={tab === 'funnel'} />,
             },
           ]}
         />

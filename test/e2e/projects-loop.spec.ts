@@ -1,0 +1,267 @@
+/** 招商项目's closed loop in the browser, as an officer of a park made for this run (so its board and
+ *  funnel hold only this spec's projects and the other specs' counts are untouched): the 看板 comes from one request; 编辑 saves; an edit based on
+ *  a version someone else has since saved is refused with a warning that shows their value while the
+ *  form keeps what was typed, and saving again goes through; a PDF uploads, lists and downloads, an EXE
+ *  named .pdf is refused with the server's Chinese message; filters saved as a view apply again; the
+ *  list exports as XLSX; the 漏斗 counts the projects by stage reached. */
+import { expect, type Page, test } from '@playwright/test';
+import { makeUscc } from '../helpers/enterprise-files';
+import { csrf, firmId, importCsv, login, PASSWORD, snap, uniqueName } from './helpers';
+
+test.describe.configure({ mode: 'serial' });
+
+const RUN = uniqueName('闭环');
+const SUFFIX = Date.now().toString(36);
+const OFFICER = `loop_officer_${SUFFIX}`;
+const OFFICER_NAME = '闭环专员';
+const YANCHENG = '00000000-0000-4000-8000-000000000010';
+const FIRM = `${RUN}新能源科技有限公司`;
+const FUND = `${RUN}基金项目`;
+const HOMETOWN = `${RUN}乡贤项目`;
+const CSV = `统一社会信用代码,企业名称,成立日期,行政区划代码,所属行业,主要产品,企业类别
+${makeUscc(9501, '320500')},${FIRM},2019-05-01,320505,C38,储能变流器,外地
+`;
+
+type Project = { id: string; version: number };
+const made: Record<string, Project> = {};
+
+async function getProject(page: Page, id: string) {
+  const res = await page.request.get(`/api/v1/projects/${id}`);
+  expect(res.ok(), await res.text()).toBe(true);
+  return res.json();
+}
+
+async function openDrawer(page: Page, p: Project) {
+  await page.goto(`/projects?project=${p.id}`);
+  const drawer = page.getByTestId('project-drawer');
+  await expect(drawer.getByTestId('project-drawer-title')).toBeVisible();
+  return drawer;
+}
+
+async function search(page: Page) {
+  const box = page.getByPlaceholder('搜索项目或企业名称');
+  await box.fill(RUN);
+  await box.press('Enter');
+}
+
+test('the board loads in one request and shows the project', async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  // The park and its officer, made by the platform's sysadmin in a separate session.
+  const sys = await browser.newContext();
+  const sysPage = await sys.newPage();
+  await login(sysPage, 'sysadmin');
+  const sysHeaders = { 'x-csrf-token': await csrf(sysPage) };
+  const park = await sysPage.request.post('/api/v1/orgs', {
+    headers: sysHeaders,
+    data: { code: `loop-${SUFFIX}`, name: `闭环园区${SUFFIX}`, kind: 'park', parentId: YANCHENG },
+  });
+  expect(park.status(), await park.text()).toBe(201);
+  const user = await sysPage.request.post('/api/v1/users', {
+    headers: sysHeaders,
+    data: {
+      username: OFFICER,
+      displayName: OFFICER_NAME,
+      password: PASSWORD,
+      roles: ['officer'],
+      orgId: (await park.json()).id,
+    },
+  });
+  expect(user.status(), await user.text()).toBe(201);
+  await sys.close();
+
+  await login(page, OFFICER);
+  await importCsv(page, `${RUN}.csv`, CSV);
+  const headers = { 'x-csrf-token': await csrf(page) };
+  const enterpriseId = await firmId(page, FIRM);
+  for (const [name, source, type, plannedInvestment] of [
+    [FUND, '基金', '初创', 3e7],
+    [HOMETOWN, '乡贤', '高层次人才', 1e7],
+  ] as const) {
+    const res = await page.request.post('/api/v1/projects', {
+      headers,
+      data: { name, enterpriseId, source, type, plannedInvestment, acknowledgeDuplicates: true },
+    });
+    expect(res.status(), await res.text()).toBe(201);
+    made[name] = await res.json();
+  }
+  // The 乡贤 project moves on to 接洽, so the funnel has a stage reached by one of the two.
+  const moved = await page.request.post(`/api/v1/projects/${made[HOMETOWN].id}/move`, {
+    headers,
+    data: { version: made[HOMETOWN].version, to: 'contact', contactPerson: '周会长' },
+  });
+  expect(moved.ok(), await moved.text()).toBe(true);
+
+  const asked: string[] = [];
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.pathname.startsWith('/api/v1/projects')) asked.push(url.pathname + url.search);
+  });
+  await page.goto('/projects');
+  const card = page.getByTestId('board-column-lead').getByTestId(`project-card-${FUND}`);
+  await expect(card).toBeVisible();
+  await expect(card).toContainText(FIRM);
+  await expect(
+    page.getByTestId('board-column-contact').getByTestId(`project-card-${HOMETOWN}`),
+  ).toBeVisible();
+  // One request for the whole board, not one per column.
+  expect(asked.filter((u) => u.startsWith('/api/v1/projects/board'))).toHaveLength(1);
+  expect(asked.filter((u) => u.startsWith('/api/v1/projects?'))).toHaveLength(0);
+  await page.mouse.move(700, 120);
+  await snap(page, 'projects-board');
+});
+
+test('editing a project saves it', async ({ page }) => {
+  await login(page, OFFICER);
+  const drawer = await openDrawer(page, made[FUND]);
+  await drawer.getByTestId('project-edit').click();
+  const modal = page.getByTestId('project-edit-modal');
+  await modal.getByLabel('对接人').fill('陈总');
+  await modal.getByLabel('到位资金').fill('1200');
+  await page.getByTestId('project-edit-ok').click();
+  await expect(page.getByText('项目已保存')).toBeVisible();
+  await expect(modal.locator('.ant-modal')).toBeHidden();
+  await expect(drawer.getByTestId('project-facts')).toContainText('陈总');
+  await expect(drawer.getByTestId('project-figures')).toContainText('1,200 万元');
+  const saved = await getProject(page, made[FUND].id);
+  expect(saved.contactPerson).toBe('陈总');
+  expect(saved.arrivedInvestment).toBe(12_000_000);
+});
+
+test('a stale edit warns with the other value and keeps what was typed', async ({ page }) => {
+  await login(page, OFFICER);
+  const drawer = await openDrawer(page, made[FUND]);
+  await drawer.getByTestId('project-edit').click();
+  const modal = page.getByTestId('project-edit-modal');
+  await expect(modal.getByLabel('对接人')).toHaveValue('陈总');
+
+  // Someone else saves first, from the version the form was opened on.
+  const before = await getProject(page, made[FUND].id);
+  const theirs = await page.request.patch(`/api/v1/projects/${made[FUND].id}`, {
+    headers: { 'x-csrf-token': await csrf(page) },
+    data: { version: before.version, contactPerson: '他人填写的对接人' },
+  });
+  expect(theirs.ok(), await theirs.text()).toBe(true);
+
+  await modal.getByLabel('对接人').fill('我填写的对接人');
+  await page.getByTestId('project-edit-ok').click();
+  const warning = modal.getByTestId('project-edit-conflict');
+  await expect(warning).toContainText('该项目已被他人修改');
+  await expect(modal.getByTestId('edit-theirs-contactPerson')).toHaveText('对方的值：他人填写的对接人');
+  // The form stays open with the typed value; the drawer behind shows theirs.
+  await expect(modal.getByLabel('对接人')).toHaveValue('我填写的对接人');
+  await expect(drawer.getByTestId('project-facts')).toContainText('他人填写的对接人');
+
+  // Saving again, now knowingly, goes through on their version.
+  await page.getByTestId('project-edit-ok').click();
+  await expect(page.getByText('项目已保存')).toBeVisible();
+  await expect(drawer.getByTestId('project-facts')).toContainText('我填写的对接人');
+  expect((await getProject(page, made[FUND].id)).contactPerson).toBe('我填写的对接人');
+});
+
+test('a PDF uploads, lists and downloads; an EXE named .pdf is refused', async ({ page }) => {
+  await login(page, OFFICER);
+  const drawer = await openDrawer(page, made[FUND]);
+  await drawer.getByRole('tab', { name: /附件/ }).click();
+  await page.getByTestId('attachment-category').click();
+  await page.locator('.ant-select-item-option').filter({ hasText: '合同' }).click();
+  const pdf = Buffer.from(
+    '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
+  );
+  const input = drawer.locator('input[type=file]');
+  await input.setInputFiles({ name: '投资合作协议.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await expect(page.getByText('附件“投资合作协议.pdf”已上传')).toBeVisible();
+  const row = drawer.getByTestId('attachment-row-投资合作协议.pdf');
+  await expect(row).toContainText('合同');
+  await expect(row).toContainText(OFFICER_NAME);
+  await expect(row).toContainText(`${pdf.length} B`);
+  await expect(drawer.getByRole('tab', { name: '附件 (1)' })).toBeVisible();
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    row.getByTestId('attachment-download').click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('投资合作协议.pdf');
+  const path = await download.path();
+  const { readFileSync } = await import('node:fs');
+  expect(readFileSync(path).subarray(0, 8).toString()).toBe('%PDF-1.4');
+
+  // A Windows program renamed to .pdf: the server reads the content and refuses it.
+  const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(510, 0)]);
+  await input.setInputFiles({ name: '报价单.pdf', mimeType: 'application/pdf', buffer: exe });
+  const refusal = drawer.getByTestId('attachment-error');
+  await expect(refusal).toContainText('上传失败');
+  await expect(refusal).toContainText('附件类型不被接受');
+  await expect(refusal).toContainText('已拒绝');
+  await expect(drawer.getByTestId('attachment-row-报价单.pdf')).toHaveCount(0);
+  await drawer.getByRole('tab', { name: '项目概况' }).click();
+  await expect(page.getByText('附件“投资合作协议.pdf”已上传')).toBeHidden();
+  await snap(page, 'project-detail');
+
+  // Deleted after a confirmation.
+  await drawer.getByRole('tab', { name: /附件/ }).click();
+  await row.getByTestId('attachment-delete').click();
+  await page.getByTestId('attachment-delete-ok').click();
+  await expect(page.getByText('附件已删除')).toBeVisible();
+  await expect(row).toHaveCount(0);
+});
+
+test('filters saved as a view apply again, and the list exports', async ({ page }) => {
+  await login(page, OFFICER);
+  await page.goto('/projects?tab=list');
+  await search(page);
+  await expect(page.getByTestId(`project-row-${FUND}`)).toBeVisible();
+  await expect(page.getByTestId(`project-row-${HOMETOWN}`)).toBeVisible();
+  await page.getByTestId('project-source-filter').click();
+  await page.locator('.ant-select-item-option').filter({ hasText: '乡贤' }).click();
+  await expect(page.getByTestId(`project-row-${FUND}`)).toHaveCount(0);
+  await expect(page.getByTestId(`project-row-${HOMETOWN}`)).toBeVisible();
+
+  const view = `${RUN}乡贤`;
+  await page.getByTestId('saved-view-save').click();
+  await page.getByTestId('saved-view-modal').getByLabel('视图名称').fill(view);
+  await page.getByTestId('saved-view-ok').click();
+  await expect(page.getByText(`视图“${view}”已保存`)).toBeVisible();
+
+  // The XLSX of the filtered list.
+  const [xlsx] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('project-export').click(),
+  ]);
+  expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+  expect(xlsx.url()).toContain('source=');
+
+  // 清空筛选 clears the source and the search alike.
+  await page.getByTestId('project-filters-reset').click();
+  await expect(page.getByPlaceholder('搜索项目或企业名称')).toHaveValue('');
+  await search(page);
+  await expect(page.getByTestId(`project-row-${FUND}`)).toBeVisible();
+
+  // Picked again: the source filter and the search come back from the view.
+  await page.getByTestId('saved-view-select').click();
+  await page.locator('.ant-select-item-option').filter({ hasText: view }).click();
+  await expect(page.getByText(`已应用视图“${view}”`)).toBeVisible();
+  await expect(page.getByTestId('project-source-filter')).toContainText('乡贤');
+  await expect(page.getByTestId(`project-row-${FUND}`)).toHaveCount(0);
+  await expect(page.getByTestId(`project-row-${HOMETOWN}`)).toBeVisible();
+
+  await page.getByTestId('saved-view-delete').click();
+  await page.getByTestId('saved-view-delete-ok').click();
+  await expect(page.getByText('视图已删除')).toBeVisible();
+  await page.getByTestId('saved-view-select').click();
+  await expect(page.locator('.ant-select-item-option').filter({ hasText: view })).toHaveCount(0);
+});
+
+test('the funnel counts the projects by the stage they reached', async ({ page }) => {
+  await login(page, OFFICER);
+  await page.goto('/projects?tab=funnel');
+  await search(page);
+  const chart = page.getByTestId('project-funnel-chart');
+  await expect(chart.locator('canvas')).toBeVisible();
+  const cells = (stage: string) => page.getByTestId(`funnel-row-${stage}`).locator('td');
+  // 线索 reached by both (one went on), 接洽 by the 乡贤 project, 考察 by none.
+  await expect(cells('lead').nth(1)).toHaveText('2');
+  await expect(cells('lead').nth(2)).toHaveText('1');
+  await expect(cells('contact').nth(1)).toHaveText('1');
+  await expect(cells('contact').nth(3)).toHaveText('50%');
+  await expect(cells('visit').nth(1)).toHaveText('0');
+});
