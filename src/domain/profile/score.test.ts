@@ -96,12 +96,12 @@ describe('创新力画像', () => {
   });
 
   it('scores filling a missing link above joining a strong node', () => {
-    const fit = (v: number) =>
+    const chainScore = (v: number) =>
       computeProfile(M, [{ key: 'chain.node_fit', value: v, qualifier: 'exact', source: 'chain' }])
         .dimensions[1].score;
-    expect(fit(4)).toBeGreaterThan(fit(3));
-    expect(fit(3)).toBeGreaterThan(fit(2));
-    expect(fit(2)).toBeGreaterThan(fit(1));
+    expect(chainScore(4)).toBeGreaterThan(chainScore(3));
+    expect(chainScore(3)).toBeGreaterThan(chainScore(2));
+    expect(chainScore(2)).toBeGreaterThan(chainScore(1));
   });
 
   it('uses per-industry weights when the model has them', () => {
