@@ -114,7 +114,8 @@ export const projectReportsEnUS: typeof projectReportsZhCN = {
     notePlaceholder: "Optional: recorded in each project's history",
     terminateConfirm: 'End the other {{n}} projects?',
     terminateBody: 'Each ended project records the reason, naming the one kept',
-    resolved: '{{n}} projects resolved',
+    terminated: 'Kept “{{name}}” and ended the other {{n}}',
+    coordinated: '{{n}} projects agreed to run in parallel',
     projects: '{{n}} active projects',
   },
 };

@@ -111,7 +111,8 @@ export const projectReportsZhCN = {
     notePlaceholder: '选填：记入各项目的阶段历史',
     terminateConfirm: '确认终止其他 {{n}} 个项目？',
     terminateBody: '被终止的项目将记录终止原因，注明保留的项目',
-    resolved: '已处理 {{n}} 个项目',
+    terminated: '已保留“{{name}}”，终止其他 {{n}} 个项目',
+    coordinated: '已协调 {{n}} 个项目并行推进',
     projects: '{{n}} 个在谈项目',
   } as Record<string, string>,
 };

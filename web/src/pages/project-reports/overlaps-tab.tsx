@@ -40,15 +40,20 @@ function OverlapCard({ group }: { group: OverlapGroup }) {
   const [keep, setKeep] = useState<string>(group.projects[0]?.id);
   const [note, setNote] = useState('');
   const others = group.projects.filter((p) => p.id !== keep).map((p) => p.id);
+  const keptName = group.projects.find((p) => p.id === keep)?.name ?? '';
 
+  // mutateAsync: the resolved group leaves the list (and this card unmounts) before mutate's callbacks run.
   const run = (action: 'terminate' | 'coordinate') =>
-    resolve.mutate(
-      { keepProjectId: keep, otherProjectIds: others, action, note: note.trim() || undefined },
-      {
-        onSuccess: (res) => message.success(fill(o.resolved, { n: res.resolved })),
-        onError: (e) => onError(e),
-      },
-    );
+    resolve
+      .mutateAsync({ keepProjectId: keep, otherProjectIds: others, action, note: note.trim() || undefined })
+      .then((res) =>
+        message.success(
+          action === 'terminate'
+            ? fill(o.terminated, { name: keptName, n: others.length })
+            : fill(o.coordinated, { n: res.resolved }),
+        ),
+      )
+      .catch(onError);
 
   return (
     <Card

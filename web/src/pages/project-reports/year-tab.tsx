@@ -8,6 +8,8 @@ import { useMessages } from '../../i18n';
 import { ExportButton, formatMoney, YearSelect } from './common';
 
 type Tally = YearSummary['bySource'][number];
+/** The summary gives money in 亿元, as its sentence does. */
+const YI = 1e8;
 
 export function YearTab() {
   const r = useMessages().projectReports;
@@ -25,8 +27,8 @@ export function YearTab() {
         { key: 'highQualityShare', value: `${Math.round(d.highQualityShare * 1000) / 10}%` },
         { key: 'talents', value: d.talents, suffix: y.people },
         { key: 'scientistTeams', value: d.scientistTeams, suffix: y.count },
-        { key: 'plannedInvestment', value: formatMoney(d.plannedInvestment) },
-        { key: 'arrivedInvestment', value: formatMoney(d.arrivedInvestment) },
+        { key: 'plannedInvestment', value: formatMoney(d.plannedInvestment * YI) },
+        { key: 'arrivedInvestment', value: formatMoney(d.arrivedInvestment * YI) },
       ]
     : [];
 
@@ -48,7 +50,7 @@ export function YearTab() {
             dataIndex: 'plannedInvestment',
             width: 160,
             align: 'right',
-            render: (v: number) => formatMoney(v),
+            render: (v: number) => formatMoney(v * YI),
           },
         ]}
       />
