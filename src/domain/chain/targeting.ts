@@ -79,27 +79,48 @@ const TITLE_VALUE: Record<string, [number, string]> = {
   tech_sme: [0.3, '科技型中小企业'],
 };
 
-/** Each factor 0–1 with the reason in words. */
-export function factorValues(f: TargetFacts): Record<TargetFactor, { value: number; why: string }> {
-  const title = f.titles
+/** The best valid title's [value, name], if any. */
+const bestTitle = (titles: string[]) =>
+  titles
     .map((t) => TITLE_VALUE[t])
     .filter(Boolean)
     .sort((a, b) => b[0] - a[0])[0];
-  const ipPart = clamp(f.inventionPatents / 20);
-  const rdPart = f.rdRatio === null ? 0 : clamp(f.rdRatio / 0.1);
-  const growth =
-    f.revenue !== null && f.revenueEarlier && f.revenueEarlier > 0
-      ? Math.sqrt(f.revenue / f.revenueEarlier) - 1
-      : null;
+const rdRatioPart = (f: TargetFacts) => (f.rdRatio === null ? 0 : clamp(f.rdRatio / 0.1));
+const growthOf = (f: TargetFacts) =>
+  f.revenue !== null && f.revenueEarlier && f.revenueEarlier > 0
+    ? Math.sqrt(f.revenue / f.revenueEarlier) - 1
+    : null;
+
+/** Each factor's value 0–1, without the words: what ranking many firms needs (factorValues adds the why). */
+export function factorNumbers(f: TargetFacts): Record<TargetFactor, number> {
+  const title = bestTitle(f.titles);
+  const growth = growthOf(f);
   return {
-    fit: { value: clamp(f.confidence), why: `匹配置信度 ${Math.round(f.confidence * 100)}%` },
+    fit: clamp(f.confidence),
+    // 1,000 万元 → 0, 100 亿元 → 1, on a log scale.
+    scale: f.revenue ? clamp((Math.log10(f.revenue) - 7) / 3) : 0,
+    innovation: clamp(0.4 * (title?.[0] ?? 0) + 0.4 * clamp(f.inventionPatents / 20) + 0.2 * rdRatioPart(f)),
+    // Two-year average revenue growth: 0 % → 0, 50 % a year or more → 1.
+    growth: growth === null ? 0 : clamp(growth / 0.5),
+    // 100 万元 → 0, 10 亿元 → 1, on a log scale.
+    funding: f.recentFunding > 0 ? clamp((Math.log10(f.recentFunding) - 6) / 3) : 0,
+    proximity: f.leaderLinks.length ? 1 : f.localLinks > 0 ? 0.6 : 0,
+  };
+}
+
+/** Each factor 0–1 with the reason in words. */
+export function factorValues(f: TargetFacts): Record<TargetFactor, { value: number; why: string }> {
+  const v = factorNumbers(f);
+  const title = bestTitle(f.titles);
+  const growth = growthOf(f);
+  return {
+    fit: { value: v.fit, why: `匹配置信度 ${Math.round(f.confidence * 100)}%` },
     scale: {
-      // 1,000 万元 → 0, 100 亿元 → 1, on a log scale.
-      value: f.revenue ? clamp((Math.log10(f.revenue) - 7) / 3) : 0,
+      value: v.scale,
       why: f.revenue ? `${f.revenueYear} 年营收 ${yi(f.revenue)}` : '无营收数据',
     },
     innovation: {
-      value: clamp(0.4 * (title?.[0] ?? 0) + 0.4 * ipPart + 0.2 * rdPart),
+      value: v.innovation,
       why:
         [
           title ? title[1] : null,
@@ -110,23 +131,21 @@ export function factorValues(f: TargetFacts): Record<TargetFactor, { value: numb
           .join('，') || '无资质、专利与研发数据',
     },
     growth: {
-      // Two-year average revenue growth: 0 % → 0, 50 % a year or more → 1.
-      value: growth === null ? 0 : clamp(growth / 0.5),
+      value: v.growth,
       why:
         growth === null
           ? '营收年份不足，无法计算增长'
           : `近两年营收年均增长 ${Math.round(growth * 1000) / 10}%`,
     },
     funding: {
-      // 100 万元 → 0, 10 亿元 → 1, on a log scale.
-      value: f.recentFunding > 0 ? clamp((Math.log10(f.recentFunding) - 6) / 3) : 0,
+      value: v.funding,
       why:
         f.recentFunding > 0
           ? `近三年融资 ${yi(f.recentFunding)}${f.latestRound ? `（最近一轮 ${f.latestRound}）` : ''}`
           : '近三年无融资记录',
     },
     proximity: {
-      value: f.leaderLinks.length ? 1 : f.localLinks > 0 ? 0.6 : 0,
+      value: v.proximity,
       why: f.leaderLinks.length
         ? `与本地龙头 ${f.leaderLinks.slice(0, 3).join('、')} 有供应或合作关系`
         : f.localLinks > 0
@@ -136,20 +155,31 @@ export function factorValues(f: TargetFacts): Record<TargetFactor, { value: numb
   };
 }
 
+/** A factor's points: its value × its share of the weights, to 0.1. */
+const pointsOf = (value: number, weight: number, total: number) =>
+  Math.round(((value * weight * 100) / total) * 10) / 10;
+const weightTotal = (w: TargetWeights) => TARGET_FACTORS.reduce((s, k) => s + w[k], 0) || 1;
+
+/** The score alone, the same number as scoreTarget's, without building its explanation. */
+export function targetScore(f: TargetFacts, w: TargetWeights): number {
+  const v = factorNumbers(f);
+  const total = weightTotal(w);
+  let sum = 0;
+  for (const k of TARGET_FACTORS) sum += pointsOf(v[k], w[k], total);
+  return Math.round(sum * 10) / 10;
+}
+
 /** The score (0–100) and its breakdown: each factor's value × its share of the weights. */
 export function scoreTarget(f: TargetFacts, w: TargetWeights): { score: number; factors: FactorScore[] } {
   const values = factorValues(f);
-  const total = TARGET_FACTORS.reduce((s, k) => s + w[k], 0) || 1;
-  const factors = TARGET_FACTORS.map((k) => {
-    const points = (values[k].value * w[k] * 100) / total;
-    return {
-      factor: k,
-      name: FACTOR_NAMES[k],
-      value: Math.round(values[k].value * 1000) / 1000,
-      weight: w[k],
-      points: Math.round(points * 10) / 10,
-      why: values[k].why,
-    };
-  });
+  const total = weightTotal(w);
+  const factors = TARGET_FACTORS.map((k) => ({
+    factor: k,
+    name: FACTOR_NAMES[k],
+    value: Math.round(values[k].value * 1000) / 1000,
+    weight: w[k],
+    points: pointsOf(values[k].value, w[k], total),
+    why: values[k].why,
+  }));
   return { score: Math.round(factors.reduce((s, x) => s + x.points, 0) * 10) / 10, factors };
 }

@@ -2,20 +2,20 @@
  *  local nor already in the pipeline, ranked by the org's weights with every factor explained; saved lists and their XLSX. */
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { arrayLiteral } from '../../../db/array-literal.js';
 import type { Db } from '../../../db/client.js';
 import { chainNodes, chainSettings, targetLists } from '../../../db/schema/index.js';
 import {
   DEFAULT_TARGET_WEIGHTS,
   scoreTarget,
-  type TargetFacts,
   type TargetWeights,
+  targetScore,
 } from '../../../domain/chain/targeting.js';
 import type { TargetListCreate, TargetQuery, WeightsBody } from '../../../shared/chain-api.js';
 import type { Actor } from '../../access.js';
 import { AppError } from '../../app-error.js';
 import { writeAudit } from '../../audit.js';
 import { chainOf, subtreeOrgIds, thresholdsOf } from './chains.js';
+import { loadCandidates } from './target-facts.js';
 
 export async function weightsOf(db: Db, orgId: string): Promise<{ w: TargetWeights; version: number }> {
   const [row] = await db.select().from(chainSettings).where(eq(chainSettings.orgId, orgId));
@@ -48,24 +48,6 @@ export async function saveWeights(db: Db, actor: Actor, body: z.infer<typeof Wei
   });
 }
 
-type Row = {
-  id: string;
-  name: string;
-  uscc: string | null;
-  region_code: string | null;
-  conf: number;
-  revenue: number | null;
-  revenue_year: number | null;
-  revenue_earlier: number | null;
-  rd_expense: number | null;
-  inventions: number;
-  titles: string[];
-  funding: number;
-  latest_round: string | null;
-  leader_links: string[];
-  local_links: number;
-};
-
 async function nodeWithPath(db: Db, actor: Actor, nodeId: string) {
   const [node] = await db.select().from(chainNodes).where(eq(chainNodes.id, nodeId));
   if (!node) throw new AppError('chain.node_not_found');
@@ -82,84 +64,43 @@ async function nodeWithPath(db: Db, actor: Actor, nodeId: string) {
   return { node, chain, path: path.join(' › ') };
 }
 
-/** Ranked targets for a node. */
+/** Ranked targets for a node. Every candidate gets its score; only the first `limit` get their explanation. */
 export async function rankTargets(db: Db, actor: Actor, nodeId: string, q: z.infer<typeof TargetQuery>) {
   const { node, chain, path } = await nodeWithPath(db, actor, nodeId);
   const { w } = await weightsOf(db, actor.orgId);
   const { t } = await thresholdsOf(db, actor.orgId);
   const orgIds = await subtreeOrgIds(db, actor);
-  const orgArray = arrayLiteral(orgIds);
+  const nodeIds = (
+    (await db.execute(sql`
+      with recursive sub(id) as (select ${nodeId}::uuid union all
+        select n.id from sub join chain_nodes n on n.parent_id = sub.id)
+      select id from sub`)) as unknown as { rows: { id: string }[] }
+  ).rows.map((r) => r.id);
   const today = new Date().toISOString().slice(0, 10);
   const since = `${Number(today.slice(0, 4)) - 3}${today.slice(4)}`;
-  const res = (await db.execute(sql`
-    with recursive sub(id) as (select ${nodeId}::uuid union all
-      select n.id from sub join chain_nodes n on n.parent_id = sub.id),
-    cand as (
-      select p.enterprise_id, max(p.confidence) as conf from chain_placements p
-       where p.node_id in (select id from sub) and p.status <> 'rejected' group by p.enterprise_id),
-    locals as materialized (
-      select e.id, e.name, e.uscc, e.name_normalized from enterprises e
-       where e.org_id = any(${orgArray}::uuid[]) and e.universe = 'local' and e.merged_into is null),
-    leaders as materialized (
-      select l.id, l.name from locals l where (select y.revenue from enterprise_years y where y.enterprise_id = l.id
-        and y.revenue is not null order by y.year desc limit 1) >= ${t.leaderRevenue}),
-    firms as (
-      select e.id, e.name, e.uscc, e.region_code, c.conf from cand c join enterprises e on e.id = c.enterprise_id
-       where e.universe = 'target' and e.merged_into is null and e.org_id = any(${orgArray}::uuid[])
-         -- Already here: the same uscc or name among the local firms.
-         -- (two anti-joins, not one with OR: each can hash; the OR compared every candidate with every local firm)
-         and not exists (select 1 from locals l where l.uscc = e.uscc)
-         and not exists (select 1 from locals l where l.name_normalized = e.name_normalized)
-         -- Already being worked: a project of the org's subtree on the firm that has not ended.
-         and not exists (select 1 from projects pr where pr.enterprise_id = e.id and pr.stage <> 'terminated'
-                           and pr.org_id = any(${orgArray}::uuid[])))
-    select f.*,
-      y.revenue::float8 as revenue, y.year as revenue_year, y.rd_expense::float8 as rd_expense,
-      (select y2.revenue::float8 from enterprise_years y2 where y2.enterprise_id = f.id and y2.year = y.year - 2) as revenue_earlier,
-      coalesce((select sum(i.count) from enterprise_ip i where i.enterprise_id = f.id and i.kind = 'invention_patent'), 0)::int as inventions,
-      array(select distinct q.tier from qualifications q where q.enterprise_id = f.id
-             and (q.expires_on is null or q.expires_on >= ${today})) as titles,
-      coalesce((select sum(r.amount) from funding_rounds r where r.enterprise_id = f.id and r.date >= ${since}), 0)::float8 as funding,
-      (select r.round from funding_rounds r where r.enterprise_id = f.id and r.date is not null order by r.date desc limit 1) as latest_round,
-      array(select distinct l.name from relations x join leaders l on l.id in (x.from_id, x.to_id)
-             where (x.from_id = f.id or x.to_id = f.id) and x.kind in ('supply', 'cooperation')
-               and x.org_id = any(${orgArray}::uuid[])) as leader_links,
-      (select count(distinct l.id) from relations x join locals l on l.id in (x.from_id, x.to_id)
-        where (x.from_id = f.id or x.to_id = f.id) and x.org_id = any(${orgArray}::uuid[]))::int as local_links
-    from firms f
-    left join lateral (select yy.year, yy.revenue, yy.rd_expense from enterprise_years yy
-      where yy.enterprise_id = f.id and yy.revenue is not null order by yy.year desc limit 1) y on true`)) as unknown as {
-    rows: Row[];
-  };
-  const ranked = res.rows
-    .map((r) => {
-      const facts: TargetFacts = {
-        confidence: r.conf,
-        revenue: r.revenue,
-        revenueYear: r.revenue_year,
-        revenueEarlier: r.revenue_earlier,
-        inventionPatents: r.inventions,
-        rdRatio: r.revenue && r.rd_expense !== null ? r.rd_expense / r.revenue : null,
-        titles: r.titles,
-        recentFunding: r.funding,
-        latestRound: r.latest_round,
-        leaderLinks: r.leader_links,
-        localLinks: r.local_links,
-      };
-      return {
-        enterpriseId: r.id,
-        name: r.name,
-        uscc: r.uscc,
-        regionCode: r.region_code,
-        ...scoreTarget(facts, w),
-      };
-    })
-    .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name, 'zh'));
+  const candidates = await db.transaction((tx) =>
+    loadCandidates(tx, { nodeIds, orgIds, today, since, leaderRevenue: t.leaderRevenue }),
+  );
+  // The first `limit` by score, then name: only firms scoring at least the limit-th score can be among them.
+  const scores = Float64Array.from(candidates, (c) => targetScore(c.facts, w));
+  const cut = q.limit < scores.length ? scores.slice().sort()[scores.length - q.limit] : -Infinity;
+  const byName = new Intl.Collator('zh').compare;
+  const items = candidates
+    .flatMap((c, i) => (scores[i] >= cut ? [{ c, score: scores[i] }] : []))
+    .sort((a, b) => b.score - a.score || byName(a.c.name, b.c.name))
+    .slice(0, q.limit)
+    .map(({ c }) => ({
+      enterpriseId: c.id,
+      name: c.name,
+      uscc: c.uscc,
+      regionCode: c.regionCode,
+      ...scoreTarget(c.facts, w),
+    }));
   return {
     node: { id: node.id, name: node.name, path, chainId: chain.id, chainName: chain.name },
     weights: w,
-    total: ranked.length,
-    items: ranked.slice(0, q.limit),
+    total: candidates.length,
+    items,
   };
 }
 
