@@ -102,6 +102,7 @@ test('the monthly report lists the follow-up and downloads as Excel and Word', a
   await expect(row).toContainText('拜访');
   await expect(row).toContainText('下一步：对接园区厂房');
   await expect(row).toContainText(TARGET);
+  await snap(page, 'project-monthly');
 
   // 按团队: the same project under 盐南高新区.
   await page.getByTestId('report-by').getByText('按团队').click();
@@ -140,6 +141,7 @@ test('a leader opens a bi-monthly review and rates the project 滞后; the ratin
   await expect(again.getByTestId('review-ratings')).toContainText('李局长');
   await expect(again.getByTestId('review-ratings')).toContainText('滞后');
   await expect(again.getByTestId('review-comment')).toHaveValue('厂房交付滞后，请本月内协调');
+  await snap(page, 'project-review');
 
   // An officer reads the ratings but has no radio to change them.
   await switchTo(page, 'officer');
@@ -208,6 +210,7 @@ test('the year summary shows its sentence and figures', async ({ page }) => {
   await expect(text).toContainText('落地');
   await expect(page.getByTestId('year-figures')).toContainText('落地项目');
   await expect(page.getByTestId('year-by-source')).toContainText('以商引商');
+  await snap(page, 'project-year');
   // Analysts read the reports; 重复项目协调 is the leaders'.
   await expect(page.getByRole('tab', { name: '重复项目协调' })).toHaveCount(0);
 });
@@ -226,6 +229,7 @@ test('a leader resolves a firm courted twice by keeping one project and ending t
   await expect(card).toContainText(second.name);
   await card.getByTestId(`overlap-project-${second.name}`).getByRole('radio').check();
   await card.getByTestId('overlap-note').fill('由张专员牵头统一对接');
+  await snap(page, 'project-overlaps');
   await card.getByTestId('overlap-terminate').click();
   await page.getByTestId('overlap-terminate-ok').click();
   await expect(page.getByText(`已保留“${second.name}”，终止其他 1 个项目`)).toBeVisible();

@@ -33,6 +33,7 @@ export const projectReportsEnUS: typeof projectReportsZhCN = {
     next: 'Next: ',
     outcome: 'Outcome: ',
     move: '{{from}} → {{to}}',
+    created: 'Created as {{to}}',
     moveBy: ' ({{name}}, {{date}})',
   },
   reviews: {

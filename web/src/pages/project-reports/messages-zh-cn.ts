@@ -30,6 +30,7 @@ export const projectReportsZhCN = {
     next: '下一步：',
     outcome: '结果：',
     move: '{{from}} → {{to}}',
+    created: '新建为{{to}}',
     moveBy: '（{{name}}，{{date}}）',
   } as Record<string, string>,
   reviews: {

@@ -131,7 +131,9 @@ export function MonthlyTab() {
                     <Space orientation="vertical" size={2}>
                       {p.moves.map((mv) => (
                         <span key={`${mv.at}-${mv.to}`} data-testid="monthly-move">
-                          {fill(mo.move, { from: mv.from ?? '—', to: mv.to })}
+                          {mv.from
+                            ? fill(mo.move, { from: mv.from, to: mv.to })
+                            : fill(mo.created, { to: mv.to })}
                           <Typography.Text type="secondary">
                             {fill(mo.moveBy, { name: mv.byName, date: formatDate(mv.at) })}
                           </Typography.Text>

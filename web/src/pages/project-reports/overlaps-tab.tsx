@@ -83,6 +83,7 @@ function OverlapCard({ group }: { group: OverlapGroup }) {
           selectedRowKeys: keep ? [keep] : [],
           onChange: (keys) => setKeep(String(keys[0])),
           columnTitle: o.keep,
+          columnWidth: 64,
           getCheckboxProps: (p) => ({ 'aria-label': `${o.keep} ${p.name}` }) as object,
         }}
         onRow={(p) => ({ 'data-testid': `overlap-project-${p.name}`, onClick: () => setKeep(p.id) })}
