@@ -14,6 +14,8 @@ const RUN = uniqueName('闭环');
 const SUFFIX = Date.now().toString(36);
 const OFFICER = `loop_officer_${SUFFIX}`;
 const OFFICER_NAME = '闭环专员';
+const LEADER = `loop_leader_${SUFFIX}`;
+const LEADER_NAME = '闭环局长';
 const YANCHENG = '00000000-0000-4000-8000-000000000010';
 const FIRM = `${RUN}新能源科技有限公司`;
 const FUND = `${RUN}基金项目`;
@@ -34,7 +36,8 @@ async function getProject(page: Page, id: string) {
 async function openDrawer(page: Page, p: Project) {
   await page.goto(`/projects?project=${p.id}`);
   const drawer = page.getByTestId('project-drawer');
-  await expect(drawer.getByTestId('project-drawer-title')).toBeVisible();
+  // Generous: the drawer waits for the page, the board and the project on a busy machine.
+  await expect(drawer.getByTestId('project-drawer-title')).toBeVisible({ timeout: 30_000 });
   return drawer;
 }
 
@@ -56,17 +59,17 @@ test('the board loads in one request and shows the project', async ({ page, brow
     data: { code: `loop-${SUFFIX}`, name: `闭环园区${SUFFIX}`, kind: 'park', parentId: YANCHENG },
   });
   expect(park.status(), await park.text()).toBe(201);
-  const user = await sysPage.request.post('/api/v1/users', {
-    headers: sysHeaders,
-    data: {
-      username: OFFICER,
-      displayName: OFFICER_NAME,
-      password: PASSWORD,
-      roles: ['officer'],
-      orgId: (await park.json()).id,
-    },
-  });
-  expect(user.status(), await user.text()).toBe(201);
+  const orgId = (await park.json()).id;
+  for (const [username, displayName, role] of [
+    [OFFICER, OFFICER_NAME, 'officer'],
+    [LEADER, LEADER_NAME, 'leader'],
+  ]) {
+    const user = await sysPage.request.post('/api/v1/users', {
+      headers: sysHeaders,
+      data: { username, displayName, password: PASSWORD, roles: [role], orgId },
+    });
+    expect(user.status(), await user.text()).toBe(201);
+  }
   await sys.close();
 
   await login(page, OFFICER);
@@ -156,6 +159,32 @@ test('a stale edit warns with the other value and keeps what was typed', async (
   await expect(page.getByText('项目已保存')).toBeVisible();
   await expect(drawer.getByTestId('project-facts')).toContainText('我填写的对接人');
   expect((await getProject(page, made[FUND].id)).contactPerson).toBe('我填写的对接人');
+});
+
+test("the leader's 双月点评 rating shows on the project", async ({ page, browser }) => {
+  const boss = await browser.newContext();
+  const bossPage = await boss.newPage();
+  await login(bossPage, LEADER);
+  const headers = { 'x-csrf-token': await csrf(bossPage) };
+  const review = await bossPage.request.post('/api/v1/project-reviews', {
+    headers,
+    data: { period: new Date().toISOString().slice(0, 7) },
+  });
+  expect(review.status(), await review.text()).toBe(201);
+  const rated = await bossPage.request.put(`/api/v1/project-reviews/${(await review.json()).id}/ratings`, {
+    headers,
+    data: { projectId: made[FUND].id, rating: 'lagging', comment: '两个月未见实质进展，请尽快安排考察' },
+  });
+  expect(rated.ok(), await rated.text()).toBe(true);
+  await boss.close();
+
+  await login(page, OFFICER);
+  const drawer = await openDrawer(page, made[FUND]);
+  const rating = drawer.getByTestId('project-ratings').getByTestId('project-rating');
+  await expect(rating).toHaveCount(1);
+  await expect(rating).toContainText('滞后');
+  await expect(rating).toContainText(LEADER_NAME);
+  await expect(rating).toContainText('两个月未见实质进展，请尽快安排考察');
 });
 
 test('a PDF uploads, lists and downloads; an EXE named .pdf is refused', async ({ page }) => {
@@ -264,4 +293,32 @@ test('the funnel counts the projects by the stage they reached', async ({ page }
   await expect(cells('contact').nth(1)).toHaveText('1');
   await expect(cells('contact').nth(3)).toHaveText('50%');
   await expect(cells('visit').nth(1)).toHaveText('0');
+});
+
+test('a column holding more than it shows says how many there are', async ({ page }) => {
+  test.setTimeout(180_000);
+  await login(page, OFFICER);
+  const headers = { 'x-csrf-token': await csrf(page) };
+  const enterpriseId = await firmId(page, FIRM);
+  // 51 more leads: with the 基金 project, 52 in 线索, of which the board shows 50.
+  for (let i = 1; i <= 51; i++) {
+    const res = await page.request.post('/api/v1/projects', {
+      headers,
+      data: {
+        name: `${RUN}批量线索${i}`,
+        enterpriseId,
+        source: '其他',
+        type: '其他',
+        acknowledgeDuplicates: true,
+      },
+    });
+    expect(res.status(), await res.text()).toBe(201);
+  }
+  await page.goto('/projects');
+  const lead = page.getByTestId('board-column-lead');
+  await expect(lead.getByTestId('board-column-count')).toHaveText('52');
+  await expect(lead.locator('.project-card')).toHaveCount(50);
+  await expect(lead.getByTestId('board-column-more')).toHaveText(
+    '共 52 个，仅显示前 50 个，更多请在列表中查看',
+  );
 });

@@ -127,11 +127,14 @@ export function Overview({ p }: { p: ProjectDetail }) {
               {formatDate(p.nextFollowUpDate)}
             </Descriptions.Item>
           </Descriptions>
-          <Ratings ratings={p.ratings} />
           {origin && <OriginCard origin={origin} />}
         </Flex>
       </Col>
       <Col span={9}>
+        {/* The leaders' verdict first, where the officer looks before the history. */}
+        <div style={{ marginBottom: 20 }}>
+          <Ratings ratings={p.ratings} />
+        </div>
         <Typography.Title level={5} style={{ marginTop: 0, marginBottom: 16 }}>
           {m.detail.history}
         </Typography.Title>
