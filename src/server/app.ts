@@ -12,6 +12,7 @@ import { authRoutes } from './modules/auth/routes.js';
 import { chainRoutes } from './modules/chains/routes.js';
 import { cultivationRoutes } from './modules/cultivation/routes.js';
 import { enterpriseRoutes } from './modules/enterprises/routes.js';
+import { evaluationRoutes } from './modules/evaluation/routes.js';
 import { graphRoutes } from './modules/graph/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { jobRoutes } from './modules/jobs/routes.js';
@@ -109,6 +110,7 @@ export async function buildApp(opts: {
   projectRoutes(app);
   projectReportRoutes(app);
   savedViewRoutes(app);
+  evaluationRoutes(app);
   const page = await registerWeb(app);
 
   app.setNotFoundHandler((request, reply) => {

@@ -2,6 +2,7 @@ export * from './audit.js';
 export * from './chains.js';
 export * from './cultivation.js';
 export * from './enterprises.js';
+export * from './evaluation.js';
 export * from './jobs.js';
 export * from './orgs.js';
 export * from './policies.js';

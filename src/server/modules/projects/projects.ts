@@ -89,6 +89,7 @@ export async function moveProject(db: Db, actor: Actor, id: string, body: z.infe
     const facts = { ...p, ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) };
     const check = checkMove(p.stage, to, facts, { pausedFrom: p.pausedFrom });
     if (!check.ok) throw new AppError('project.bad_move', { message: check.message, missing: check.missing });
+    if (to === 'signing') await evaluationAllowsSigning(tx, id);
     const [row] = await tx
       .update(projects)
       .set({
@@ -209,4 +210,16 @@ export async function updateProject(db: Db, actor: Actor, id: string, body: z.in
     });
     return projectDetail(tx, actor, id);
   });
+}
+
+/** Once a project has a 三维评价, it signs only after a leader decided 通过 or 有条件通过. */
+async function evaluationAllowsSigning(tx: Tx, projectId: string) {
+  const res = (await tx.execute(sql`
+    select d.outcome from evaluations e left join evaluation_decisions d on d.evaluation_id = e.id
+     where e.project_id = ${projectId}`)) as unknown as { rows: { outcome: string | null }[] };
+  const row = res.rows[0];
+  if (row && row.outcome !== 'approve' && row.outcome !== 'conditional')
+    throw new AppError('project.bad_move', {
+      message: row.outcome === 'reject' ? '三维评价的结论为不通过，不能签约' : '三维评价尚未作出通过的决定，暂不能签约',
+    });
 }

@@ -1,0 +1,92 @@
+/** API shapes of 三维评价: the profile, the committee, due diligence and the decision. */
+import { z } from 'zod';
+import { DD_STATUSES, OUTCOMES } from '../domain/decision/fuse.js';
+
+const score9 = z.int().min(1, '评分为 1–9 分').max(9, '评分为 1–9 分');
+
+export const ExpertCreate = z.object({
+  name: z.string().trim().min(1).max(40),
+  userId: z.uuid().optional(),
+  fields: z.array(z.string().trim().min(1).max(30)).max(10).default([]),
+  affiliation: z.string().trim().max(100).optional(),
+  partyId: z.uuid().optional(),
+  employerId: z.uuid().optional(),
+  declaredFirmIds: z.array(z.uuid()).max(50).default([]),
+  declaration: z.string().trim().max(1000).optional(),
+});
+export const ExpertAssign = z.object({ expertIds: z.array(z.uuid()).min(1).max(15) });
+
+export const ReviewSubmit = z.object({
+  scores: z.object({
+    technology: score9.optional(),
+    chainFit: score9.optional(),
+    team: score9.optional(),
+    growth: score9.optional(),
+    scale: score9.optional(),
+  }),
+  comments: z.string().trim().min(1, '请填写评审意见').max(3000),
+  recommendation: z.enum(['支持', '有条件支持', '不支持']),
+});
+
+export const DdItemUpdate = z.object({
+  status: z.enum(DD_STATUSES),
+  notes: z.string().trim().max(2000).optional(),
+  attachmentIds: z.array(z.uuid()).max(10).default([]),
+});
+export const DdItemParams = z.object({ id: z.uuid(), itemId: z.uuid() });
+
+export const DecisionCreate = z.object({
+  outcome: z.enum(OUTCOMES),
+  conditions: z.string().trim().max(2000).optional(),
+});
+
+export const ProfileRun = z.object({
+  /** The project attachment holding the business plan. */
+  attachmentId: z.uuid(),
+});
+
+export const ModelSave = z.object({
+  basedOn: z.int().min(1),
+  note: z.string().trim().max(200).optional(),
+  model: z.record(z.string(), z.unknown()),
+});
+
+/** The evaluation as the page reads it; inner parts are described in docs/EVALUATION.md. */
+export const EvaluationView = z.object({
+  id: z.uuid(),
+  projectId: z.uuid(),
+  projectName: z.string(),
+  enterpriseName: z.string(),
+  stage: z.string(),
+  attachmentId: z.uuid().nullable(),
+  modelVersion: z.int().nullable(),
+  facts: z.array(z.unknown()),
+  flags: z.array(z.unknown()),
+  profile: z.unknown().nullable(),
+  memo: z.unknown().nullable(),
+  panel: z.unknown(),
+  committee: z.unknown().nullable(),
+  dueDiligence: z.array(
+    z.object({
+      id: z.uuid(),
+      name: z.string(),
+      veto: z.boolean(),
+      status: z.enum(DD_STATUSES).nullable(),
+      statusName: z.string().nullable(),
+      notes: z.string().nullable(),
+      attachmentIds: z.array(z.uuid()),
+      updatedByName: z.string().nullable(),
+    }),
+  ),
+  recommendation: z.unknown().nullable(),
+  decision: z
+    .object({
+      outcome: z.enum(OUTCOMES),
+      outcomeName: z.string(),
+      conditions: z.string().nullable(),
+      decidedByName: z.string(),
+      decidedAt: z.string(),
+    })
+    .nullable(),
+  version: z.int(),
+});

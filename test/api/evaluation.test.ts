@@ -1,0 +1,309 @@
+/** 三维评价 through the API: experts with conflicts (declared, and found two hops away in the enterprise
+ *  graph), blind reviews, due diligence with a veto item, the fused recommendation, the decision that
+ *  moves the project, and scoring-model versions. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enterprises, parties, relations } from '../../src/db/schema/index.js';
+import { searchTerms } from '../../src/domain/enterprise/search-terms.js';
+import { type Client, createTestApp, login, ORG, type TestContext } from '../helpers/app.js';
+
+let t: TestContext;
+let admin: Client;
+let leader: Client;
+let officer: Client;
+const prov = { source: { kind: 'api' as const, client: 'test' }, asOf: '2026-01-01' };
+const experts: Record<string, { id: string; client: Client }> = {};
+let firm: string;
+let evaluationId: string;
+let projectId: string;
+
+async function addFirm(name: string) {
+  const [row] = await t.database.db
+    .insert(enterprises)
+    .values({ orgId: ORG.yannan, name, ...searchTerms(name), provenance: prov })
+    .returning({ id: enterprises.id });
+  return row.id;
+}
+
+async function expertUser(username: string, displayName: string) {
+  const sys = await login(t.app, 'sysadmin');
+  const u = await sys.post('/api/v1/users', {
+    username,
+    displayName,
+    password: 'expert2026x',
+    roles: ['expert'],
+    orgId: ORG.yannan,
+  });
+  expect(u.statusCode).toBe(201);
+  return { userId: u.json().id as string, client: await login(t.app, username, 'expert2026x') };
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await login(t.app, 'admin');
+  leader = await login(t.app, 'leader');
+  officer = await login(t.app, 'officer');
+  firm = await addFirm('评估测试氢能科技有限公司');
+  // 钱某 holds 30 % of a fund that holds 20 % of the firm: two hops.
+  const fund = await addFirm('评估测试创投基金有限公司');
+  const [qian] = await t.database.db
+    .insert(parties)
+    .values({ orgId: ORG.yannan, kind: 'person', name: '钱评审', nameKey: '钱评审', provenance: prov })
+    .returning({ id: parties.id });
+  await t.database.db.insert(relations).values([
+    {
+      orgId: ORG.yannan,
+      kind: 'shareholding',
+      fromType: 'party',
+      fromId: qian.id,
+      toType: 'enterprise',
+      toId: fund,
+      share: 0.3,
+      dedupeKey: 'e1',
+      provenance: prov,
+    },
+    {
+      orgId: ORG.yannan,
+      kind: 'shareholding',
+      fromType: 'enterprise',
+      fromId: fund,
+      toType: 'enterprise',
+      toId: firm,
+      share: 0.2,
+      dedupeKey: 'e2',
+      provenance: prov,
+    },
+  ]);
+  const p = await officer.post('/api/v1/projects', {
+    name: '氢能电堆项目',
+    enterpriseId: firm,
+    source: '基金',
+    type: '初创',
+  });
+  projectId = p.json().id;
+  for (const [key, name, extra] of [
+    ['a', '孙评审', {}],
+    ['b', '周评审', {}],
+    ['c', '吴评审', {}],
+    ['d', '郑评审', { declaredFirmIds: [firm], declaration: '曾担任该企业顾问' }],
+    ['e', '钱评审', { partyId: qian.id }],
+  ] as const) {
+    const u = await expertUser(`expert_${key}`, name);
+    const e = await admin.post('/api/v1/experts', {
+      name,
+      userId: u.userId,
+      fields: ['氢能'],
+      affiliation: '某大学',
+      ...extra,
+    });
+    expect(e.statusCode).toBe(201);
+    experts[key] = { id: e.json().id, client: u.client };
+  }
+});
+afterAll(() => t.close());
+
+describe('三维评价', () => {
+  it('opens an evaluation with the org’s due-diligence checklist', async () => {
+    const res = await officer.post(`/api/v1/projects/${projectId}/evaluation`);
+    expect(res.statusCode).toBe(200);
+    const ev = res.json();
+    evaluationId = ev.id;
+    expect(ev.dueDiligence.map((i: { name: string }) => i.name)).toEqual([
+      '工商与股权核验',
+      '涉诉与失信',
+      '财务真实性',
+      '核心技术核验',
+      '团队背调',
+      '客户与市场访谈',
+      '资金与落地意愿',
+    ]);
+    expect(ev.dueDiligence.filter((i: { veto: boolean }) => i.veto)).toHaveLength(3);
+    expect((await officer.post(`/api/v1/projects/${projectId}/evaluation`)).json().id).toBe(evaluationId);
+  });
+
+  it('finds conflicts — declared and two hops away in the graph — with the path', async () => {
+    const res = await admin.post(`/api/v1/evaluations/${evaluationId}/experts`, {
+      expertIds: Object.values(experts).map((e) => e.id),
+    });
+    expect(res.statusCode).toBe(200);
+    const panel = res.json();
+    const by = (name: string) => panel.members.find((m: { name: string }) => m.name === name);
+    expect(by('郑评审')).toMatchObject({ conflicted: true, conflict: { kind: 'declared' } });
+    expect(by('钱评审')).toMatchObject({ conflicted: true, conflict: { kind: 'graph' } });
+    expect(by('钱评审').conflict.reason).toContain('相距 2 步');
+    expect(by('钱评审').conflict.reason).toContain('评估测试创投基金有限公司');
+    expect(by('孙评审').conflicted).toBe(false);
+    expect(panel).toMatchObject({ eligible: 3, enough: true, warning: null });
+    expect(
+      (await officer.post(`/api/v1/evaluations/${evaluationId}/experts`, { expertIds: [experts.a.id] }))
+        .statusCode,
+    ).toBe(403);
+  });
+
+  it('keeps reviews blind until an expert submits, and refuses a conflicted one', async () => {
+    const scores = (v: number) => ({ technology: v, chainFit: v, team: v, growth: v, scale: v });
+    const a = experts.a.client;
+    expect(
+      (
+        await a.post(`/api/v1/evaluations/${evaluationId}/reviews`, {
+          scores: scores(7),
+          comments: '技术路线清晰',
+          recommendation: '支持',
+        })
+      ).statusCode,
+    ).toBe(200);
+    const b = experts.b.client;
+    const before = (await b.get(`/api/v1/evaluations/${evaluationId}`)).json();
+    expect(before.panel.blind).toBe(true);
+    expect(before.panel.members.find((m: { name: string }) => m.name === '孙评审')).toMatchObject({
+      submitted: true,
+      scores: null,
+      comments: null,
+    });
+    expect(before.committee).toBeNull();
+    expect(before.recommendation).toBeNull();
+    const missing = await b.post(`/api/v1/evaluations/${evaluationId}/reviews`, {
+      scores: { technology: 6 },
+      comments: '缺项',
+      recommendation: '支持',
+    });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().message).toContain('尚缺：产业链契合度');
+    expect(
+      (
+        await b.post(`/api/v1/evaluations/${evaluationId}/reviews`, {
+          scores: scores(8),
+          comments: '团队强',
+          recommendation: '支持',
+        })
+      ).statusCode,
+    ).toBe(200);
+    const after = (await b.get(`/api/v1/evaluations/${evaluationId}`)).json();
+    expect(after.panel.blind).toBe(false);
+    expect(after.panel.members.find((m: { name: string }) => m.name === '孙评审').scores.technology).toBe(7);
+    expect(
+      (
+        await b.post(`/api/v1/evaluations/${evaluationId}/reviews`, {
+          scores: scores(1),
+          comments: '改主意',
+          recommendation: '不支持',
+        })
+      ).statusCode,
+    ).toBe(409);
+    const conflicted = await experts.d.client.post(`/api/v1/evaluations/${evaluationId}/reviews`, {
+      scores: scores(9),
+      comments: '好',
+      recommendation: '支持',
+    });
+    expect(conflicted.statusCode).toBe(403);
+    expect(conflicted.json().message).toContain('存在利益冲突，不能评分');
+    expect(conflicted.json().message).toContain('专家本人申报');
+    await experts.c.client.post(`/api/v1/evaluations/${evaluationId}/reviews`, {
+      scores: scores(6),
+      comments: '市场待验证',
+      recommendation: '有条件支持',
+    });
+    // An expert not on the panel cannot even see the evaluation.
+    const outsider = await expertUser('expert_x', '冯评审');
+    expect((await outsider.client.get(`/api/v1/evaluations/${evaluationId}`)).statusCode).toBe(404);
+    const full = (await leader.get(`/api/v1/evaluations/${evaluationId}`)).json();
+    expect(full.committee).toMatchObject({
+      experts: 3,
+      excluded: 0,
+      score9: 7,
+      score100: 75,
+      discuss: false,
+    });
+  });
+
+  it('fails a veto item, caps the recommendation, and the leader’s 不通过 ends the project', async () => {
+    const ev = (await leader.get(`/api/v1/evaluations/${evaluationId}`)).json();
+    const item = (name: string) => ev.dueDiligence.find((i: { name: string }) => i.name === name).id;
+    for (const name of ['工商与股权核验', '财务真实性', '核心技术核验']) {
+      const r = await officer.request(
+        'PUT',
+        `/api/v1/evaluations/${evaluationId}/due-diligence/${item(name)}`,
+        { status: 'pass' },
+      );
+      expect(r.statusCode).toBe(200);
+    }
+    const failed = await officer.request(
+      'PUT',
+      `/api/v1/evaluations/${evaluationId}/due-diligence/${item('涉诉与失信')}`,
+      {
+        status: 'fail',
+        notes: '法定代表人被列为失信被执行人',
+      },
+    );
+    const rec = failed.json().recommendation;
+    expect(rec).toMatchObject({ outcome: 'reject', vetoed: ['涉诉与失信'] });
+    expect(rec.reasons.join()).toContain('否决项未通过：涉诉与失信');
+    // Signing is blocked while the evaluation has no approving decision.
+    let p = (await officer.get(`/api/v1/projects/${projectId}`)).json();
+    for (const [to, facts] of [
+      ['contact', { contactPerson: '王总' }],
+      ['visit', { visitDate: '2026-11-20' }],
+      ['evaluation', {}],
+    ] as const)
+      p = (
+        await officer.post(`/api/v1/projects/${projectId}/move`, { version: p.version, to, ...facts })
+      ).json();
+    const sign = await officer.post(`/api/v1/projects/${projectId}/move`, {
+      version: p.version,
+      to: 'signing',
+      contractDate: '2026-11-30',
+      contractAmount: 1e8,
+    });
+    expect(sign.statusCode).toBe(409);
+    expect(sign.json().message).toContain('三维评价尚未作出通过的决定');
+    expect(
+      (await officer.post(`/api/v1/evaluations/${evaluationId}/decision`, { outcome: 'approve' })).statusCode,
+    ).toBe(403);
+    const decided = await leader.post(`/api/v1/evaluations/${evaluationId}/decision`, { outcome: 'reject' });
+    expect(decided.statusCode).toBe(200);
+    expect(decided.json().decision).toMatchObject({
+      outcome: 'reject',
+      outcomeName: '不通过',
+      decidedByName: '李局长',
+    });
+    const ended = (await officer.get(`/api/v1/projects/${projectId}`)).json();
+    expect(ended.stage).toBe('terminated');
+    expect(ended.reason).toContain('评估结论：不通过');
+    expect(
+      (await leader.post(`/api/v1/evaluations/${evaluationId}/decision`, { outcome: 'approve' })).statusCode,
+    ).toBe(409);
+  });
+
+  it('keeps every version of the scoring model and refuses a forbidden input', async () => {
+    const h = (await admin.get('/api/v1/scoring-model')).json();
+    expect(h.current.version).toBe(1);
+    const model = structuredClone(h.current);
+    model.dimensions[0].weight = 0.25;
+    model.dimensions[4].weight = 0.2;
+    const saved = await admin.request('PUT', '/api/v1/scoring-model', {
+      basedOn: 1,
+      note: '加大落地效益权重',
+      model,
+    });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json().version).toBe(2);
+    expect((await admin.request('PUT', '/api/v1/scoring-model', { basedOn: 1, model })).statusCode).toBe(409);
+    const bad = structuredClone(model);
+    bad.dimensions[2].indicators.push({
+      key: 'gender',
+      name: '性别',
+      fact: 'gender',
+      bands: [{ min: 0, points: 1 }],
+      max: 1,
+    });
+    const refused = await admin.request('PUT', '/api/v1/scoring-model', { basedOn: 2, model: bad });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().message).toContain('禁止的输入');
+    const versions = (await admin.get('/api/v1/scoring-model'))
+      .json()
+      .versions.map((v: { version: number }) => v.version);
+    expect(versions).toEqual([2, 1]);
+    expect((await leader.request('PUT', '/api/v1/scoring-model', { basedOn: 2, model })).statusCode).toBe(
+      403,
+    );
+  });
+});
