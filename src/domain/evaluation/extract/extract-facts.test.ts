@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { extractFacts } from './extract-facts.js';
+
+const facts = (text: string) => extractFacts(text).map((f) => [f.key, f.value, f.qualifier]);
+
+describe('extractFacts traps', () => {
+  it('does not take market, parent or competitor figures as the firm’s', () => {
+    expect(facts('我国储能市场规模达1000亿元，年复合增长率超过40%。')).toEqual([]);
+    expect(facts('控股股东恒力液压2023年营业收入达82亿元。')).toEqual([]);
+    expect(facts('对标竞品：汇川技术营收超过50亿元，拥有专利1000余项。')).toEqual([]);
+  });
+
+  it('tells a forecast from an actual and keeps the year', () => {
+    const got = extractFacts('2023年营收1.2亿元，预计2025年营收3亿元。');
+    expect(got.map((f) => [f.value, f.qualifier, f.period])).toEqual([
+      [1.2e8, 'exact', '2023'],
+      [3e8, 'forecast', '2025'],
+    ]);
+  });
+
+  it('reads the R&D ratio apart from the R&D amount and ignores phone numbers and dates', () => {
+    expect(facts('成立于2019年3月15日，研发投入1800万元，占营业收入比例为15%。电话：13912345678')).toEqual([
+      ['rd_expense', 1.8e7, 'exact'],
+      ['rd_ratio', 0.15, 'exact'],
+    ]);
+  });
+
+  it('normalises Chinese and full-width numbers, ranges and qualifiers', () => {
+    expect(facts('员工一百二十人左右，专利四十余项，营收１２００万元，投资3—5亿元。')).toEqual([
+      ['employees', 120, 'approx'],
+      ['patents.total', 40, 'at_least'],
+      ['revenue', 1.2e7, 'exact'],
+      ['investment.planned', 3e8, 'forecast'],
+    ]);
+  });
+
+  it('skips patent applications still pending and money still being raised', () => {
+    expect(facts('已申请专利90项，已授权42项。本轮拟融资1.5亿元。')).toEqual([
+      ['patents.total', 42, 'exact'],
+    ]);
+  });
+});
