@@ -220,6 +220,9 @@ async function evaluationAllowsSigning(tx: Tx, projectId: string) {
   const row = res.rows[0];
   if (row && row.outcome !== 'approve' && row.outcome !== 'conditional')
     throw new AppError('project.bad_move', {
-      message: row.outcome === 'reject' ? '三维评价的结论为不通过，不能签约' : '三维评价尚未作出通过的决定，暂不能签约',
+      message:
+        row.outcome === 'reject'
+          ? '三维评价的结论为不通过，不能签约'
+          : '三维评价尚未作出通过的决定，暂不能签约',
     });
 }
