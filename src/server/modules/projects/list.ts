@@ -1,6 +1,6 @@
 /** Reading the pipeline: the filtered list (the table and its saved views), the kanban board in one
  *  request, and the funnel. All three share one set of filters so a view means the same everywhere. */
-import { and, asc, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { arrayLiteral } from '../../../db/array-literal.js';
 import type { Db, Tx } from '../../../db/client.js';
