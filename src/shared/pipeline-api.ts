@@ -57,6 +57,8 @@ export const Board = z.object({
       stage: z.enum(STAGES),
       stageName: z.string(),
       total: z.int(),
+      /** More projects than were counted: the total is a lower bound ("1000+"). */
+      totalCapped: z.boolean(),
       items: z.array(ProjectSummary),
     }),
   ),

@@ -82,7 +82,12 @@ export const ProjectSummary = z.object({
   /** When the lead was created: with no follow-up yet, staleness counts from here. */
   createdAt: z.string(),
 });
-export const ProjectList = z.object({ items: z.array(ProjectSummary), total: z.int() });
+export const ProjectList = z.object({
+  items: z.array(ProjectSummary),
+  total: z.int(),
+  /** More matched than were counted (the total is a lower bound, shown as "10,000+"). */
+  totalCapped: z.boolean().default(false),
+});
 export const Attachment = z.object({
   id: z.uuid(),
   category: z.enum(ATTACHMENT_CATEGORIES),

@@ -79,6 +79,9 @@ export const projects = pgTable(
     index('projects_org_stage_idx').on(t.orgId, t.stage),
     index('projects_enterprise_idx').on(t.enterpriseId),
     index('projects_org_updated_idx').on(t.orgId, t.updatedAt),
+    // The newest page of a whole city, and each board column's newest cards, without sorting them all.
+    index('projects_updated_idx').on(t.updatedAt),
+    index('projects_stage_updated_idx').on(t.stage, t.updatedAt),
     index('projects_owner_idx').on(t.ownerId),
   ],
 );

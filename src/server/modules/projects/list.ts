@@ -1,11 +1,12 @@
 /** Reading the pipeline: the filtered list (the table and its saved views), the kanban board in one
  *  request, and the funnel. All three share one set of filters so a view means the same everywhere. */
-import { and, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { arrayLiteral } from '../../../db/array-literal.js';
 import type { Db, Tx } from '../../../db/client.js';
 import { containsPattern } from '../../../db/like.js';
 import { enterprises, orgs, projects, users } from '../../../db/schema/index.js';
+import { foldQuery, queryGrams } from '../../../domain/enterprise/search-terms.js';
 import { PIPELINE, STAGE_NAMES, STAGES, type Stage } from '../../../domain/project/stages.js';
 import type { BoardQuery, ProjectFilter } from '../../../shared/pipeline-api.js';
 import type { Actor } from '../../access.js';
@@ -71,19 +72,34 @@ async function conditions(db: Tx, actor: Actor, f: Filter) {
   if (f.ownerId) conds.push(eq(projects.ownerId, f.ownerId));
   if (f.orgId) conds.push(eq(projects.orgId, f.orgId));
   if (f.stale) conds.push(staleSql((await pipelineRules(db, actor)).staleDays));
-  if (f.q)
-    conds.push(
-      sql`(${projects.name} like ${containsPattern(f.q)} or ${enterprises.name} like ${containsPattern(f.q)})`,
-    );
-  return { where: and(...conds), needsFirm: Boolean(f.q) };
+  if (f.q) conds.push(nameMatches(f.q));
+  return and(...conds);
 }
 
-async function countWhere(db: Tx, where: SQL | undefined, needsFirm: boolean) {
-  const base = db.select({ n: count() }).from(projects);
-  const [{ n }] = await (needsFirm
-    ? base.innerJoin(enterprises, eq(enterprises.id, projects.enterpriseId)).where(where)
-    : base.where(where));
-  return n;
+/** Counted exactly up to this many; beyond it the list says "10,000+" instead of reading a whole city's
+ *  projects to print one number (the count of 100,000 projects alone took 165 ms on PGlite). */
+export const COUNT_CAP = 10_000;
+
+/** `q` in the project's name, or in its firm's name — the firm found through the registry's bigram
+ *  index first, so a city's projects are not joined to their firms just to filter by name. */
+function nameMatches(q: string) {
+  const grams = queryGrams(q);
+  const folded = foldQuery(q);
+  const firm = grams.length
+    ? sql`${enterprises.searchGrams} @> ${arrayLiteral(grams)}::text[] and ${enterprises.nameNormalized} like ${containsPattern(folded)}`
+    : sql`${enterprises.nameNormalized} like ${containsPattern(folded)}`;
+  return sql`(${projects.name} like ${containsPattern(q)} or ${projects.enterpriseId} in (select ${enterprises.id} from ${enterprises} where ${firm}))`;
+}
+
+async function countWhere(db: Tx, where: SQL | undefined) {
+  const capped = db
+    .select({ one: sql`1` })
+    .from(projects)
+    .where(where)
+    .limit(COUNT_CAP + 1)
+    .as('capped');
+  const [{ n }] = await db.select({ n: count() }).from(capped);
+  return { total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP };
 }
 
 const SORTS = {
@@ -94,20 +110,25 @@ const SORTS = {
 };
 
 export async function listProjects(db: Db, actor: Actor, q: z.infer<typeof ProjectFilter>) {
-  const { where, needsFirm } = await conditions(db, actor, q);
+  const where = await conditions(db, actor, q);
   const column = SORTS[q.sort];
-  const order = q.order === 'asc' ? sql`${column} asc nulls last` : sql`${column} desc nulls last`;
+  // Not-null columns sort without "nulls last", so the updated_at and name indexes can give the order.
+  const nullable = q.sort === 'plannedInvestment' || q.sort === 'lastFollowUp';
+  const order = q.order === 'asc' ? sql`${column} asc` : sql`${column} desc`;
   const rows = await summaries(db)
     .where(where)
-    .orderBy(order, desc(projects.id))
+    .orderBy(
+      nullable ? sql`${order} nulls last` : order,
+      q.order === 'asc' ? asc(projects.id) : desc(projects.id),
+    )
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize);
-  return { items: rows.map(present), total: await countWhere(db, where, needsFirm) };
+  return { items: rows.map(present), ...(await countWhere(db, where)) };
 }
 
 /** Every project of a filter, for the XLSX export (bounded). */
 export async function allProjects(db: Db, actor: Actor, q: z.infer<typeof ProjectFilter>, max: number) {
-  const { where } = await conditions(db, actor, q);
+  const where = await conditions(db, actor, q);
   const rows = await summaries(db).where(where).orderBy(desc(projects.updatedAt)).limit(max);
   return rows.map(present);
 }
@@ -115,8 +136,8 @@ export async function allProjects(db: Db, actor: Actor, q: z.infer<typeof Projec
 /** The 看板: each stage's most recently touched projects and its total, in one request. */
 export async function board(db: Db, actor: Actor, q: z.infer<typeof BoardQuery>) {
   const { limit, ...filter } = q;
-  const { where, needsFirm } = await conditions(db, actor, filter);
-  const totals = await stageCounts(db, where, needsFirm);
+  const where = await conditions(db, actor, filter);
+  const totals = await cappedStageCounts(db, where);
   const stages = STAGES.filter((s) => totals.get(s));
   // One statement for every column: each stage's newest cards through a lateral join, so the board
   // costs one round trip however many columns it has.
@@ -144,7 +165,8 @@ export async function board(db: Db, actor: Actor, q: z.infer<typeof BoardQuery>)
     columns: STAGES.map((stage) => ({
       stage,
       stageName: STAGE_NAMES[stage],
-      total: totals.get(stage) ?? 0,
+      total: Math.min(totals.get(stage) ?? 0, BOARD_COUNT_CAP),
+      totalCapped: (totals.get(stage) ?? 0) > BOARD_COUNT_CAP,
       items: byStage.get(stage) ?? [],
     })),
   };
@@ -187,15 +209,24 @@ const presentBoardRow = (r: BoardRow) =>
     createdAt: new Date(r.created_at),
   });
 
-async function stageCounts(db: Tx, where: SQL | undefined, needsFirm: boolean) {
-  const base = db
+/** A column counts its projects up to this many and then says "1000+": a board of a whole city would
+ *  otherwise read every project to print nine numbers. The funnel counts exactly. */
+export const BOARD_COUNT_CAP = 1000;
+
+async function cappedStageCounts(db: Tx, where: SQL | undefined) {
+  const res = (await db.execute(sql`
+    select s.stage, (select count(*) from (select 1 from ${projects} where ${projects.stage} = s.stage and ${where}
+                                            limit ${BOARD_COUNT_CAP + 1}) x)::int as n
+      from unnest(${arrayLiteral(STAGES)}::text[]) as s(stage)`)) as unknown as {
+    rows: { stage: Stage; n: number }[];
+  };
+  return new Map(res.rows.map((r) => [r.stage, r.n]));
+}
+
+async function stageCounts(db: Tx, where: SQL | undefined) {
+  const rows = await db
     .select({ stage: projects.stage, paused: projects.pausedFrom, n: count() })
     .from(projects)
-    .$dynamic();
-  const rows = await (needsFirm
-    ? base.innerJoin(enterprises, eq(enterprises.id, projects.enterpriseId))
-    : base
-  )
     .where(where)
     .groupBy(projects.stage, projects.pausedFrom);
   const totals = new Map<Stage, number>();
@@ -206,8 +237,8 @@ async function stageCounts(db: Tx, where: SQL | undefined, needsFirm: boolean) {
 /** The funnel: how many projects are at each stage now, and how many have reached it (are at it or
  *  beyond; a paused project counts up to the stage it was paused from). */
 export async function funnel(db: Db, actor: Actor, q: Filter) {
-  const { where, needsFirm } = await conditions(db, actor, q);
-  const totals = await stageCounts(db, where, needsFirm);
+  const where = await conditions(db, actor, q);
+  const totals = await stageCounts(db, where);
   const reachedFrom = (stage: Stage) => {
     const at = PIPELINE.indexOf(stage as (typeof PIPELINE)[number]);
     let n = 0;

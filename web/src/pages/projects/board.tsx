@@ -41,6 +41,8 @@ function Column({
   const [over, setOver] = useState(false);
   const droppable = canMove && !!dragging && dragging.stage !== stage;
   const total = data?.total ?? 0;
+  // Past the server's cap a column's total is a lower bound: show "1000+".
+  const shown = data?.totalCapped ? `${total}+` : total;
   const dropProps = {
     onDragOver: (e: DragEvent) => {
       if (!droppable) return;
@@ -85,7 +87,7 @@ function Column({
           <span style={{ writingMode: 'vertical-rl', letterSpacing: 4, fontWeight: 600, color: '#434343' }}>
             {STAGE_NAMES[stage]}
           </span>
-          <Badge count={total} showZero color={total ? STAGE_COLOR[stage] : '#d9d9d9'} />
+          <Badge count={shown} overflowCount={100000} showZero color={total ? STAGE_COLOR[stage] : '#d9d9d9'} />
         </button>
       </Tooltip>
     );
@@ -120,7 +122,7 @@ function Column({
             }}
             data-testid="board-column-count"
           >
-            {total}
+            {shown}
           </span>
         </Flex>
         {onToggle && (
@@ -150,7 +152,7 @@ function Column({
         )}
         {data && total > data.items.length && (
           <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="board-column-more">
-            {fill(b.more, { total, n: data.items.length })}
+            {fill(b.more, { total: shown, n: data.items.length })}
           </Typography.Text>
         )}
       </Flex>

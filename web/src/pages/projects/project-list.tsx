@@ -114,7 +114,8 @@ export function ProjectTable({
         pageSize: paging.pageSize,
         total: list.data?.total ?? 0,
         showSizeChanger: true,
-        showTotal: (total) => t('common.total', { total }),
+        // Past the server's count cap the total is a lower bound: say "10000+".
+        showTotal: (total) => t('common.total', { total: list.data?.totalCapped ? `${total}+` : total }),
         onChange: onPage,
       }}
     />
