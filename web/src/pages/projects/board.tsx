@@ -87,7 +87,12 @@ function Column({
           <span style={{ writingMode: 'vertical-rl', letterSpacing: 4, fontWeight: 600, color: '#434343' }}>
             {STAGE_NAMES[stage]}
           </span>
-          <Badge count={shown} overflowCount={100000} showZero color={total ? STAGE_COLOR[stage] : '#d9d9d9'} />
+          <Badge
+            count={shown}
+            overflowCount={100000}
+            showZero
+            color={total ? STAGE_COLOR[stage] : '#d9d9d9'}
+          />
         </button>
       </Tooltip>
     );
