@@ -10,6 +10,7 @@ import {
   ExpertAssign,
   ExpertCreate,
   ModelSave,
+  ProfileRun,
   ReviewSubmit,
 } from '../../../shared/evaluation-api.js';
 import { type Actor, access } from '../../access.js';
@@ -18,6 +19,7 @@ import { assignExperts, createExpert, listExperts, submitReview } from './commit
 import { recordDecision, updateDdItem } from './decide.js';
 import { ensureEvaluation } from './evaluations.js';
 import { modelHistory, saveModel } from './models.js';
+import { runProfile } from './profile-run.js';
 import { evaluationView } from './view.js';
 
 const tags = ['evaluation'];
@@ -55,6 +57,22 @@ export function evaluationRoutes(app: App) {
       response: { 200: EvaluationView, 404: ErrorBody },
     },
     handler: (req) => view(req.actor as Actor, req.params.id),
+  });
+
+  app.post('/api/v1/evaluations/:id/profile', {
+    config: officers,
+    schema: {
+      tags,
+      summary:
+        'AI研判：读取商业计划书（项目附件），剔除并标记隐藏与注入内容，抽取事实并按评估模型生成创新力画像',
+      params: IdParams,
+      body: ProfileRun,
+      response: { 200: EvaluationView, ...errors },
+    },
+    handler: async (req) => {
+      await runProfile(db, req.actor as Actor, req.params.id, req.body.attachmentId);
+      return view(req.actor as Actor, req.params.id);
+    },
   });
 
   app.get('/api/v1/experts', {
