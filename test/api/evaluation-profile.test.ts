@@ -2,6 +2,7 @@
  *  quote and a 创新力画像; the same plan with injected instructions and hidden characters scores exactly
  *  the same and carries a high-severity flag; a plan that cannot be read gets a clear message. */
 import { readFileSync } from 'node:fs';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enterprises } from '../../src/db/schema/index.js';
 import { searchTerms } from '../../src/domain/enterprise/search-terms.js';
@@ -89,6 +90,21 @@ describe('AI研判 from the business plan', () => {
       await officer.post(`/api/v1/evaluations/${evaluationId}/profile`, { attachmentId })
     ).json();
     expect(again.profile).toEqual(ev.profile);
+
+    // The Word report carries the radar (a PNG), the score, the evidence and the checklist.
+    const report = await officer.get(`/api/v1/evaluations/${evaluationId}/report.docx`);
+    expect(report.statusCode).toBe(200);
+    expect(report.headers['content-disposition']).toContain(encodeURIComponent('评估报告-清储储能项目.docx'));
+    const zip = await JSZip.loadAsync(report.rawPayload);
+    const images = Object.keys(zip.files).filter((f) => f.startsWith('word/media/') && f.endsWith('.png'));
+    expect(images).toHaveLength(1);
+    const png = await zip.file(images[0])?.async('uint8array');
+    expect([...(png ?? []).slice(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+    expect(xml).toContain('清储储能项目 评估报告');
+    expect(xml).toContain(`综合得分 ${ev.profile.overall}`);
+    expect(xml).toContain('发明专利12项');
+    expect(xml).toContain('工商与股权核验');
   });
 
   it('scores a plan with injected instructions exactly like the clean one, and flags it high', async () => {

@@ -20,6 +20,7 @@ import { recordDecision, updateDdItem } from './decide.js';
 import { ensureEvaluation } from './evaluations.js';
 import { modelHistory, saveModel } from './models.js';
 import { runProfile } from './profile-run.js';
+import { evaluationReport } from './report.js';
 import { evaluationView } from './view.js';
 
 const tags = ['evaluation'];
@@ -139,6 +140,26 @@ export function evaluationRoutes(app: App) {
     handler: async (req) => {
       await recordDecision(db, req.actor as Actor, req.params.id, req.body);
       return view(req.actor as Actor, req.params.id);
+    },
+  });
+
+  app.get('/api/v1/evaluations/:id/report.docx', {
+    config: staff,
+    schema: {
+      tags,
+      summary: '导出评估报告（Word）：画像与雷达图、研判意见、委员会、尽调、建议与决定',
+      params: IdParams,
+    },
+    handler: async (req, reply) => {
+      const v = await view(req.actor as Actor, req.params.id);
+      const name = `评估报告-${v.projectName}.docx`;
+      reply.header(
+        'content-disposition',
+        `attachment; filename="evaluation-report.docx"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      );
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .send(await evaluationReport(v));
     },
   });
 
