@@ -15,7 +15,8 @@ const money = z.number().min(0).max(1e14);
 export const ProjectUpdate = z.object({
   version: z.int().min(1),
   name: z.string().trim().min(1).max(100).optional(),
-  source: z.enum(PROJECT_SOURCES).optional(),
+  /** One of the org's 项目来源 (checked by the service against the org's editable list). */
+  source: z.string().trim().min(1).max(20).optional(),
   type: z.enum(PROJECT_TYPES).optional(),
   chainNodeIds: z.array(z.uuid()).max(20).optional(),
   plannedInvestment: money.nullable().optional(),
@@ -32,7 +33,7 @@ export const ProjectUpdate = z.object({
 
 /** The list's filters, also what a saved view stores. */
 export const ProjectFilter = ProjectQuery.extend({
-  source: z.enum(PROJECT_SOURCES).optional(),
+  source: z.string().trim().min(1).max(20).optional(),
   type: z.enum(PROJECT_TYPES).optional(),
   ownerId: z.uuid().optional(),
   orgId: z.uuid().optional(),
@@ -98,8 +99,15 @@ export const AssessmentFormula = z.object({
     .max(ASSESSMENT_METRICS.length)
     .refine((ts) => new Set(ts.map((t) => t.metric)).size === ts.length, '考核公式中每项指标只能出现一次'),
 });
+const Sources = z
+  .array(z.string().trim().min(1).max(20))
+  .min(1)
+  .max(30)
+  .refine((xs) => new Set(xs).size === xs.length, '项目来源不能重复');
 export const PipelineSettings = z.object({
   staleDays: z.int().min(1).max(365),
+  sources: z.array(z.string()),
+  defaultSources: z.array(z.string()),
   formula: AssessmentFormula,
   version: z.int(),
   defaultFormula: AssessmentFormula,
@@ -108,6 +116,7 @@ export const PipelineSettingsUpdate = z.object({
   version: z.int().min(1),
   staleDays: z.int().min(1).max(365).optional(),
   formula: AssessmentFormula.optional(),
+  sources: Sources.optional(),
 });
 
 export const SavedViewQuery = z.object({ page: z.enum(['projects']).default('projects') });

@@ -19,7 +19,8 @@ const money = z.number().min(0).max(1e14);
 export const ProjectCreate = z.object({
   name: z.string().trim().min(1).max(100),
   enterpriseId: z.uuid(),
-  source: z.enum(PROJECT_SOURCES),
+  /** One of the org's 项目来源 (an editable list; the built-in one is PROJECT_SOURCES). */
+  source: z.string().trim().min(1).max(20),
   type: z.enum(PROJECT_TYPES),
   chainNodeIds: z.array(z.uuid()).max(20).default([]),
   plannedInvestment: money.optional(),

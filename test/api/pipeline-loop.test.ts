@@ -253,6 +253,35 @@ describe('my work', () => {
   });
 });
 
+describe('project sources', () => {
+  it('follows the org’s own list of sources, edited by a leader', async () => {
+    const rules = (await leader.get('/api/v1/pipeline-settings')).json();
+    expect(rules.sources).toContain('路演');
+    const firm = await addFirm('来源测试科技有限公司');
+    const body = { name: '来源测试项目', enterpriseId: firm, source: '校友会', type: '初创' };
+    const refused = await officer.post('/api/v1/projects', body);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().message).toContain('项目来源应为：路演、创新创业大赛');
+    const saved = await leader.request('PUT', '/api/v1/pipeline-settings', {
+      version: rules.version,
+      sources: [...rules.sources, '校友会'],
+    });
+    expect(saved.json().sources).toContain('校友会');
+    expect((await officer.post('/api/v1/projects', body)).statusCode).toBe(201);
+    expect((await officer.get('/api/v1/projects?source=校友会')).json().total).toBe(1);
+    const dup = await leader.request('PUT', '/api/v1/pipeline-settings', {
+      version: saved.json().version,
+      sources: ['路演', '路演'],
+    });
+    expect(dup.statusCode).toBe(400);
+    // Back to the built-in list for the other tests.
+    await leader.request('PUT', '/api/v1/pipeline-settings', {
+      version: saved.json().version,
+      sources: rules.defaultSources,
+    });
+  });
+});
+
 describe('saved views', () => {
   it('saves named filters per user, refuses a taken name, and deletes', async () => {
     const v = await officer.post('/api/v1/saved-views', {

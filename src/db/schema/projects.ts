@@ -209,6 +209,8 @@ export const pipelineSettings = pgTable('pipeline_settings', {
     .references(() => orgs.id),
   staleDays: integer('stale_days').notNull().default(30),
   assessmentFormula: jsonb('assessment_formula'),
+  /** The org's list of 项目来源 (null = the built-in list). */
+  sources: jsonb('sources').$type<string[]>(),
   version: integer('version').notNull().default(1),
   updatedBy: uuid('updated_by'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -20,6 +20,7 @@ import { orgIdsUnder } from '../../scope.js';
 import { targetAsLead } from '../chains/targets.js';
 import { projectDetail } from './detail.js';
 import { cityPath, firmInScope, scopedProject } from './scope.js';
+import { checkSource } from './settings.js';
 
 export { projectDetail };
 
@@ -52,6 +53,7 @@ export async function createProject(
 ) {
   return db.transaction(async (tx) => {
     await firmInScope(tx, actor, body.enterpriseId);
+    await checkSource(tx, actor, body.source);
     const dups = await duplicatesOf(tx, actor, body.enterpriseId);
     if (dups.length && !body.acknowledgeDuplicates)
       throw new AppError('project.duplicate', { duplicates: dups });
@@ -185,6 +187,7 @@ export async function updateProject(db: Db, actor: Actor, id: string, body: z.in
     if (p.version !== body.version) throw await staleError(tx, actor, id);
     const { version, ...given } = body;
     const changes = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined));
+    if (given.source && given.source !== p.source) await checkSource(tx, actor, given.source);
     if (changes.ownerId) {
       const [owner] = await tx
         .select({ orgId: users.orgId, disabled: users.disabled })

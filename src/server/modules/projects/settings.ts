@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { Db, Tx } from '../../../db/client.js';
 import { pipelineSettings } from '../../../db/schema/index.js';
 import { type AssessmentFormula, DEFAULT_FORMULA } from '../../../domain/project/assessment.js';
+import { PROJECT_SOURCES } from '../../../domain/project/catalog.js';
 import type { PipelineSettingsUpdate } from '../../../shared/pipeline-api.js';
 import type { Actor } from '../../access.js';
 import { AppError } from '../../app-error.js';
@@ -13,13 +14,18 @@ import { writeAudit } from '../../audit.js';
 
 export const DEFAULT_STALE_DAYS = 30;
 
-export type PipelineRules = { staleDays: number; formula: AssessmentFormula; version: number };
+export type PipelineRules = {
+  staleDays: number;
+  formula: AssessmentFormula;
+  sources: string[];
+  version: number;
+};
 
 /** The rules that apply to the actor: their org's, or the nearest ancestor's, or the defaults. The
  *  version is of the actor's own org's row (0 when it has none yet). */
 export async function pipelineRules(db: Tx, actor: Actor): Promise<PipelineRules> {
   const res = (await db.execute(sql`
-    select s.org_id, s.stale_days, s.assessment_formula, s.version
+    select s.org_id, s.stale_days, s.assessment_formula, s.sources, s.version
       from pipeline_settings s join orgs o on o.id = s.org_id
      where ${actor.orgPath} like o.path || '%'
      order by length(o.path) desc limit 1`)) as unknown as {
@@ -27,6 +33,7 @@ export async function pipelineRules(db: Tx, actor: Actor): Promise<PipelineRules
       org_id: string;
       stale_days: number;
       assessment_formula: AssessmentFormula | null;
+      sources: string[] | null;
       version: number;
     }[];
   };
@@ -34,13 +41,19 @@ export async function pipelineRules(db: Tx, actor: Actor): Promise<PipelineRules
   return {
     staleDays: row?.stale_days ?? DEFAULT_STALE_DAYS,
     formula: row?.assessment_formula ?? DEFAULT_FORMULA,
+    sources: row?.sources ?? [...PROJECT_SOURCES],
     version: row && row.org_id === actor.orgId ? row.version : 0,
   };
 }
 
 export async function readSettings(db: Db, actor: Actor) {
   const rules = await pipelineRules(db, actor);
-  return { ...rules, version: rules.version || 1, defaultFormula: DEFAULT_FORMULA };
+  return {
+    ...rules,
+    version: rules.version || 1,
+    defaultFormula: DEFAULT_FORMULA,
+    defaultSources: [...PROJECT_SOURCES],
+  };
 }
 
 /** Saves the actor's org's rules (optimistically locked; the first save creates the row at version 1
@@ -53,6 +66,7 @@ export async function updateSettings(db: Db, actor: Actor, body: z.infer<typeof 
     const next = {
       staleDays: body.staleDays ?? current.staleDays,
       assessmentFormula: body.formula ?? current.formula,
+      sources: body.sources ?? current.sources,
       version: body.version + 1,
       updatedBy: actor.id,
       updatedAt: new Date(),
@@ -72,9 +86,25 @@ export async function updateSettings(db: Db, actor: Actor, body: z.infer<typeof 
       entity: 'pipeline_settings',
       entityId: actor.orgId,
       orgId: actor.orgId,
-      before: { staleDays: current.staleDays, formula: current.formula },
-      after: { staleDays: next.staleDays, formula: next.assessmentFormula },
+      before: { staleDays: current.staleDays, formula: current.formula, sources: current.sources },
+      after: { staleDays: next.staleDays, formula: next.assessmentFormula, sources: next.sources },
     });
-    return { ...(await pipelineRules(tx, actor)), defaultFormula: DEFAULT_FORMULA };
+    return {
+      ...(await pipelineRules(tx, actor)),
+      defaultFormula: DEFAULT_FORMULA,
+      defaultSources: [...PROJECT_SOURCES],
+    };
   });
+}
+
+/** A source the org's list does not hold is refused with the list (靶向推荐 is always allowed: the
+ *  targeting module creates such leads itself). */
+export async function checkSource(db: Tx, actor: Actor, source: string) {
+  if (source === '靶向推荐') return;
+  const { sources } = await pipelineRules(db, actor);
+  if (!sources.includes(source))
+    throw new AppError('request.invalid', {
+      message: `项目来源应为：${sources.join('、')}`,
+      field: 'source',
+    });
 }

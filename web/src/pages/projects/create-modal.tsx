@@ -22,7 +22,6 @@ import { useState } from 'react';
 import { isApiError } from '../../api/client';
 import {
   type DuplicateProject,
-  PROJECT_SOURCES,
   PROJECT_TYPES,
   type ProjectCreate,
   useCreateProject,
@@ -30,6 +29,7 @@ import {
 import { useApiError } from '../../components/use-api-error';
 import { useMessages } from '../../i18n';
 import { FirmSelect, fill, wanToYuan } from './common';
+import { useProjectSources } from './sources-editor';
 
 type Values = {
   name: string;
@@ -93,6 +93,7 @@ function DuplicateWarning({
 
 export function CreateProjectButton({ onCreated }: { onCreated?: (id: string) => void }) {
   const m = useMessages().projects;
+  const sources = useProjectSources();
   const f = m.form;
   const { message } = App.useApp();
   const showError = useApiError();
@@ -223,10 +224,7 @@ export function CreateProjectButton({ onCreated }: { onCreated?: (id: string) =>
                 label={f.source}
                 rules={[{ required: true, message: f.sourceRequired }]}
               >
-                <Select
-                  options={PROJECT_SOURCES.map((s) => ({ value: s, label: s }))}
-                  data-testid="project-source"
-                />
+                <Select options={sources.map((s) => ({ value: s, label: s }))} data-testid="project-source" />
               </Form.Item>
             </Col>
             <Col span={12}>

@@ -6,7 +6,6 @@
 import { Alert, App, Col, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
 import { type ReactNode, useState } from 'react';
 import {
-  PROJECT_SOURCES,
   PROJECT_TYPES,
   type ProjectDetail,
   type ProjectUpdate,
@@ -16,6 +15,7 @@ import {
 import { useApiError } from '../../components/use-api-error';
 import { useMessages } from '../../i18n';
 import { fill, formatMoney, wanToYuan } from './common';
+import { useProjectSources } from './sources-editor';
 
 const MONEY = ['plannedInvestment', 'registeredCapital', 'expectedOutput', 'arrivedInvestment'] as const;
 const COUNTS = ['talents', 'scientistTeams', 'landMu', 'floorArea'] as const;
@@ -52,6 +52,7 @@ function fromForm(v: Values, f: Field): string | number | null {
 
 export function EditModal({ project, onClose }: { project: ProjectDetail; onClose: () => void }) {
   const m = useMessages().projects;
+  const sources = useProjectSources();
   const e = m.edit;
   const f = m.form;
   const { message } = App.useApp();
@@ -161,10 +162,7 @@ export function EditModal({ project, onClose }: { project: ProjectDetail; onClos
             {item(
               'source',
               f.source,
-              <Select
-                options={PROJECT_SOURCES.map((s) => ({ value: s, label: s }))}
-                data-testid="edit-source"
-              />,
+              <Select options={sources.map((s) => ({ value: s, label: s }))} data-testid="edit-source" />,
             )}
           </Col>
           <Col span={12}>

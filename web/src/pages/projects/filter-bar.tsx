@@ -6,8 +6,9 @@ import { ClearOutlined } from '@ant-design/icons';
 import { Button, Flex, Input, Select, Switch, Tooltip } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { STAGE_NAMES, STAGES, type Stage } from '../../../../src/domain/project/stages';
-import { PROJECT_SOURCES, PROJECT_TYPES, type ProjectFilter, type ProjectSummary } from '../../api/projects';
+import { PROJECT_TYPES, type ProjectFilter, type ProjectSummary } from '../../api/projects';
 import { useMessages } from '../../i18n';
+import { useProjectSources } from './sources-editor';
 
 /** Owners met so far on the board; kept across filters so narrowing to one owner still offers the rest. */
 function useOwners(items: ProjectSummary[] | undefined, extra?: { id: string; name: string }) {
@@ -34,6 +35,7 @@ export function FilterBar({
   ownerName?: string;
 }) {
   const m = useMessages().projects;
+  const sources = useProjectSources();
   const fm = m.filter;
   const [typed, setTyped] = useState(filter.q ?? '');
   // A saved view or 清空筛选 replaces the search too.
@@ -75,7 +77,7 @@ export function FilterBar({
         style={{ width: 140 }}
         value={filter.source}
         onChange={(v) => set({ source: v })}
-        options={PROJECT_SOURCES.map((s) => ({ value: s, label: s }))}
+        options={sources.map((s) => ({ value: s, label: s }))}
         data-testid="project-source-filter"
       />
       <Select

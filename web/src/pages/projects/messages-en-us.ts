@@ -3,6 +3,14 @@
 import type { projectsZhCN } from './messages-zh-cn';
 
 export const projectsEnUS: typeof projectsZhCN = {
+  sources: {
+    button: 'Sources',
+    title: 'Project sources (your organisation)',
+    hint: 'The sources offered when creating or editing a project. Type and press Enter to add; existing projects keep theirs.',
+    save: 'Save',
+    saved: 'Project sources saved',
+    reset: 'Back to the default sources',
+  },
   title: 'Projects',
   subtitle:
     'Follow every investment project from lead to production: drag a card to move it, log each follow-up, and see when another team in the city is courting the same firm',

@@ -2,6 +2,14 @@
  *  阶段名称取自 src/domain/project/stages.ts；推进被拒的原因、重复提示由服务端以中文给出。
  *  子表写成 Record，避免 i18next 的键类型过深。 */
 export const projectsZhCN = {
+  sources: {
+    button: '项目来源',
+    title: '项目来源（本组织）',
+    hint: '新建和编辑项目时可选的来源。输入后回车添加，点 × 删除；已有项目保留原来源。',
+    save: '保存',
+    saved: '项目来源已保存',
+    reset: '恢复默认来源',
+  },
   title: '招商项目',
   subtitle: '从线索到投产跟踪每个招商项目：拖动卡片推进阶段，记录每次跟进，同一企业在本市多头对接时及时提醒',
   colon: '：',

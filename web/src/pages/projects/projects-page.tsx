@@ -28,6 +28,7 @@ import { MoveModal } from './move-modal';
 import { ProjectDrawer } from './project-drawer';
 import { ProjectTable } from './project-list';
 import { SavedViews, viewFilter } from './saved-views';
+import { SourcesEditor } from './sources-editor';
 
 export const MOVERS = ['admin', 'leader', 'officer'] as const;
 const TABS = ['board', 'list', 'funnel'] as const;
@@ -81,7 +82,16 @@ export function ProjectsPage({ me }: { me: Me }) {
 
   return (
     <>
-      <PageHeader title={m.title} subtitle={m.subtitle} extra={canMove && <CreateProjectButton />} />
+      <PageHeader
+        title={m.title}
+        subtitle={m.subtitle}
+        extra={
+          <Flex gap={8}>
+            {hasAnyRole(me, ['admin', 'leader']) && <SourcesEditor />}
+            {canMove && <CreateProjectButton />}
+          </Flex>
+        }
+      />
       <Card styles={{ body: { padding: '4px 16px 16px' } }}>
         <Tabs
           activeKey={tab}

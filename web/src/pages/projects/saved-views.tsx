@@ -8,7 +8,6 @@ import { STAGES } from '../../../../src/domain/project/stages';
 import { isApiError } from '../../api/client';
 import {
   filterQuery,
-  PROJECT_SOURCES,
   PROJECT_TYPES,
   type ProjectFilter,
   type SavedView,
@@ -33,7 +32,7 @@ export function viewFilter(q: SavedView['query']): ProjectFilter {
     q: str(q.q),
     mine: bool(q.mine),
     stage: oneOf(STAGES, q.stage),
-    source: oneOf(PROJECT_SOURCES, q.source),
+    source: str(q.source),
     type: oneOf(PROJECT_TYPES, q.type),
     ownerId: str(q.ownerId),
     stale: bool(q.stale),

@@ -1,0 +1,1 @@
+ALTER TABLE "pipeline_settings" ADD COLUMN "sources" jsonb;
