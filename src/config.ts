@@ -34,6 +34,13 @@ export type Config = {
   sessionCacheSeconds: number;
   /** Generated demo firms seeded on first start (with a third as many target-universe firms). */
   seedEnterprises: number;
+  /** OpenAI-compatible endpoint for the optional 研判 reading (e.g. https://api.deepseek.com); unset turns it off. */
+  llmBaseUrl: string | undefined;
+  llmApiKey: string | undefined;
+  llmModel: string;
+  llmTimeoutMs: number;
+  /** Language-model requests in flight at once, per process. */
+  llmConcurrency: number;
 };
 
 function int(name: string, fallback: number): number {
@@ -68,6 +75,11 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     importMaxBytes: int('IMPORT_MAX_BYTES', 200 * 1024 * 1024),
     seedEnterprises: int('SEED_ENTERPRISES', 3000),
     sessionCacheSeconds: int('SESSION_CACHE_SECONDS', process.env.DATABASE_URL ? 0 : 30),
+    llmBaseUrl: process.env.LLM_BASE_URL || undefined,
+    llmApiKey: process.env.LLM_API_KEY || undefined,
+    llmModel: process.env.LLM_MODEL || 'deepseek-chat',
+    llmTimeoutMs: int('LLM_TIMEOUT_MS', 60_000),
+    llmConcurrency: Math.max(1, int('LLM_CONCURRENCY', 2)),
     ...overrides,
   };
 }
