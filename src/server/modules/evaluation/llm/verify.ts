@@ -5,6 +5,7 @@
  *  by nobody. Pure: plain data in, plain data out. */
 import { z } from 'zod';
 import { clauseContexts, forecastBefore } from '../../../../domain/evaluation/extract/context.js';
+import { headcountOfClause } from '../../../../domain/evaluation/extract/headcount.js';
 import { normalizeText } from '../../../../domain/evaluation/extract/normalize.js';
 import { findMentions, type Mention, maskNoise } from '../../../../domain/evaluation/extract/numbers.js';
 import { affiliationsOf, trlOf } from '../../../../domain/evaluation/extract/profile.js';
@@ -71,16 +72,17 @@ const COUNT: FactKey[] = [
   'employees',
   'rd_staff',
   'team.phd',
-  'team.academicians',
-  'team.national_talents',
   'talents.planned',
 ];
-/** Which figures in a quote can carry a key's value, and the factors from the figure to the value. */
-function rule(key: FactKey): { unit: FactUnit; kinds: Kind[]; factors: number[] } | null {
-  if (MONEY.includes(key)) return { unit: '元', kinds: ['money', 'bare'], factors: [1, 1e4, 1e8] };
-  if (FRACTION.includes(key)) return { unit: 'fraction', kinds: ['percent'], factors: [1] };
-  if (COUNT.includes(key)) return { unit: 'count', kinds: ['count', 'bare'], factors: [1] };
-  if (key === 'land.area') return { unit: 'area_mu', kinds: ['mu', 'm2'], factors: [1] };
+/** Which figures in a quote can carry a key's value, and by which factors: a bare figure may sit
+ *  under a 万元 or 亿元 label, or a （%） one; a figure with its own unit is taken as written. */
+function rule(key: FactKey): { unit: FactUnit; factors: Partial<Record<Kind, number[]>> } | null {
+  if (MONEY.includes(key)) return { unit: '元', factors: { money: [1], bare: [1, 1e4, 1e8] } };
+  // 45% → 0.45; 7.0 under a （%） label → 0.07; 增长1.5倍 → 1.5, as the offline rules read it.
+  if (FRACTION.includes(key))
+    return { unit: 'fraction', factors: { percent: [1], times: [1], bare: [0.01, 1] } };
+  if (COUNT.includes(key)) return { unit: 'count', factors: { count: [1], bare: [1] } };
+  if (key === 'land.area') return { unit: 'area_mu', factors: { mu: [1], m2: [1] } };
   return null;
 }
 
@@ -130,17 +132,17 @@ function setting(page: Squashed, pos: number, length: number): Setting {
   return { sentence: page.text.slice(start, pos + length), at: pos - start };
 }
 
-/** Whether a clause of the sentence that the quote covers is about the market or another company. */
-function notTheFirm({ sentence, at }: Setting): boolean {
+/** Whether the clause holding `index` (in sentence coordinates) is about the market or another
+ *  company: a trap word governs the rest of its sentence, as in the offline rules. */
+function trapped(sentence: string, index: number): boolean {
   const clauses = sentence.split(/(?<=[，；,;])/);
   const ctx = clauseContexts(clauses);
   let offset = 0;
-  return clauses.some((c, i) => {
-    const end = offset + c.length;
-    const covered = end > at;
-    offset = end;
-    return covered && ctx[i].skip;
-  });
+  for (const [i, c] of clauses.entries()) {
+    offset += c.length;
+    if (index < offset) return ctx[i].skip;
+  }
+  return false;
 }
 
 function checkValue(
@@ -157,27 +159,42 @@ function checkValue(
   }
   if (f.key === 'affiliation') {
     const v = String(f.value) as ReturnType<typeof affiliationsOf>[number];
-    if (!affiliationsOf(quote).includes(v)) return { reason: 'value_not_in_quote' };
+    // Read clause by clause, as the offline rules do.
+    const seen = quote.split(/[，；,;。]/).flatMap((c) => affiliationsOf(c));
+    if (!seen.includes(v)) return { reason: 'value_not_in_quote' };
     return { fact: { ...base, value: v, unit: 'text', qualifier: 'exact' } };
   }
   const value = typeof f.value === 'number' ? f.value : Number(f.value);
   if (!Number.isFinite(value)) return { reason: 'schema' };
-  const text = normalizeText(quote).text;
+  // Whitespace kept: it separates a table row's cells (营业收入\t18000\t40000).
+  const n = normalizeText(quote.trim());
+  const inSentence = (m: Mention) => where.at + squash(quote.trim().slice(0, n.map[m.start] ?? 0)).length;
   if (f.key === 'trl') {
     // The stage must be the one the offline rules read from the same quote (原理 1 … 量产 8).
-    if (trlOf(text) !== value) return { reason: 'value_not_in_quote' };
+    if (trlOf(n.text) !== value) return { reason: 'value_not_in_quote' };
     return { fact: { ...base, value, unit: 'trl', qualifier: 'exact' } };
+  }
+  if (f.key === 'team.academicians' || f.key === 'team.national_talents') {
+    // Counted as the offline rules count titles: 国家杰青2人, 一位长江学者, or a named 院士 as one.
+    const key = f.key;
+    const counted = n.text.split(/[，；,;。]/).reduce((sum, clause) => {
+      const masked = maskNoise(clause);
+      return sum + headcountOfClause(key, masked, findMentions(masked));
+    }, 0);
+    if (counted !== value || trapped(where.sentence, where.at)) return { reason: 'value_not_in_quote' };
+    return { fact: { ...base, value, unit: 'count', qualifier: 'exact' } };
   }
   const r = rule(f.key);
   if (!r) return { reason: 'schema' };
-  // Figures about the market, another company or a shareholder are not the firm's.
-  if (notTheFirm(where)) return { reason: 'not_the_firm' };
-  const mention = findMentions(maskNoise(text)).find(
-    (m) => r.kinds.includes(m.kind) && r.factors.some((k) => near(value, m.value * k)),
+  const candidates = findMentions(maskNoise(n.text)).filter((m) =>
+    (r.factors[m.kind] ?? []).some((k) => near(value, m.value * k)),
   );
-  if (!mention) return { reason: 'value_not_in_quote' };
+  if (!candidates.length) return { reason: 'value_not_in_quote' };
+  // Figures about the market, another company or a shareholder are not the firm's.
+  const mention = candidates.find((m) => !trapped(where.sentence, inSentence(m)));
+  if (!mention) return { reason: 'not_the_firm' };
   let qualifier = strongerQualifier(f.qualifier, mention.qualifier);
-  if (forecastBefore(text, mention.start) || forecastBefore(where.sentence, where.at)) qualifier = 'forecast';
+  if (forecastBefore(where.sentence, inSentence(mention))) qualifier = 'forecast';
   const unit: FactUnit = f.key === 'land.area' ? (mention.kind === 'm2' ? 'area_m2' : 'area_mu') : r.unit;
   return { fact: { ...base, value, unit, qualifier } };
 }
