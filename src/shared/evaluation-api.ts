@@ -90,3 +90,24 @@ export const EvaluationView = z.object({
     .nullable(),
   version: z.int(),
 });
+
+export const EvaluationSettingsUpdate = z.object({
+  version: z.int().min(1),
+  checklist: z
+    .array(z.object({ name: z.string().trim().min(1).max(40), veto: z.boolean() }))
+    .min(1)
+    .max(30)
+    .refine((xs) => new Set(xs.map((x) => x.name)).size === xs.length, '尽调事项不能重名')
+    .optional(),
+  fusion: z
+    .object({
+      ai: z.number().min(0).max(1),
+      committee: z.number().min(0).max(1),
+      dueDiligence: z.number().min(0).max(1),
+    })
+    .refine((w) => Math.abs(w.ai + w.committee + w.dueDiligence - 1) < 1e-6, '三方权重之和须为 1')
+    .optional(),
+  disagreement: z
+    .object({ maxSd: z.number().min(0.1).max(8), maxRange: z.number().min(1).max(8) })
+    .optional(),
+});

@@ -306,4 +306,52 @@ describe('三维评价', () => {
       403,
     );
   });
+
+  it('publishes editable rules: fusion weights, disagreement threshold and the checklist for new evaluations', async () => {
+    const rules = (await leader.get('/api/v1/evaluation-settings')).json();
+    expect(rules.fusion).toEqual({ ai: 0.3, committee: 0.5, dueDiligence: 0.2 });
+    expect(rules.disagreement).toEqual({ maxSd: 1.5, maxRange: 4 });
+    const bad = await admin.request('PUT', '/api/v1/evaluation-settings', {
+      version: rules.version,
+      fusion: { ai: 0.5, committee: 0.5, dueDiligence: 0.5 },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toContain('三方权重之和须为 1');
+    const saved = await admin.request('PUT', '/api/v1/evaluation-settings', {
+      version: rules.version,
+      fusion: { ai: 0, committee: 1, dueDiligence: 0 },
+      checklist: [
+        { name: '工商与股权核验', veto: true },
+        { name: '环保合规', veto: true },
+      ],
+    });
+    expect(saved.statusCode).toBe(200);
+    // The decided evaluation keeps its seven items; the recommendation now follows the committee only.
+    const ev = (await leader.get(`/api/v1/evaluations/${evaluationId}`)).json();
+    expect(ev.dueDiligence).toHaveLength(7);
+    expect(ev.recommendation.fused).toBe(75);
+    const firm2 = await addFirm('评估测试第二家科技有限公司');
+    const p2 = (
+      await officer.post('/api/v1/projects', {
+        name: '第二个评估项目',
+        enterpriseId: firm2,
+        source: '路演',
+        type: '初创',
+      })
+    ).json();
+    const ev2 = (await officer.post(`/api/v1/projects/${p2.id}/evaluation`)).json();
+    expect(ev2.dueDiligence.map((i: { name: string }) => i.name)).toEqual(['工商与股权核验', '环保合规']);
+    expect(
+      (
+        await admin.request('PUT', '/api/v1/evaluation-settings', {
+          version: rules.version,
+          disagreement: { maxSd: 1, maxRange: 3 },
+        })
+      ).statusCode,
+    ).toBe(409);
+    expect(
+      (await leader.request('PUT', '/api/v1/evaluation-settings', { version: saved.json().version }))
+        .statusCode,
+    ).toBe(403);
+  });
 });

@@ -5,19 +5,24 @@ import {
   chainNodes,
   chainPlacements,
   cultivationTracks,
+  dueDiligenceItems,
   enterprises,
   enterpriseYears,
+  evaluationDecisions,
   followUps,
   jobs,
   orgs,
   policies,
   policyPushes,
+  projectAttachments,
+  projectRatings,
   projects,
   qualifications,
   users,
 } from '../../src/db/schema/index.js';
 import { searchTerms } from '../../src/domain/enterprise/search-terms.js';
 import { type Client, createTestApp, login, ORG, type TestContext, USER } from '../helpers/app.js';
+import { multipart } from '../helpers/multipart.js';
 
 let t: TestContext;
 let ntOfficer: Client;
@@ -32,6 +37,10 @@ let yannanPushId: string;
 let yannanChainId: string;
 let yannanNodeId: string;
 let yannanProjectId: string;
+let yannanAttachmentId: string;
+let yannanEvaluationId: string;
+let yannanItemId: string;
+let yannanReviewId: string;
 
 /** A 盐南 firm with a year and a 资质, so the enterprise routes and their sub-paths are tried on real rows. */
 async function yannanFirm() {
@@ -61,6 +70,16 @@ const ROUTE_BODIES: Record<string, Record<string, unknown>> = {
   'POST /api/v1/projects/:id/move': { to: 'contact', contactPerson: '越权' },
   'POST /api/v1/projects/:id/follow-ups': { kind: 'call', date: '2026-01-01', content: '越权' },
   'POST /api/v1/target-lists/:id/leads': {},
+  'PATCH /api/v1/projects/:id': { plannedInvestment: 1 },
+  'PUT /api/v1/project-reviews/:id/ratings': { rating: 'lagging', comment: '越权' },
+  'POST /api/v1/evaluations/:id/experts': { expertIds: ['00000000-0000-4000-8000-000000000999'] },
+  'POST /api/v1/evaluations/:id/reviews': {
+    scores: { technology: 9, chainFit: 9, team: 9, growth: 9, scale: 9 },
+    comments: '越权',
+    recommendation: '支持',
+  },
+  'PUT /api/v1/evaluations/:id/due-diligence/:itemId': { status: 'fail', notes: '越权' },
+  'POST /api/v1/evaluations/:id/decision': { outcome: 'reject' },
 };
 /** Query strings a GET route requires, so that it reaches its scope check instead of a 400. */
 const ROUTE_QUERIES: Record<string, string> = {
@@ -118,6 +137,25 @@ beforeAll(async () => {
       type: '其他',
     })
   ).json().id;
+  // A plan attached to the project, its evaluation with a checklist item, and a 双月点评.
+  const { payload, headers } = multipart(
+    { category: '商业计划书' },
+    { name: '计划书.txt', content: Buffer.from('盐南隔离测试计划书') },
+  );
+  yannanAttachmentId = (
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/projects/${yannanProjectId}/attachments`,
+      payload,
+      headers: { ...headers, cookie: leader.cookie, 'x-csrf-token': leader.csrf },
+    })
+  ).json().id;
+  const ev = (await leader.post(`/api/v1/projects/${yannanProjectId}/evaluation`)).json();
+  yannanEvaluationId = ev.id;
+  yannanItemId = ev.dueDiligence[0].id;
+  yannanReviewId = (await leader.post('/api/v1/project-reviews', { period: '2026-11' })).json().id;
+  ROUTE_BODIES['PUT /api/v1/project-reviews/:id/ratings'].projectId = yannanProjectId;
+  ROUTE_BODIES['POST /api/v1/evaluations/:id/profile'] = { attachmentId: yannanAttachmentId };
   yannanNodeId = (await yannanAdmin.get(`/api/v1/chains/${yannanChainId}`))
     .json()
     .nodes.find((n: { depth: number }) => n.depth === 1).id;
@@ -150,7 +188,23 @@ async function snapshot() {
     .where(eq(chainPlacements.enterpriseId, yannanFirmId));
   const pr = await t.database.db.select().from(projects).where(eq(projects.id, yannanProjectId));
   const fu = await t.database.db.select().from(followUps).where(eq(followUps.projectId, yannanProjectId));
-  return JSON.stringify([u, o, j, e, y, q, tr, pol, pu, ch, pl, pr, fu]);
+  const at = await t.database.db
+    .select({ id: projectAttachments.id })
+    .from(projectAttachments)
+    .where(eq(projectAttachments.projectId, yannanProjectId));
+  const dd = await t.database.db
+    .select()
+    .from(dueDiligenceItems)
+    .where(eq(dueDiligenceItems.evaluationId, yannanEvaluationId));
+  const ra = await t.database.db
+    .select()
+    .from(projectRatings)
+    .where(eq(projectRatings.projectId, yannanProjectId));
+  const dec = await t.database.db
+    .select()
+    .from(evaluationDecisions)
+    .where(eq(evaluationDecisions.evaluationId, yannanEvaluationId));
+  return JSON.stringify([u, o, j, e, y, q, tr, pol, pu, ch, pl, pr, fu, at, dd, ra, dec]);
 }
 
 describe('org isolation', () => {
@@ -170,6 +224,9 @@ describe('org isolation', () => {
       yannanChainId,
       yannanNodeId,
       yannanProjectId,
+      yannanAttachmentId,
+      yannanEvaluationId,
+      yannanReviewId,
     ];
     const routes = t.app.routeTable.filter((r) => r.url.includes(':id') && r.method !== 'HEAD');
     expect(routes.length).toBeGreaterThan(5);
@@ -180,7 +237,9 @@ describe('org isolation', () => {
             r.url
               .replace(':id', id)
               .replace(':year', '2024')
-              .replace(':qualificationId', yannanQualificationId) +
+              .replace(':qualificationId', yannanQualificationId)
+              .replace(':attachmentId', yannanAttachmentId)
+              .replace(':itemId', yannanItemId) +
             (r.method === 'DELETE' ? '?version=1' : (ROUTE_QUERIES[`${r.method} ${r.url}`] ?? ''));
           const body =
             r.method === 'GET' || r.method === 'DELETE'

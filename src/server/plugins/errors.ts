@@ -50,7 +50,14 @@ export function registerErrorHandling(app: FastifyInstance) {
         field: [error.validationContext, ...String(v.instancePath).split('/').filter(Boolean)].join('.'),
         message: v.message,
       }));
-      return sendError(reply, request, 'request.invalid', details);
+      // Our own rules speak Chinese (e.g. “三方权重之和须为 1”): say them in the message too.
+      const said = [...new Set(details.map((d) => d.message ?? '').filter((m) => /[\u4e00-\u9fff]/.test(m)))];
+      return sendError(
+        reply,
+        request,
+        'request.invalid',
+        said.length ? Object.assign(details, { message: said.join('；') }) : details,
+      );
     }
     const fastifyCode = error.code ? FASTIFY_CODES[error.code] : undefined;
     if (fastifyCode) return sendError(reply, request, fastifyCode);

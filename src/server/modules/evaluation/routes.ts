@@ -6,6 +6,7 @@ import {
   DdItemParams,
   DdItemUpdate,
   DecisionCreate,
+  EvaluationSettingsUpdate,
   EvaluationView,
   ExpertAssign,
   ExpertCreate,
@@ -21,6 +22,7 @@ import { ensureEvaluation } from './evaluations.js';
 import { modelHistory, saveModel } from './models.js';
 import { runProfile } from './profile-run.js';
 import { evaluationReport } from './report.js';
+import { readEvaluationSettings, saveEvaluationSettings } from './settings.js';
 import { evaluationView } from './view.js';
 
 const tags = ['evaluation'];
@@ -161,6 +163,25 @@ export function evaluationRoutes(app: App) {
         .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
         .send(await evaluationReport(v));
     },
+  });
+
+  app.get('/api/v1/evaluation-settings', {
+    config: staff,
+    schema: {
+      tags,
+      summary: '评估规则：尽调清单、三方权重（默认 AI 30%、委员会 50%、尽调 20%）、专家分歧阈值',
+    },
+    handler: (req) => readEvaluationSettings(db, req.actor as Actor),
+  });
+  app.put('/api/v1/evaluation-settings', {
+    config: admins,
+    schema: {
+      tags,
+      summary: '修改评估规则（乐观锁；新开的评估使用新清单）',
+      body: EvaluationSettingsUpdate,
+      response: { 200: z.unknown(), ...errors },
+    },
+    handler: (req) => saveEvaluationSettings(db, req.actor as Actor, req.body),
   });
 
   app.get('/api/v1/scoring-model', {
