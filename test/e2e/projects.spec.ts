@@ -128,9 +128,9 @@ test('an officer creates a project, moves it on the board and follows it up', as
   await expect(timeline).toContainText('拜访');
   await expect(timeline).toContainText('下一步：对接供电公司');
   await expect(drawer.getByRole('tab', { name: '跟进记录 (1)' })).toBeVisible();
-  // The evaluation tab is a placeholder, not a dead link.
+  // Before 评估 the evaluation tab offers to start one (test/e2e/evaluation.spec.ts goes on from there).
   await drawer.getByRole('tab', { name: '三维评价' }).click();
-  await expect(drawer.getByTestId('project-evaluation')).toContainText('项目评价');
+  await expect(drawer.getByTestId('evaluation-start')).toBeVisible();
   await drawer.getByRole('tab', { name: '项目概况' }).click();
   await expect(page.getByText('跟进记录已添加')).toBeHidden();
   await snap(page, 'projects-detail');

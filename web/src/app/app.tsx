@@ -46,6 +46,9 @@ const MyWorkPage = lazy(() =>
 const ProjectReportsPage = lazy(() =>
   import('../pages/project-reports/project-reports-page').then((m) => ({ default: m.ProjectReportsPage })),
 );
+const EvaluationPage = lazy(() =>
+  import('../pages/evaluation/evaluation-page').then((m) => ({ default: m.EvaluationPage })),
+);
 const PoliciesPage = lazy(() =>
   import('../pages/policies/policies-page').then((m) => ({ default: m.PoliciesPage })),
 );
@@ -116,6 +119,10 @@ function AppRoutes() {
           <Route
             path={PATHS.policies}
             element={<Guard path={PATHS.policies} render={(me) => <PoliciesPage me={me} />} />}
+          />
+          <Route
+            path={`${PATHS.evaluations}/:id`}
+            element={<Guard path={PATHS.evaluations} render={(me) => <EvaluationPage me={me} />} />}
           />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -2,6 +2,7 @@
 import { chainsEnUS } from '../pages/chains/messages-en-us';
 import { cultivationEnUS } from '../pages/cultivation/messages-en-us';
 import { enterprisesEnUS } from '../pages/enterprises/messages-en-us';
+import { evaluationEnUS } from '../pages/evaluation/messages-en-us';
 import { graphEnUS } from '../pages/graph/messages-en-us';
 import { myWorkEnUS } from '../pages/my-work/messages-en-us';
 import { policiesEnUS } from '../pages/policies/messages-en-us';
@@ -278,4 +279,5 @@ export const enUS: Messages = {
   projects: projectsEnUS,
   myWork: myWorkEnUS,
   projectReports: projectReportsEnUS,
+  evaluation: evaluationEnUS,
 };

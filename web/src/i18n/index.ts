@@ -13,7 +13,7 @@ const STORAGE_KEY = 'kezhao.lang';
  *  instantiation-depth limit. `t()` keeps checking the shared keys (and 企业库's). */
 type TypedMessages = Omit<
   Messages,
-  'chains' | 'cultivation' | 'policies' | 'graph' | 'projects' | 'myWork' | 'projectReports'
+  'chains' | 'cultivation' | 'policies' | 'graph' | 'projects' | 'myWork' | 'projectReports' | 'evaluation'
 >;
 
 declare module 'i18next' {

@@ -2,6 +2,7 @@
 import { chainsZhCN } from '../pages/chains/messages-zh-cn';
 import { cultivationZhCN } from '../pages/cultivation/messages-zh-cn';
 import { enterprisesZhCN } from '../pages/enterprises/messages-zh-cn';
+import { evaluationZhCN } from '../pages/evaluation/messages-zh-cn';
 import { graphZhCN } from '../pages/graph/messages-zh-cn';
 import { myWorkZhCN } from '../pages/my-work/messages-zh-cn';
 import { policiesZhCN } from '../pages/policies/messages-zh-cn';
@@ -276,6 +277,7 @@ export const zhCN = {
   projects: projectsZhCN,
   myWork: myWorkZhCN,
   projectReports: projectReportsZhCN,
+  evaluation: evaluationZhCN,
 };
 
 export type Messages = typeof zhCN;

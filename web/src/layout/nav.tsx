@@ -41,6 +41,7 @@ export const PATHS = {
   projectReports: '/project-reports',
   cultivation: '/cultivation',
   policies: '/policies',
+  evaluations: '/evaluations',
   login: '/login',
 } as const;
 
@@ -64,6 +65,9 @@ export const PAGE_ROLES: Partial<Record<string, readonly Role[]>> = {
   [PATHS.projectReports]: ['admin', 'leader', 'officer', 'analyst'],
   // 政策找企业: experts are refused by the policy API as well.
   [PATHS.policies]: ['admin', 'leader', 'officer', 'analyst'],
+  // 三维评价 on its own page: experts open the evaluations they are assigned to (the API answers 404 to
+  // the rest); it has no menu entry.
+  [PATHS.evaluations]: ['admin', 'leader', 'officer', 'analyst', 'expert'],
 };
 
 type NavLeaf = {

@@ -1,13 +1,14 @@
 /** A project in a drawer: the pipeline as steps (the current stage highlighted; 暂停 / 终止 shown with the
- *  reason), then tabs — 项目概况 (figures, stage facts, 双月点评, history), 跟进记录, 附件 and the 三维评价
- *  placeholder — with 编辑 and 推进 at the top for those who may change the project. The tabs live in
+ *  reason), then tabs — 项目概况 (figures, stage facts, 双月点评, history), 跟进记录, 附件 and 三维评价
+ *  (pages/evaluation) — with 编辑 and 推进 at the top for those who may change the project. The tabs live in
  *  files of their own (drawer-*.tsx). */
 import { DownOutlined, EditOutlined } from '@ant-design/icons';
-import { Alert, Button, Drawer, Dropdown, Empty, Flex, Skeleton, Space, Tabs, Typography } from 'antd';
+import { Alert, Button, Drawer, Dropdown, Flex, Skeleton, Space, Tabs } from 'antd';
 import { useState } from 'react';
 import { STAGE_NAMES, type Stage } from '../../../../src/domain/project/stages';
 import { type ProjectDetail, useProject } from '../../api/projects';
 import { useMessages } from '../../i18n';
+import { EvaluationTab } from '../evaluation/evaluation-tab';
 import { fill, StageTag } from './common';
 import { Attachments } from './drawer-attachments';
 import { EditModal } from './drawer-edit';
@@ -125,18 +126,7 @@ export function ProjectDrawer({
               {
                 key: 'evaluation',
                 label: d.evaluation,
-                children: (
-                  <Empty
-                    image={Empty.PRESENTED_IMAGE_SIMPLE}
-                    description={
-                      <Flex vertical gap={4}>
-                        <Typography.Text>{d.evaluationSoon}</Typography.Text>
-                        <Typography.Text type="secondary">{d.evaluationLater}</Typography.Text>
-                      </Flex>
-                    }
-                    data-testid="project-evaluation"
-                  />
-                ),
+                children: <EvaluationTab p={p} />,
               },
             ]}
           />

@@ -1,0 +1,163 @@
+/** 市场尽调: the org's checklist, each item with its finding (通过 / 关注 / 不通过 / 不适用) and notes,
+ *  saved one item at a time. 否决项 are marked: one failed caps the recommendation at 不通过. Once the
+ *  leader has decided, the checklist is read-only. */
+import { SaveOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Flex,
+  Input,
+  Select,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import {
+  DD_STATUS_LIST,
+  type DdItem,
+  type DdStatus,
+  type Evaluation,
+  useUpdateDdItem,
+} from '../../api/evaluation';
+import { useApiError } from '../../components/use-api-error';
+import { useMessages } from '../../i18n';
+import { fill } from '../projects/common';
+
+const STATUS_COLOR: Record<DdStatus, string> = {
+  pass: 'green',
+  attention: 'gold',
+  fail: 'red',
+  na: 'default',
+};
+
+type Draft = { status?: DdStatus; notes?: string };
+
+export function DueDiligence({ ev, canEdit }: { ev: Evaluation; canEdit: boolean }) {
+  const m = useMessages().evaluation;
+  const d = m.dd;
+  const { message } = App.useApp();
+  const showError = useApiError();
+  const update = useUpdateDdItem(ev.id);
+  const [drafts, setDrafts] = useState<Record<string, Draft>>({});
+  const editable = canEdit && !ev.decision;
+  const draft = (x: DdItem): { status: DdStatus | undefined; notes: string } => ({
+    status: drafts[x.id]?.status ?? x.status ?? undefined,
+    notes: drafts[x.id]?.notes ?? x.notes ?? '',
+  });
+  const change = (id: string, patch: Draft) =>
+    setDrafts((all) => ({ ...all, [id]: { ...all[id], ...patch } }));
+  const dirty = (x: DdItem) => {
+    const v = draft(x);
+    return v.status !== (x.status ?? undefined) || v.notes !== (x.notes ?? '');
+  };
+  const save = (x: DdItem) => {
+    const v = draft(x);
+    if (!v.status) return;
+    update.mutate(
+      { itemId: x.id, status: v.status, notes: v.notes.trim() || undefined, attachmentIds: x.attachmentIds },
+      {
+        onSuccess: () => {
+          setDrafts(({ [x.id]: _, ...rest }) => rest);
+          message.success(fill(d.saved, { name: x.name }));
+        },
+        onError: (e) => showError(e),
+      },
+    );
+  };
+
+  const columns: TableColumnsType<DdItem> = [
+    {
+      key: 'name',
+      title: d.item,
+      width: 190,
+      render: (_, x) => (
+        <Flex gap={6} align="center" wrap>
+          <Typography.Text strong>{x.name}</Typography.Text>
+          {x.veto && (
+            <Tag color="red" style={{ marginInlineEnd: 0 }}>
+              {d.veto}
+            </Tag>
+          )}
+        </Flex>
+      ),
+    },
+    {
+      key: 'status',
+      title: d.status,
+      width: 130,
+      render: (_, x) =>
+        editable ? (
+          <Select<DdStatus>
+            value={draft(x).status}
+            placeholder={d.choose}
+            onChange={(status) => change(x.id, { status })}
+            style={{ width: 110 }}
+            options={DD_STATUS_LIST.map((s) => ({ value: s, label: m.ddStatuses[s] }))}
+            aria-label={`${x.name}${d.status}`}
+            data-testid="dd-status"
+          />
+        ) : x.status ? (
+          <Tag color={STATUS_COLOR[x.status]}>{m.ddStatuses[x.status]}</Tag>
+        ) : (
+          '—'
+        ),
+    },
+    {
+      key: 'notes',
+      title: d.notes,
+      render: (_, x) =>
+        editable ? (
+          <Input.TextArea
+            value={draft(x).notes}
+            onChange={(e) => change(x.id, { notes: e.target.value })}
+            placeholder={d.notesPlaceholder}
+            autoSize={{ minRows: 1, maxRows: 4 }}
+            maxLength={2000}
+            aria-label={`${x.name}${d.notes}`}
+            data-testid="dd-notes"
+          />
+        ) : (
+          (x.notes ?? '—')
+        ),
+    },
+    { key: 'by', title: d.by, width: 100, render: (_, x) => x.updatedByName ?? '—' },
+  ];
+  if (editable)
+    columns.push({
+      key: 'save',
+      width: 80,
+      render: (_, x) => (
+        <Button
+          size="small"
+          type={dirty(x) ? 'primary' : 'default'}
+          icon={<SaveOutlined />}
+          disabled={!dirty(x) || !draft(x).status}
+          loading={update.isPending && update.variables?.itemId === x.id}
+          onClick={() => save(x)}
+          data-testid="dd-save"
+        >
+          {d.save}
+        </Button>
+      ),
+    });
+
+  return (
+    <Card title={m.sections.dueDiligence} data-testid="evaluation-dd">
+      <Flex vertical gap={12}>
+        {canEdit && ev.decision && <Alert type="info" showIcon title={d.decided} />}
+        <Table<DdItem>
+          rowKey="id"
+          size="small"
+          columns={columns}
+          dataSource={ev.dueDiligence}
+          pagination={false}
+          onRow={(x) => ({ className: 'dd-row', 'data-testid': `dd-row-${x.name}` })}
+        />
+      </Flex>
+    </Card>
+  );
+}

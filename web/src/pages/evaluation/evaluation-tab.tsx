@@ -1,0 +1,68 @@
+/** The project drawer's 三维评价 tab. The server has no read of a project's evaluation without opening
+ *  it, so the tab shows 开始评估 (which opens the existing evaluation or creates one) and remembers the
+ *  evaluation for the session; at 评估 and later stages it opens by itself for those who may open it. */
+import { ExportOutlined, PlayCircleOutlined } from '@ant-design/icons';
+import { Alert, Button, Empty, Flex, Typography } from 'antd';
+import { useEffect } from 'react';
+import { Link } from 'react-router';
+import type { Stage } from '../../../../src/domain/project/stages';
+import { useKnownEvaluationId, useOpenEvaluation } from '../../api/evaluation';
+import { hasAnyRole, useMe } from '../../api/me';
+import type { ProjectDetail } from '../../api/projects';
+import { useMessages } from '../../i18n';
+import { EvaluationById, plansOf } from './evaluation-view';
+
+const EVALUATED: readonly Stage[] = ['evaluation', 'signing', 'landing', 'production'];
+
+export function EvaluationTab({ p }: { p: ProjectDetail }) {
+  const m = useMessages().evaluation;
+  const me = useMe().data;
+  const known = useKnownEvaluationId(p.id);
+  const open = useOpenEvaluation(p.id);
+  const canOpen = hasAnyRole(me, ['admin', 'leader', 'officer']);
+  const id = known.data ?? null;
+  const auto = canOpen && !id && EVALUATED.includes(p.stage as Stage);
+  const { mutate, isIdle } = open;
+  useEffect(() => {
+    if (auto && isIdle) mutate();
+  }, [auto, isIdle, mutate]);
+
+  if (!me) return null;
+  if (id)
+    return (
+      <Flex vertical gap={12} data-testid="project-evaluation">
+        <Flex justify="flex-end">
+          <Link to={`/evaluations/${id}`} target="_blank" data-testid="evaluation-open-page">
+            <ExportOutlined /> {m.start.openPage}
+          </Link>
+        </Flex>
+        <EvaluationById id={id} me={me} plans={plansOf(p.attachments)} />
+      </Flex>
+    );
+  return (
+    <Flex vertical gap={12} data-testid="project-evaluation">
+      {open.error && <Alert type="error" showIcon title={m.loadFailed} description={open.error.message} />}
+      <Empty
+        image={Empty.PRESENTED_IMAGE_SIMPLE}
+        description={
+          <Flex vertical gap={4}>
+            <Typography.Text>{m.start.intro}</Typography.Text>
+            <Typography.Text type="secondary">{canOpen ? m.start.hint : m.start.noRight}</Typography.Text>
+          </Flex>
+        }
+      >
+        {canOpen && (
+          <Button
+            type="primary"
+            icon={<PlayCircleOutlined />}
+            loading={open.isPending}
+            onClick={() => open.mutate()}
+            data-testid="evaluation-start"
+          >
+            {m.start.button}
+          </Button>
+        )}
+      </Empty>
+    </Flex>
+  );
+}
