@@ -103,6 +103,8 @@ afterAll(() => t.close());
 
 describe('三维评价', () => {
   it('opens an evaluation with the org’s due-diligence checklist', async () => {
+    // Reading does not open one; an analyst reads it once it exists.
+    expect((await officer.get(`/api/v1/projects/${projectId}/evaluation`)).statusCode).toBe(404);
     const res = await officer.post(`/api/v1/projects/${projectId}/evaluation`);
     expect(res.statusCode).toBe(200);
     const ev = res.json();
@@ -118,6 +120,9 @@ describe('三维评价', () => {
     ]);
     expect(ev.dueDiligence.filter((i: { veto: boolean }) => i.veto)).toHaveLength(3);
     expect((await officer.post(`/api/v1/projects/${projectId}/evaluation`)).json().id).toBe(evaluationId);
+    const analyst = await login(t.app, 'analyst');
+    expect((await analyst.get(`/api/v1/projects/${projectId}/evaluation`)).json().id).toBe(evaluationId);
+    expect((await analyst.post(`/api/v1/projects/${projectId}/evaluation`)).statusCode).toBe(403);
   });
 
   it('finds conflicts — declared and two hops away in the graph — with the path', async () => {
@@ -205,6 +210,20 @@ describe('三维评价', () => {
     // An expert not on the panel cannot even see the evaluation.
     const outsider = await expertUser('expert_x', '冯评审');
     expect((await outsider.client.get(`/api/v1/evaluations/${evaluationId}`)).statusCode).toBe(404);
+    // Each expert finds the project in 我的评审, with what is left to do.
+    expect((await experts.c.client.get('/api/v1/my-reviews')).json().items).toEqual([
+      expect.objectContaining({
+        evaluationId,
+        projectName: '氢能电堆项目',
+        submitted: true,
+        conflicted: false,
+      }),
+    ]);
+    expect((await experts.d.client.get('/api/v1/my-reviews')).json().items[0]).toMatchObject({
+      conflicted: true,
+      submitted: false,
+    });
+    expect((await outsider.client.get('/api/v1/my-reviews')).json().items).toEqual([]);
     const full = (await leader.get(`/api/v1/evaluations/${evaluationId}`)).json();
     expect(full.committee).toMatchObject({
       experts: 3,

@@ -193,3 +193,39 @@ export async function submitReview(
   });
   return panelOf(db, actor, evaluation.id);
 }
+
+/** 我的评审: the evaluations an expert user is assigned to, newest first, with what is left to do. */
+export async function myReviews(db: Db, actor: Actor) {
+  const res = (await db.execute(sql`
+    select ev.id as evaluation_id, p.name as project_name, e.name as enterprise_name, r.conflicted,
+           r.submitted_at is not null as submitted, r.assigned_at, (d.evaluation_id is not null) as decided
+      from expert_reviews r
+      join experts x on x.id = r.expert_id
+      join evaluations ev on ev.id = r.evaluation_id
+      join projects p on p.id = ev.project_id
+      join enterprises e on e.id = p.enterprise_id
+      left join evaluation_decisions d on d.evaluation_id = ev.id
+     where x.user_id = ${actor.id}
+     order by r.assigned_at desc limit 200`)) as unknown as {
+    rows: {
+      evaluation_id: string;
+      project_name: string;
+      enterprise_name: string;
+      conflicted: boolean;
+      submitted: boolean;
+      assigned_at: Date | string;
+      decided: boolean;
+    }[];
+  };
+  return {
+    items: res.rows.map((r) => ({
+      evaluationId: r.evaluation_id,
+      projectName: r.project_name,
+      enterpriseName: r.enterprise_name,
+      conflicted: r.conflicted,
+      submitted: r.submitted,
+      decided: r.decided,
+      assignedAt: new Date(r.assigned_at).toISOString(),
+    })),
+  };
+}

@@ -97,3 +97,14 @@ export async function decisionOf(db: Tx, evaluationId: string) {
     .where(eq(evaluationDecisions.evaluationId, evaluationId));
   return d ?? null;
 }
+
+/** The id of a project's evaluation, without opening one: 404 when it has not started. */
+export async function evaluationIdOf(db: Db, actor: Actor, projectId: string) {
+  const project = await scopedProject(db, actor, projectId);
+  const [row] = await db
+    .select({ id: evaluations.id })
+    .from(evaluations)
+    .where(eq(evaluations.projectId, project.id));
+  if (!row) throw new AppError('evaluation.not_found');
+  return row.id;
+}

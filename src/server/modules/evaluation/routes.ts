@@ -16,9 +16,9 @@ import {
 } from '../../../shared/evaluation-api.js';
 import { type Actor, access } from '../../access.js';
 import type { App } from '../../types.js';
-import { assignExperts, createExpert, listExperts, submitReview } from './committee.js';
+import { assignExperts, createExpert, listExperts, myReviews, submitReview } from './committee.js';
 import { recordDecision, updateDdItem } from './decide.js';
-import { ensureEvaluation } from './evaluations.js';
+import { ensureEvaluation, evaluationIdOf } from './evaluations.js';
 import { modelHistory, saveModel } from './models.js';
 import { runProfile } from './profile-run.js';
 import { evaluationReport } from './report.js';
@@ -51,6 +51,19 @@ export function evaluationRoutes(app: App) {
       return view(req.actor as Actor, evaluation.id);
     },
   });
+  app.get('/api/v1/projects/:id/evaluation', {
+    config: staff,
+    schema: {
+      tags,
+      summary: '读取项目的三维评价（不新建；尚未开始时 404）',
+      params: IdParams,
+      response: { 200: EvaluationView, 404: ErrorBody },
+    },
+    handler: async (req) => {
+      const id = await evaluationIdOf(db, req.actor as Actor, req.params.id);
+      return view(req.actor as Actor, id);
+    },
+  });
   app.get('/api/v1/evaluations/:id', {
     config: readers,
     schema: {
@@ -73,6 +86,7 @@ export function evaluationRoutes(app: App) {
       response: { 200: EvaluationView, ...errors },
     },
     handler: async (req) => {
+      // The model's settings are read from the environment at each reading (see runProfile).
       await runProfile(db, req.actor as Actor, req.params.id, req.body.attachmentId);
       return view(req.actor as Actor, req.params.id);
     },
@@ -103,6 +117,11 @@ export function evaluationRoutes(app: App) {
       response: { 200: z.unknown(), ...errors },
     },
     handler: (req) => assignExperts(db, req.actor as Actor, req.params.id, req.body.expertIds),
+  });
+  app.get('/api/v1/my-reviews', {
+    config: experts,
+    schema: { tags, summary: '我的评审：分配给本人的评估项目及是否已提交、是否回避' },
+    handler: (req) => myReviews(db, req.actor as Actor),
   });
   app.post('/api/v1/evaluations/:id/reviews', {
     config: experts,
