@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enterprises, parties, relations } from '../../src/db/schema/index.js';
 import { searchTerms } from '../../src/domain/enterprise/search-terms.js';
 import { type Client, createTestApp, login, ORG, type TestContext } from '../helpers/app.js';
+import { multipart } from '../helpers/multipart.js';
 
 let t: TestContext;
 let admin: Client;
@@ -237,7 +238,43 @@ describe('三维评价', () => {
   it('fails a veto item, caps the recommendation, and the leader’s 不通过 ends the project', async () => {
     const ev = (await leader.get(`/api/v1/evaluations/${evaluationId}`)).json();
     const item = (name: string) => ev.dueDiligence.find((i: { name: string }) => i.name === name).id;
-    for (const name of ['工商与股权核验', '财务真实性', '核心技术核验']) {
+    // A finding carries its evidence: one of the project's attachments, never another project's.
+    const { payload, headers } = multipart(
+      { category: '其他' },
+      { name: '征信报告.pdf', content: Buffer.from('%PDF-1.4\n征信\n') },
+    );
+    const file = (
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/projects/${projectId}/attachments`,
+        payload,
+        headers: { ...headers, cookie: officer.cookie, 'x-csrf-token': officer.csrf },
+      })
+    ).json();
+    const withFile = await officer.request(
+      'PUT',
+      `/api/v1/evaluations/${evaluationId}/due-diligence/${item('工商与股权核验')}`,
+      {
+        status: 'pass',
+        notes: '股权结构清晰',
+        attachmentIds: [file.id],
+      },
+    );
+    expect(withFile.json().dueDiligence[0]).toMatchObject({
+      status: 'pass',
+      attachmentIds: [file.id],
+      updatedByName: '张专员',
+    });
+    const foreign = await officer.request(
+      'PUT',
+      `/api/v1/evaluations/${evaluationId}/due-diligence/${item('工商与股权核验')}`,
+      {
+        status: 'pass',
+        attachmentIds: ['00000000-0000-4000-8000-00000000abcd'],
+      },
+    );
+    expect(foreign.statusCode).toBe(404);
+    for (const name of ['财务真实性', '核心技术核验']) {
       const r = await officer.request(
         'PUT',
         `/api/v1/evaluations/${evaluationId}/due-diligence/${item(name)}`,

@@ -23,6 +23,7 @@ import {
   type Evaluation,
   useUpdateDdItem,
 } from '../../api/evaluation';
+import { attachmentUrl, useProject } from '../../api/projects';
 import { useApiError } from '../../components/use-api-error';
 import { useMessages } from '../../i18n';
 import { fill } from '../projects/common';
@@ -34,7 +35,7 @@ const STATUS_COLOR: Record<DdStatus, string> = {
   na: 'default',
 };
 
-type Draft = { status?: DdStatus; notes?: string };
+type Draft = { status?: DdStatus; notes?: string; attachmentIds?: string[] };
 
 export function DueDiligence({ ev, canEdit }: { ev: Evaluation; canEdit: boolean }) {
   const m = useMessages().evaluation;
@@ -44,21 +45,29 @@ export function DueDiligence({ ev, canEdit }: { ev: Evaluation; canEdit: boolean
   const update = useUpdateDdItem(ev.id);
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
   const editable = canEdit && !ev.decision;
-  const draft = (x: DdItem): { status: DdStatus | undefined; notes: string } => ({
+  const draft = (x: DdItem): { status: DdStatus | undefined; notes: string; attachmentIds: string[] } => ({
     status: drafts[x.id]?.status ?? x.status ?? undefined,
     notes: drafts[x.id]?.notes ?? x.notes ?? '',
+    attachmentIds: drafts[x.id]?.attachmentIds ?? x.attachmentIds,
   });
+  // The evidence of a finding is one of the project's attachments (an 征信报告, a 访谈纪要 …).
+  const files = useProject(ev.projectId).data?.attachments ?? [];
+  const fileName = (id: string) => files.find((f) => f.id === id)?.fileName ?? id.slice(0, 8);
   const change = (id: string, patch: Draft) =>
     setDrafts((all) => ({ ...all, [id]: { ...all[id], ...patch } }));
   const dirty = (x: DdItem) => {
     const v = draft(x);
-    return v.status !== (x.status ?? undefined) || v.notes !== (x.notes ?? '');
+    return (
+      v.status !== (x.status ?? undefined) ||
+      v.notes !== (x.notes ?? '') ||
+      v.attachmentIds.join() !== x.attachmentIds.join()
+    );
   };
   const save = (x: DdItem) => {
     const v = draft(x);
     if (!v.status) return;
     update.mutate(
-      { itemId: x.id, status: v.status, notes: v.notes.trim() || undefined, attachmentIds: x.attachmentIds },
+      { itemId: x.id, status: v.status, notes: v.notes.trim() || undefined, attachmentIds: v.attachmentIds },
       {
         onSuccess: () => {
           setDrafts(({ [x.id]: _, ...rest }) => rest);
@@ -122,6 +131,35 @@ export function DueDiligence({ ev, canEdit }: { ev: Evaluation; canEdit: boolean
           />
         ) : (
           (x.notes ?? '—')
+        ),
+    },
+    {
+      key: 'files',
+      title: d.files,
+      width: 200,
+      render: (_, x) =>
+        editable ? (
+          <Select
+            mode="multiple"
+            value={draft(x).attachmentIds}
+            onChange={(attachmentIds: string[]) => change(x.id, { attachmentIds })}
+            placeholder={files.length ? d.filesPick : d.filesNone}
+            disabled={!files.length}
+            style={{ width: 190 }}
+            options={files.map((f) => ({ value: f.id, label: f.fileName }))}
+            aria-label={`${x.name}${d.files}`}
+            data-testid="dd-files"
+          />
+        ) : x.attachmentIds.length ? (
+          <Flex vertical>
+            {x.attachmentIds.map((id) => (
+              <a key={id} href={attachmentUrl(ev.projectId, id)} download>
+                {fileName(id)}
+              </a>
+            ))}
+          </Flex>
+        ) : (
+          '—'
         ),
     },
     { key: 'by', title: d.by, width: 100, render: (_, x) => x.updatedByName ?? '—' },

@@ -9,7 +9,7 @@ export const evaluationEnUS: typeof evaluationZhCN = {
   start: {
     intro:
       'Three views: the AI reading (innovation profile), the technical committee and market due diligence, then a leader decides.',
-    hint: 'Projects are usually evaluated at the Evaluation stage; an existing evaluation simply opens.',
+    hint: 'Projects are usually evaluated at the Evaluation stage; once started, everyone on the project can read it here.',
     button: 'Start evaluation',
     noRight: 'No evaluation yet. Officers, leaders and administrators can start one here.',
     openPage: 'Open in its own page',
@@ -119,6 +119,9 @@ export const evaluationEnUS: typeof evaluationZhCN = {
     scale: '1 = poor   5 = fair   9 = excellent',
   },
   dd: {
+    files: 'Evidence files',
+    filesPick: 'Pick project attachments',
+    filesNone: 'The project has no attachments',
     item: 'Item',
     veto: 'Veto',
     status: 'Finding',

@@ -6,7 +6,7 @@ export const evaluationZhCN = {
   loadFailed: '三维评价加载失败',
   start: {
     intro: '三维评价：AI研判（创新力画像）、技术委员会评审、市场尽调，最后由领导作出评估决定。',
-    hint: '项目通常在“评估”阶段发起评价；已发起的评价会直接打开。',
+    hint: '项目通常在“评估”阶段发起评价，发起后招商、尽调与领导均可在此查看。',
     button: '开始评估',
     noRight: '评价尚未发起。招商专员、领导或管理员可在此发起评价。',
     openPage: '在新页面打开',
@@ -120,6 +120,9 @@ export const evaluationZhCN = {
     scale: '1 = 很差　5 = 一般　9 = 极好',
   } as Record<string, string>,
   dd: {
+    files: '附件（证据）',
+    filesPick: '选择项目附件',
+    filesNone: '项目暂无附件',
     item: '尽调事项',
     veto: '否决项',
     status: '结论',
