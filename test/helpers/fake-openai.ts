@@ -49,6 +49,9 @@ export async function startFakeOpenAi(
   let count = 0;
   let inFlight = 0;
   let maxInFlight = 0;
+  // A request left sleeping by an earlier test (one its client gave up on) must not count in the next
+  // test's concurrency: each program() / reset() starts a new generation with its own count.
+  let generation = 0;
   const requests: ChatRequest[] = [];
   const server: Server = createServer(async (req, res) => {
     if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions')) {
@@ -56,6 +59,7 @@ export async function startFakeOpenAi(
       return;
     }
     const n = count++;
+    const mine = generation;
     inFlight++;
     maxInFlight = Math.max(maxInFlight, inFlight);
     try {
@@ -88,7 +92,7 @@ export async function startFakeOpenAi(
         }),
       );
     } finally {
-      inFlight--;
+      if (mine === generation) inFlight--;
     }
   });
   server.keepAliveTimeout = 1000;
@@ -106,11 +110,15 @@ export async function startFakeOpenAi(
     program(replies) {
       programme = replies;
       count = 0;
+      generation++;
+      inFlight = 0;
       maxInFlight = 0;
       requests.length = 0;
     },
     reset() {
       count = 0;
+      generation++;
+      inFlight = 0;
       maxInFlight = 0;
       requests.length = 0;
     },
