@@ -7,13 +7,14 @@ import type { z } from 'zod';
 import type { PanelResult } from '../../../src/domain/committee/aggregate';
 import type { DdStatus, fuse, Outcome } from '../../../src/domain/decision/fuse';
 import type { InjectionFlag } from '../../../src/domain/evaluation/injection';
-import type { Dimension } from '../../../src/domain/profile/model';
+import type { Dimension, ScoringModel } from '../../../src/domain/profile/model';
 import type { ProfileFact, Profile as ProfileType } from '../../../src/domain/profile/score';
 import type { EvaluationView as EvaluationViewSchema } from '../../../src/shared/evaluation-api';
-import { api } from './client';
+import { api, isApiError } from './client';
 import { projectsKey } from './projects';
+import { type UserList, usersKey } from './users';
 
-export type { DdStatus, Dimension, Outcome };
+export type { DdStatus, Dimension, Outcome, ScoringModel };
 export const DIMENSIONS: readonly Dimension[] = ['technology', 'chainFit', 'team', 'growth', 'scale'];
 export const DD_STATUS_LIST: readonly DdStatus[] = ['pass', 'attention', 'fail', 'na'];
 export const OUTCOME_LIST: readonly Outcome[] = ['approve', 'conditional', 'reject'];
@@ -68,7 +69,27 @@ export type Expert = {
   userId: string | null;
   fields: string[];
   affiliation: string | null;
+  declaredFirmIds: string[];
+  declaration: string | null;
   active: boolean;
+  createdAt: string;
+};
+export type ExpertCreate = {
+  name: string;
+  userId?: string;
+  fields: string[];
+  affiliation?: string;
+  declaredFirmIds: string[];
+  declaration?: string;
+};
+export type MyReview = {
+  evaluationId: string;
+  projectName: string;
+  enterpriseName: string;
+  conflicted: boolean;
+  submitted: boolean;
+  decided: boolean;
+  assignedAt: string;
 };
 export type ReviewSubmit = {
   scores: Record<Dimension, number>;
@@ -99,8 +120,7 @@ function useEvaluationWrite<V, R>(id: string, send: (v: V) => Promise<R>, isView
   });
 }
 
-/** 开始评估: opens the project's evaluation, creating it (with the org's checklist) on first use. The
- *  evaluation id is remembered per project for the session. */
+/** 开始评估: opens the project's evaluation, creating it (with the org's checklist) on first use. */
 export function useOpenEvaluation(projectId: string) {
   const qc = useQueryClient();
   return useMutation({
@@ -112,12 +132,22 @@ export function useOpenEvaluation(projectId: string) {
   });
 }
 
-/** The evaluation id already opened for a project in this session, if any. */
-export function useKnownEvaluationId(projectId: string) {
+/** The id of the project's evaluation, or null while none has been started (the server answers 404 and
+ *  creates nothing). The view it reads is put in the cache for useEvaluation. */
+export function useProjectEvaluationId(projectId: string) {
+  const qc = useQueryClient();
   return useQuery<string | null>({
     queryKey: [...evaluationKey, 'project', projectId],
-    queryFn: () => null,
-    staleTime: Number.POSITIVE_INFINITY,
+    queryFn: async () => {
+      try {
+        const ev = await api.get<Evaluation>(`/api/v1/projects/${projectId}/evaluation`);
+        qc.setQueryData([...evaluationKey, ev.id], ev);
+        return ev.id;
+      } catch (err) {
+        if (isApiError(err) && err.status === 404) return null;
+        throw err;
+      }
+    },
   });
 }
 
@@ -132,6 +162,34 @@ export function useExperts(enabled = true) {
     queryKey: ['experts'],
     queryFn: () => api.get<{ items: Expert[] }>('/api/v1/experts'),
     enabled,
+  });
+}
+
+/** Accounts with the 技术委员会专家 role an expert may be linked to (the user list is admin-only). */
+export function useExpertUsers(enabled: boolean) {
+  return useQuery({
+    queryKey: [...usersKey, 'experts'],
+    queryFn: async () => {
+      const list = await api.get<UserList>('/api/v1/users', { page: 1, pageSize: 200 });
+      return list.items.filter((u) => u.roles.includes('expert') && !u.disabled);
+    },
+    enabled,
+  });
+}
+
+export function useCreateExpert() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ExpertCreate) => api.post<Expert>('/api/v1/experts', body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['experts'] }),
+  });
+}
+
+/** 我的评审: the evaluations the signed-in expert is assigned to. */
+export function useMyReviews() {
+  return useQuery({
+    queryKey: [...evaluationKey, 'mine'],
+    queryFn: () => api.get<{ items: MyReview[] }>('/api/v1/my-reviews'),
   });
 }
 
@@ -175,4 +233,57 @@ export function useDecide(id: string) {
 /** The Word 评估报告 (a plain link: the browser downloads it with the session cookie). */
 export function reportUrl(id: string): string {
   return `${BASE}/${id}/report.docx`;
+}
+
+export type ModelVersion = {
+  version: number;
+  note: string | null;
+  createdByName: string;
+  createdAt: string | null;
+};
+export type ChecklistItem = { name: string; veto: boolean };
+export type FusionWeights = { ai: number; committee: number; dueDiligence: number };
+export type DisagreementRule = { maxSd: number; maxRange: number };
+type Rules = { checklist: ChecklistItem[]; fusion: FusionWeights; disagreement: DisagreementRule };
+export type EvaluationSettings = Rules & { version: number; defaults: Rules };
+export type SettingsUpdate = Partial<Rules> & { version: number };
+
+const modelKey = [...evaluationKey, 'scoring-model'] as const;
+const settingsKey = [...evaluationKey, 'settings'] as const;
+
+/** 评估模型: the org's current model and its saved versions (newest first, the built-in one last). */
+export function useScoringModel() {
+  return useQuery({
+    queryKey: modelKey,
+    queryFn: () => api.get<{ current: ScoringModel; versions: ModelVersion[] }>('/api/v1/scoring-model'),
+  });
+}
+
+/** Saves the edited model as the next version; a refusal carries the server's reasons in Chinese. */
+export function useSaveScoringModel() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { basedOn: number; note?: string; model: ScoringModel }) =>
+      api.put<ScoringModel>('/api/v1/scoring-model', body),
+    // After a save, or a 409 because someone saved first, the editor starts from the newest version.
+    onSettled: () => qc.invalidateQueries({ queryKey: modelKey }),
+  });
+}
+
+/** 评估规则: checklist for new evaluations, fusion weights and the disagreement threshold. */
+export function useEvaluationSettings() {
+  return useQuery({
+    queryKey: settingsKey,
+    queryFn: () => api.get<EvaluationSettings>('/api/v1/evaluation-settings'),
+  });
+}
+
+export function useSaveEvaluationSettings() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SettingsUpdate) => api.put<EvaluationSettings>('/api/v1/evaluation-settings', body),
+    onSuccess: (data) => qc.setQueryData(settingsKey, data),
+    // After a 409 the page must show (and base the next save on) the current version.
+    onError: () => qc.invalidateQueries({ queryKey: settingsKey }),
+  });
 }

@@ -49,6 +49,14 @@ const ProjectReportsPage = lazy(() =>
 const EvaluationPage = lazy(() =>
   import('../pages/evaluation/evaluation-page').then((m) => ({ default: m.EvaluationPage })),
 );
+const MyReviewsPage = lazy(() =>
+  import('../pages/my-reviews/my-reviews-page').then((m) => ({ default: m.MyReviewsPage })),
+);
+const EvaluationSettingsPage = lazy(() =>
+  import('../pages/evaluation-settings/evaluation-settings-page').then((m) => ({
+    default: m.EvaluationSettingsPage,
+  })),
+);
 const PoliciesPage = lazy(() =>
   import('../pages/policies/policies-page').then((m) => ({ default: m.PoliciesPage })),
 );
@@ -123,6 +131,16 @@ function AppRoutes() {
           <Route
             path={`${PATHS.evaluations}/:id`}
             element={<Guard path={PATHS.evaluations} render={(me) => <EvaluationPage me={me} />} />}
+          />
+          <Route
+            path={PATHS.myReviews}
+            element={<Guard path={PATHS.myReviews} render={() => <MyReviewsPage />} />}
+          />
+          <Route
+            path={PATHS.evaluationSettings}
+            element={
+              <Guard path={PATHS.evaluationSettings} render={(me) => <EvaluationSettingsPage me={me} />} />
+            }
           />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -3,7 +3,9 @@ import { chainsEnUS } from '../pages/chains/messages-en-us';
 import { cultivationEnUS } from '../pages/cultivation/messages-en-us';
 import { enterprisesEnUS } from '../pages/enterprises/messages-en-us';
 import { evaluationEnUS } from '../pages/evaluation/messages-en-us';
+import { evaluationSettingsEnUS } from '../pages/evaluation-settings/messages-en-us';
 import { graphEnUS } from '../pages/graph/messages-en-us';
+import { myReviewsEnUS } from '../pages/my-reviews/messages-en-us';
 import { myWorkEnUS } from '../pages/my-work/messages-en-us';
 import { policiesEnUS } from '../pages/policies/messages-en-us';
 import { projectReportsEnUS } from '../pages/project-reports/messages-en-us';
@@ -56,6 +58,8 @@ export const enUS: Messages = {
     projectReports: 'Project reports',
     cultivation: 'Cultivation',
     policies: 'Policy matching',
+    myReviews: 'My reviews',
+    evaluationSettings: 'Evaluation settings',
     apiDocs: 'API docs',
   },
   header: {
@@ -280,4 +284,6 @@ export const enUS: Messages = {
   myWork: myWorkEnUS,
   projectReports: projectReportsEnUS,
   evaluation: evaluationEnUS,
+  evaluationSettings: evaluationSettingsEnUS,
+  myReviews: myReviewsEnUS,
 };

@@ -13,7 +13,16 @@ const STORAGE_KEY = 'kezhao.lang';
  *  instantiation-depth limit. `t()` keeps checking the shared keys (and 企业库's). */
 type TypedMessages = Omit<
   Messages,
-  'chains' | 'cultivation' | 'policies' | 'graph' | 'projects' | 'myWork' | 'projectReports' | 'evaluation'
+  | 'chains'
+  | 'cultivation'
+  | 'policies'
+  | 'graph'
+  | 'projects'
+  | 'myWork'
+  | 'projectReports'
+  | 'evaluation'
+  | 'evaluationSettings'
+  | 'myReviews'
 >;
 
 declare module 'i18next' {

@@ -3,7 +3,9 @@ import { chainsZhCN } from '../pages/chains/messages-zh-cn';
 import { cultivationZhCN } from '../pages/cultivation/messages-zh-cn';
 import { enterprisesZhCN } from '../pages/enterprises/messages-zh-cn';
 import { evaluationZhCN } from '../pages/evaluation/messages-zh-cn';
+import { evaluationSettingsZhCN } from '../pages/evaluation-settings/messages-zh-cn';
 import { graphZhCN } from '../pages/graph/messages-zh-cn';
+import { myReviewsZhCN } from '../pages/my-reviews/messages-zh-cn';
 import { myWorkZhCN } from '../pages/my-work/messages-zh-cn';
 import { policiesZhCN } from '../pages/policies/messages-zh-cn';
 import { projectReportsZhCN } from '../pages/project-reports/messages-zh-cn';
@@ -55,6 +57,8 @@ export const zhCN = {
     projectReports: '项目报表',
     cultivation: '梯度培育',
     policies: '政策找企业',
+    myReviews: '我的评审',
+    evaluationSettings: '评估设置',
     apiDocs: 'API 文档',
   },
   header: {
@@ -278,6 +282,8 @@ export const zhCN = {
   myWork: myWorkZhCN,
   projectReports: projectReportsZhCN,
   evaluation: evaluationZhCN,
+  evaluationSettings: evaluationSettingsZhCN,
+  myReviews: myReviewsZhCN,
 };
 
 export type Messages = typeof zhCN;

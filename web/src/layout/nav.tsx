@@ -9,9 +9,11 @@ import {
   CarryOutOutlined,
   CloudUploadOutlined,
   ClusterOutlined,
+  ControlOutlined,
   DashboardOutlined,
   DeploymentUnitOutlined,
   FileSearchOutlined,
+  FormOutlined,
   MergeCellsOutlined,
   ProjectOutlined,
   RiseOutlined,
@@ -42,6 +44,8 @@ export const PATHS = {
   cultivation: '/cultivation',
   policies: '/policies',
   evaluations: '/evaluations',
+  myReviews: '/reviews',
+  evaluationSettings: '/evaluation-settings',
   login: '/login',
 } as const;
 
@@ -68,6 +72,10 @@ export const PAGE_ROLES: Partial<Record<string, readonly Role[]>> = {
   // 三维评价 on its own page: experts open the evaluations they are assigned to (the API answers 404 to
   // the rest); it has no menu entry.
   [PATHS.evaluations]: ['admin', 'leader', 'officer', 'analyst', 'expert'],
+  // 我的评审: the evaluations assigned to the signed-in expert (GET /my-reviews is for experts only).
+  [PATHS.myReviews]: ['expert'],
+  // 评估设置: admins change the experts, the scoring model and the rules; leaders read them.
+  [PATHS.evaluationSettings]: ['admin', 'leader'],
 };
 
 type NavLeaf = {
@@ -87,7 +95,9 @@ type NavLeaf = {
     | 'myWork'
     | 'projectReports'
     | 'cultivation'
-    | 'policies';
+    | 'policies'
+    | 'myReviews'
+    | 'evaluationSettings';
   icon: ReactNode;
 };
 type NavGroup = { key: string; label: 'system' | 'enterprises'; icon: ReactNode; children: NavLeaf[] };
@@ -111,6 +121,8 @@ const NAV: (NavLeaf | NavGroup)[] = [
   { key: PATHS.projectReports, label: 'projectReports', icon: <BarChartOutlined /> },
   { key: PATHS.cultivation, label: 'cultivation', icon: <RiseOutlined /> },
   { key: PATHS.policies, label: 'policies', icon: <FileSearchOutlined /> },
+  { key: PATHS.myReviews, label: 'myReviews', icon: <FormOutlined /> },
+  { key: PATHS.evaluationSettings, label: 'evaluationSettings', icon: <ControlOutlined /> },
   { key: PATHS.jobs, label: 'jobs', icon: <ScheduleOutlined /> },
   { key: PATHS.audit, label: 'audit', icon: <AuditOutlined /> },
   {

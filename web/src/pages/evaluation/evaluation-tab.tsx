@@ -1,12 +1,13 @@
-/** The project drawer's 三维评价 tab. The server has no read of a project's evaluation without opening
- *  it, so the tab shows 开始评估 (which opens the existing evaluation or creates one) and remembers the
- *  evaluation for the session; at 评估 and later stages it opens by itself for those who may open it. */
+/** The project drawer's 三维评价 tab. It reads the project's evaluation (the server answers 404 until one
+ *  is started, and creates nothing), so an evaluation shows after a reload and to analysts. While none
+ *  exists, officers, leaders and admins get 开始评估; at 评估 and later stages the tab starts it by itself
+ *  for them. */
 import { ExportOutlined, PlayCircleOutlined } from '@ant-design/icons';
-import { Alert, Button, Empty, Flex, Typography } from 'antd';
+import { Alert, Button, Empty, Flex, Skeleton, Typography } from 'antd';
 import { useEffect } from 'react';
 import { Link } from 'react-router';
 import type { Stage } from '../../../../src/domain/project/stages';
-import { useKnownEvaluationId, useOpenEvaluation } from '../../api/evaluation';
+import { useOpenEvaluation, useProjectEvaluationId } from '../../api/evaluation';
 import { hasAnyRole, useMe } from '../../api/me';
 import type { ProjectDetail } from '../../api/projects';
 import { useMessages } from '../../i18n';
@@ -17,17 +18,20 @@ const EVALUATED: readonly Stage[] = ['evaluation', 'signing', 'landing', 'produc
 export function EvaluationTab({ p }: { p: ProjectDetail }) {
   const m = useMessages().evaluation;
   const me = useMe().data;
-  const known = useKnownEvaluationId(p.id);
+  const existing = useProjectEvaluationId(p.id);
   const open = useOpenEvaluation(p.id);
   const canOpen = hasAnyRole(me, ['admin', 'leader', 'officer']);
-  const id = known.data ?? null;
-  const auto = canOpen && !id && EVALUATED.includes(p.stage as Stage);
+  const id = existing.data ?? null;
+  const none = existing.isSuccess && existing.data === null;
+  const auto = canOpen && none && EVALUATED.includes(p.stage as Stage);
   const { mutate, isIdle } = open;
   useEffect(() => {
     if (auto && isIdle) mutate();
   }, [auto, isIdle, mutate]);
 
   if (!me) return null;
+  if (existing.error)
+    return <Alert type="error" showIcon title={m.loadFailed} description={existing.error.message} />;
   if (id)
     return (
       <Flex vertical gap={12} data-testid="project-evaluation">
@@ -39,6 +43,7 @@ export function EvaluationTab({ p }: { p: ProjectDetail }) {
         <EvaluationById id={id} me={me} plans={plansOf(p.attachments)} />
       </Flex>
     );
+  if (!none) return <Skeleton active paragraph={{ rows: 6 }} />;
   return (
     <Flex vertical gap={12} data-testid="project-evaluation">
       {open.error && <Alert type="error" showIcon title={m.loadFailed} description={open.error.message} />}
@@ -47,7 +52,9 @@ export function EvaluationTab({ p }: { p: ProjectDetail }) {
         description={
           <Flex vertical gap={4}>
             <Typography.Text>{m.start.intro}</Typography.Text>
-            <Typography.Text type="secondary">{canOpen ? m.start.hint : m.start.noRight}</Typography.Text>
+            <Typography.Text type="secondary" data-testid="evaluation-not-started">
+              {canOpen ? m.start.hint : m.start.noRight}
+            </Typography.Text>
           </Flex>
         }
       >

@@ -156,9 +156,6 @@ export const projectsEnUS: typeof projectsZhCN = {
     followUps: 'Follow-ups',
     history: 'Stage history',
     evaluation: 'Evaluation',
-    evaluationSoon:
-      'The evaluation stage will bring the three-way evaluation: AI assessment, technical committee review, market due diligence',
-    evaluationLater: 'Once the project evaluation module is live, start and read evaluations here.',
     attachments: 'Attachments',
     ratings: 'Bimonthly reviews',
     noRatings: 'No reviews yet',

@@ -154,8 +154,6 @@ export const projectsZhCN = {
     followUps: '跟进记录',
     history: '阶段历史',
     evaluation: '三维评价',
-    evaluationSoon: '评估阶段将接入三维评价：AI研判、技术委员会评审、市场尽调',
-    evaluationLater: '“项目评价”模块上线后，可在此发起评价并查看结果。',
     attachments: '附件',
     ratings: '双月点评',
     noRatings: '暂无点评',
