@@ -14,6 +14,9 @@ export const ExpertCreate = z.object({
   declaredFirmIds: z.array(z.uuid()).max(50).default([]),
   declaration: z.string().trim().max(1000).optional(),
 });
+export const ExpertUpdate = ExpertCreate.omit({ userId: true })
+  .partial()
+  .extend({ active: z.boolean().optional() });
 export const ExpertAssign = z.object({ expertIds: z.array(z.uuid()).min(1).max(15) });
 
 export const ReviewSubmit = z.object({

@@ -8,7 +8,7 @@ import type { Db, Tx } from '../../../db/client.js';
 import { expertReviews, experts } from '../../../db/schema/evaluation.js';
 import { MIN_EXPERTS } from '../../../domain/committee/aggregate.js';
 import { DIMENSION_NAMES } from '../../../domain/profile/model.js';
-import type { ExpertCreate, ReviewSubmit } from '../../../shared/evaluation-api.js';
+import type { ExpertCreate, ExpertUpdate, ReviewSubmit } from '../../../shared/evaluation-api.js';
 import type { Actor } from '../../access.js';
 import { AppError } from '../../app-error.js';
 import { writeAudit } from '../../audit.js';
@@ -33,6 +33,28 @@ export async function createExpert(db: Db, actor: Actor, body: z.infer<typeof Ex
     entity: 'expert',
     entityId: row.id,
     orgId: actor.orgId,
+    after: row,
+  });
+  return row;
+}
+
+/** Changes an expert's record (or retires them with active = false); future assignments use it, past
+ *  conflict checks keep the reason they had. */
+export async function updateExpert(db: Db, actor: Actor, id: string, body: z.infer<typeof ExpertUpdate>) {
+  const ids = await orgIdsUnder(db, actor.orgPath);
+  const [before] = await db
+    .select()
+    .from(experts)
+    .where(and(eq(experts.id, id), inArray(experts.orgId, ids)));
+  if (!before) throw new AppError('expert.not_found');
+  const changes = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
+  const [row] = await db.update(experts).set(changes).where(eq(experts.id, id)).returning();
+  await writeAudit(db, actor, {
+    action: 'update',
+    entity: 'expert',
+    entityId: id,
+    orgId: before.orgId,
+    before,
     after: row,
   });
   return row;

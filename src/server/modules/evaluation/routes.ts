@@ -10,13 +10,21 @@ import {
   EvaluationView,
   ExpertAssign,
   ExpertCreate,
+  ExpertUpdate,
   ModelSave,
   ProfileRun,
   ReviewSubmit,
 } from '../../../shared/evaluation-api.js';
 import { type Actor, access } from '../../access.js';
 import type { App } from '../../types.js';
-import { assignExperts, createExpert, listExperts, myReviews, submitReview } from './committee.js';
+import {
+  assignExperts,
+  createExpert,
+  listExperts,
+  myReviews,
+  submitReview,
+  updateExpert,
+} from './committee.js';
 import { recordDecision, updateDdItem } from './decide.js';
 import { ensureEvaluation, evaluationIdOf } from './evaluations.js';
 import { modelHistory, saveModel } from './models.js';
@@ -106,6 +114,17 @@ export function evaluationRoutes(app: App) {
       response: { 201: z.unknown(), ...errors },
     },
     handler: async (req, reply) => reply.code(201).send(await createExpert(db, req.actor as Actor, req.body)),
+  });
+  app.patch('/api/v1/experts/:id', {
+    config: admins,
+    schema: {
+      tags,
+      summary: '修改专家信息或停用专家（停用后不再能被分配）',
+      params: IdParams,
+      body: ExpertUpdate,
+      response: { 200: z.unknown(), ...errors },
+    },
+    handler: (req) => updateExpert(db, req.actor as Actor, req.params.id, req.body),
   });
   app.post('/api/v1/evaluations/:id/experts', {
     config: admins,
