@@ -23,15 +23,24 @@ const CSV = `${[
   `${makeUscc(8802)},${LOCAL},2025-10-01,320904,C38,储能电池,本地`,
 ].join('\n')}\n`;
 
+/** Picks from a searched select and checks it took: on a loaded machine the option list can be
+ *  replaced by a later search while the click lands (CI once left the firm empty), so try again. */
 async function pickFirm(page: Page, testId: string, typed: string, name: string) {
-  await page.getByTestId(testId).click();
-  await page.keyboard.type(typed);
-  await page.locator('.ant-select-item-option').filter({ hasText: name }).click();
+  await expect(async () => {
+    await page.getByTestId(testId).click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(typed);
+    await page.locator('.ant-select-item-option').filter({ hasText: name }).click({ timeout: 5000 });
+    await expect(page.getByTestId(testId)).toContainText(name, { timeout: 2000 });
+  }).toPass({ timeout: 30_000 });
 }
 
 async function pickOption(page: Page, testId: string, label: string) {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-item-option').filter({ hasText: label }).first().click();
+  await expect(async () => {
+    await page.getByTestId(testId).click();
+    await page.locator('.ant-select-item-option').filter({ hasText: label }).first().click({ timeout: 5000 });
+    await expect(page.getByTestId(testId)).toContainText(label, { timeout: 2000 });
+  }).toPass({ timeout: 30_000 });
 }
 
 async function fillProject(page: Page, name: string) {
