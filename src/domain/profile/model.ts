@@ -3,6 +3,7 @@
  *  in shared/reference/criteria.md. Admins edit it as data; a model is checked here before it is saved,
  *  and a model may never read a forbidden input (age, gender, hometown, school prestige). */
 import { z } from 'zod';
+import { FACT_KEYS as PLAN_FACT_KEYS } from '../evaluation/extract/types.js';
 
 export const DIMENSIONS = ['technology', 'chainFit', 'team', 'growth', 'scale'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
@@ -14,33 +15,12 @@ export const DIMENSION_NAMES: Record<Dimension, string> = {
   scale: '投资规模与落地效益',
 };
 
-/** Facts a model may read: the extractor's keys, the registry's, and the chain context. */
+/** Facts a model may read: the keys the plan reader extracts, then what is derived from them, the
+ *  registry's titles and the chain map's view of the node the project serves. */
 export const FACT_KEYS = [
-  'patents.total',
-  'patents.invention',
-  'patents.utility',
-  'patents.design',
-  'software_copyrights',
-  'revenue',
-  'revenue_growth',
-  'net_profit',
-  'rd_expense',
-  'rd_ratio',
-  'employees',
-  'rd_staff',
+  ...PLAN_FACT_KEYS,
   'rd_staff_ratio',
-  'team.phd',
-  'team.academicians',
-  'team.national_talents',
-  'funding.total',
-  'funding.last_round',
-  'valuation',
-  'investment.planned',
-  'talents.planned',
-  'output.expected',
   'output.per_mu',
-  'land.area',
-  'trl',
   'customers.key_count',
   'affiliation.rank',
   'qualifications.rank',
