@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { ASSESSMENT_METRICS } from '../domain/project/assessment.js';
 import { RATINGS } from '../domain/project/catalog.js';
 import { STAGES } from '../domain/project/stages.js';
-import { Attachment, PROJECT_SOURCES, PROJECT_TYPES, ProjectQuery, ProjectSummary } from './project-api.js';
+import { Attachment, PROJECT_TYPES, ProjectQuery, ProjectSummary } from './project-api.js';
 
 export { Attachment };
 

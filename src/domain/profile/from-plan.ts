@@ -1,33 +1,16 @@
 /** The plan's extracted facts as the profile reads them: numbers kept with their evidence, customers
  *  counted, the affiliation ranked (大院大所 / 央企国企 / 龙头 2, 高校 1), areas in 亩. */
-import type { Fact } from '../evaluation/index.js';
+import { type Fact, FACT_KEYS as PLAN_FACT_KEYS } from '../evaluation/index.js';
 import type { FactKey } from './model.js';
 import type { ProfileFact } from './score.js';
 
 const SQM_PER_MU = 10_000 / 15;
-const NUMERIC: ReadonlySet<string> = new Set<FactKey>([
-  'patents.total',
-  'patents.invention',
-  'patents.utility',
-  'patents.design',
-  'revenue',
-  'revenue_growth',
-  'net_profit',
-  'rd_expense',
-  'rd_ratio',
-  'employees',
-  'rd_staff',
-  'team.phd',
-  'team.academicians',
-  'team.national_talents',
-  'funding.total',
-  'funding.last_round',
-  'valuation',
-  'investment.planned',
-  'talents.planned',
-  'output.expected',
-  'trl',
-]);
+/** The plan's keys that carry numbers; customers and affiliation are text, land is converted below. */
+const NUMERIC: ReadonlySet<string> = new Set(
+  PLAN_FACT_KEYS.filter(
+    (k) => !['customers.key', 'affiliation', 'land.area', 'software_copyrights'].includes(k),
+  ),
+);
 const AFFILIATION_RANK: Record<string, number> = { 大院大所: 2, 央企国企: 2, 龙头: 2, 高校: 1 };
 
 export function profileFactsFromPlan(facts: Fact[]): ProfileFact[] {

@@ -14,7 +14,7 @@ import { AppError } from '../../app-error.js';
 import { writeAudit } from '../../audit.js';
 import { orgIdsUnder } from '../../scope.js';
 import { isWithinHops } from '../graph/graph.js';
-import { scopedEvaluation } from './evaluations.js';
+import { firmOf, scopedEvaluation } from './evaluations.js';
 
 export const CONFLICT_HOPS = 2;
 
@@ -98,7 +98,7 @@ export async function assignExperts(db: Db, actor: Actor, evaluationId: string, 
   const pool = await listExperts(db, actor);
   const chosen = pool.filter((e) => expertIds.includes(e.id) && e.active);
   if (chosen.length !== new Set(expertIds).size) throw new AppError('expert.not_found');
-  const name = await firmName(db, project.enterpriseId);
+  const name = (await firmOf(db, project.enterpriseId))?.name ?? '';
   for (const e of chosen) {
     const conflict = await conflictOf(db, actor, e, project.enterpriseId, name);
     await db
@@ -117,13 +117,6 @@ export async function assignExperts(db: Db, actor: Actor, evaluationId: string, 
     after: { assigned: expertIds },
   });
   return panelOf(db, actor, evaluation.id);
-}
-
-async function firmName(db: Tx, enterpriseId: string) {
-  const res = (await db.execute(sql`select name from enterprises where id = ${enterpriseId}`)) as unknown as {
-    rows: { name: string }[];
-  };
-  return res.rows[0]?.name ?? '';
 }
 
 /** The panel as the actor may see it. Experts see others' scores only after submitting their own. */

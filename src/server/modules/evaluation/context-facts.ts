@@ -3,11 +3,10 @@
  *  so the profile can show where a number came from. */
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../../db/client.js';
+import { rowsOf } from '../../../db/rows.js';
 import { TIER_KEYS } from '../../../domain/eligibility/tiers.js';
 import type { ProfileFact } from '../../../domain/profile/score.js';
 
-const rowsOf = async <T>(db: Tx, q: ReturnType<typeof sql>) =>
-  ((await db.execute(q)) as unknown as { rows: T[] }).rows;
 const registry = (key: ProfileFact['key'], value: unknown, quote: string): ProfileFact[] =>
   value === null || value === undefined || !Number.isFinite(Number(value))
     ? []

@@ -16,6 +16,7 @@ import {
   ReviewSubmit,
 } from '../../../shared/evaluation-api.js';
 import { type Actor, access } from '../../access.js';
+import { DOCX_TYPE, sendDownload } from '../../download.js';
 import type { App } from '../../types.js';
 import {
   assignExperts,
@@ -192,14 +193,12 @@ export function evaluationRoutes(app: App) {
     },
     handler: async (req, reply) => {
       const v = await view(req.actor as Actor, req.params.id);
-      const name = `评估报告-${v.projectName}.docx`;
-      reply.header(
-        'content-disposition',
-        `attachment; filename="evaluation-report.docx"; filename*=UTF-8''${encodeURIComponent(name)}`,
-      );
-      return reply
-        .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-        .send(await evaluationReport(v));
+      const file = {
+        asciiName: 'evaluation-report.docx',
+        name: `评估报告-${v.projectName}.docx`,
+        type: DOCX_TYPE,
+      };
+      return sendDownload(reply, file, await evaluationReport(v));
     },
   });
 

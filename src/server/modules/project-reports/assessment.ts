@@ -4,14 +4,11 @@ import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../../db/client.js';
 import { assess, quarterRange, rankRows } from '../../../domain/project/assessment.js';
-import { HIGH_QUALITY_TYPES } from '../../../domain/project/catalog.js';
 import type { AssessmentQuery } from '../../../shared/pipeline-api.js';
 import type { Actor } from '../../access.js';
 import { pInScope } from '../projects/scope.js';
 import { pipelineRules } from '../projects/settings.js';
-import { inPeriod } from './period.js';
-
-const YI = 1e8;
+import { highQualityTypes, inPeriod, movedInto, toYi } from './period.js';
 
 type Figures = {
   key: string;
@@ -35,13 +32,6 @@ export async function quarterFigures(
 ) {
   const key = by === 'owner' ? sql`coalesce(p.owner_id::text, 'none')` : sql`p.org_id::text`;
   const name = by === 'owner' ? sql`coalesce(max(u.display_name), '未指定负责人')` : sql`max(o.name)`;
-  const moved = (stage: string) => sql`(
-    select distinct ev.project_id from project_events ev
-     where ev.to_stage = ${stage} and ev.from_stage is distinct from ev.to_stage and ${inPeriod(sql`ev.at`, period)})`;
-  const hq = sql.join(
-    HIGH_QUALITY_TYPES.map((t) => sql`${t}`),
-    sql`, `,
-  );
   const res = (await db.execute(sql`
     select ${key} as key, ${name} as name,
            count(*) filter (where ${inPeriod(sql`p.created_at`, period)})::int as new_leads,
@@ -49,14 +39,14 @@ export async function quarterFigures(
            count(l.project_id)::int as landings,
            sum(p.planned_investment) filter (where s.project_id is not null) as planned,
            sum(p.arrived_investment) filter (where l.project_id is not null) as arrived,
-           count(*) filter (where s.project_id is not null and p.type in (${hq}))::int as hq_signed,
+           count(*) filter (where s.project_id is not null and p.type in (${highQualityTypes}))::int as hq_signed,
            coalesce(sum(p.talents) filter (where l.project_id is not null), 0)::int as talents,
            coalesce(sum(p.scientist_teams) filter (where l.project_id is not null), 0)::int as teams
       from projects p
       join orgs o on o.id = p.org_id
       left join users u on u.id = p.owner_id
-      left join ${moved('signing')} s on s.project_id = p.id
-      left join ${moved('landing')} l on l.project_id = p.id
+      left join ${movedInto('signing', period)} s on s.project_id = p.id
+      left join ${movedInto('landing', period)} l on l.project_id = p.id
      where ${pInScope(actor)}
      group by ${key}`)) as unknown as { rows: Figures[] };
   return res.rows.map((r) => ({
@@ -66,8 +56,8 @@ export async function quarterFigures(
       newLeads: r.new_leads,
       signings: r.signings,
       landings: r.landings,
-      plannedInvestment: Math.round((Number(r.planned ?? 0) / YI) * 100) / 100,
-      arrivedInvestment: Math.round((Number(r.arrived ?? 0) / YI) * 100) / 100,
+      plannedInvestment: toYi(r.planned),
+      arrivedInvestment: toYi(r.arrived),
       highQualityShare: r.signings ? Math.round((r.hq_signed / r.signings) * 1000) / 1000 : 0,
       talents: r.talents,
       scientistTeams: r.teams,

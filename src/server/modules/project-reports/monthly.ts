@@ -3,6 +3,7 @@
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../../db/client.js';
+import { rowsOf } from '../../../db/rows.js';
 import { monthRange } from '../../../domain/project/assessment.js';
 import { FOLLOW_UP_NAMES } from '../../../domain/project/catalog.js';
 import { STAGE_NAMES, type Stage } from '../../../domain/project/stages.js';
@@ -12,8 +13,6 @@ import { pInScope } from '../projects/scope.js';
 import { inPeriod, localDate } from './period.js';
 
 type Row = Record<string, unknown>;
-const rowsOf = async <T>(db: Db, q: ReturnType<typeof sql>) =>
-  ((await db.execute(q)) as unknown as { rows: T[] }).rows;
 
 export async function monthlyReport(db: Db, actor: Actor, q: z.infer<typeof MonthlyQuery>) {
   const period = monthRange(q.month);

@@ -16,7 +16,7 @@ import {
   YearSummary,
 } from '../../../shared/pipeline-api.js';
 import { type Actor, access } from '../../access.js';
-import { sendDownload, XLSX_TYPE } from '../../download.js';
+import { DOCX_TYPE, sendDownload, XLSX_TYPE } from '../../download.js';
 import type { App } from '../../types.js';
 import { quarterlyAssessment } from './assessment.js';
 import { assessmentXlsx, monthlyDocx, monthlyXlsx, yearXlsx } from './export.js';
@@ -25,7 +25,6 @@ import { createReview, listReviews, rateProject, reviewDetail } from './reviews.
 import { yearSummary } from './year.js';
 
 const tags = ['project-reports'];
-const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const errors = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 
 export function projectReportRoutes(app: App) {
@@ -66,11 +65,11 @@ export function projectReportRoutes(app: App) {
       const report = await monthlyReport(db, actor, req.query);
       const buf = await monthlyDocx(report, await orgName(actor.orgId));
       const name = `月度跟踪-${req.query.month}.docx`;
-      reply.header(
-        'content-disposition',
-        `attachment; filename="monthly-${req.query.month}.docx"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      return sendDownload(
+        reply,
+        { asciiName: `monthly-${req.query.month}.docx`, name, type: DOCX_TYPE },
+        buf,
       );
-      return reply.type(DOCX_TYPE).send(buf);
     },
   });
 

@@ -2,35 +2,23 @@
  *  share of high-quality types, talents and scientist teams, by source and by industry chain. */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
-import { HIGH_QUALITY_TYPES } from '../../../domain/project/catalog.js';
+import { rowsOf } from '../../../db/rows.js';
 import type { Actor } from '../../access.js';
 import { pInScope } from '../projects/scope.js';
-import { inPeriod } from './period.js';
-
-const YI = 1e8;
-const yi = (v: unknown) => Math.round((Number(v ?? 0) / YI) * 100) / 100;
-const rowsOf = async <T>(db: Db, q: ReturnType<typeof sql>) =>
-  ((await db.execute(q)) as unknown as { rows: T[] }).rows;
+import { highQualityTypes, inPeriod, movedInto, toYi } from './period.js';
 
 export async function yearSummary(db: Db, actor: Actor, year: number) {
   const period = { from: `${year}-01-01`, to: `${year + 1}-01-01` };
-  const moved = (stage: string) => sql`(
-    select distinct ev.project_id from project_events ev
-     where ev.to_stage = ${stage} and ev.from_stage is distinct from ev.to_stage and ${inPeriod(sql`ev.at`, period)})`;
-  const hq = sql.join(
-    HIGH_QUALITY_TYPES.map((t) => sql`${t}`),
-    sql`, `,
-  );
   const base = sql`
       from projects p
-      left join ${moved('signing')} s on s.project_id = p.id
-      left join ${moved('landing')} l on l.project_id = p.id
+      left join ${movedInto('signing', period)} s on s.project_id = p.id
+      left join ${movedInto('landing', period)} l on l.project_id = p.id
      where ${pInScope(actor)}`;
   const [t] = await rowsOf<Record<string, string | number | null>>(
     db,
     sql`select count(*) filter (where ${inPeriod(sql`p.created_at`, period)})::int as new_leads,
                count(s.project_id)::int as signed, count(l.project_id)::int as landed,
-               count(l.project_id) filter (where p.type in (${hq}))::int as hq_landed,
+               count(l.project_id) filter (where p.type in (${highQualityTypes}))::int as hq_landed,
                coalesce(sum(p.talents) filter (where l.project_id is not null), 0)::int as talents,
                coalesce(sum(p.scientist_teams) filter (where l.project_id is not null), 0)::int as teams,
                sum(p.planned_investment) filter (where s.project_id is not null) as planned,
@@ -38,7 +26,12 @@ export async function yearSummary(db: Db, actor: Actor, year: number) {
         ${base}`,
   );
   const tally = (rows: { name: string; landed: number; signed: number; planned: unknown }[]) =>
-    rows.map((r) => ({ name: r.name, landed: r.landed, signed: r.signed, plannedInvestment: yi(r.planned) }));
+    rows.map((r) => ({
+      name: r.name,
+      landed: r.landed,
+      signed: r.signed,
+      plannedInvestment: toYi(r.planned),
+    }));
   const bySource = await rowsOf<{ name: string; landed: number; signed: number; planned: unknown }>(
     db,
     sql`select p.source as name, count(l.project_id)::int as landed, count(s.project_id)::int as signed,
@@ -53,8 +46,8 @@ export async function yearSummary(db: Db, actor: Actor, year: number) {
                count(distinct s.project_id)::int as signed,
                sum(p.planned_investment) filter (where s.project_id is not null) as planned
         from projects p
-        left join ${moved('signing')} s on s.project_id = p.id
-        left join ${moved('landing')} l on l.project_id = p.id
+        left join ${movedInto('signing', period)} s on s.project_id = p.id
+        left join ${movedInto('landing', period)} l on l.project_id = p.id
         left join lateral (select distinct n.chain_id from chain_nodes n where n.id = any(p.chain_node_ids)) pc on true
         left join chains c on c.id = pc.chain_id
         where ${pInScope(actor)} and (s.project_id is not null or l.project_id is not null)
@@ -74,8 +67,8 @@ export async function yearSummary(db: Db, actor: Actor, year: number) {
     highQualityShare: share,
     talents: Number(t.talents),
     scientistTeams: Number(t.teams),
-    plannedInvestment: yi(t.planned),
-    arrivedInvestment: yi(t.arrived),
+    plannedInvestment: toYi(t.planned),
+    arrivedInvestment: toYi(t.arrived),
     bySource: tally(bySource),
     byChain: tally(byChain),
   };

@@ -116,12 +116,7 @@ export function projectLoopRoutes(app: App) {
     schema: { tags, summary: '下载项目附件（按内容识别的类型发送）', params: AttachmentParams },
     handler: async (req, reply) => {
       const a = await readAttachment(db, req.actor as Actor, req.params.id, req.params.attachmentId);
-      const ascii = a.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-      reply.header(
-        'content-disposition',
-        `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(a.fileName)}`,
-      );
-      return reply.type(a.type).send(a.content);
+      return sendDownload(reply, { asciiName: a.fileName, name: a.fileName, type: a.type }, a.content);
     },
   });
   app.delete('/api/v1/projects/:id/attachments/:attachmentId', {
