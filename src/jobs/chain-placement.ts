@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { chainNodes, chainPlacements, chains, enterprises, orgs } from '../db/schema/index.js';
 import { Placer } from '../domain/chain/placement.js';
 import { visibleChain } from '../server/modules/chains/chains.js';
+import { fillTargetCacheOfOrgs } from '../server/modules/chains/target-cache.js';
 import { orgIdsUnder } from '../server/scope.js';
 import type { JobDefinition } from './types.js';
 
@@ -102,7 +103,12 @@ export const chainPlacementJob: JobDefinition<z.infer<typeof Params>, State> = {
       const pct = cur.total ? Math.min(99, (cur.done / cur.total) * 100) : 99;
       await progress(pct, `已匹配 ${cur.done} / ${cur.total} 家企业，${cur.placed} 个链上位置`, cur);
     }
-    await db.execute(sql`analyze ${chainPlacements}`);
-    return { firms: cur.done, placements: cur.placed };
+    // 靶向招商's cache on the placements just written (and any emptied since).
+    const cached = await fillTargetCacheOfOrgs(db, orgIds, (n) =>
+      progress(99, `已匹配 ${cur.done} 家企业；已计算 ${n} 家企业的靶向评分因子`, cur),
+    );
+    // Statistics for the planner, and the visibility map that lets rankings read the covering index alone.
+    await db.execute(sql`vacuum analyze ${chainPlacements}`);
+    return { firms: cur.done, placements: cur.placed, cached };
   },
 };

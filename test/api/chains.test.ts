@@ -2,14 +2,12 @@
  *  node figures and strength, editing with its rules, export, and who may do what. */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enterprises, enterpriseYears, qualifications, relations } from '../../src/db/schema/index.js';
-import { searchTerms } from '../../src/domain/enterprise/search-terms.js';
 import { type Client, createTestApp, login, ORG, type TestContext } from '../helpers/app.js';
+import { addFirm, chainId, place, tree } from '../helpers/chain-firms.js';
 
 let t: TestContext;
 let officer: Client;
 let admin: Client;
-const prov = { source: { kind: 'api' as const, client: 'test' }, asOf: '2026-01-01' };
 
 type Node = {
   id: string;
@@ -22,65 +20,6 @@ type Node = {
   strengthReason: string;
 };
 
-async function addFirm(
-  name: string,
-  f: {
-    products?: string;
-    scope?: string;
-    division?: string;
-    revenue?: number;
-    hnte?: boolean;
-    org?: string;
-    target?: boolean;
-    uscc?: string;
-  },
-) {
-  const { db } = t.database;
-  const [row] = await db
-    .insert(enterprises)
-    .values({
-      orgId: f.org ?? ORG.yannan,
-      name,
-      ...searchTerms(name),
-      mainProducts: f.products ?? null,
-      businessScope: f.scope ?? null,
-      industryDivision: f.division ?? null,
-      uscc: f.uscc ?? null,
-      universe: f.target ? 'target' : 'local',
-      provenance: prov,
-    })
-    .returning({ id: enterprises.id });
-  if (f.revenue)
-    await db
-      .insert(enterpriseYears)
-      .values({ enterpriseId: row.id, year: 2025, revenue: f.revenue, provenance: prov });
-  if (f.hnte)
-    await db.insert(qualifications).values({
-      enterpriseId: row.id,
-      tier: 'hnte',
-      issuedOn: '2025-01-01',
-      expiresOn: '2027-12-31',
-      provenance: prov,
-    });
-  return row.id;
-}
-
-async function place(client: Client) {
-  const res = await client.post('/api/v1/chains/placement', {});
-  expect(res.statusCode).toBe(202);
-  t.runner?.wake();
-  for (let i = 0; i < 300; i++) {
-    const j = (await client.get(`/api/v1/jobs/${res.json().id}`)).json();
-    if (j.status === 'succeeded') return j;
-    if (j.status === 'failed') throw new Error(j.error);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('placement timed out');
-}
-
-const chainId = async (key: string) =>
-  (await officer.get('/api/v1/chains')).json().find((c: { key: string }) => c.key === key).id as string;
-const tree = async (client: Client, id: string) => (await client.get(`/api/v1/chains/${id}`)).json();
 const nodeNamed = (nodes: Node[], name: string) => {
   const n = nodes.find((x) => x.name === name);
   if (!n) throw new Error(`no node ${name}: ${nodes.map((x) => x.name).join('、')}`);
@@ -102,15 +41,15 @@ beforeAll(async () => {
   t = await createTestApp({ jobs: true });
   officer = await login(t.app, 'officer');
   admin = await login(t.app, 'admin');
-  inverterFirm = await addFirm('盐南链测逆变科技有限公司', {
+  inverterFirm = await addFirm(t, '盐南链测逆变科技有限公司', {
     products: '组串式光伏逆变器',
     division: '38',
     hnte: true,
   });
-  leaderFirm = await addFirm('盐南链测组件股份有限公司', { products: '异质结光伏组件', revenue: 2e9 });
-  strayFirm = await addFirm('盐南链测咨询有限公司', { scope: '企业管理咨询；光伏逆变器销售' });
-  pv = await chainId('pv');
-  await place(officer);
+  leaderFirm = await addFirm(t, '盐南链测组件股份有限公司', { products: '异质结光伏组件', revenue: 2e9 });
+  strayFirm = await addFirm(t, '盐南链测咨询有限公司', { scope: '企业管理咨询；光伏逆变器销售' });
+  pv = await chainId(officer, 'pv');
+  await place(t, officer);
 });
 afterAll(() => t.close());
 
@@ -178,7 +117,7 @@ describe('chains and placement', () => {
       status: 'rejected',
     });
     expect(rejected.statusCode).toBe(200);
-    await place(officer);
+    await place(t, officer);
     const after = (await officer.get(`/api/v1/chain-nodes/${inverter.id}/firms`)).json().items;
     expect(after.map((f: { enterpriseId: string }) => f.enterpriseId)).toEqual([strayFirm]);
     expect(after[0]).toMatchObject({ status: 'added', decidedBy: '张专员' });
@@ -309,9 +248,9 @@ describe('editing chains', () => {
   });
 
   it('shows a 南通 officer the templates with 南通’s own figures only', async () => {
-    await addFirm('南通链测逆变器有限公司', { products: '光伏逆变器', org: ORG.ntkfq });
+    await addFirm(t, '南通链测逆变器有限公司', { products: '光伏逆变器', org: ORG.ntkfq });
     const nt = await login(t.app, 'nt_officer');
-    await place(nt);
+    await place(t, nt);
     const { nodes } = await tree(nt, pv);
     const inverter = nodeWith(nodes, '光伏逆变器');
     expect(inverter.figures.firms).toBe(1);
@@ -325,115 +264,5 @@ describe('editing chains', () => {
       status: 'added',
     });
     expect(steal.statusCode).toBe(404);
-  });
-});
-
-describe('靶向招商', () => {
-  let node: Node & { keywords: string[]; products: string[] };
-  let supplier: string;
-  let big: string;
-  let twin: string;
-  beforeAll(async () => {
-    // A missing link of 光伏 for 盐南: 钙钛矿 (no local firm makes it).
-    const { nodes } = await tree(officer, pv);
-    node = nodes.find((n: { name: string }) => n.name.includes('钙钛矿'));
-    const term = node.keywords[0] ?? node.products[0];
-    big = await addFirm('上海靶向钙钛矿光电股份有限公司', {
-      products: `${term}组件`,
-      revenue: 3e9,
-      target: true,
-    });
-    await t.database.db
-      .insert(enterpriseYears)
-      .values({ enterpriseId: big, year: 2023, revenue: 1e9, provenance: prov });
-    supplier = await addFirm('苏州靶向钙钛矿材料有限公司', {
-      products: `${term}材料`,
-      revenue: 2e8,
-      target: true,
-    });
-    // It supplies 盐南's 龙头 (20 亿元 revenue): 以商引商.
-    await t.database.db.insert(relations).values({
-      orgId: ORG.yannan,
-      kind: 'supply',
-      fromType: 'enterprise',
-      fromId: supplier,
-      toType: 'enterprise',
-      toId: leaderFirm,
-      dedupeKey: `supply|${supplier}|${leaderFirm}|`,
-      provenance: prov,
-    });
-    // The same firm as a local one (listed again in the target universe): not a target.
-    await addFirm('盐南链测钙钛矿科技有限公司', { products: `${term}电池` });
-    twin = await addFirm('盐南链测钙钛矿科技有限公司', { products: `${term}电池`, target: true });
-    await place(officer);
-  });
-
-  it('ranks the target universe for a missing link, factor by factor, without firms already here', async () => {
-    const r = (await officer.get(`/api/v1/chain-nodes/${node.id}/targets`)).json();
-    expect(r.node.path).toContain('钙钛矿');
-    const names = r.items.map((i: { name: string }) => i.name);
-    expect(names).toContain('上海靶向钙钛矿光电股份有限公司');
-    expect(r.items.map((i: { enterpriseId: string }) => i.enterpriseId)).not.toContain(twin);
-    const bigItem = r.items.find((i: { enterpriseId: string }) => i.enterpriseId === big);
-    const factors = Object.fromEntries(bigItem.factors.map((f: { factor: string }) => [f.factor, f]));
-    expect(factors.scale.why).toBe('2025 年营收 30 亿元');
-    expect(factors.growth.why).toBe('近两年营收年均增长 73.2%');
-    expect(factors.proximity.points).toBe(0);
-    const sup = r.items.find((i: { enterpriseId: string }) => i.enterpriseId === supplier);
-    const prox = sup.factors.find((f: { factor: string }) => f.factor === 'proximity');
-    expect(prox).toMatchObject({ weight: 15, points: 15 });
-    expect(prox.why).toContain('盐南链测组件股份有限公司');
-    for (const item of r.items)
-      expect(item.score).toBeCloseTo(
-        item.factors.reduce((s: number, f: { points: number }) => s + f.points, 0),
-        0,
-      );
-  });
-
-  it('follows the org’s weights: with only 以商引商, the supplier of the 龙头 ranks first', async () => {
-    const w = (await admin.get('/api/v1/chains/target-weights')).json();
-    const only = {
-      fit: 0,
-      scale: 0,
-      innovation: 0,
-      growth: 0,
-      funding: 0,
-      proximity: 100,
-      version: w.version,
-    };
-    expect((await admin.request('PUT', '/api/v1/chains/target-weights', only)).statusCode).toBe(200);
-    const r = (await officer.get(`/api/v1/chain-nodes/${node.id}/targets`)).json();
-    expect(r.items[0]).toMatchObject({ enterpriseId: supplier, score: 100 });
-    const zero = { ...only, proximity: 0, version: w.version + 1 };
-    expect((await admin.request('PUT', '/api/v1/chains/target-weights', zero)).statusCode).toBe(400);
-  });
-
-  it('saves the ranking as a list and exports it, formula-safe', async () => {
-    const saved = await officer.post('/api/v1/target-lists', { nodeId: node.id, name: '=钙钛矿补链目标' });
-    expect(saved.statusCode).toBe(201);
-    const list = saved.json();
-    expect(list.items.length).toBeGreaterThanOrEqual(2);
-    expect((await officer.get('/api/v1/target-lists')).json()[0]).toMatchObject({
-      id: list.id,
-      firms: list.items.length,
-    });
-    const res = await officer.get(`/api/v1/target-lists/${list.id}/export`);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    const rows = wb.worksheets[0].getSheetValues() as unknown[][];
-    expect(String(rows[1][5])).toContain('权重');
-    expect(rows[2][2]).toBe(list.items[0].name);
-    const nt = await login(t.app, 'nt_officer');
-    expect((await nt.get(`/api/v1/target-lists/${list.id}`)).statusCode).toBe(404);
-    // One click makes the target a 线索 of the pipeline, keeping why it was suggested.
-    const lead = await officer.post(`/api/v1/target-lists/${list.id}/leads`, { enterpriseId: supplier });
-    expect(lead.statusCode).toBe(201);
-    expect(lead.json()).toMatchObject({ stage: 'lead', source: '靶向推荐', chainNodeIds: [node.id] });
-    expect(lead.json().origin).toMatchObject({ kind: 'target', node: expect.stringContaining('钙钛矿') });
-    expect(lead.json().origin.factors.length).toBe(6);
-    // Now in the pipeline, it is no longer offered as a target.
-    const again = (await officer.get(`/api/v1/chain-nodes/${node.id}/targets`)).json();
-    expect(again.items.map((i: { enterpriseId: string }) => i.enterpriseId)).not.toContain(supplier);
-    expect(again.items.map((i: { enterpriseId: string }) => i.enterpriseId)).toContain(big);
   });
 });

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   index,
   integer,
   jsonb,
@@ -80,7 +81,16 @@ export const PLACEMENT_STATUSES = ['auto', 'confirmed', 'rejected', 'added'] as 
 export type PlacementStatus = (typeof PLACEMENT_STATUSES)[number];
 
 /** A firm on a chain node: found by the placement engine (auto, with its confidence and the words that
- *  caused it), confirmed or rejected by a user, or added by hand. Users' decisions survive re-runs. */
+ *  caused it), confirmed or rejected by a user, or added by hand. Users' decisions survive re-runs.
+ *
+ *  The `target*` columns cache what 靶向招商 ranks the firm by, copied from the registry so that ranking
+ *  a node's 100,000 candidates reads one covering index (chain_placements_node_cover_idx, migration
+ *  0018) instead of five fact tables: whether it may be ranked, its org, uscc and name key (for the
+ *  exclusions), and its scale, innovation, growth and funding values (0–1, `factorNumbers` of
+ *  domain/chain/targeting.ts). A cache, never a source: triggers (migration 0018) empty a firm's cache
+ *  whenever its facts, universe, org or identity change, and an empty cache is filled from the registry
+ *  before a ranking reads it. The values only fall as time passes (titles expire, rounds leave the
+ *  three-year window), so a cached value is an upper bound, which the ranking's exact pass relies on. */
 export const chainPlacements = pgTable(
   'chain_placements',
   {
@@ -97,6 +107,15 @@ export const chainPlacements = pgTable(
     decidedBy: uuid('decided_by'),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Null: not cached. True: of the target universe and not merged. */
+    targetEligible: boolean('target_eligible'),
+    targetOrgId: uuid('target_org_id'),
+    targetUscc: text('target_uscc'),
+    targetNameKey: text('target_name_key'),
+    targetScale: real('target_scale'),
+    targetInnovation: real('target_innovation'),
+    targetGrowth: real('target_growth'),
+    targetFunding: real('target_funding'),
   },
   (t) => [
     primaryKey({ columns: [t.nodeId, t.enterpriseId] }),

@@ -65,6 +65,7 @@ export const relations = pgTable(
   },
   (t) => [
     uniqueIndex('relations_org_dedupe_idx').on(t.orgId, t.dedupeKey),
+    // Both also INCLUDE the other end and the org (migration 0018), which drizzle cannot declare.
     index('relations_from_idx').on(t.fromId, t.kind),
     index('relations_to_idx').on(t.toId, t.kind),
   ],

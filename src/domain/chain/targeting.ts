@@ -160,15 +160,6 @@ const pointsOf = (value: number, weight: number, total: number) =>
   Math.round(((value * weight * 100) / total) * 10) / 10;
 const weightTotal = (w: TargetWeights) => TARGET_FACTORS.reduce((s, k) => s + w[k], 0) || 1;
 
-/** The score alone, the same number as scoreTarget's, without building its explanation. */
-export function targetScore(f: TargetFacts, w: TargetWeights): number {
-  const v = factorNumbers(f);
-  const total = weightTotal(w);
-  let sum = 0;
-  for (const k of TARGET_FACTORS) sum += pointsOf(v[k], w[k], total);
-  return Math.round(sum * 10) / 10;
-}
-
 /** The score (0–100) and its breakdown: each factor's value × its share of the weights. */
 export function scoreTarget(f: TargetFacts, w: TargetWeights): { score: number; factors: FactorScore[] } {
   const values = factorValues(f);

@@ -1,9 +1,7 @@
-/** The facts 靶向招商 scores, for every candidate of a node, in ONE statement. At 1,000,000 firms a node
- *  has 100,000 candidates, so each fact is read for exactly those firms by id list (`= any(array(…))`,
- *  an index lookup each) and folded by PostgreSQL, one table at a time, into one JSON array of positional
- *  arrays: a correlated subquery per firm and fact cost about ten times as much, and a hash join read
- *  the whole registry. The local firms (for the exclusions and 以商引商) are never listed: a candidate's
- *  uscc and name are looked up among them, and only the ends of its relations are read. */
+/** The live facts 靶向招商 scores, for a list of firms, in ONE statement: each fact is read for exactly
+ *  those firms by id list (an index lookup each) and folded by PostgreSQL, one table at a time, into one
+ *  JSON array of positional arrays (a correlated subquery per firm and fact cost about ten times as
+ *  much). Used for the few hundred firms a ranking explains, and to fill the cache on the placements. */
 import { sql } from 'drizzle-orm';
 import { arrayLiteral } from '../../../db/array-literal.js';
 import type { Tx } from '../../../db/client.js';
@@ -14,6 +12,9 @@ export type Candidate = {
   name: string;
   uscc: string | null;
   regionCode: string | null;
+  orgId: string;
+  nameKey: string;
+  eligible: boolean;
   facts: TargetFacts;
 };
 
@@ -24,64 +25,50 @@ type Raw = Record<'firms' | 'years' | 'ip' | 'titles' | 'rounds' | 'links', Part
 /** `[[…], …]` from a json column (node-pg parses json; PGlite too, but keep a string fallback). */
 const rows = (v: Part): Cell[][] => (v === null ? [] : typeof v === 'string' ? JSON.parse(v) : v);
 
-/** The candidates on the nodes (a node and its subtree), not merged, of the target universe of the
- *  orgs, not already among their local firms (same uscc or name) nor in an open project of theirs. */
-export async function loadCandidates(
+/** The live facts of the firms `ids` (any universe; `eligible` says whether one may be ranked), with
+ *  their relations to the local firms of `orgIds` (none when empty). `confidence` is left 0: it belongs
+ *  to a node, not to the firm. */
+export async function loadFirmFacts(
   tx: Tx,
-  p: { nodeIds: string[]; orgIds: string[]; today: string; since: string; leaderRevenue: number },
+  p: { ids: string[]; orgIds: string[]; today: string; since: string; leaderRevenue: number },
 ): Promise<Candidate[]> {
   const orgs = arrayLiteral(p.orgIds);
+  const ids = arrayLiteral(p.ids);
   // JIT compiles for longer than these index lookups run.
   await tx.execute(sql`set local jit = off`);
   const res = (await tx.execute(sql`
-    with cand as materialized (
-      select p.enterprise_id as id, max(p.confidence)::float8 as conf from chain_placements p
-       where p.node_id = any(${arrayLiteral(p.nodeIds)}::uuid[]) and p.status <> 'rejected' group by p.enterprise_id),
-    firms as materialized (
-      select e.id, e.name, e.uscc, e.region_code, c.conf from enterprises e join cand c on c.id = e.id
-       where e.id = any(array(select id from cand))
-         and e.universe = 'target' and e.merged_into is null and e.org_id = any(${orgs}::uuid[])
-         -- Already here: the same uscc among the local firms. One firm per uscc and org is unmerged
-         -- (enterprises_org_uscc_idx), so only the org's other orgs can hold it.
-         and not exists (select 1 from enterprises l
-                          where l.org_id = any(array_remove(${orgs}::uuid[], e.org_id)) and l.uscc = e.uscc
-                            and l.universe = 'local' and l.merged_into is null)
-         -- …or the same name: only a name held twice (an index-only count) is looked at further.
-         and not ((select count(*) from enterprises l where l.org_id = any(${orgs}::uuid[])
-                    and l.name_normalized = e.name_normalized) > 1
-                  and exists (select 1 from enterprises l where l.org_id = any(${orgs}::uuid[])
-                               and l.name_normalized = e.name_normalized and l.universe = 'local' and l.merged_into is null))
-         -- Already being worked: a project of the org's subtree on the firm that has not ended.
-         and not exists (select 1 from projects pr where pr.enterprise_id = e.id and pr.stage <> 'terminated'
-                           and pr.org_id = any(${orgs}::uuid[]))),
+    with firms as materialized (
+      select e.id, e.name, e.uscc, e.region_code, e.org_id, e.name_normalized,
+             (e.universe = 'target' and e.merged_into is null) as eligible
+        from enterprises e where e.id = any(${ids}::uuid[])),
     ip as (
       select i.enterprise_id as id, sum(i.count)::int as n from enterprise_ip i
-       where i.enterprise_id = any(array(select id from firms)) and i.kind = 'invention_patent' group by i.enterprise_id),
+       where i.enterprise_id = any(${ids}::uuid[]) and i.kind = 'invention_patent' group by i.enterprise_id),
     -- Each end of a relation apart (an OR of the two ends would compare every candidate with every relation).
     rel as (
       select x.from_id as id, x.to_id as other, x.kind from relations x
-       where x.org_id = any(${orgs}::uuid[]) and x.from_id = any(array(select id from firms))
+       where x.org_id = any(${orgs}::uuid[]) and x.from_id = any(${ids}::uuid[])
       union all
       select x.to_id, x.from_id, x.kind from relations x
-       where x.org_id = any(${orgs}::uuid[]) and x.to_id = any(array(select id from firms)))
+       where x.org_id = any(${orgs}::uuid[]) and x.to_id = any(${ids}::uuid[]))
     select
-      (select json_agg(json_build_array(f.id, f.name, f.uscc, f.region_code, f.conf)) from firms f) as firms,
+      (select json_agg(json_build_array(f.id, f.name, f.uscc, f.region_code, f.org_id, f.name_normalized, f.eligible)) from firms f) as firms,
       -- Each part apart, joined in JS: the planner cannot know how many candidates are left, and guessed
       -- one, nesting a loop over every other part.
       (select json_agg(json_build_array(y.id, y.years, y.revenues, y.rd)) from (
          select y.enterprise_id as id, array_agg(y.year order by y.year desc) as years,
                 array_agg(y.revenue::float8 order by y.year desc) as revenues,
                 array_agg(y.rd_expense::float8 order by y.year desc) as rd
-           from enterprise_years y where y.enterprise_id = any(array(select id from firms))
+           from enterprise_years y where y.enterprise_id = any(${ids}::uuid[])
           group by y.enterprise_id) y) as years,
       (select json_agg(json_build_array(ip.id, ip.n)) from ip) as ip,
       (select json_agg(json_build_array(q.enterprise_id, q.tier)) from qualifications q
-        where q.enterprise_id = any(array(select id from firms))
+        where q.enterprise_id = any(${ids}::uuid[])
           and (q.expires_on is null or q.expires_on >= ${p.today})) as titles,
       (select json_agg(json_build_array(r.id, r.funding, r.latest)) from (
          select r.enterprise_id as id, coalesce(sum(r.amount) filter (where r.date >= ${p.since}), 0)::float8 as funding,
                 (array_agg(r.round order by r.date desc) filter (where r.date is not null))[1] as latest
-           from funding_rounds r where r.enterprise_id = any(array(select id from firms)) group by r.enterprise_id) r) as rounds,
+           from funding_rounds r where r.enterprise_id = any(${ids}::uuid[]) group by r.enterprise_id) r) as rounds,
       -- The local firms at the other end of a relation, and whether each is a 龙头 (latest revenue).
       (select json_agg(json_build_array(rel.id, l.id, l.name, rel.kind,
                 (select y.revenue from enterprise_years y where y.enterprise_id = l.id and y.revenue is not null
@@ -92,14 +79,17 @@ export async function loadCandidates(
   };
   const raw = res.rows[0];
   const byId = new Map<string, Candidate>();
-  const out = rows(raw.firms).map(([id, name, uscc, region, conf]) => {
+  const out = rows(raw.firms).map(([id, name, uscc, region, orgId, nameKey, eligible]) => {
     const c: Candidate = {
       id: id as string,
       name: name as string,
       uscc: uscc as string | null,
       regionCode: region as string | null,
+      orgId: orgId as string,
+      nameKey: nameKey as string,
+      eligible: (eligible as unknown) === true,
       facts: {
-        confidence: conf as number,
+        confidence: 0,
         revenue: null,
         revenueYear: null,
         revenueEarlier: null,

@@ -4,18 +4,15 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../../db/client.js';
 import { chainNodes, chainSettings, targetLists } from '../../../db/schema/index.js';
-import {
-  DEFAULT_TARGET_WEIGHTS,
-  scoreTarget,
-  type TargetWeights,
-  targetScore,
-} from '../../../domain/chain/targeting.js';
+import { DEFAULT_TARGET_WEIGHTS, scoreTarget, type TargetWeights } from '../../../domain/chain/targeting.js';
 import type { TargetListCreate, TargetQuery, WeightsBody } from '../../../shared/chain-api.js';
 import type { Actor } from '../../access.js';
 import { AppError } from '../../app-error.js';
 import { writeAudit } from '../../audit.js';
 import { chainOf, subtreeOrgIds, thresholdsOf } from './chains.js';
-import { loadCandidates } from './target-facts.js';
+import { factWindow, fillTargetCache, uncachedOnNodes } from './target-cache.js';
+import { ESTIMATE_ERROR, estimateCandidates } from './target-candidates.js';
+import { loadFirmFacts } from './target-facts.js';
 
 export async function weightsOf(db: Db, orgId: string): Promise<{ w: TargetWeights; version: number }> {
   const [row] = await db.select().from(chainSettings).where(eq(chainSettings.orgId, orgId));
@@ -64,7 +61,12 @@ async function nodeWithPath(db: Db, actor: Actor, nodeId: string) {
   return { node, chain, path: path.join(' › ') };
 }
 
-/** Ranked targets for a node. Every candidate gets its score; only the first `limit` get their explanation. */
+/** Ranked targets for a node, in two passes. The database estimates every candidate's score from the
+ *  cached factor values and hands over the best few hundred; their live facts are then scored exactly
+ *  (scoreTarget, with its explanation). Since a cached value is never below the live one and the
+ *  estimate differs from the score by rounding only, every firm left behind scores at most the last
+ *  estimate + ESTIMATE_ERROR: when the `limit`-th exact score beats that, the ranking is the one scoring
+ *  every candidate exactly would give; otherwise more are fetched. */
 export async function rankTargets(db: Db, actor: Actor, nodeId: string, q: z.infer<typeof TargetQuery>) {
   const { node, chain, path } = await nodeWithPath(db, actor, nodeId);
   const { w } = await weightsOf(db, actor.orgId);
@@ -76,31 +78,47 @@ export async function rankTargets(db: Db, actor: Actor, nodeId: string, q: z.inf
         select n.id from sub join chain_nodes n on n.parent_id = sub.id)
       select id from sub`)) as unknown as { rows: { id: string }[] }
   ).rows.map((r) => r.id);
-  const today = new Date().toISOString().slice(0, 10);
-  const since = `${Number(today.slice(0, 4)) - 3}${today.slice(4)}`;
-  const candidates = await db.transaction((tx) =>
-    loadCandidates(tx, { nodeIds, orgIds, today, since, leaderRevenue: t.leaderRevenue }),
-  );
-  // The first `limit` by score, then name: only firms scoring at least the limit-th score can be among them.
-  const scores = Float64Array.from(candidates, (c) => targetScore(c.facts, w));
-  const cut = q.limit < scores.length ? scores.slice().sort()[scores.length - q.limit] : -Infinity;
+  // Firms placed, imported or changed since their values were cached are computed now. (A firm changed
+  // between this and the estimate is left out of this one ranking, not mis-scored: an emptied cache
+  // is never read.)
+  await fillTargetCache(db, await uncachedOnNodes(db, nodeIds));
+  const { today, since } = factWindow();
   const byName = new Intl.Collator('zh').compare;
-  const items = candidates
-    .flatMap((c, i) => (scores[i] >= cut ? [{ c, score: scores[i] }] : []))
-    .sort((a, b) => b.score - a.score || byName(a.c.name, b.c.name))
-    .slice(0, q.limit)
-    .map(({ c }) => ({
+  const { total, items } = await db.transaction(async (tx) => {
+    for (let n = q.limit * 4 + 100; ; n *= 4) {
+      const est = await estimateCandidates(tx, { nodeIds, orgIds, w, leaderRevenue: t.leaderRevenue, n });
+      const conf = new Map(est.top.map((e) => [e.id, e.conf]));
+      const firms = await loadFirmFacts(tx, {
+        ids: [...conf.keys()],
+        orgIds,
+        today,
+        since,
+        leaderRevenue: t.leaderRevenue,
+      });
+      const scored = firms
+        .map((c) => {
+          c.facts.confidence = conf.get(c.id) ?? 0;
+          return { c, ...scoreTarget(c.facts, w) };
+        })
+        .sort((a, b) => b.score - a.score || byName(a.c.name, b.c.name));
+      const last = est.top[est.top.length - 1]?.estimate ?? 0;
+      const settled =
+        est.top.length < n || (scored.length >= q.limit && scored[q.limit - 1].score > last + ESTIMATE_ERROR);
+      if (settled) return { total: est.total, items: scored.slice(0, q.limit) };
+    }
+  });
+  return {
+    node: { id: node.id, name: node.name, path, chainId: chain.id, chainName: chain.name },
+    weights: w,
+    total,
+    items: items.map(({ c, score, factors }) => ({
       enterpriseId: c.id,
       name: c.name,
       uscc: c.uscc,
       regionCode: c.regionCode,
-      ...scoreTarget(c.facts, w),
-    }));
-  return {
-    node: { id: node.id, name: node.name, path, chainId: chain.id, chainName: chain.name },
-    weights: w,
-    total: candidates.length,
-    items,
+      score,
+      factors,
+    })),
   };
 }
 

@@ -1,0 +1,68 @@
+/** Firms for the chain and 靶向招商 tests, written straight to the registry, and the placement job run
+ *  through the API as a user starts it. */
+import { expect } from 'vitest';
+import { enterprises, enterpriseYears, qualifications } from '../../src/db/schema/index.js';
+import { searchTerms } from '../../src/domain/enterprise/search-terms.js';
+import { type Client, ORG, type TestContext } from './app.js';
+
+export const prov = { source: { kind: 'api' as const, client: 'test' }, asOf: '2026-01-01' };
+
+export type FirmSpec = {
+  products?: string;
+  scope?: string;
+  division?: string;
+  revenue?: number;
+  hnte?: boolean;
+  org?: string;
+  target?: boolean;
+  uscc?: string;
+};
+
+export async function addFirm(t: TestContext, name: string, f: FirmSpec) {
+  const { db } = t.database;
+  const [row] = await db
+    .insert(enterprises)
+    .values({
+      orgId: f.org ?? ORG.yannan,
+      name,
+      ...searchTerms(name),
+      mainProducts: f.products ?? null,
+      businessScope: f.scope ?? null,
+      industryDivision: f.division ?? null,
+      uscc: f.uscc ?? null,
+      universe: f.target ? 'target' : 'local',
+      provenance: prov,
+    })
+    .returning({ id: enterprises.id });
+  if (f.revenue)
+    await db
+      .insert(enterpriseYears)
+      .values({ enterpriseId: row.id, year: 2025, revenue: f.revenue, provenance: prov });
+  if (f.hnte)
+    await db.insert(qualifications).values({
+      enterpriseId: row.id,
+      tier: 'hnte',
+      issuedOn: '2025-01-01',
+      expiresOn: '2027-12-31',
+      provenance: prov,
+    });
+  return row.id;
+}
+
+/** Starts 产业链企业匹配 and waits for it to succeed. */
+export async function place(t: TestContext, client: Client) {
+  const res = await client.post('/api/v1/chains/placement', {});
+  expect(res.statusCode).toBe(202);
+  t.runner?.wake();
+  for (let i = 0; i < 300; i++) {
+    const j = (await client.get(`/api/v1/jobs/${res.json().id}`)).json();
+    if (j.status === 'succeeded') return j;
+    if (j.status === 'failed') throw new Error(j.error);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('placement timed out');
+}
+
+export const chainId = async (client: Client, key: string) =>
+  (await client.get('/api/v1/chains')).json().find((c: { key: string }) => c.key === key).id as string;
+export const tree = async (client: Client, id: string) => (await client.get(`/api/v1/chains/${id}`)).json();
