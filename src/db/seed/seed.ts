@@ -9,7 +9,7 @@ import { queueDemoPlacements, seedChainTemplates } from './chains.js';
 import { DEMO_ORGS, DEMO_PASSWORD, DEMO_USERS, ROOT_ORG } from './demo-data.js';
 import { seedEnterprises } from './enterprises/seed-enterprises.js';
 import { seedDemoPolicies } from './policies.js';
-import { seedRelations } from './relations.js';
+import { seedRelations } from './seed-relations.js';
 
 /** Every install has one root org, so the first admin has somewhere to live. */
 export async function ensureRootOrg(db: Db) {
