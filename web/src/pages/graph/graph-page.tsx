@@ -3,7 +3,7 @@
  *  an entity expands it one hop and opens it in the side panel (its 最终控制人 and 集团成员 for a firm);
  *  two entities set as 起点 and 终点 give the shortest path, highlighted and written out. Admins and
  *  officers import relations here. The centre and the hops live in the URL (?id=, ?hops=). */
-import { DeploymentUnitOutlined, DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined } from '@ant-design/icons';
 import {
   Alert,
   Button,
@@ -14,7 +14,6 @@ import {
   Flex,
   Row,
   Segmented,
-  Select,
   Skeleton,
   Space,
   Spin,
@@ -33,7 +32,6 @@ import {
   type Neighbourhood,
   RELATION_KINDS,
   type RelationKind,
-  useFirmSearch,
   useNeighbours,
   usePath,
 } from '../../api/graph';
@@ -42,9 +40,12 @@ import { PageHeader } from '../../components/page-header';
 import { useApiError } from '../../components/use-api-error';
 import { useMessages } from '../../i18n';
 import { fill } from '../chains/tree';
+import { EmptyState } from './empty-state';
+import { FirmPicker } from './firm-picker';
 import { GraphCanvas } from './graph-chart';
 import { ImportRelationsButton } from './import-modal';
-import { EDGE_STYLE, edgeText, mergeParts, NODE_STYLE, NODE_TYPES, pathSteps } from './model';
+import { Legend } from './legend';
+import { EDGE_STYLE, edgeText, mergeParts, pathSteps } from './model';
 import { EntityDetail, EntityList } from './side-panel';
 
 const HEIGHT = 640;
@@ -56,135 +57,6 @@ function downloadPng(chart: EChartsType, fileName: string) {
   document.body.appendChild(a);
   a.click();
   a.remove();
-}
-
-/** A firm from 企业库 by name or 统一社会信用代码, searched as the user types. */
-function FirmPicker({
-  value,
-  label,
-  onChange,
-}: {
-  value: string | undefined;
-  label: string | undefined;
-  onChange: (id: string) => void;
-}) {
-  const t = useMessages().graph.toolbar;
-  const [typed, setTyped] = useState('');
-  const [q, setQ] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setQ(typed.trim()), 250);
-    return () => clearTimeout(timer);
-  }, [typed]);
-  const found = useFirmSearch(q);
-  const options = (found.data?.items ?? []).map((e) => ({
-    value: e.id,
-    label: e.name,
-    uscc: e.uscc,
-  }));
-  if (value && !options.some((o) => o.value === value))
-    options.unshift({ value, label: label ?? '…', uscc: null });
-  return (
-    <Select
-      value={value}
-      style={{ width: 380 }}
-      placeholder={t.pick}
-      showSearch={{ filterOption: false, onSearch: setTyped, searchValue: typed }}
-      onChange={(id) => {
-        setTyped('');
-        onChange(id);
-      }}
-      notFoundContent={found.isFetching ? <Spin size="small" /> : q ? t.noMatch : null}
-      options={options}
-      optionRender={(o) => (
-        <Flex justify="space-between" gap={8}>
-          <span>{o.label}</span>
-          {o.data.uscc && (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {o.data.uscc}
-            </Typography.Text>
-          )}
-        </Flex>
-      )}
-      data-testid="graph-firm"
-    />
-  );
-}
-
-function Legend() {
-  const g = useMessages().graph;
-  const shape = (symbol: string, color: string) => {
-    const base = { display: 'inline-block', width: 10, height: 10, background: color } as const;
-    if (symbol === 'diamond') return <span style={{ ...base, transform: 'rotate(45deg) scale(0.85)' }} />;
-    if (symbol === 'roundRect') return <span style={{ ...base, borderRadius: 2 }} />;
-    return <span style={{ ...base, borderRadius: '50%' }} />;
-  };
-  return (
-    <Flex gap={20} wrap align="center" style={{ fontSize: 12 }} data-testid="graph-legend">
-      <Flex gap={12} align="center" wrap>
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {g.view.legendNodes}
-        </Typography.Text>
-        {NODE_TYPES.map((t) => (
-          <Flex key={t} gap={5} align="center">
-            {shape(NODE_STYLE[t].symbol, NODE_STYLE[t].color)}
-            <span>{g.types[t]}</span>
-          </Flex>
-        ))}
-      </Flex>
-      <Flex gap={12} align="center" wrap>
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {g.view.legendEdges}
-        </Typography.Text>
-        {RELATION_KINDS.map((k) => (
-          <Flex key={k} gap={5} align="center">
-            <svg width="22" height="8" aria-hidden="true">
-              <line
-                x1="0"
-                y1="4"
-                x2={EDGE_STYLE[k].directed ? 16 : 22}
-                y2="4"
-                stroke={EDGE_STYLE[k].color}
-                strokeWidth="2"
-                strokeDasharray={EDGE_STYLE[k].dashed ? '3 2' : undefined}
-              />
-              {EDGE_STYLE[k].directed && <path d="M15 0 L22 4 L15 8 Z" fill={EDGE_STYLE[k].color} />}
-            </svg>
-            <span>{g.kinds[k]}</span>
-          </Flex>
-        ))}
-      </Flex>
-    </Flex>
-  );
-}
-
-function EmptyState({ canImport }: { canImport: boolean }) {
-  const e = useMessages().graph.empty;
-  return (
-    <Card data-testid="graph-empty">
-      <Flex gap={32} align="center" style={{ padding: '40px 24px', maxWidth: 900, margin: '0 auto' }}>
-        <DeploymentUnitOutlined style={{ fontSize: 88, color: '#bfd0f5', flex: 'none' }} />
-        <Flex vertical gap={10}>
-          <Typography.Title level={4} style={{ margin: 0 }}>
-            {e.title}
-          </Typography.Title>
-          <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-            {e.body}
-          </Typography.Paragraph>
-          <ul style={{ margin: 0, paddingInlineStart: 20, color: '#595959', lineHeight: 1.9 }}>
-            <li>{e.tip1}</li>
-            <li>{e.tip2}</li>
-            <li>{e.tip3}</li>
-            <li>{e.tip4}</li>
-          </ul>
-          {canImport && (
-            <div>
-              <ImportRelationsButton />
-            </div>
-          )}
-        </Flex>
-      </Flex>
-    </Card>
-  );
 }
 
 type Ends = { from?: GraphEntity; to?: GraphEntity };
