@@ -9,6 +9,7 @@ import { afterBulkWrite } from '../db/maintenance.js';
 import { jobs, users } from '../db/schema/index.js';
 import { type Cell, parseRow, type RowError } from '../domain/enterprise/parse-row.js';
 import { jobDir, jobFile } from '../jobs/files.js';
+import { fillTargetCacheOfOrgs } from '../server/modules/chains/target-cache.js';
 import { applyBatch, type SourcedRecord } from './apply-batch.js';
 import { findHeaderRow } from './header-row.js';
 import { readTable, TableError, type TableRow } from './read-table.js';
@@ -189,6 +190,11 @@ export async function runEnterpriseImport(opts: {
   for (let next = await iterator.next(); !next.done; next = await iterator.next()) await handle(next.value);
   await flush();
   if (!params.dryRun && state.inserted + state.updated > 0) await afterBulkWrite(db);
+  // Updated firms already on chain nodes had their 靶向招商 cache emptied: fill it now, not at a ranking.
+  if (!params.dryRun && state.updated > 0)
+    await fillTargetCacheOfOrgs(db, [params.orgId], (n) =>
+      opts.progress(99, `导入完成，正在更新 ${n} 家企业的靶向评分因子`, state),
+    );
 
   let rejectedFile: string | null = null;
   if (state.rejected > 0 && existsSync(rejectedLog)) {

@@ -9,6 +9,7 @@ import { enterprises, enterpriseYears, fundingRounds, relations } from '../../sr
 import { searchTerms } from '../../src/domain/enterprise/search-terms.js';
 import { type Client, createTestApp, login, ORG, type TestContext } from '../helpers/app.js';
 import { addFirm, chainId, place, prov, tree } from '../helpers/chain-firms.js';
+import { multipart } from '../helpers/multipart.js';
 
 let t: TestContext;
 let officer: Client;
@@ -253,5 +254,32 @@ describe('the two-pass ranking', () => {
     const after = await rank(5);
     expect(after.total).toBe(whole.total - 1);
     expect(ids(after.items)).toEqual(ids(whole.items.slice(1, 6)));
+  });
+  it('has the cache of a firm an import updated filled when the import ends', async () => {
+    const name = `深圳排名测试007${node.keywords[0] ?? node.products[0]}有限公司`;
+    const csv = `企业名称,年度,营业收入(万元)\n${name},2025,600000\n`;
+    const { payload, headers } = multipart(
+      { universe: 'target' },
+      { name: '年报.csv', content: Buffer.from(csv) },
+    );
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/enterprises/imports',
+      payload,
+      headers: { ...headers, cookie: officer.cookie, 'x-csrf-token': officer.csrf },
+    });
+    expect(res.statusCode).toBe(202);
+    t.runner?.wake();
+    let job = { status: 'queued', result: { updated: 0 } };
+    for (let i = 0; i < 300 && !['succeeded', 'failed'].includes(job.status); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      job = (await officer.get(`/api/v1/jobs/${res.json().id}`)).json();
+    }
+    expect(job).toMatchObject({ status: 'succeeded', result: { updated: 1 } });
+    // Filled by the import itself, before any ranking asked for it.
+    expect(await uncached()).toBe(0);
+    const first = (await rank(1)).items[0];
+    expect(first.name).toBe(name);
+    expect(first.factors.find((f) => f.factor === 'scale')?.why).toBe('2025 年营收 60 亿元');
   });
 });

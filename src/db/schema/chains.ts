@@ -120,6 +120,8 @@ export const chainPlacements = pgTable(
   (t) => [
     primaryKey({ columns: [t.nodeId, t.enterpriseId] }),
     index('chain_placements_enterprise_idx').on(t.enterpriseId),
+    // The placements whose cache was emptied, found without reading the others.
+    index('chain_placements_uncached_idx').on(t.enterpriseId).where(sql`${t.targetEligible} is null`),
   ],
 );
 

@@ -57,8 +57,9 @@ export async function uncachedOnNodes(db: Db, nodeIds: string[]): Promise<string
   return res.map((r) => r.id);
 }
 
-/** Fills the cache of every placed firm of the orgs whose cache is empty, in id order, reporting
- *  progress: the placement job's last step, so the first ranking after it is as fast as the next. */
+/** Fills the cache of every placed firm of the orgs whose cache is empty (found through
+ *  chain_placements_uncached_idx), in id order, reporting progress: the last step of the placement job
+ *  and of an import that updated firms, so the first ranking after them is as fast as the next. */
 export async function fillTargetCacheOfOrgs(
   db: Db,
   orgIds: string[],
@@ -71,10 +72,11 @@ export async function fillTargetCacheOfOrgs(
       await rowsOf<{ id: string }>(
         db,
         sql`
-        select e.id from enterprises e
-         where e.org_id = any(${arrayLiteral(orgIds)}::uuid[]) and e.id > ${lastId}::uuid
-           and exists (select 1 from chain_placements p where p.enterprise_id = e.id and p.target_eligible is null)
-         order by e.id limit ${BATCH}`,
+        select distinct p.enterprise_id as id from chain_placements p
+         where p.target_eligible is null and p.enterprise_id > ${lastId}::uuid
+           and exists (select 1 from enterprises e
+                        where e.id = p.enterprise_id and e.org_id = any(${arrayLiteral(orgIds)}::uuid[]))
+         order by p.enterprise_id limit ${BATCH}`,
       )
     ).map((r) => r.id);
     if (!ids.length) return done;

@@ -1,0 +1,1 @@
+CREATE INDEX "chain_placements_uncached_idx" ON "chain_placements" USING btree ("enterprise_id") WHERE "chain_placements"."target_eligible" is null;
