@@ -3,6 +3,7 @@
  *  centre. Types come from the shared contract; the relation kinds are repeated here so the web bundle
  *  does not pull in zod. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import type { z } from 'zod';
 import type { Me } from '../../../src/shared/api';
 import type {
@@ -99,14 +100,21 @@ export function useGroup(enterpriseId: string | undefined) {
   });
 }
 
-/** Firms by name, short name or 统一社会信用代码, for picking the graph's centre. */
-export function useFirmSearch(q: string) {
-  return useQuery({
+/** Firms by name, short name or 统一社会信用代码 as the user types them (searched 250 ms after the last
+ *  key), for the firm pickers of the graph and the projects. `q` is the text searched. */
+export function useFirmSearch(typed: string) {
+  const [q, setQ] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setQ(typed.trim()), 250);
+    return () => clearTimeout(timer);
+  }, [typed]);
+  const found = useQuery({
     queryKey: [...graphKey, 'firm-search', q],
     queryFn: () => api.get<EnterpriseList>('/api/v1/enterprises', { q, page: 1, pageSize: 12 }),
-    enabled: q.trim().length > 0,
+    enabled: q.length > 0,
     staleTime: 30_000,
   });
+  return { q, found };
 }
 
 /** 导入企业关系: a multipart upload (the shared client sends JSON only), with the session's CSRF token. */

@@ -1,5 +1,5 @@
 import { Flex, Select, Spin, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useFirmSearch } from '../../api/graph';
 import { useMessages } from '../../i18n';
 
@@ -15,12 +15,7 @@ export function FirmPicker({
 }) {
   const t = useMessages().graph.toolbar;
   const [typed, setTyped] = useState('');
-  const [q, setQ] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setQ(typed.trim()), 250);
-    return () => clearTimeout(timer);
-  }, [typed]);
-  const found = useFirmSearch(q);
+  const { q, found } = useFirmSearch(typed);
   const options = (found.data?.items ?? []).map((e) => ({
     value: e.id,
     label: e.name,

@@ -2,7 +2,7 @@
  *  万元, and the firm picker over 企业库. */
 import { Flex, Select, Spin, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { STAGE_NAMES, type Stage } from '../../../../src/domain/project/stages';
 import { useFirmSearch } from '../../api/graph';
 import type { ProjectSummary } from '../../api/projects';
@@ -73,13 +73,8 @@ export function FirmSelect({
 }) {
   const f = useMessages().projects.form;
   const [typed, setTyped] = useState('');
-  const [q, setQ] = useState('');
   const [picked, setPicked] = useState<{ id: string; name: string } | null>(null);
-  useEffect(() => {
-    const timer = setTimeout(() => setQ(typed.trim()), 250);
-    return () => clearTimeout(timer);
-  }, [typed]);
-  const found = useFirmSearch(q);
+  const { q, found } = useFirmSearch(typed);
   const options = (found.data?.items ?? []).map((e) => ({
     value: e.id,
     label: e.name,
