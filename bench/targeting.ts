@@ -26,7 +26,7 @@ import { thresholdsOf } from '../src/server/modules/chains/chains.js';
 import { factWindow, fillTargetCacheOfOrgs } from '../src/server/modules/chains/target-cache.js';
 import { estimateCandidates } from '../src/server/modules/chains/target-candidates.js';
 import { loadFirmFacts } from '../src/server/modules/chains/target-facts.js';
-import { rankTargets, weightsOf } from '../src/server/modules/chains/targets.js';
+import { rankTargets, subtreeNodeIds, weightsOf } from '../src/server/modules/chains/targets.js';
 import { envInt, machine, median, round, table, writeResult } from './lib.js';
 
 const FIRMS = envInt('BENCH_TARGETING_FIRMS', 1_000_000);
@@ -185,11 +185,7 @@ const { w } = await weightsOf(db, org.id);
 const { t: thresholds } = await thresholdsOf(db, org.id);
 const verified: { node: string; candidates: number; sameTop50: boolean }[] = [];
 for (const n of nodes.slice(0, 2)) {
-  const nodeIds = (
-    (await db.execute(sql`
-      with recursive sub(id) as (select ${n.id}::uuid union all select c.id from sub join chain_nodes c on c.parent_id = sub.id)
-      select id from sub`)) as unknown as { rows: { id: string }[] }
-  ).rows.map((r) => r.id);
+  const nodeIds = await subtreeNodeIds(db, n.id);
   const { today, since } = factWindow();
   const every = await db.transaction(async (tx) => {
     const all = await estimateCandidates(tx, {

@@ -91,6 +91,9 @@ const growthOf = (f: TargetFacts) =>
     ? Math.sqrt(f.revenue / f.revenueEarlier) - 1
     : null;
 
+/** 以商引商: supplying or cooperating with a local 龙头, or any other relation with a local firm. */
+export const PROXIMITY = { leader: 1, related: 0.6 } as const;
+
 /** Each factor's value 0–1, without the words: what ranking many firms needs (factorValues adds the why). */
 export function factorNumbers(f: TargetFacts): Record<TargetFactor, number> {
   const title = bestTitle(f.titles);
@@ -104,7 +107,7 @@ export function factorNumbers(f: TargetFacts): Record<TargetFactor, number> {
     growth: growth === null ? 0 : clamp(growth / 0.5),
     // 100 万元 → 0, 10 亿元 → 1, on a log scale.
     funding: f.recentFunding > 0 ? clamp((Math.log10(f.recentFunding) - 6) / 3) : 0,
-    proximity: f.leaderLinks.length ? 1 : f.localLinks > 0 ? 0.6 : 0,
+    proximity: f.leaderLinks.length ? PROXIMITY.leader : f.localLinks > 0 ? PROXIMITY.related : 0,
   };
 }
 
@@ -159,6 +162,17 @@ export function factorValues(f: TargetFacts): Record<TargetFactor, { value: numb
 const pointsOf = (value: number, weight: number, total: number) =>
   Math.round(((value * weight * 100) / total) * 10) / 10;
 const weightTotal = (w: TargetWeights) => TARGET_FACTORS.reduce((s, k) => s + w[k], 0) || 1;
+
+/** Each factor's points per unit of value, unrounded: Σ value × this is the score before rounding,
+ *  what a ranking can estimate in SQL. */
+export function pointsPerValue(w: TargetWeights): TargetWeights {
+  const total = weightTotal(w);
+  return Object.fromEntries(TARGET_FACTORS.map((k) => [k, (w[k] * 100) / total])) as TargetWeights;
+}
+
+/** How far that unrounded sum can be from scoreTarget's score: each of the six factors' points is
+ *  rounded to 0.1, then the sum; plus a margin for values stored in single precision (≪ 0.001). */
+export const ESTIMATE_ERROR = TARGET_FACTORS.length * 0.05 + 0.05 + 0.001;
 
 /** The score (0–100) and its breakdown: each factor's value × its share of the weights. */
 export function scoreTarget(f: TargetFacts, w: TargetWeights): { score: number; factors: FactorScore[] } {

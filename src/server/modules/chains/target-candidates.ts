@@ -9,23 +9,17 @@
 import { sql } from 'drizzle-orm';
 import { arrayLiteral } from '../../../db/array-literal.js';
 import type { Tx } from '../../../db/client.js';
-import { rowsOf } from '../../../db/rows.js';
-import { TARGET_FACTORS, type TargetWeights } from '../../../domain/chain/targeting.js';
+import { jsonRows, rowsOf } from '../../../db/rows.js';
+import { PROXIMITY, pointsPerValue, type TargetWeights } from '../../../domain/chain/targeting.js';
 
 export type Estimate = { id: string; conf: number; estimate: number };
-
-/** The estimate differs from the exact score (domain/chain/targeting.ts) by its rounding only: each of
- *  the six factors' points rounded to 0.1, then the sum; and by the cache's single precision (≪ 0.001). */
-export const ESTIMATE_ERROR = 6 * 0.05 + 0.05 + 0.001;
 
 export async function estimateCandidates(
   tx: Tx,
   p: { nodeIds: string[]; orgIds: string[]; w: TargetWeights; leaderRevenue: number; n: number },
 ): Promise<{ total: number; top: Estimate[] }> {
   const orgs = arrayLiteral(p.orgIds);
-  const total = TARGET_FACTORS.reduce((s, k) => s + p.w[k], 0) || 1;
-  // Each factor's points per unit of value, as scoreTarget gives them.
-  const a = Object.fromEntries(TARGET_FACTORS.map((k) => [k, (p.w[k] * 100) / total])) as TargetWeights;
+  const a = pointsPerValue(p.w);
   await tx.execute(sql`set local jit = off`);
   const [row] = await rowsOf<{ total: number; top: [string, number, number][] | string | null }>(
     tx,
@@ -55,8 +49,8 @@ export async function estimateCandidates(
         select x.from_id, x.to_id, x.kind from relations x
          where x.to_id = any(array(select id from locals)) and x.org_id = any(${orgs}::uuid[])) d
       join cand c on c.id = d.id),
-    -- 龙头: latest revenue at the threshold. Supplying one or cooperating with one makes proximity 1;
-    -- any other relation with a local firm 0.6.
+    -- 龙头: latest revenue at the threshold. Supplying one or cooperating with one, or any other
+    -- relation with a local firm, gives proximity its PROXIMITY value.
     leaders as (
       select l.id from (select distinct local as id from near where kind in ('supply', 'cooperation')) l
        where (select y.revenue from enterprise_years y where y.enterprise_id = l.id and y.revenue is not null
@@ -69,15 +63,15 @@ export async function estimateCandidates(
              least(greatest(c.conf, 0), 1) * ${a.fit}::float8 + c.scale * ${a.scale}::float8
              + c.innovation * ${a.innovation}::float8 + c.growth * ${a.growth}::float8
              + c.funding * ${a.funding}::float8
-             + (case when k.leader then 1 when k.id is not null then 0.6 else 0 end) * ${a.proximity}::float8 as estimate
+             + (case when k.leader then ${PROXIMITY.leader}::float8 when k.id is not null then ${PROXIMITY.related}::float8
+                else 0 end) * ${a.proximity}::float8 as estimate
         from cand c left join links k on k.id = c.id)
     select (select count(*) from scored)::int as total,
            (select json_agg(json_build_array(s.id, s.conf, s.estimate))
               from (select * from scored order by estimate desc limit ${p.n}) s) as top`,
   );
-  const top = row.top === null ? [] : typeof row.top === 'string' ? JSON.parse(row.top) : row.top;
   return {
     total: row.total,
-    top: (top as [string, number, number][]).map(([id, conf, estimate]) => ({ id, conf, estimate })),
+    top: jsonRows(row.top).map(([id, conf, estimate]) => ({ id, conf, estimate })),
   };
 }

@@ -5,6 +5,7 @@
 import { sql } from 'drizzle-orm';
 import { arrayLiteral } from '../../../db/array-literal.js';
 import type { Tx } from '../../../db/client.js';
+import { jsonRows } from '../../../db/rows.js';
 import type { TargetFacts } from '../../../domain/chain/targeting.js';
 
 export type Candidate = {
@@ -21,9 +22,6 @@ export type Candidate = {
 type Cell = string | number | null;
 type Part = Cell[][] | string | null;
 type Raw = Record<'firms' | 'years' | 'ip' | 'titles' | 'rounds' | 'links', Part>;
-
-/** `[[…], …]` from a json column (node-pg parses json; PGlite too, but keep a string fallback). */
-const rows = (v: Part): Cell[][] => (v === null ? [] : typeof v === 'string' ? JSON.parse(v) : v);
 
 /** The live facts of the firms `ids` (any universe; `eligible` says whether one may be ranked), with
  *  their relations to the local firms of `orgIds` (none when empty). `confidence` is left 0: it belongs
@@ -79,7 +77,7 @@ export async function loadFirmFacts(
   };
   const raw = res.rows[0];
   const byId = new Map<string, Candidate>();
-  const out = rows(raw.firms).map(([id, name, uscc, region, orgId, nameKey, eligible]) => {
+  const out = jsonRows<Cell[]>(raw.firms).map(([id, name, uscc, region, orgId, nameKey, eligible]) => {
     const c: Candidate = {
       id: id as string,
       name: name as string,
@@ -106,7 +104,7 @@ export async function loadFirmFacts(
     return c;
   });
   // The latest year with revenue, its R&D, and the revenue two years before it (null if not recorded).
-  for (const [id, years, revenues, rds] of rows(raw.years) as [
+  for (const [id, years, revenues, rds] of jsonRows<Cell[]>(raw.years) as [
     string,
     number[],
     (number | null)[],
@@ -123,22 +121,22 @@ export async function loadFirmFacts(
     f.revenueEarlier = j < 0 ? null : revenues[j];
     f.rdRatio = rev && rd !== null ? rd / rev : null;
   }
-  for (const [id, n] of rows(raw.ip)) {
+  for (const [id, n] of jsonRows<Cell[]>(raw.ip)) {
     const f = byId.get(id as string)?.facts;
     if (f) f.inventionPatents = n as number;
   }
-  for (const [id, tier] of rows(raw.titles)) {
+  for (const [id, tier] of jsonRows<Cell[]>(raw.titles)) {
     const t = byId.get(id as string)?.facts.titles;
     if (t && !t.includes(tier as string)) t.push(tier as string);
   }
-  for (const [id, funding, latest] of rows(raw.rounds)) {
+  for (const [id, funding, latest] of jsonRows<Cell[]>(raw.rounds)) {
     const c = byId.get(id as string);
     if (!c) continue;
     c.facts.recentFunding = funding as number;
     c.facts.latestRound = latest as string | null;
   }
   const locals = new Map<string, Set<string>>();
-  for (const [id, localId, localName, kind, leader] of rows(raw.links)) {
+  for (const [id, localId, localName, kind, leader] of jsonRows<Cell[]>(raw.links)) {
     const c = byId.get(id as string);
     if (!c) continue;
     const seen = locals.get(c.id) ?? new Set<string>();

@@ -3,15 +3,21 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../../db/client.js';
+import { rowsOf } from '../../../db/rows.js';
 import { chainNodes, chainSettings, targetLists } from '../../../db/schema/index.js';
-import { DEFAULT_TARGET_WEIGHTS, scoreTarget, type TargetWeights } from '../../../domain/chain/targeting.js';
+import {
+  DEFAULT_TARGET_WEIGHTS,
+  ESTIMATE_ERROR,
+  scoreTarget,
+  type TargetWeights,
+} from '../../../domain/chain/targeting.js';
 import type { TargetListCreate, TargetQuery, WeightsBody } from '../../../shared/chain-api.js';
 import type { Actor } from '../../access.js';
 import { AppError } from '../../app-error.js';
 import { writeAudit } from '../../audit.js';
 import { chainOf, subtreeOrgIds, thresholdsOf } from './chains.js';
 import { factWindow, fillTargetCache, uncachedOnNodes } from './target-cache.js';
-import { ESTIMATE_ERROR, estimateCandidates } from './target-candidates.js';
+import { estimateCandidates } from './target-candidates.js';
 import { loadFirmFacts } from './target-facts.js';
 
 export async function weightsOf(db: Db, orgId: string): Promise<{ w: TargetWeights; version: number }> {
@@ -61,6 +67,18 @@ async function nodeWithPath(db: Db, actor: Actor, nodeId: string) {
   return { node, chain, path: path.join(' › ') };
 }
 
+/** A node and every node below it: a node's candidates are the firms placed anywhere in its subtree. */
+export async function subtreeNodeIds(db: Db, nodeId: string): Promise<string[]> {
+  const rows = await rowsOf<{ id: string }>(
+    db,
+    sql`
+    with recursive sub(id) as (select ${nodeId}::uuid union all
+      select n.id from sub join chain_nodes n on n.parent_id = sub.id)
+    select id from sub`,
+  );
+  return rows.map((r) => r.id);
+}
+
 /** Ranked targets for a node, in two passes. The database estimates every candidate's score from the
  *  cached factor values and hands over the best few hundred; their live facts are then scored exactly
  *  (scoreTarget, with its explanation). Since a cached value is never below the live one and the
@@ -72,12 +90,7 @@ export async function rankTargets(db: Db, actor: Actor, nodeId: string, q: z.inf
   const { w } = await weightsOf(db, actor.orgId);
   const { t } = await thresholdsOf(db, actor.orgId);
   const orgIds = await subtreeOrgIds(db, actor);
-  const nodeIds = (
-    (await db.execute(sql`
-      with recursive sub(id) as (select ${nodeId}::uuid union all
-        select n.id from sub join chain_nodes n on n.parent_id = sub.id)
-      select id from sub`)) as unknown as { rows: { id: string }[] }
-  ).rows.map((r) => r.id);
+  const nodeIds = await subtreeNodeIds(db, nodeId);
   // Firms placed, imported or changed since their values were cached are computed now. (A firm changed
   // between this and the estimate is left out of this one ranking, not mis-scored: an emptied cache
   // is never read.)
