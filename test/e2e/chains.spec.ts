@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { makeUscc } from '../helpers/enterprise-files';
-import { csrf, importCsv, login, menu, snap } from './helpers';
+import { csrf, importCsv, login, menu, pickFirm, snap } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -93,9 +93,7 @@ test('an officer re-matches the firms, reads a node and its firms, confirms one 
   await smallRow.getByTestId('firm-reject').click();
   await page.getByTestId('firm-reject-ok').click();
   await expect(local.getByRole('row').filter({ hasText: SMALL })).toHaveCount(0);
-  await drawer.getByTestId('firm-add-select').first().click();
-  await page.keyboard.type('链测乙');
-  await page.locator('.ant-select-item-option').filter({ hasText: SMALL }).click();
+  await pickFirm(page, drawer.getByTestId('firm-add-select').first(), '链测乙', SMALL);
   await drawer.getByTestId('firm-add').first().click();
   await expect(page.getByText(`已添加：${SMALL}`)).toBeVisible();
   await expect(local.getByRole('row').filter({ hasText: SMALL })).toContainText('已确认');

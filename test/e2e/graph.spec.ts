@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { makeUscc } from '../helpers/enterprise-files';
-import { firmId, importCsv, login, menu, snap } from './helpers';
+import { firmId, importCsv, login, menu, pickFirm, snap } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -175,9 +175,7 @@ test('a leader picks a firm and reads its graph but may not import', async ({ pa
   await expect(page.getByTestId('graph-empty')).toBeVisible();
   await expect(page.getByTestId('relations-import-open')).toHaveCount(0);
   // Picking a firm with the search box.
-  await page.getByTestId('graph-firm').click();
-  await page.keyboard.type('图测新能源');
-  await page.locator('.ant-select-item-option').filter({ hasText: OPER }).click();
+  await pickFirm(page, page.getByTestId('graph-firm'), '图测新能源', OPER);
   await expect(page).toHaveURL(/\/graph\?id=/);
   await expect(page.getByTestId('graph-canvas').locator('canvas')).toBeVisible();
   await expect(page.getByTestId('entity-name')).toHaveText(OPER);

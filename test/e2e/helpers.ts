@@ -1,5 +1,5 @@
 /** Shared steps of the browser tests: sign in through the real form, and keep screenshots. */
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { makeUscc } from '../helpers/enterprise-files';
 
 export const PASSWORD = 'kezhao2026';
@@ -85,4 +85,27 @@ export function ladderFirmsCsv(names: [string, string, string], usccFrom: number
   }
   rows.push(`${makeUscc(usccFrom + 2)},${noFigures},2020-06-01,320904,I65,,,,,,,,,`);
   return `${[FIGURES_HEADER, ...rows].join('\n')}\n`;
+}
+
+/** Picks from a searched select and checks it took. On a loaded machine the option list can be
+ *  replaced by a later search while the click lands (CI once left a project's firm empty), or the
+ *  click can wait on a list that keeps re-rendering until the test times out (CI, 产业链 添加到本节点):
+ *  so each try is short, and it types and clicks again. */
+export async function pickFirm(page: Page, select: Locator, typed: string, name: string) {
+  await expect(async () => {
+    await select.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(typed);
+    await page.locator('.ant-select-item-option').filter({ hasText: name }).click({ timeout: 5000 });
+    await expect(select).toContainText(name, { timeout: 2000 });
+  }).toPass({ timeout: 30_000 });
+}
+
+/** Picks an option of a plain select and checks it took, retrying as pickFirm does. */
+export async function pickOption(page: Page, select: Locator, label: string) {
+  await expect(async () => {
+    await select.click();
+    await page.locator('.ant-select-item-option').filter({ hasText: label }).first().click({ timeout: 5000 });
+    await expect(select).toContainText(label, { timeout: 2000 });
+  }).toPass({ timeout: 30_000 });
 }

@@ -6,7 +6,7 @@
  *  of another park in the same city is warned too. Experts have no 招商项目. */
 import { expect, type Page, test } from '@playwright/test';
 import { makeUscc } from '../helpers/enterprise-files';
-import { csrf, firmId, importCsv, login, menu, PASSWORD, snap } from './helpers';
+import { csrf, firmId, importCsv, login, menu, PASSWORD, pickFirm, pickOption, snap } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -23,34 +23,14 @@ const CSV = `${[
   `${makeUscc(8802)},${LOCAL},2025-10-01,320904,C38,储能电池,本地`,
 ].join('\n')}\n`;
 
-/** Picks from a searched select and checks it took: on a loaded machine the option list can be
- *  replaced by a later search while the click lands (CI once left the firm empty), so try again. */
-async function pickFirm(page: Page, testId: string, typed: string, name: string) {
-  await expect(async () => {
-    await page.getByTestId(testId).click();
-    await page.keyboard.press('Control+A');
-    await page.keyboard.type(typed);
-    await page.locator('.ant-select-item-option').filter({ hasText: name }).click({ timeout: 5000 });
-    await expect(page.getByTestId(testId)).toContainText(name, { timeout: 2000 });
-  }).toPass({ timeout: 30_000 });
-}
-
-async function pickOption(page: Page, testId: string, label: string) {
-  await expect(async () => {
-    await page.getByTestId(testId).click();
-    await page.locator('.ant-select-item-option').filter({ hasText: label }).first().click({ timeout: 5000 });
-    await expect(page.getByTestId(testId)).toContainText(label, { timeout: 2000 });
-  }).toPass({ timeout: 30_000 });
-}
-
 async function fillProject(page: Page, name: string) {
   await page.getByTestId('project-create').click();
   const modal = page.getByTestId('project-create-modal');
   await expect(modal.locator('.ant-modal')).toBeVisible();
-  await pickFirm(page, 'project-firm', '苏州项测', TARGET);
+  await pickFirm(page, page.getByTestId('project-firm'), '苏州项测', TARGET);
   await modal.getByLabel('项目名称').fill(name);
-  await pickOption(page, 'project-source', '以商引商');
-  await pickOption(page, 'project-type', '行业龙头');
+  await pickOption(page, page.getByTestId('project-source'), '以商引商');
+  await pickOption(page, page.getByTestId('project-type'), '行业龙头');
   await modal.getByLabel('计划投资').fill('50000');
   await modal.getByLabel('引进人才').fill('12');
   return modal;
