@@ -6,7 +6,7 @@
  *  list exports as XLSX; the 漏斗 counts the projects by stage reached. */
 import { expect, type Page, test } from '@playwright/test';
 import { makeUscc } from '../helpers/enterprise-files';
-import { csrf, firmId, importCsv, login, PASSWORD, snap, uniqueName } from './helpers';
+import { csrf, firmId, importCsv, login, PASSWORD, pickOption, snap, uniqueName } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -191,8 +191,7 @@ test('a PDF uploads, lists and downloads; an EXE named .pdf is refused', async (
   await login(page, OFFICER);
   const drawer = await openDrawer(page, made[FUND]);
   await drawer.getByRole('tab', { name: /附件/ }).click();
-  await page.getByTestId('attachment-category').click();
-  await page.locator('.ant-select-item-option').filter({ hasText: '合同' }).click();
+  await pickOption(page, page.getByTestId('attachment-category'), '合同');
   const pdf = Buffer.from(
     '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
   );
@@ -240,8 +239,7 @@ test('filters saved as a view apply again, and the list exports', async ({ page 
   await search(page);
   await expect(page.getByTestId(`project-row-${FUND}`)).toBeVisible();
   await expect(page.getByTestId(`project-row-${HOMETOWN}`)).toBeVisible();
-  await page.getByTestId('project-source-filter').click();
-  await page.locator('.ant-select-item-option').filter({ hasText: '乡贤' }).click();
+  await pickOption(page, page.getByTestId('project-source-filter'), '乡贤');
   await expect(page.getByTestId(`project-row-${FUND}`)).toHaveCount(0);
   await expect(page.getByTestId(`project-row-${HOMETOWN}`)).toBeVisible();
 
