@@ -39,6 +39,22 @@ async function drag(page: Page, from: string, onto: string) {
   await page.mouse.up();
 }
 
+/** The drag until the page confirms the move: under CI load the browser can drop an HTML5 drag
+ *  without a drop event (CI at ea244cd saw no move at all). A retried drop onto the same parent
+ *  moves nothing a second time, so trying again is safe. */
+async function dragUntilMoved(page: Page, from: string, onto: string) {
+  const moved = page.getByText(`已把“${from}”移到“${onto}”下`).first();
+  for (let attempt = 1; ; attempt++) {
+    await drag(page, from, onto);
+    try {
+      await expect(moved).toBeVisible({ timeout: 5_000 });
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
+  }
+}
+
 async function addTags(page: Page, testId: string, words: string[]) {
   const input = page.getByTestId(testId).locator('input');
   for (const w of words) {
@@ -100,8 +116,7 @@ test('an admin copies a template, edits the copy and round-trips it as JSON', as
   await expect(page.getByTestId('edit-codes')).toContainText('38');
 
   // Drag 支架/跟踪系统 onto 逆变器: it moves under it.
-  await drag(page, '支架/跟踪系统', '逆变器');
-  await expect(page.getByText('已把“支架/跟踪系统”移到“逆变器”下')).toBeVisible();
+  await dragUntilMoved(page, '支架/跟踪系统', '逆变器');
   await pick(page, '支架/跟踪系统');
   await expect(page.getByTestId('edit-node-path')).toHaveText('中游 › 逆变器 › 支架/跟踪系统');
 

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { makeUscc } from '../helpers/enterprise-files';
-import { csrf, importCsv, login, menu, pickFirm, snap } from './helpers';
+import { csrf, importCsv, login, menu, pickFirm, pickOption, snap } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -158,8 +158,7 @@ test('an admin edits the strength rules and sets a leading chain', async ({ page
   await expect(form).toBeHidden();
 
   // 生物医药 is not one of 盐南's leading chains: make it one, then take it off again.
-  await page.getByTestId('chain-select').click();
-  await page.locator('.ant-select-item-option').filter({ hasText: '生物医药' }).click();
+  await pickOption(page, page.getByTestId('chain-select'), '生物医药');
   await expect(page.getByTestId('chain-select')).not.toContainText('主导');
   await page.getByTestId('leading-set').click();
   await expect(page.getByTestId('chain-select')).toContainText('主导');

@@ -25,7 +25,8 @@ async function screen(page: Page) {
   await form.getByLabel('评估日期').fill(DATE);
   await form.getByLabel('评估日期').press('Enter');
   await page.getByTestId('screening-submit').click();
-  await expect(page.getByText('筛查已开始')).toBeVisible();
+  // .last(): the first run's message may still be fading when the second run starts (CI at ea244cd).
+  await expect(page.getByText('筛查已开始').last()).toBeVisible();
   // The progress bar shows while the job runs (a handful of firms may finish before it is seen).
   await expect(page.getByTestId('screening-progress').or(page.getByTestId('ladder'))).toBeVisible();
   await expect(page.getByTestId('ladder')).toBeVisible({ timeout: 60_000 });
