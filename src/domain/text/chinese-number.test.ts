@@ -187,3 +187,42 @@ describe('parseRatio', () => {
     expect(parseRatio(text)).toMatchObject({ ok: false, code: 'ratio.invalid' });
   });
 });
+
+// A bare number takes a short path; a space around it sends it through the full parser. Both must
+// agree on every value, unit and edge (zero, minus zero, fractions past double precision, too large).
+describe('the short path for bare numbers', () => {
+  let seed = 7;
+  const rand = (n: number) => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+    return seed % n;
+  };
+  const digits = (n: number) => Array.from({ length: n }, () => rand(10)).join('');
+  const samples = [
+    '0',
+    '-0',
+    '0.0',
+    '1200.5',
+    '-3.25',
+    '999999999999999',
+    '0.1',
+    '123456789012345.123456789012345',
+    ...Array.from({ length: 300 }, () => {
+      const int = digits(1 + rand(13));
+      const frac = rand(2) ? `.${digits(1 + rand(8))}` : '';
+      return `${rand(6) === 0 ? '-' : ''}${int}${frac}`;
+    }),
+  ];
+  it.each(['元', '千元', '万元', '亿元'] as const)(
+    'parseAmount agrees with the full parser in %s',
+    (unit) => {
+      for (const s of samples) expect(parseAmount(s, { unit }), s).toEqual(parseAmount(` ${s} `, { unit }));
+    },
+  );
+  it('parseCount agrees with the full parser', () => {
+    for (const s of samples) expect(parseCount(s), s).toEqual(parseCount(` ${s} `));
+  });
+  it('numbers from a spreadsheet read as their text does', () => {
+    for (const n of [0, 35, 1200.5, -7, 0.1 + 0.2])
+      expect(parseAmount(n, { unit: '万元' })).toEqual(parseAmount(` ${String(n)} `, { unit: '万元' }));
+  });
+});
