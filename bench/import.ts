@@ -66,7 +66,8 @@ type CliRun = {
 async function runCli(args: string[], env: NodeJS.ProcessEnv, work: string): Promise<CliRun> {
   const timeFile = path.join(work, `time-${randomBytes(3).toString('hex')}.txt`);
   const useTime = existsSync('/usr/bin/time');
-  const node = [process.execPath, '--import', 'tsx', 'src/cli/index.ts', ...args];
+  // The command a user runs (bin/kezhao.js, the bundled CLI), built before the first timing.
+  const node = [process.execPath, 'bin/kezhao.js', ...args];
   const [cmd, ...argv] = useTime ? ['/usr/bin/time', '-v', '-o', timeFile, ...node] : node;
   const start = performance.now();
   const child: ChildProcess = spawn(cmd, argv, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });

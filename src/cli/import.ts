@@ -7,6 +7,7 @@ import { jobFile } from '../jobs/files.js';
 import { runJobInProcess } from '../jobs/run-in-process.js';
 import { CliError } from './backup.js';
 import { orgByCode, withDatabase } from './commands.js';
+import { collectEvery } from './heap.js';
 import { progressPrinter } from './progress.js';
 
 export async function importEnterprises(
@@ -37,7 +38,7 @@ export async function importEnterprises(
       d,
       config.dataDir,
       { kind: 'enterprise.import', orgId: org.id, params },
-      bar.update,
+      collectEvery(20, bar.update),
     );
     bar.done();
     if (job.status !== 'succeeded') throw new CliError(`导入失败：${job.error ?? job.message}`);
