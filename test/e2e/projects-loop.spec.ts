@@ -264,8 +264,7 @@ test('filters saved as a view apply again, and the list exports', async ({ page 
   await expect(page.getByTestId(`project-row-${FUND}`)).toBeVisible();
 
   // Picked again: the source filter and the search come back from the view.
-  await page.getByTestId('saved-view-select').click();
-  await page.locator('.ant-select-item-option').filter({ hasText: view }).click();
+  await pickOption(page, page.getByTestId('saved-view-select'), view);
   await expect(page.getByText(`已应用视图“${view}”`)).toBeVisible();
   await expect(page.getByTestId('project-source-filter')).toContainText('乡贤');
   await expect(page.getByTestId(`project-row-${FUND}`)).toHaveCount(0);
