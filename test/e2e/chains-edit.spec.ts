@@ -39,20 +39,14 @@ async function drag(page: Page, from: string, onto: string) {
   await page.mouse.up();
 }
 
-/** The drag until the page confirms the move: under CI load the browser can drop an HTML5 drag
- *  without a drop event (CI at ea244cd saw no move at all). A retried drop onto the same parent
- *  moves nothing a second time, so trying again is safe. */
+/** The drag until the page confirms the move, retried as pickOption retries a pick: under CI load the
+ *  browser can end an HTML5 drag without a drop (CI at ea244cd saw no move at all). A retried drop
+ *  onto the same parent moves nothing a second time, so trying again is safe. */
 async function dragUntilMoved(page: Page, from: string, onto: string) {
-  const moved = page.getByText(`已把“${from}”移到“${onto}”下`).first();
-  for (let attempt = 1; ; attempt++) {
+  await expect(async () => {
     await drag(page, from, onto);
-    try {
-      await expect(moved).toBeVisible({ timeout: 5_000 });
-      return;
-    } catch (e) {
-      if (attempt === 3) throw e;
-    }
-  }
+    await expect(page.getByText(`已把“${from}”移到“${onto}”下`).first()).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 30_000 });
 }
 
 async function addTags(page: Page, testId: string, words: string[]) {
