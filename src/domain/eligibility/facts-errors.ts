@@ -1,5 +1,6 @@
 /** Validates raw firm facts once at the boundary and says what is wrong in Chinese, field by field. */
 import { type FirmFacts, firmFactsSchema } from './facts-schema.js';
+import { FIELD_NAMES } from './prepare.js';
 import { zhIssueMessage } from './zh-issues.js';
 
 export type FactsError = { path: string; field: string; message: string };
@@ -13,19 +14,7 @@ const LABELS: Record<string, string> = {
   listed: '是否上市',
   years: '年度数据',
   year: '年度',
-  employees: '职工总数',
-  techStaff: '科技人员数',
-  rdStaff: '研发人员数',
-  revenue: '营业收入',
-  mainRevenue: '主营业务收入',
-  highTechRevenue: '高新技术产品（服务）收入',
-  rdExpense: '研发费用',
-  rdExpenseDomestic: '境内研发费用',
-  totalCosts: '成本费用总额',
-  netProfit: '净利润',
-  totalAssets: '资产总额',
-  totalLiabilities: '负债总额',
-  convertedResults: '科技成果转化数',
+  ...FIELD_NAMES,
   ip: '知识产权',
   invention: '发明专利',
   defencePatent: '国防专利',
