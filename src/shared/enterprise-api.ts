@@ -1,5 +1,7 @@
 /** API contract of the enterprise registry (企业库). */
 import { z } from 'zod';
+import { TIER_KEYS } from '../domain/eligibility/tiers.js';
+import { IP_KINDS } from '../domain/enterprise/ip-kinds.js';
 import { AuditEntry, Paging } from './api.js';
 
 const Source = z.record(z.string(), z.unknown());
@@ -193,30 +195,6 @@ export const MergeBody = z.object({
 });
 export const DismissBody = z.object({ aId: z.uuid(), bId: z.uuid() });
 
-/** The tier keys of shared/DOMAIN.md (培育梯队), lowest rung first. */
-export const TIER_KEYS = [
-  'tech_sme',
-  'innovative_sme',
-  'hnte',
-  'specialized_sme',
-  'little_giant',
-  'gazelle',
-  'potential_unicorn',
-  'unicorn',
-] as const;
-
-/** IP classes counted on the profile; the same list as IP_KINDS of db/schema (checked there). */
-export const IP_KIND_KEYS = [
-  'invention_patent',
-  'utility_model',
-  'design',
-  'software_copyright',
-  'pct',
-  'ic_layout',
-  'plant_variety',
-  'standard',
-] as const;
-
 /** Yearly figures a user may type, with the Chinese names the messages use (as the import headers do). */
 export const YEAR_FIGURE_LABELS = {
   employees: '员工人数',
@@ -298,14 +276,14 @@ export const EnterpriseIpUpdate = z.object({
   version: z.number().int().min(1),
   counts: z
     .partialRecord(
-      z.enum(IP_KIND_KEYS, { error: '未知的知识产权类别' }),
+      z.enum(IP_KINDS, { error: '未知的知识产权类别' }),
       z
         .number({ error: '数量应为数字' })
         .int('数量应为整数')
         .min(0, '数量不能为负数')
         .max(MAX_COUNT, `数量不能超过 ${MAX_COUNT}`),
     )
-    .describe(`按类别的数量，类别键：${IP_KIND_KEYS.join('、')}；未列出的类别不变`),
+    .describe(`按类别的数量，类别键：${IP_KINDS.join('、')}；未列出的类别不变`),
 });
 
 /** POST /api/v1/enterprises/:id/qualifications: one 资质 with its certificate and dates. */

@@ -2,7 +2,7 @@
  *  XLSX formula-safe; and a 南通 officer sees none of 盐南's policies, matches, pushes or firms. */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, login, type TestContext, USER } from '../helpers/app.js';
+import { type Client, type TestContext, USER } from '../helpers/app.js';
 import { EVIL, names, RD_POLICY, setUpPolicyWorld, Y } from '../helpers/policy-world.js';
 
 let t: TestContext;

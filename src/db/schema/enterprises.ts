@@ -105,17 +105,6 @@ export const enterpriseYears = pgTable(
   (t) => [primaryKey({ columns: [t.enterpriseId, t.year] })],
 );
 
-export const IP_KINDS = [
-  'invention_patent',
-  'utility_model',
-  'design',
-  'software_copyright',
-  'pct',
-  'ic_layout',
-  'plant_variety',
-  'standard',
-] as const;
-
 /** 知识产权数量 by class, with its as-of date. */
 export const enterpriseIp = pgTable(
   'enterprise_ip',

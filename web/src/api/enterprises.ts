@@ -1,8 +1,10 @@
 /** 企业库: list and search, profile, edit, export, import (multipart upload + job), saved column
- *  mappings and duplicate review. Types come from the shared contract; the lists of sort keys and size
- *  bands are repeated here so the web bundle does not pull in zod. */
+ *  mappings and duplicate review. Types come from the shared contract; the tier and IP lists from zod-free
+ *  domain files; the sort keys and size bands are repeated here so the web bundle does not pull in zod. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
+import { TIER_KEYS } from '../../../src/domain/eligibility/tiers';
+import { IP_KINDS, type IpKind } from '../../../src/domain/enterprise/ip-kinds';
 import type { AuditEntry, Job, Me } from '../../../src/shared/api';
 import type {
   DuplicatePair as DuplicatePairSchema,
@@ -68,27 +70,7 @@ export const YEAR_MONEY_FIGURES = [
   'totalLiabilities',
   'taxPaid',
 ] as const satisfies YearFigure[];
-export const IP_KINDS = [
-  'invention_patent',
-  'utility_model',
-  'design',
-  'software_copyright',
-  'pct',
-  'ic_layout',
-  'plant_variety',
-  'standard',
-] as const;
-export type IpKind = (typeof IP_KINDS)[number];
-export const TIER_KEYS = [
-  'tech_sme',
-  'innovative_sme',
-  'hnte',
-  'specialized_sme',
-  'little_giant',
-  'gazelle',
-  'potential_unicorn',
-  'unicorn',
-] as const;
+export { IP_KINDS, type IpKind, TIER_KEYS };
 export type QualificationInput = {
   tier: (typeof TIER_KEYS)[number];
   certificateNo: string | null;

@@ -3,11 +3,11 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../../db/client.js';
-import { enterpriseIp, enterpriseYears, type IP_KINDS, type Provenance } from '../../../db/schema/index.js';
+import { enterpriseIp, enterpriseYears, type Provenance } from '../../../db/schema/index.js';
+import { IP_KINDS } from '../../../domain/enterprise/ip-kinds.js';
 import {
   type EnterpriseIpUpdate,
   type EnterpriseYearUpsert,
-  IP_KIND_KEYS,
   YEAR_FIGURE_LABELS,
   YEAR_FIGURES,
   type YearFigure,
@@ -17,11 +17,6 @@ import { AppError } from '../../app-error.js';
 import { writeAudit } from '../../audit.js';
 import { bumpVersion, lockForEdit, userMark } from './facts-common.js';
 import { getEnterprise } from './service.js';
-
-// The API's list of IP classes and the table's must not drift apart.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
-const ipKindsAgree: Same<(typeof IP_KINDS)[number], (typeof IP_KIND_KEYS)[number]> = true;
-void ipKindsAgree;
 
 type Figures = Record<YearFigure, number | null>;
 type FieldIssue = { field: string; message: string };
@@ -148,7 +143,7 @@ export async function setIpCounts(
     const firm = await lockForEdit(tx, actor, id, input.version);
     const rows = await tx.select().from(enterpriseIp).where(eq(enterpriseIp.enterpriseId, id));
     const now = new Map(rows.map((r) => [r.kind, r.count]));
-    const changed = IP_KIND_KEYS.filter((k) => {
+    const changed = IP_KINDS.filter((k) => {
       const want = input.counts[k];
       return want !== undefined && want !== (now.get(k) ?? 0);
     });
