@@ -14,12 +14,12 @@ import { screeningJob } from '../../src/jobs/cultivation-screening.js';
 import { type JobContext, JobInterrupted } from '../../src/jobs/types.js';
 import { DEFAULT_CLOSE_RULE } from '../../src/server/modules/cultivation/diagnose.js';
 import { type Client, createTestApp, login, ORG, type TestContext } from '../helpers/app.js';
+import { TEST_PROV as prov } from '../helpers/firms.js';
 
 let t: TestContext;
 let officer: Client;
 // Before 2026-04-01, when the 2026 梯度培育 rules merge 科技型 into 科技和创新型中小企业.
 const ASSESSED_ON = '2026-03-01';
-const prov = { source: { kind: 'api' as const, client: 'test' }, asOf: '2026-01-01' };
 
 /** A small tech firm: 科技型中小企业 turns on tech staff ≥ 10 % (国科发政〔2017〕115号). */
 async function addFirm(name: string, techStaff2025: number, opts: { hnteUntil?: string } = {}) {

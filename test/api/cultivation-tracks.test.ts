@@ -4,11 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enterprises, qualifications } from '../../src/db/schema/index.js';
 import { searchTerms } from '../../src/domain/enterprise/search-terms.js';
 import { type Client, createTestApp, login, ORG, type TestContext } from '../helpers/app.js';
+import { TEST_PROV as prov } from '../helpers/firms.js';
 
 let t: TestContext;
 let officer: Client;
 let leader: Client;
-const prov = { source: { kind: 'api' as const, client: 'test' }, asOf: '2026-01-01' };
 
 async function firm(name: string) {
   const [row] = await t.database.db

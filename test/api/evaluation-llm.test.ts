@@ -8,10 +8,9 @@ import { readFileSync } from 'node:fs';
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { llmCalls } from '../../src/db/schema/evaluation.js';
-import { enterprises } from '../../src/db/schema/index.js';
-import { searchTerms } from '../../src/domain/enterprise/search-terms.js';
-import { type Client, createTestApp, login, ORG, type TestContext } from '../helpers/app.js';
+import { type Client, createTestApp, login, type TestContext } from '../helpers/app.js';
 import { type FakeOpenAi, type FakeReply, startFakeOpenAi } from '../helpers/fake-openai.js';
+import { addFirm } from '../helpers/firms.js';
 import { multipart } from '../helpers/multipart.js';
 
 let t: TestContext;
@@ -19,7 +18,6 @@ let officer: Client;
 let fake: FakeOpenAi;
 const ENV = ['LLM_BASE_URL', 'LLM_API_KEY', 'LLM_MODEL', 'LLM_TIMEOUT_MS', 'LLM_CONCURRENCY'] as const;
 const saved = Object.fromEntries(ENV.map((k) => [k, process.env[k]]));
-const prov = { source: { kind: 'api' as const, client: 'test' }, asOf: '2026-01-01' };
 const base = readFileSync('test/fixtures/plans/01-storage-formal.txt', 'utf8').split('\n---\n')[1];
 const PARTNERS = '主要合作伙伴有国家电网江苏公司、南瑞集团。';
 let serial = 0;
@@ -41,17 +39,9 @@ type Ev = {
 
 async function projectWithPlan(text: string) {
   const name = `模型研判项目${++serial}`;
-  const [firm] = await t.database.db
-    .insert(enterprises)
-    .values({
-      orgId: ORG.yannan,
-      name: `${name}有限公司`,
-      ...searchTerms(`${name}有限公司`),
-      provenance: prov,
-    })
-    .returning({ id: enterprises.id });
+  const firm = await addFirm(t.database.db, `${name}有限公司`);
   const p = (
-    await officer.post('/api/v1/projects', { name, enterpriseId: firm.id, source: '路演', type: '初创' })
+    await officer.post('/api/v1/projects', { name, enterpriseId: firm, source: '路演', type: '初创' })
   ).json();
   const { payload, headers } = multipart(
     { category: '商业计划书' },

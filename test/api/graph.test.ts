@@ -3,25 +3,14 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enterprises } from '../../src/db/schema/index.js';
-import { searchTerms } from '../../src/domain/enterprise/search-terms.js';
 import { isWithinHops } from '../../src/server/modules/graph/graph.js';
 import { type Client, createTestApp, login, ORG, type TestContext } from '../helpers/app.js';
+import { addFirm } from '../helpers/firms.js';
 import { multipart } from '../helpers/multipart.js';
 
 let t: TestContext;
 let officer: Client;
-const prov = { source: { kind: 'api' as const, client: 'test' }, asOf: '2026-01-01' };
 const ids: Record<string, string> = {};
-
-async function addFirm(name: string, uscc: string | null = null, org = ORG.yannan) {
-  const [row] = await t.database.db
-    .insert(enterprises)
-    .values({ orgId: org, name, uscc, ...searchTerms(name), provenance: prov })
-    .returning({ id: enterprises.id });
-  ids[name] = row.id;
-  return row.id;
-}
 
 async function upload(client: Client, name: string, content: Buffer) {
   const { payload, headers } = multipart({}, { name, content });
@@ -54,11 +43,14 @@ let first: Record<string, unknown>;
 beforeAll(async () => {
   t = await createTestApp();
   officer = await login(t.app, 'officer');
-  await addFirm('盐南图谱控股集团有限公司');
-  await addFirm('盐南图谱新能源科技有限公司');
-  await addFirm('盐南图谱储能有限公司');
-  await addFirm('深圳图谱整车有限公司');
-  await addFirm('南通图谱科技有限公司', null, ORG.ntkfq);
+  for (const name of [
+    '盐南图谱控股集团有限公司',
+    '盐南图谱新能源科技有限公司',
+    '盐南图谱储能有限公司',
+    '深圳图谱整车有限公司',
+  ])
+    ids[name] = await addFirm(t.database.db, name);
+  ids.南通图谱科技有限公司 = await addFirm(t.database.db, '南通图谱科技有限公司', { org: ORG.ntkfq });
   const res = await upload(officer, '企业关系.csv', iconv.encode(CSV, 'gb18030'));
   expect(res.statusCode).toBe(200);
   first = res.json();
@@ -113,7 +105,7 @@ describe('relation import', () => {
 
 describe('graph queries', () => {
   it('finds the ultimate controller with the path and the product of shares', async () => {
-    const c = (await officer.get(`/api/v1/enterprises/${ids['盐南图谱储能有限公司']}/controller`)).json();
+    const c = (await officer.get(`/api/v1/enterprises/${ids.盐南图谱储能有限公司}/controller`)).json();
     expect(c.controller).toMatchObject({ name: '王建国', type: 'person' });
     expect(c.path.map((p: { entity: { name: string } }) => p.entity.name)).toEqual([
       '王建国',
@@ -126,17 +118,17 @@ describe('graph queries', () => {
   });
 
   it('lists the group: what the controller holds above half', async () => {
-    const g = (await officer.get(`/api/v1/enterprises/${ids['盐南图谱新能源科技有限公司']}/group`)).json();
+    const g = (await officer.get(`/api/v1/enterprises/${ids.盐南图谱新能源科技有限公司}/group`)).json();
     expect(g.controller.name).toBe('王建国');
     expect(g.members.map((m: { entity: { name: string } }) => m.entity.name)).toEqual([
       '盐南图谱控股集团有限公司',
     ]);
-    const held = (await officer.get(`/api/v1/enterprises/${ids['盐南图谱控股集团有限公司']}/group`)).json();
+    const held = (await officer.get(`/api/v1/enterprises/${ids.盐南图谱控股集团有限公司}/group`)).json();
     expect(held.members.length).toBe(1);
   });
 
   it('gives neighbours by hops and relation kind, each relation with its source', async () => {
-    const center = ids['盐南图谱储能有限公司'];
+    const center = ids.盐南图谱储能有限公司;
     const one = (await officer.get(`/api/v1/graph/neighbours?id=${center}&hops=1`)).json();
     expect(one.nodes.map((n: { name: string }) => n.name).sort()).toEqual(
       [
@@ -159,7 +151,7 @@ describe('graph queries', () => {
   });
 
   it('finds a shortest path between a person and a university', async () => {
-    const center = ids['盐南图谱储能有限公司'];
+    const center = ids.盐南图谱储能有限公司;
     const person = await entityId(officer, center, '王建国');
     const uni = await entityId(officer, center, '东南大学');
     const p = (await officer.get(`/api/v1/graph/path?from=${person}&to=${uni}`)).json();
@@ -177,7 +169,7 @@ describe('graph queries', () => {
   });
 
   it('answers the conflict-of-interest check with the path', async () => {
-    const center = ids['盐南图谱储能有限公司'];
+    const center = ids.盐南图谱储能有限公司;
     const person = await entityId(officer, center, '赵晓梅');
     const actor = {
       orgPath: `/00000000-0000-4000-8000-000000000001/00000000-0000-4000-8000-000000000010/${ORG.yannan}/`,
@@ -195,7 +187,7 @@ describe('graph queries', () => {
 
   it('shows a 南通 officer none of 盐南’s firms, people or relations', async () => {
     const nt = await login(t.app, 'nt_officer');
-    const center = ids['盐南图谱储能有限公司'];
+    const center = ids.盐南图谱储能有限公司;
     for (const url of [
       `/api/v1/graph/neighbours?id=${center}`,
       `/api/v1/enterprises/${center}/controller`,
@@ -205,7 +197,7 @@ describe('graph queries', () => {
       expect(res.statusCode, url).toBe(404);
       expect(res.body).not.toContain('王建国');
     }
-    const own = (await nt.get(`/api/v1/graph/neighbours?id=${ids['南通图谱科技有限公司']}`)).json();
+    const own = (await nt.get(`/api/v1/graph/neighbours?id=${ids.南通图谱科技有限公司}`)).json();
     expect(own.nodes.length).toBe(1);
     expect(own.edges).toEqual([]);
   });

@@ -2,15 +2,13 @@
  *  filters and export, attachments typed by content, my work, saved views and overlaps for leaders. */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enterprises } from '../../src/db/schema/index.js';
-import { searchTerms } from '../../src/domain/enterprise/search-terms.js';
-import { type Client, createTestApp, login, ORG, type TestContext } from '../helpers/app.js';
+import { type Client, createTestApp, login, type TestContext } from '../helpers/app.js';
+import { addFirm } from '../helpers/firms.js';
 import { multipart } from '../helpers/multipart.js';
 
 let t: TestContext;
 let officer: Client;
 let leader: Client;
-const prov = { source: { kind: 'api' as const, client: 'test' }, asOf: '2026-01-01' };
 const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 const daysFromToday = (n: number) => {
   const d = new Date(`${today}T00:00:00Z`);
@@ -18,18 +16,10 @@ const daysFromToday = (n: number) => {
   return d.toISOString().slice(0, 10);
 };
 
-async function addFirm(name: string, org = ORG.yannan, uscc: string | null = null) {
-  const [row] = await t.database.db
-    .insert(enterprises)
-    .values({ orgId: org, name, uscc, ...searchTerms(name), provenance: prov })
-    .returning({ id: enterprises.id });
-  return row.id;
-}
-
 async function newProject(client: Client, name: string, extra: Record<string, unknown> = {}) {
   const res = await client.post('/api/v1/projects', {
     name,
-    enterpriseId: await addFirm(`${name}科技有限公司`),
+    enterpriseId: await addFirm(t.database.db, `${name}科技有限公司`),
     source: '路演',
     type: '初创',
     ...extra,
@@ -257,7 +247,7 @@ describe('project sources', () => {
   it('follows the org’s own list of sources, edited by a leader', async () => {
     const rules = (await leader.get('/api/v1/pipeline-settings')).json();
     expect(rules.sources).toContain('路演');
-    const firm = await addFirm('来源测试科技有限公司');
+    const firm = await addFirm(t.database.db, '来源测试科技有限公司');
     const body = { name: '来源测试项目', enterpriseId: firm, source: '校友会', type: '初创' };
     const refused = await officer.post('/api/v1/projects', body);
     expect(refused.statusCode).toBe(400);
@@ -305,7 +295,7 @@ describe('saved views', () => {
 
 describe('overlaps', () => {
   it('shows a leader two teams on one firm and ends the other when one keeps it', async () => {
-    const firm = await addFirm('重叠测试新材料有限公司', ORG.yannan, '91320900MA1OVLP001');
+    const firm = await addFirm(t.database.db, '重叠测试新材料有限公司', { uscc: '91320900MA1OVLP001' });
     const body = { enterpriseId: firm, source: '中介', type: '其他', acknowledgeDuplicates: true };
     const a = (await officer.post('/api/v1/projects', { ...body, name: '新材料项目（张）' })).json();
     const b = (await leader.post('/api/v1/projects', { ...body, name: '新材料项目（李）' })).json();

@@ -3,26 +3,16 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enterprises } from '../../src/db/schema/index.js';
-import { searchTerms } from '../../src/domain/enterprise/search-terms.js';
-import { type Client, createTestApp, login, ORG, type TestContext } from '../helpers/app.js';
+import { type Client, createTestApp, login, type TestContext } from '../helpers/app.js';
+import { addFirm } from '../helpers/firms.js';
 
 let t: TestContext;
 let officer: Client;
 let leader: Client;
-const prov = { source: { kind: 'api' as const, client: 'test' }, asOf: '2026-01-01' };
 const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 const month = today.slice(0, 7);
 const year = Number(today.slice(0, 4));
 const quarter = `${year}-Q${Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1}`;
-
-async function addFirm(name: string) {
-  const [row] = await t.database.db
-    .insert(enterprises)
-    .values({ orgId: ORG.yannan, name, ...searchTerms(name), provenance: prov })
-    .returning({ id: enterprises.id });
-  return row.id;
-}
 
 type P = { id: string; version: number };
 async function move(client: Client, p: P, to: string, facts: Record<string, unknown> = {}): Promise<P> {
@@ -36,7 +26,7 @@ async function signed(client: Client, name: string, type: string, planned: numbe
   let p: P = (
     await client.post('/api/v1/projects', {
       name,
-      enterpriseId: await addFirm(`${name}有限公司`),
+      enterpriseId: await addFirm(t.database.db, `${name}有限公司`),
       source: type === '大院大所' ? '大院大所合作' : '以商引商',
       type,
       plannedInvestment: planned,
@@ -55,7 +45,7 @@ async function signed(client: Client, name: string, type: string, planned: numbe
     });
     p = patched.json();
     p = await move(client, p, 'landing', {
-      localEnterpriseId: await addFirm(`${name}（盐城）有限公司`),
+      localEnterpriseId: await addFirm(t.database.db, `${name}（盐城）有限公司`),
       landingDate: today,
     });
   }

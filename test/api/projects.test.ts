@@ -1,20 +1,10 @@
 /** 招商项目: leads, the duplicate warning across a city, the stage machine through the API, follow-ups. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enterprises } from '../../src/db/schema/index.js';
-import { searchTerms } from '../../src/domain/enterprise/search-terms.js';
 import { type Client, createTestApp, login, ORG, type TestContext } from '../helpers/app.js';
+import { addFirm } from '../helpers/firms.js';
 
 let t: TestContext;
 let officer: Client;
-const prov = { source: { kind: 'api' as const, client: 'test' }, asOf: '2026-01-01' };
-
-async function addFirm(name: string, org: string, uscc: string | null = null) {
-  const [row] = await t.database.db
-    .insert(enterprises)
-    .values({ orgId: org, name, uscc, ...searchTerms(name), provenance: prov })
-    .returning({ id: enterprises.id });
-  return row.id;
-}
 
 let target: string;
 let local: string;
@@ -23,8 +13,11 @@ let project: { id: string; version: number };
 beforeAll(async () => {
   t = await createTestApp();
   officer = await login(t.app, 'officer');
-  target = await addFirm('苏州项目测试储能科技有限公司', ORG.yannan, '91320500MA1PROJ0X1');
-  local = await addFirm('盐城项目测试储能科技有限公司', ORG.yannan);
+  target = await addFirm(t.database.db, '苏州项目测试储能科技有限公司', {
+    org: ORG.yannan,
+    uscc: '91320500MA1PROJ0X1',
+  });
+  local = await addFirm(t.database.db, '盐城项目测试储能科技有限公司', { org: ORG.yannan });
   const res = await officer.post('/api/v1/projects', {
     name: '储能电池 PACK 基地',
     enterpriseId: target,
@@ -66,7 +59,10 @@ describe('projects', () => {
       roles: ['officer'],
       orgId: park.json().id,
     });
-    const same = await addFirm('苏州项目测试储能科技有限公司', park.json().id, '91320500MA1PROJ0X1');
+    const same = await addFirm(t.database.db, '苏州项目测试储能科技有限公司', {
+      org: park.json().id,
+      uscc: '91320500MA1PROJ0X1',
+    });
     const other = await login(t.app, 'yc_officer', 'ycofficer2026');
     const body = { name: '储能项目', enterpriseId: same, source: '中介', type: '其他' };
     const warned = await other.post('/api/v1/projects', body);
@@ -85,7 +81,10 @@ describe('projects', () => {
     expect(knowingly.json().duplicates).toHaveLength(1);
     // Another city is not warned.
     const nt = await login(t.app, 'nt_officer');
-    const ntFirm = await addFirm('苏州项目测试储能科技有限公司', ORG.ntkfq, '91320500MA1PROJ0X1');
+    const ntFirm = await addFirm(t.database.db, '苏州项目测试储能科技有限公司', {
+      org: ORG.ntkfq,
+      uscc: '91320500MA1PROJ0X1',
+    });
     expect((await nt.post('/api/v1/projects', { ...body, enterpriseId: ntFirm })).statusCode).toBe(201);
   });
 

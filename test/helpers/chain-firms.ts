@@ -4,8 +4,9 @@ import { expect } from 'vitest';
 import { enterprises, enterpriseYears, qualifications } from '../../src/db/schema/index.js';
 import { searchTerms } from '../../src/domain/enterprise/search-terms.js';
 import { type Client, ORG, type TestContext } from './app.js';
+import { TEST_PROV } from './firms.js';
 
-export const prov = { source: { kind: 'api' as const, client: 'test' }, asOf: '2026-01-01' };
+export const prov = TEST_PROV;
 
 export type FirmSpec = {
   products?: string;

@@ -5,8 +5,8 @@ import { expect } from 'vitest';
 import { enterpriseIp, enterprises, enterpriseYears, qualifications } from '../../src/db/schema/index.js';
 import { searchTerms } from '../../src/domain/enterprise/search-terms.js';
 import { type Client, createTestApp, login, ORG, type TestContext } from './app.js';
+import { TEST_PROV as prov } from './firms.js';
 
-const prov = { source: { kind: 'api' as const, client: 'test' }, asOf: '2026-01-01' };
 export const Y = new Date().getUTCFullYear();
 export const LAST = Y - 1;
 
