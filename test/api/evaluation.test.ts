@@ -1,29 +1,20 @@
 /** 三维评价 through the API: experts with conflicts (declared, and found two hops away in the enterprise
  *  graph), blind reviews, due diligence with a veto item, the fused recommendation, the decision that
- *  moves the project, and scoring-model versions. */
+ *  moves the project, and the evaluation rules. Scoring-model versions: scoring-model.test.ts. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enterprises, parties, relations } from '../../src/db/schema/index.js';
-import { searchTerms } from '../../src/domain/enterprise/search-terms.js';
+import { parties, relations } from '../../src/db/schema/index.js';
 import { type Client, createTestApp, login, ORG, type TestContext } from '../helpers/app.js';
+import { addFirm, TEST_PROV as prov } from '../helpers/firms.js';
 import { multipart } from '../helpers/multipart.js';
 
 let t: TestContext;
 let admin: Client;
 let leader: Client;
 let officer: Client;
-const prov = { source: { kind: 'api' as const, client: 'test' }, asOf: '2026-01-01' };
 const experts: Record<string, { id: string; client: Client }> = {};
 let firm: string;
 let evaluationId: string;
 let projectId: string;
-
-async function addFirm(name: string) {
-  const [row] = await t.database.db
-    .insert(enterprises)
-    .values({ orgId: ORG.yannan, name, ...searchTerms(name), provenance: prov })
-    .returning({ id: enterprises.id });
-  return row.id;
-}
 
 async function expertUser(username: string, displayName: string) {
   const sys = await login(t.app, 'sysadmin');
@@ -43,9 +34,9 @@ beforeAll(async () => {
   admin = await login(t.app, 'admin');
   leader = await login(t.app, 'leader');
   officer = await login(t.app, 'officer');
-  firm = await addFirm('评估测试氢能科技有限公司');
+  firm = await addFirm(t.database.db, '评估测试氢能科技有限公司');
   // 钱某 holds 30 % of a fund that holds 20 % of the firm: two hops.
-  const fund = await addFirm('评估测试创投基金有限公司');
+  const fund = await addFirm(t.database.db, '评估测试创投基金有限公司');
   const [qian] = await t.database.db
     .insert(parties)
     .values({ orgId: ORG.yannan, kind: 'person', name: '钱评审', nameKey: '钱评审', provenance: prov })
@@ -329,40 +320,6 @@ describe('三维评价', () => {
     ).toBe(409);
   });
 
-  it('keeps every version of the scoring model and refuses a forbidden input', async () => {
-    const h = (await admin.get('/api/v1/scoring-model')).json();
-    expect(h.current.version).toBe(1);
-    const model = structuredClone(h.current);
-    model.dimensions[0].weight = 0.25;
-    model.dimensions[4].weight = 0.2;
-    const saved = await admin.request('PUT', '/api/v1/scoring-model', {
-      basedOn: 1,
-      note: '加大落地效益权重',
-      model,
-    });
-    expect(saved.statusCode).toBe(200);
-    expect(saved.json().version).toBe(2);
-    expect((await admin.request('PUT', '/api/v1/scoring-model', { basedOn: 1, model })).statusCode).toBe(409);
-    const bad = structuredClone(model);
-    bad.dimensions[2].indicators.push({
-      key: 'gender',
-      name: '性别',
-      fact: 'gender',
-      bands: [{ min: 0, points: 1 }],
-      max: 1,
-    });
-    const refused = await admin.request('PUT', '/api/v1/scoring-model', { basedOn: 2, model: bad });
-    expect(refused.statusCode).toBe(400);
-    expect(refused.json().message).toContain('禁止的输入');
-    const versions = (await admin.get('/api/v1/scoring-model'))
-      .json()
-      .versions.map((v: { version: number }) => v.version);
-    expect(versions).toEqual([2, 1]);
-    expect((await leader.request('PUT', '/api/v1/scoring-model', { basedOn: 2, model })).statusCode).toBe(
-      403,
-    );
-  });
-
   it('publishes editable rules: fusion weights, disagreement threshold and the checklist for new evaluations', async () => {
     const rules = (await leader.get('/api/v1/evaluation-settings')).json();
     expect(rules.fusion).toEqual({ ai: 0.3, committee: 0.5, dueDiligence: 0.2 });
@@ -386,7 +343,7 @@ describe('三维评价', () => {
     const ev = (await leader.get(`/api/v1/evaluations/${evaluationId}`)).json();
     expect(ev.dueDiligence).toHaveLength(7);
     expect(ev.recommendation.fused).toBe(75);
-    const firm2 = await addFirm('评估测试第二家科技有限公司');
+    const firm2 = await addFirm(t.database.db, '评估测试第二家科技有限公司');
     const p2 = (
       await officer.post('/api/v1/projects', {
         name: '第二个评估项目',
