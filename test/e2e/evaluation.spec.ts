@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { makeUscc } from '../helpers/enterprise-files';
-import { csrf, firmId, importCsv, login, PASSWORD, snap, uniqueName } from './helpers';
+import { addOption, csrf, firmId, importCsv, login, PASSWORD, pickOption, snap, uniqueName } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -195,12 +195,8 @@ test('the admin assigns three experts; a conflicted fourth is shown with the rea
   await page.goto(`/evaluations/${evaluationId}`);
   const committee = page.getByTestId('evaluation-committee');
   await expect(committee).toContainText('尚未分配评审专家');
-  await committee.getByTestId('assign-experts').click();
   for (const name of [...EXPERTS.map((e) => e.name), CONFLICTED])
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option')
-      .filter({ hasText: name })
-      .click();
+    await addOption(page, committee.getByTestId('assign-experts'), name);
   await page.keyboard.press('Escape');
   await committee.getByTestId('assign-experts-ok').click();
   await expect(page.getByText('已分配专家，利益冲突已逐一检查')).toBeVisible();
@@ -266,12 +262,8 @@ test('due diligence is filled and the leader records 有条件通过; the report
     .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-testid')?.replace('dd-row-', '') ?? ''));
   for (const name of items) {
     const row = dd.getByTestId(`dd-row-${name}`);
-    await row.getByTestId('dd-status').click();
     const status = name === '客户与市场访谈' ? '关注' : '通过';
-    await officer
-      .locator('.ant-select-dropdown:visible .ant-select-item-option')
-      .filter({ hasText: new RegExp(`^${status}$`) })
-      .click();
+    await pickOption(officer, row.getByTestId('dd-status'), new RegExp(`^${status}$`));
     if (name === '客户与市场访谈') await row.getByTestId('dd-notes').fill('两家意向客户尚未签署框架协议');
     await row.getByTestId('dd-save').click();
     await expect(officer.getByText(`已保存“${name}”`)).toBeVisible();

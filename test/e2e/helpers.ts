@@ -96,16 +96,41 @@ export async function pickFirm(page: Page, select: Locator, typed: string, name:
     await select.click();
     await page.keyboard.press('Control+A');
     await page.keyboard.type(typed);
-    await page.locator('.ant-select-item-option').filter({ hasText: name }).click({ timeout: 5000 });
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: name })
+      .click({ timeout: 5000 });
     await expect(select).toContainText(name, { timeout: 2000 });
   }).toPass({ timeout: 30_000 });
 }
 
-/** Picks an option of a plain select and checks it took, retrying as pickFirm does. */
-export async function pickOption(page: Page, select: Locator, label: string) {
+/** Picks an option of a plain select and checks it took, retrying as pickFirm does. A RegExp label
+ *  matches whole words where a substring would be ambiguous (通过 is inside 不通过). */
+export async function pickOption(page: Page, select: Locator, label: string | RegExp) {
   await expect(async () => {
     await select.click();
-    await page.locator('.ant-select-item-option').filter({ hasText: label }).first().click({ timeout: 5000 });
+    // Only the open list: antd keeps closed dropdowns in the page, hidden, with the same options.
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: label })
+      .first()
+      .click({ timeout: 5000 });
     await expect(select).toContainText(label, { timeout: 2000 });
+  }).toPass({ timeout: 30_000 });
+}
+
+/** Adds an option to a multiple select, retrying as pickOption does. A retry must not click an option
+ *  that already took, since a second click takes it out again: it checks the option's state first. */
+export async function addOption(page: Page, select: Locator, label: string) {
+  const option = page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: label });
+  await expect(async () => {
+    if (!(await option.isVisible())) await select.click();
+    if (
+      !/ant-select-item-option-selected/.test((await option.getAttribute('class', { timeout: 5000 })) ?? '')
+    )
+      await option.click({ timeout: 5000 });
+    await expect(option).toHaveClass(/ant-select-item-option-selected/, { timeout: 2000 });
   }).toPass({ timeout: 30_000 });
 }

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { login, shot, uniqueName } from './helpers';
+import { addOption, login, shot, uniqueName } from './helpers';
 
 const username = uniqueName('e2e_');
 const displayName = '测试专员';
@@ -29,8 +29,7 @@ test.describe
       await modal.getByLabel('初始密码').fill('short');
       await expect(modal.getByText('密码至少 8 位，且须同时包含字母和数字').first()).toBeVisible();
       await modal.getByLabel('初始密码').fill(password);
-      await modal.getByLabel('角色').click();
-      await page.locator('.ant-select-item-option', { hasText: '招商专员' }).click();
+      await addOption(page, modal.getByLabel('角色'), '招商专员');
       await page.keyboard.press('Escape');
       await shot(page, 'users-create');
       await modal.getByRole('button', { name: /保\s*存/ }).click();
