@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -210,6 +210,25 @@ describe('enterprise import', () => {
     expect(firms).toBeLessThan(6000);
     expect(firms % 500).toBe(0);
     expect(with_year).toBe(firms);
+  });
+
+  it('stops at a line it cannot read, keeping the batches written before it whole', async () => {
+    const file = path.join(dir, 'broken.csv');
+    writeManyFirms(file, 1200, 300_000);
+    // An opening quote that never closes: csv-parse reads to the end of the file, then gives up.
+    writeFileSync(
+      file,
+      `${readFileSync(file, 'utf8')}"未闭合的引号,C38\n${makeUscc(399_999)},盐城后续有限公司,C38\n`,
+    );
+    const job = await importFile('broken.csv', readFileSync(file));
+    expect(job.status).toBe('failed');
+    expect(job.error).toContain('CSV 文件第 1202 行无法解析');
+    expect(job.error).toContain('已导入的批次不受影响');
+    const rows = await t.database.db.execute(
+      "select count(*)::int as firms, count(y.enterprise_id)::int as with_year from enterprises e left join enterprise_years y on y.enterprise_id = e.id where e.provenance->'source'->>'file' = 'broken.csv'",
+    );
+    // Two batches of 500 were committed; the 200 rows after them were parsed but never written.
+    expect((rows as unknown as { rows: unknown[] }).rows[0]).toEqual({ firms: 1000, with_year: 1000 });
   });
 
   it('keeps the firms inside the org and the upload to the roles that may import', async () => {
