@@ -3,7 +3,12 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, Empty, Popconfirm, Row, Statistic, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { type EnterpriseDetail, type Qualification, useDeleteQualification } from '../../../api/enterprises';
+import {
+  type EnterpriseDetail,
+  IP_KINDS,
+  type Qualification,
+  useDeleteQualification,
+} from '../../../api/enterprises';
 import { useMessages } from '../../../i18n';
 import { Sourced, TIER_COLORS } from '../enterprise-tags';
 import { daysUntil, formatDay } from '../format';
@@ -11,22 +16,13 @@ import { IpModal } from './ip-modal';
 import { QualificationModal } from './qualification-modal';
 import { useFactErrors } from './use-fact-errors';
 
-const IP_ORDER = [
-  'invention_patent',
-  'utility_model',
-  'design',
-  'software_copyright',
-  'pct',
-  'ic_layout',
-  'plant_variety',
-  'standard',
-];
 const WARN_DAYS = 90;
+const order = (kind: string) => (IP_KINDS as readonly string[]).indexOf(kind);
 
 export function IpCard({ e, canEdit }: { e: EnterpriseDetail; canEdit: boolean }) {
   const m = useMessages().enterprises;
   const [editing, setEditing] = useState(false);
-  const sorted = [...e.ip].sort((a, b) => IP_ORDER.indexOf(a.kind) - IP_ORDER.indexOf(b.kind));
+  const sorted = [...e.ip].sort((a, b) => order(a.kind) - order(b.kind));
   const edit = canEdit && (
     <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="ip-edit">
       {m.facts.edit}
