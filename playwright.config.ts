@@ -23,6 +23,10 @@ export default defineConfig({
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     viewport: { width: 1440, height: 900 },
+    // A click or a page load that never completes fails here, naming itself, instead of holding the
+    // test until its own timeout (CI once spent 180 s in one chains-edit step with no clue which).
+    actionTimeout: 20_000,
+    navigationTimeout: 30_000,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
