@@ -1,10 +1,9 @@
 /** Firms for the chain and 靶向招商 tests, written straight to the registry, and the placement job run
  *  through the API as a user starts it. */
 import { expect } from 'vitest';
-import { enterprises, enterpriseYears, qualifications } from '../../src/db/schema/index.js';
-import { searchTerms } from '../../src/domain/enterprise/search-terms.js';
-import { type Client, ORG, type TestContext } from './app.js';
-import { TEST_PROV } from './firms.js';
+import { enterpriseYears, qualifications } from '../../src/db/schema/index.js';
+import type { Client, TestContext } from './app.js';
+import { addFirm as addTestFirm, TEST_PROV } from './firms.js';
 
 export const prov = TEST_PROV;
 
@@ -21,33 +20,29 @@ export type FirmSpec = {
 
 export async function addFirm(t: TestContext, name: string, f: FirmSpec) {
   const { db } = t.database;
-  const [row] = await db
-    .insert(enterprises)
-    .values({
-      orgId: f.org ?? ORG.yannan,
-      name,
-      ...searchTerms(name),
+  const id = await addTestFirm(db, name, {
+    org: f.org,
+    uscc: f.uscc,
+    fields: {
       mainProducts: f.products ?? null,
       businessScope: f.scope ?? null,
       industryDivision: f.division ?? null,
-      uscc: f.uscc ?? null,
       universe: f.target ? 'target' : 'local',
-      provenance: prov,
-    })
-    .returning({ id: enterprises.id });
+    },
+  });
   if (f.revenue)
     await db
       .insert(enterpriseYears)
-      .values({ enterpriseId: row.id, year: 2025, revenue: f.revenue, provenance: prov });
+      .values({ enterpriseId: id, year: 2025, revenue: f.revenue, provenance: prov });
   if (f.hnte)
     await db.insert(qualifications).values({
-      enterpriseId: row.id,
+      enterpriseId: id,
       tier: 'hnte',
       issuedOn: '2025-01-01',
       expiresOn: '2027-12-31',
       provenance: prov,
     });
-  return row.id;
+  return id;
 }
 
 /** Starts 产业链企业匹配 and waits for it to succeed. */

@@ -11,7 +11,7 @@ export const TEST_PROV = { source: { kind: 'api' as const, client: 'test' }, asO
 export async function addFirm(
   db: Db,
   name: string,
-  opts: { org?: string; uscc?: string | null } = {},
+  opts: { org?: string; uscc?: string | null; fields?: Partial<typeof enterprises.$inferInsert> } = {},
 ): Promise<string> {
   const [row] = await db
     .insert(enterprises)
@@ -20,6 +20,7 @@ export async function addFirm(
       name,
       uscc: opts.uscc ?? null,
       ...searchTerms(name),
+      ...opts.fields,
       provenance: TEST_PROV,
     })
     .returning({ id: enterprises.id });

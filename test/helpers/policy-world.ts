@@ -2,10 +2,9 @@
  *  one without figures, one registered elsewhere, one whose name is a spreadsheet formula, a 南通 firm,
  *  and 盐南's R&D policy that finds them. */
 import { expect } from 'vitest';
-import { enterpriseIp, enterprises, enterpriseYears, qualifications } from '../../src/db/schema/index.js';
-import { searchTerms } from '../../src/domain/enterprise/search-terms.js';
+import { enterpriseIp, enterpriseYears, qualifications } from '../../src/db/schema/index.js';
 import { type Client, createTestApp, login, ORG, type TestContext } from './app.js';
-import { TEST_PROV as prov } from './firms.js';
+import { addFirm, TEST_PROV as prov } from './firms.js';
 
 export const Y = new Date().getUTCFullYear();
 export const LAST = Y - 1;
@@ -21,21 +20,13 @@ export type FirmOpts = {
 /** A local firm with last year's figures: 1 亿元 revenue and `rd` 元 of R&D (3,000,000 = exactly 3 %). */
 export async function addPolicyFirm(t: TestContext, name: string, o: FirmOpts = {}) {
   const { db } = t.database;
-  const [row] = await db
-    .insert(enterprises)
-    .values({
-      orgId: o.org ?? ORG.yannan,
-      name,
-      ...searchTerms(name),
-      establishedOn: '2018-03-01',
-      regionCode: o.regionCode ?? '320902',
-      universe: 'local',
-      provenance: prov,
-    })
-    .returning({ id: enterprises.id });
+  const id = await addFirm(db, name, {
+    org: o.org,
+    fields: { establishedOn: '2018-03-01', regionCode: o.regionCode ?? '320902', universe: 'local' },
+  });
   if (o.rd !== null)
     await db.insert(enterpriseYears).values({
-      enterpriseId: row.id,
+      enterpriseId: id,
       year: LAST,
       employees: 100,
       revenue: 100_000_000,
@@ -45,12 +36,10 @@ export async function addPolicyFirm(t: TestContext, name: string, o: FirmOpts = 
   if (o.inventions)
     await db
       .insert(enterpriseIp)
-      .values({ enterpriseId: row.id, kind: 'invention_patent', count: o.inventions, provenance: prov });
+      .values({ enterpriseId: id, kind: 'invention_patent', count: o.inventions, provenance: prov });
   if (o.hnte)
-    await db
-      .insert(qualifications)
-      .values({ enterpriseId: row.id, tier: 'hnte', ...o.hnte, provenance: prov });
-  return row.id;
+    await db.insert(qualifications).values({ enterpriseId: id, tier: 'hnte', ...o.hnte, provenance: prov });
+  return id;
 }
 
 export const EVIL = '=HYPERLINK("http://evil")';
