@@ -1,5 +1,5 @@
 /** Shared steps of the browser tests: sign in through the real form, and keep screenshots. */
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Locator, type Page, type Response } from '@playwright/test';
 import { makeUscc } from '../helpers/enterprise-files';
 
 export const PASSWORD = 'kezhao2026';
@@ -133,4 +133,21 @@ export async function addOption(page: Page, select: Locator, label: string) {
       await option.click({ timeout: 5000 });
     await expect(option).toHaveClass(/ant-select-item-option-selected/, { timeout: 2000 });
   }).toPass({ timeout: 30_000 });
+}
+
+/** Opens a Popconfirm with `open`, clicks its OK button `ok` and returns the response of the request
+ *  it sends (`url`). A click that sent nothing (the popup still moving in under load, or closed by a
+ *  re-render) is tried again — safe, as nothing was sent — and a failed request fails the test with
+ *  its status and body instead of a missing result further on. */
+export async function confirmAndWait(page: Page, open: Locator, ok: Locator, url: RegExp) {
+  let response: Response | undefined;
+  await expect(async () => {
+    if (!(await ok.isVisible())) await open.click();
+    const sent = page.waitForRequest((r) => url.test(r.url()) && r.method() !== 'GET', { timeout: 5_000 });
+    await ok.click({ timeout: 5_000 });
+    response = (await (await sent).response()) ?? undefined;
+  }).toPass({ timeout: 30_000 });
+  if (!response) throw new Error(`没有收到 ${url} 的响应`);
+  expect(response.ok(), `${response.status()} ${await response.text()}`).toBe(true);
+  return response;
 }

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { makeUscc } from '../helpers/enterprise-files';
-import { FIGURES_HEADER, firmId, importCsv, login, menu, snap } from './helpers';
+import { confirmAndWait, FIGURES_HEADER, firmId, importCsv, login, menu, snap } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -59,14 +59,14 @@ test('an officer finds the firm a policy matches, pushes it, tells it and export
   await drawer.getByTestId('match-tab-match').click();
 
   // 生成推送清单 reports what it created.
-  await drawer.getByTestId('push-generate').click();
-  await page.locator('#push-generate-ok').click();
+  const generate = () =>
+    confirmAndWait(page, drawer.getByTestId('push-generate'), page.locator('#push-generate-ok'), /\/pushes$/);
+  await generate();
   await expect(drawer.getByTestId('push-result')).toContainText(/新增 [1-9]\d* 条，已存在 0 条/);
   await expect(firmRow).toContainText('待告知');
   await snap(page, 'policies-detail');
   // A second time, everyone is already on the list.
-  await drawer.getByTestId('push-generate').click();
-  await page.locator('#push-generate-ok').click();
+  await generate();
   await expect(drawer.getByTestId('push-result')).toContainText(/新增 0 条，已存在 [1-9]/);
   await page.locator('.ant-drawer-close').click();
   await expect(drawer).toBeHidden();
