@@ -27,6 +27,7 @@ import { type ChainList, type ChainTree, nodeTableUrl, useChains, useChainTree }
 import { hasAnyRole } from '../../api/me';
 import { PageHeader } from '../../components/page-header';
 import { useMessages } from '../../i18n';
+import { fill } from '../../i18n/fill';
 import { formatTime } from '../../lib/format';
 import { ChainMap } from './chain-map';
 import { useEditMessages } from './edit-i18n';
@@ -39,7 +40,7 @@ import { PlacementButton } from './placement-button';
 import { StrengthLegend } from './strength';
 import { TargetLists } from './target-lists';
 import { ThresholdsButton } from './thresholds-modal';
-import { fill, strengthCounts } from './tree';
+import { strengthCounts } from './tree';
 
 function ChainSelect({
   chains,

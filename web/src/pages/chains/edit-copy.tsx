@@ -7,8 +7,8 @@ import { useState } from 'react';
 import type { Me } from '../../../../src/shared/api';
 import { type ChainList, type ChainSummary, fetchChainFile, useImportChain } from '../../api/chains';
 import { useApiError } from '../../components/use-api-error';
+import { fill } from '../../i18n/fill';
 import { useEditMessages } from './edit-i18n';
-import { fill } from './tree';
 
 const KEY = /^[a-z][a-z0-9_-]{1,39}$/;
 

@@ -3,8 +3,8 @@
  *  two-digit industry codes (tags, checked here as well as by the server). */
 import { Form, Input, Select } from 'antd';
 import type { NodeFields } from '../../api/chains';
+import { fill } from '../../i18n/fill';
 import { useEditMessages } from './edit-i18n';
-import { fill } from './tree';
 
 export type FieldValues = {
   name: string;

@@ -19,11 +19,12 @@ import {
 import { isApiError } from '../../api/client';
 import { useApiError } from '../../components/use-api-error';
 import { useMessages } from '../../i18n';
+import { fill } from '../../i18n/fill';
 import { CopyChainButton } from './edit-copy';
 import { cleanFields, type FieldValues, NodeFieldItems } from './edit-fields';
 import { useEditMessages } from './edit-i18n';
 import { NodeForm, subtreeOf } from './edit-node-form';
-import { fill, indexNodes, type NodeIndex } from './tree';
+import { indexNodes, type NodeIndex } from './tree';
 
 const MAX_DEPTH = 3;
 

@@ -8,8 +8,8 @@ import { useState } from 'react';
 import { type ChainSummary, fetchChainFile, useImportChain } from '../../api/chains';
 import { isApiError } from '../../api/client';
 import { useApiError } from '../../components/use-api-error';
+import { fill } from '../../i18n/fill';
 import { type EditMessages, useEditMessages } from './edit-i18n';
-import { fill } from './tree';
 
 function saveAs(text: string, fileName: string) {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json;charset=utf-8' }));

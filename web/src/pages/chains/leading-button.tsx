@@ -5,7 +5,7 @@ import { App, Button, Popconfirm } from 'antd';
 import { type ChainList, type ChainSummary, useSetLeading } from '../../api/chains';
 import { useApiError } from '../../components/use-api-error';
 import { useMessages } from '../../i18n';
-import { fill } from './tree';
+import { fill } from '../../i18n/fill';
 
 export function LeadingButton({ chain, chains }: { chain: ChainSummary; chains: ChainList }) {
   const m = useMessages();

@@ -15,11 +15,11 @@ import {
 } from '../../api/chains';
 import { useApiError } from '../../components/use-api-error';
 import { useMessages } from '../../i18n';
+import { fill } from '../../i18n/fill';
 import { formatTime } from '../../lib/format';
 import { TIER_COLORS } from '../enterprises/enterprise-tags';
 import { formatMoney } from '../enterprises/format';
 import { FirmSelect } from '../projects/common';
-import { fill } from './tree';
 
 const STATUS_COLOR: Record<PlacementStatus, string> = {
   auto: 'default',

@@ -8,8 +8,8 @@ import { Link } from 'react-router';
 import { type TargetItem, useSaveTargetList, useTargets } from '../../api/chains';
 import { useApiError } from '../../components/use-api-error';
 import { useMessages } from '../../i18n';
+import { fill } from '../../i18n/fill';
 import { FactorBars, FactorTable, ScoreCell, WeightTags } from './target-factors';
-import { fill } from './tree';
 import { WeightsButton } from './weights-modal';
 
 const LIMIT = 50;

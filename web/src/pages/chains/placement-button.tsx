@@ -9,8 +9,8 @@ import { chainsKey, useStartPlacement } from '../../api/chains';
 import { isActive, useJob } from '../../api/jobs';
 import { useApiError } from '../../components/use-api-error';
 import { useMessages } from '../../i18n';
+import { fill } from '../../i18n/fill';
 import { PATHS } from '../../layout/nav';
-import { fill } from './tree';
 
 export function PlacementButton() {
   const m = useMessages();

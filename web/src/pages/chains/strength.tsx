@@ -2,7 +2,7 @@
 import { Flex, Tag, Tooltip, Typography } from 'antd';
 import { STRENGTHS, type Strength } from '../../api/chains';
 import { useMessages } from '../../i18n';
-import { fill } from './tree';
+import { fill } from '../../i18n/fill';
 
 export const STRENGTH_COLOR: Record<Strength, string> = {
   strong: '#389e0d',

@@ -1,11 +1,6 @@
 /** A chain's flat node list as a tree: children in order, depth-first order, a node's path. */
 import { type ChainNode, STRENGTHS, type Strength } from '../../api/chains';
 
-/** `{{name}}` placeholders filled from `vars`. */
-export function fill(template: string, vars: Record<string, string | number>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(vars[k] ?? ''));
-}
-
 export type NodeIndex = {
   byId: Map<string, ChainNode>;
   children: (parentId: string | null) => ChainNode[];

@@ -8,8 +8,8 @@ import { TARGET_FACTORS, type TargetFactor, useSaveTargetWeights, useTargetWeigh
 import { isApiError } from '../../api/client';
 import { useApiError } from '../../components/use-api-error';
 import { useMessages } from '../../i18n';
+import { fill } from '../../i18n/fill';
 import { FACTOR_COLOR } from './target-factors';
-import { fill } from './tree';
 
 type Values = Record<TargetFactor, number>;
 

@@ -9,9 +9,9 @@ import { isRunning, type ScreeningRun, useLadder, useScreenings } from '../../ap
 import { hasAnyRole } from '../../api/me';
 import { PageHeader } from '../../components/page-header';
 import { useMessages } from '../../i18n';
+import { fill } from '../../i18n/fill';
 import { LadderPanel } from './ladder-panel';
 import { RunEnded, RunProgress } from './run-progress';
-import { fill } from './standing';
 import { StartScreening } from './start-screening';
 import { StatsPanel } from './stats-panel';
 import { TierResults } from './tier-results';

@@ -3,8 +3,9 @@
 import { Button, Card, Col, Descriptions, Flex, Row, Table, Tag, Tooltip, Typography } from 'antd';
 import { type Ladder, type LadderRung, TIERS, type Tier } from '../../api/cultivation';
 import { useMessages } from '../../i18n';
+import { fill } from '../../i18n/fill';
 import { deltaText, LadderChart } from './ladder-chart';
-import { fill, STANDING_ORDER, STANDING_TEXT } from './standing';
+import { STANDING_ORDER, STANDING_TEXT } from './standing';
 import type { StandingFilter } from './use-pool-state';
 
 /** Runs record whether a rule set is provisional; older runs did not, and the 2026 rules say so in

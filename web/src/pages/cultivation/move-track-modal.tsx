@@ -8,8 +8,8 @@ import { useState } from 'react';
 import { isApiError } from '../../api/client';
 import { nextStages, type Stage, type Track, useMoveTrack } from '../../api/cultivation';
 import { useMessages } from '../../i18n';
+import { fill } from '../../i18n/fill';
 import { StageTag } from './stage';
-import { fill } from './standing';
 
 type Values = {
   stage: Stage;

@@ -6,8 +6,8 @@ import { useEffect, useRef } from 'react';
 import { cultivationKey, type ScreeningRun } from '../../api/cultivation';
 import { isActive, useJob } from '../../api/jobs';
 import { useMessages } from '../../i18n';
+import { fill } from '../../i18n/fill';
 import { percentText, progressStatus } from '../jobs/job-status';
-import { fill } from './standing';
 
 export function RunProgress({ run }: { run: ScreeningRun }) {
   const c = useMessages().cultivation;

@@ -4,7 +4,7 @@ import { Select, Tag } from 'antd';
 import dayjs from 'dayjs';
 import type { Stage } from '../../api/cultivation';
 import { useMessages } from '../../i18n';
-import { fill } from './standing';
+import { fill } from '../../i18n/fill';
 
 const STAGE_TAG: Record<Stage, string> = {
   discovered: 'default',

@@ -3,6 +3,7 @@
 import { Tag, Tooltip, Typography } from 'antd';
 import type { Standing } from '../../api/cultivation';
 import { useMessages } from '../../i18n';
+import { fill } from '../../i18n/fill';
 
 /** The order the ladder stacks them in: what is won first, what is far last. */
 export const STANDING_ORDER: readonly Standing[] = ['holding', 'eligible', 'close', 'unknown', 'far'];
@@ -34,11 +35,6 @@ export const STANDING_TEXT: Record<Standing, string> = {
 
 /** Higher is nearer the title; a move up the order is progress. */
 const RANK: Record<Standing, number> = { far: 0, unknown: 1, close: 2, eligible: 3, holding: 4 };
-
-/** `{{name}}` placeholders filled from `vars`. */
-export function fill(template: string, vars: Record<string, string | number>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(vars[k] ?? ''));
-}
 
 export function StandingTag({ status, testId }: { status: Standing; testId?: string }) {
   const m = useMessages().cultivation;

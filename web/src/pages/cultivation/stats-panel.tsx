@@ -6,8 +6,8 @@ import { Button, Card, Empty, Flex, Progress, Skeleton, Table, Typography } from
 import { useState } from 'react';
 import { type StatsRow, useCultivationStats } from '../../api/cultivation';
 import { useMessages } from '../../i18n';
+import { fill } from '../../i18n/fill';
 import { YearSelect } from './stage';
-import { fill } from './standing';
 import { StatsChart } from './stats-chart';
 import { TargetsModal } from './targets-modal';
 

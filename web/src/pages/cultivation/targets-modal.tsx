@@ -3,7 +3,7 @@ import { App, Form, InputNumber, Modal, Table, Typography } from 'antd';
 import { type StatsRow, type Target, type Tier, useSetTargets } from '../../api/cultivation';
 import { useApiError } from '../../components/use-api-error';
 import { useMessages } from '../../i18n';
-import { fill } from './standing';
+import { fill } from '../../i18n/fill';
 
 type Values = Record<Tier, { applications: number | null; certifications: number | null }>;
 

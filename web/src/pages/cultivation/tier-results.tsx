@@ -15,7 +15,8 @@ import {
   useTracksFromScreening,
 } from '../../api/cultivation';
 import { useMessages } from '../../i18n';
-import { fill, Movement, StandingTag } from './standing';
+import { fill } from '../../i18n/fill';
+import { Movement, StandingTag } from './standing';
 import { type PoolState, STANDING_FILTERS, type StandingFilter } from './use-pool-state';
 
 const listStyle = { margin: 0, paddingInlineStart: 16 };

@@ -6,7 +6,8 @@ import type { User } from '../../../../src/shared/api';
 import { useCreateExpert } from '../../api/evaluation';
 import { useApiError } from '../../components/use-api-error';
 import { useMessages } from '../../i18n';
-import { FirmSelect, fill } from '../projects/common';
+import { fill } from '../../i18n/fill';
+import { FirmSelect } from '../projects/common';
 
 type Values = {
   name: string;

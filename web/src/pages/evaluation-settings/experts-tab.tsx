@@ -6,7 +6,7 @@ import { Alert, Button, Flex, Table, type TableColumnsType, Tag, Tooltip, Typogr
 import { useState } from 'react';
 import { type Expert, useExperts, useExpertUsers } from '../../api/evaluation';
 import { useMessages } from '../../i18n';
-import { fill } from '../projects/common';
+import { fill } from '../../i18n/fill';
 import { ExpertModal } from './expert-modal';
 
 export function ExpertsTab({ canEdit }: { canEdit: boolean }) {

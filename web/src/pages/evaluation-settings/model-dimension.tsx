@@ -14,7 +14,7 @@ import {
 } from 'antd';
 import type { ScoringModel } from '../../api/evaluation';
 import { useMessages } from '../../i18n';
-import { fill } from '../projects/common';
+import { fill } from '../../i18n/fill';
 
 type DimensionSpec = ScoringModel['dimensions'][number];
 export type IndicatorSpec = DimensionSpec['indicators'][number];

@@ -14,8 +14,8 @@ import {
 } from '../../api/evaluation';
 import { useApiError } from '../../components/use-api-error';
 import { useMessages } from '../../i18n';
+import { fill } from '../../i18n/fill';
 import { formatTime } from '../../lib/format';
-import { fill } from '../projects/common';
 import { DimensionCard, toPct } from './model-dimension';
 
 function ModelEditor({ current, canEdit }: { current: ScoringModel; canEdit: boolean }) {

@@ -30,7 +30,7 @@ import {
 } from '../../api/evaluation';
 import { useApiError } from '../../components/use-api-error';
 import { useMessages } from '../../i18n';
-import { fill } from '../projects/common';
+import { fill } from '../../i18n/fill';
 import { fromPct, toPct } from './model-dimension';
 
 const FUSION_KEYS = ['ai', 'committee', 'dueDiligence'] as const;

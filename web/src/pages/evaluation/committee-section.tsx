@@ -28,7 +28,7 @@ import {
 } from '../../api/evaluation';
 import { useApiError } from '../../components/use-api-error';
 import { useMessages } from '../../i18n';
-import { fill } from '../projects/common';
+import { fill } from '../../i18n/fill';
 
 const REC_COLOR: Record<string, string> = { 支持: 'green', 有条件支持: 'gold', 不支持: 'red' };
 

@@ -27,8 +27,8 @@ import {
 } from '../../api/evaluation';
 import { useApiError } from '../../components/use-api-error';
 import { useMessages } from '../../i18n';
+import { fill } from '../../i18n/fill';
 import { formatTime } from '../../lib/format';
-import { fill } from '../projects/common';
 
 export const OUTCOME_COLOR: Record<Outcome, string> = {
   approve: 'green',

@@ -26,7 +26,7 @@ import {
 import { attachmentUrl, useProject } from '../../api/projects';
 import { useApiError } from '../../components/use-api-error';
 import { useMessages } from '../../i18n';
-import { fill } from '../projects/common';
+import { fill } from '../../i18n/fill';
 
 const STATUS_COLOR: Record<DdStatus, string> = {
   pass: 'green',

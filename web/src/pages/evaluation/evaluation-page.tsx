@@ -9,7 +9,7 @@ import { hasAnyRole } from '../../api/me';
 import { useProject } from '../../api/projects';
 import { PageHeader } from '../../components/page-header';
 import { useMessages } from '../../i18n';
-import { fill } from '../projects/common';
+import { fill } from '../../i18n/fill';
 import { EvaluationById, plansOf } from './evaluation-view';
 
 export function EvaluationPage({ me }: { me: Me }) {

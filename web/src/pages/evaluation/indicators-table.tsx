@@ -3,7 +3,7 @@
 import { Flex, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
 import type { Indicator, Profile } from '../../api/evaluation';
 import { useMessages } from '../../i18n';
-import { fill } from '../projects/common';
+import { fill } from '../../i18n/fill';
 
 type Row = Indicator & { dimension: string; dimensionKey: string; rowSpan: number };
 

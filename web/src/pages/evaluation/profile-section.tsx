@@ -24,7 +24,7 @@ import { type Evaluation, type Flag, type Memo, type Profile, useRunProfile } fr
 import { type Attachment, useUploadAttachment } from '../../api/projects';
 import { useApiError } from '../../components/use-api-error';
 import { useMessages } from '../../i18n';
-import { fill } from '../projects/common';
+import { fill } from '../../i18n/fill';
 import { IndicatorsTable } from './indicators-table';
 import { ProfileRadar } from './profile-radar';
 

@@ -13,7 +13,7 @@ import {
 } from '../../api/evaluation';
 import { useApiError } from '../../components/use-api-error';
 import { useMessages } from '../../i18n';
-import { fill } from '../projects/common';
+import { fill } from '../../i18n/fill';
 
 type Values = Record<Dimension, number> & { comments: string; recommendation: ReviewRecommendation };
 

@@ -39,7 +39,7 @@ import { hasAnyRole } from '../../api/me';
 import { PageHeader } from '../../components/page-header';
 import { useApiError } from '../../components/use-api-error';
 import { useMessages } from '../../i18n';
-import { fill } from '../chains/tree';
+import { fill } from '../../i18n/fill';
 import { EmptyState } from './empty-state';
 import { FirmPicker } from './firm-picker';
 import { GraphCanvas } from './graph-chart';

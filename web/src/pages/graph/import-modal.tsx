@@ -6,7 +6,7 @@ import { Alert, Button, Flex, Modal, Spin, Statistic, Table, Tag, Typography, Up
 import { useState } from 'react';
 import { type RelationImportResult, useImportRelations } from '../../api/graph';
 import { useMessages } from '../../i18n';
-import { fill } from '../chains/tree';
+import { fill } from '../../i18n/fill';
 
 const REQUIRED = new Set(['关系类型', '主体', '客体']);
 

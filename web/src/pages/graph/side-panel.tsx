@@ -14,7 +14,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { type GraphEdge, type GraphEntity, useController, useGroup } from '../../api/graph';
 import { useMessages } from '../../i18n';
-import { fill } from '../chains/tree';
+import { fill } from '../../i18n/fill';
 import { EDGE_STYLE, edgeText, NODE_STYLE, nodeType, percent, type Shown } from './model';
 
 type ShownNode = Shown['nodes'][number];

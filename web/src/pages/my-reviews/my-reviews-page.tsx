@@ -6,8 +6,8 @@ import { Link } from 'react-router';
 import { type MyReview, useMyReviews } from '../../api/evaluation';
 import { PageHeader } from '../../components/page-header';
 import { useMessages } from '../../i18n';
+import { fill } from '../../i18n/fill';
 import { formatTime } from '../../lib/format';
-import { fill } from '../projects/common';
 
 /** What is left for the expert: only a review neither submitted, recused nor closed by a decision. */
 export function isPending(r: MyReview): boolean {

@@ -13,8 +13,8 @@ import { type MyWorkItem, useMyWork, usePipelineSettings, useSavePipelineSetting
 import { PageHeader } from '../../components/page-header';
 import { useApiError } from '../../components/use-api-error';
 import { useMessages } from '../../i18n';
+import { fill } from '../../i18n/fill';
 import { formatDate } from '../../lib/format';
-import { fill } from '../chains/tree';
 import { StageTag } from '../projects/common';
 
 export const SETTINGS_EDITORS = ['admin', 'leader'] as const;

@@ -3,14 +3,10 @@ import { Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { Benefit, Policy } from '../../api/policies';
 import { useMessages } from '../../i18n';
+import { fill } from '../../i18n/fill';
 import type { Messages } from '../../i18n/zh-CN';
 
 type P = Messages['policies'];
-
-/** `{{name}}` placeholders filled from `vars`. */
-export function fill(template: string, vars: Record<string, string | number>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(vars[k] ?? ''));
-}
 
 /** Whole days from today to `date` (YYYY-MM-DD); negative once it has passed. */
 export function daysUntil(date: string): number {

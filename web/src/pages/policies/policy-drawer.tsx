@@ -33,7 +33,8 @@ import {
   usePolicyMatches,
 } from '../../api/policies';
 import { useMessages } from '../../i18n';
-import { benefitText, ClauseList, DeadlineTag, fill, windowText } from './format';
+import { fill } from '../../i18n/fill';
+import { benefitText, ClauseList, DeadlineTag, windowText } from './format';
 
 const WRITERS = ['admin', 'leader', 'officer'] as const;
 

@@ -6,8 +6,7 @@ import dayjs from 'dayjs';
 import { Link } from 'react-router';
 import type { ReportBy } from '../../api/pipeline';
 import { useMessages } from '../../i18n';
-
-import { fill } from '../chains/tree';
+import { fill } from '../../i18n/fill';
 
 export { formatMoney } from '../enterprises/format';
 export { fill };

@@ -14,7 +14,7 @@ import {
 } from '../../api/pipeline';
 import { useApiError } from '../../components/use-api-error';
 import { useMessages } from '../../i18n';
-import { fill } from './common';
+import { fill } from '../../i18n/fill';
 
 type Row = { metric: AssessmentMetric; weight: number | null; cap: number | null; listed: boolean };
 

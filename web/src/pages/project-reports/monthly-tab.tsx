@@ -5,8 +5,9 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { type MonthlyProject, type ReportBy, reportFileUrl, useMonthlyReport } from '../../api/pipeline';
 import { useMessages } from '../../i18n';
+import { fill } from '../../i18n/fill';
 import { formatDate } from '../../lib/format';
-import { ByToggle, ExportButton, fill, ProjectLink, thisMonth } from './common';
+import { ByToggle, ExportButton, ProjectLink, thisMonth } from './common';
 
 export function MonthlyTab() {
   const r = useMessages().projectReports;

@@ -7,8 +7,9 @@ import { type OverlapGroup, useOverlaps, useResolveOverlap } from '../../api/pip
 import type { ProjectSummary } from '../../api/projects';
 import { useApiError } from '../../components/use-api-error';
 import { useMessages } from '../../i18n';
+import { fill } from '../../i18n/fill';
 import { StageTag } from '../projects/common';
-import { fill, formatMoney, ProjectLink } from './common';
+import { formatMoney, ProjectLink } from './common';
 
 export function OverlapsTab() {
   const r = useMessages().projectReports;

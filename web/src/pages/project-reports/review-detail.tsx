@@ -13,8 +13,9 @@ import {
 } from '../../api/pipeline';
 import { useApiError } from '../../components/use-api-error';
 import { useMessages } from '../../i18n';
+import { fill } from '../../i18n/fill';
 import { StageTag } from '../projects/common';
-import { fill, ProjectLink } from './common';
+import { ProjectLink } from './common';
 
 export const RATING_COLOR: Record<Rating, string> = { good: 'green', fair: 'gold', lagging: 'red' };
 

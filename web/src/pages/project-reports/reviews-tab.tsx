@@ -7,8 +7,8 @@ import { useState } from 'react';
 import { type Review, useCreateReview, useReviews } from '../../api/pipeline';
 import { useApiError } from '../../components/use-api-error';
 import { useMessages } from '../../i18n';
+import { fill } from '../../i18n/fill';
 import { formatTime } from '../../lib/format';
-import { fill } from './common';
 import { ReviewDetailView } from './review-detail';
 
 export function ReviewsTab({

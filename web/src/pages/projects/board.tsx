@@ -9,8 +9,9 @@ import { type DragEvent, useState } from 'react';
 import { PIPELINE, STAGE_NAMES, type Stage } from '../../../../src/domain/project/stages';
 import type { Board, BoardColumn, ProjectSummary } from '../../api/projects';
 import { useMessages } from '../../i18n';
+import { fill } from '../../i18n/fill';
 import { MIME, ProjectCard } from './board-card';
-import { fill, STAGE_COLOR } from './common';
+import { STAGE_COLOR } from './common';
 
 const SIDE: Stage[] = ['paused', 'terminated'];
 

@@ -8,7 +8,6 @@ import { useFirmSearch } from '../../api/graph';
 import type { ProjectSummary } from '../../api/projects';
 import { useMessages } from '../../i18n';
 
-export { fill } from '../chains/tree';
 export { formatMoney } from '../enterprises/format';
 
 export const STAGE_COLOR: Record<Stage, string> = {

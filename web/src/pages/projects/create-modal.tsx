@@ -28,7 +28,8 @@ import {
 } from '../../api/projects';
 import { useApiError } from '../../components/use-api-error';
 import { useMessages } from '../../i18n';
-import { FirmSelect, fill, wanToYuan } from './common';
+import { fill } from '../../i18n/fill';
+import { FirmSelect, wanToYuan } from './common';
 import { useProjectSources } from './sources-editor';
 
 type Values = {

@@ -28,8 +28,8 @@ import {
 } from '../../api/projects';
 import { useApiError } from '../../components/use-api-error';
 import { useMessages } from '../../i18n';
+import { fill } from '../../i18n/fill';
 import { formatTime } from '../../lib/format';
-import { fill } from './common';
 
 const MAX_BYTES = 20 * 1024 * 1024;
 const ACCEPT = '.pdf,.docx,.xlsx,.pptx,.jpg,.jpeg,.png,.txt';

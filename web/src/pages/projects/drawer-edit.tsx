@@ -14,7 +14,8 @@ import {
 } from '../../api/projects';
 import { useApiError } from '../../components/use-api-error';
 import { useMessages } from '../../i18n';
-import { fill, formatMoney, wanToYuan } from './common';
+import { fill } from '../../i18n/fill';
+import { formatMoney, wanToYuan } from './common';
 import { useProjectSources } from './sources-editor';
 
 const MONEY = ['plannedInvestment', 'registeredCapital', 'expectedOutput', 'arrivedInvestment'] as const;

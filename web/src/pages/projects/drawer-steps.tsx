@@ -4,8 +4,9 @@ import { Flex, Steps, Timeline, Typography } from 'antd';
 import { PIPELINE, type PipelineStage, STAGE_NAMES, type Stage } from '../../../../src/domain/project/stages';
 import type { ProjectDetail } from '../../api/projects';
 import { useMessages } from '../../i18n';
+import { fill } from '../../i18n/fill';
 import { formatDate, formatTime } from '../../lib/format';
-import { fill, StageTag } from './common';
+import { StageTag } from './common';
 
 /** The pipeline stage the project stood at: its own, or where it was paused or terminated. */
 function pipelinePosition(p: ProjectDetail): number {

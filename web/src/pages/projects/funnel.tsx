@@ -14,7 +14,8 @@ import { useEffect, useMemo, useRef } from 'react';
 import { PIPELINE, type PipelineStage, STAGE_NAMES } from '../../../../src/domain/project/stages';
 import { type Funnel, type ProjectFilter, useFunnel } from '../../api/projects';
 import { useMessages } from '../../i18n';
-import { fill, STAGE_COLOR } from './common';
+import { fill } from '../../i18n/fill';
+import { STAGE_COLOR } from './common';
 
 use([FunnelChart, TooltipComponent, CanvasRenderer]);
 

@@ -19,7 +19,8 @@ import { isApiError } from '../../api/client';
 import { type ProjectSummary, useMoveProject, useProject } from '../../api/projects';
 import { useApiError } from '../../components/use-api-error';
 import { useMessages } from '../../i18n';
-import { FirmSelect, fill, StageTag, wanToYuan } from './common';
+import { fill } from '../../i18n/fill';
+import { FirmSelect, StageTag, wanToYuan } from './common';
 
 type Field = keyof StageFacts;
 const DATE_FIELDS: Field[] = ['visitDate', 'contractDate', 'landingDate', 'productionDate'];

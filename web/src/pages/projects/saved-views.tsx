@@ -18,7 +18,7 @@ import {
 } from '../../api/projects';
 import { useApiError } from '../../components/use-api-error';
 import { useMessages } from '../../i18n';
-import { fill } from './common';
+import { fill } from '../../i18n/fill';
 
 const SORTS: SortKey[] = ['updatedAt', 'plannedInvestment', 'lastFollowUp', 'name'];
 const bool = (v: unknown) => v === true || v === 'true' || undefined;

@@ -10,8 +10,9 @@ import type { Me } from '../../../../../src/shared/api';
 import { TIERS, type TierStanding, useDiagnosis } from '../../../api/cultivation';
 import { hasAnyRole } from '../../../api/me';
 import { useMessages } from '../../../i18n';
+import { fill } from '../../../i18n/fill';
 import type { Messages } from '../../../i18n/zh-CN';
-import { fill, StandingTag } from '../../cultivation/standing';
+import { StandingTag } from '../../cultivation/standing';
 
 type C = Messages['cultivation'];
 const READERS = ['admin', 'leader', 'officer', 'analyst'] as const;

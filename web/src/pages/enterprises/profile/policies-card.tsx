@@ -6,8 +6,9 @@ import type { Me } from '../../../../../src/shared/api';
 import { hasAnyRole } from '../../../api/me';
 import { type FirmPolicyItem, useEnterprisePolicies } from '../../../api/policies';
 import { useMessages } from '../../../i18n';
+import { fill } from '../../../i18n/fill';
 import { PATHS } from '../../../layout/nav';
-import { DeadlineTag, fill } from '../../policies/format';
+import { DeadlineTag } from '../../policies/format';
 
 const READERS = ['admin', 'leader', 'officer', 'analyst'] as const;
 
