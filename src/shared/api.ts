@@ -163,6 +163,8 @@ export const Job = z
     createdAt: z.string(),
     startedAt: z.string().nullable(),
     finishedAt: z.string().nullable(),
+    /** Seconds a running job probably still needs; null when not running or too early to say. */
+    remainingSeconds: z.number().int().nullable(),
   })
   .meta({ id: 'Job' });
 export type Job = z.infer<typeof Job>;

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { auditLog, jobs } from '../../src/db/schema/index.js';
@@ -71,6 +71,7 @@ describe('background jobs', () => {
     expect(done.status).toBe('succeeded');
     expect(done.progress).toBe(100);
     expect(done.message).toMatch(/已导出 \d+ \/ \d+ 条/);
+    expect(done.remainingSeconds).toBeNull();
     const file = await leader.get(`/api/v1/jobs/${done.id}/download`);
     expect(file.statusCode).toBe(200);
     expect(file.headers['content-type']).toContain('text/csv');
@@ -131,6 +132,35 @@ describe('background jobs', () => {
     expect(done.status).toBe('cancelled');
     const again = await leader.post(`/api/v1/jobs/${row.id}/cancel`);
     expect(again.json()).toMatchObject({ code: 'job.not_cancellable' });
+  });
+
+  it('says about how long a running job still needs, from the pace so far', async () => {
+    const [row] = await t.database.db
+      .insert(jobs)
+      .values({ kind: 'test.slow', orgId: ORG.yannan, params: {} })
+      .returning();
+    t.runner?.wake();
+    const running = await waitFor(leader, row.id, ['running']);
+    // Too early to say: it has just started.
+    expect(running.remainingSeconds).toBeNull();
+    for (let i = 0; i < 100 && (await leader.get(`/api/v1/jobs/${row.id}`)).json().progress < 2; i++)
+      await new Promise((r) => setTimeout(r, 50));
+    // As if it had started a minute ago: at p % after 60 s, about 60·(100−p)/p s are left.
+    await t.database.db
+      .update(jobs)
+      .set({ startedAt: sql`now() - interval '60 seconds'` })
+      .where(eq(jobs.id, row.id));
+    const job = (await leader.get(`/api/v1/jobs/${row.id}`)).json();
+    const expected = (60 * (100 - job.progress)) / job.progress;
+    expect(job.remainingSeconds).toBeGreaterThan(expected * 0.8);
+    expect(job.remainingSeconds).toBeLessThan(expected * 1.2 + 2);
+    const listed = (await leader.get('/api/v1/jobs'))
+      .json()
+      .items.find((j: { id: string }) => j.id === row.id);
+    expect(listed.remainingSeconds).toBeGreaterThan(0);
+    await leader.post(`/api/v1/jobs/${row.id}/cancel`);
+    const done = await waitFor(leader, row.id, ['cancelled']);
+    expect(done.remainingSeconds).toBeNull();
   });
 
   it('lists jobs of the user’s org with their progress', async () => {

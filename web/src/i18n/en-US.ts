@@ -131,6 +131,11 @@ export const enUS: Messages = {
     cancelled: 'Cancellation requested',
     download: 'Download',
     allStatuses: 'All statuses',
+    remaining: {
+      seconds: 'about {{n}} s left',
+      minutes: 'about {{n}} min left',
+      hours: 'about {{h}} h {{m}} min left',
+    },
     kinds: {
       'audit.export': 'Audit log export',
       'enterprise.import': 'Enterprise import',

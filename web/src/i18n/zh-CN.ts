@@ -129,6 +129,11 @@ export const zhCN = {
     cancelled: '已提交取消',
     download: '下载',
     allStatuses: '全部状态',
+    remaining: {
+      seconds: '约剩 {{n}} 秒',
+      minutes: '约剩 {{n}} 分钟',
+      hours: '约剩 {{h}} 小时 {{m}} 分钟',
+    },
     kinds: {
       'audit.export': '审计日志导出',
       'enterprise.import': '企业导入',

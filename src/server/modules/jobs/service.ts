@@ -2,6 +2,7 @@ import { and, count, desc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db, Tx } from '../../../db/client.js';
 import { jobs, orgs } from '../../../db/schema/index.js';
+import { remainingSeconds } from '../../../jobs/remaining.js';
 import type { Job, JobQuery } from '../../../shared/api.js';
 import type { Actor } from '../../access.js';
 import { AppError } from '../../app-error.js';
@@ -10,7 +11,7 @@ import { withinScope } from '../../scope.js';
 
 type Row = typeof jobs.$inferSelect;
 
-export function presentJob(row: Row): Job {
+export function presentJob(row: Row, now = new Date()): Job {
   return {
     id: row.id,
     kind: row.kind,
@@ -26,6 +27,7 @@ export function presentJob(row: Row): Job {
     createdAt: row.createdAt.toISOString(),
     startedAt: row.startedAt?.toISOString() ?? null,
     finishedAt: row.finishedAt?.toISOString() ?? null,
+    remainingSeconds: remainingSeconds(row, now),
   };
 }
 
@@ -75,7 +77,7 @@ export async function listJobs(db: Db, actor: Actor, query: z.infer<typeof JobQu
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
   const [{ n }] = await db.select({ n: count() }).from(jobs).where(where);
-  return { items: rows.map(presentJob), total: n };
+  return { items: rows.map((r) => presentJob(r)), total: n };
 }
 
 export async function getJobRow(db: Tx, actor: Actor, id: string): Promise<Row> {

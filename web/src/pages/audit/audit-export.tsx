@@ -3,7 +3,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Progress, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { downloadUrl, hasFile, isActive, useJob } from '../../api/jobs';
-import { percentText, progressStatus } from '../jobs/job-status';
+import { JobRemaining, percentText, progressStatus } from '../jobs/job-status';
 
 export function AuditExportProgress({ jobId, onClose }: { jobId: string; onClose: () => void }) {
   const { t } = useTranslation();
@@ -35,6 +35,7 @@ export function AuditExportProgress({ jobId, onClose }: { jobId: string; onClose
               {data?.error ?? data?.message ?? ''}
               {data && isActive(data) && !data.message ? t('common.loading') : ''}
             </Typography.Text>
+            <JobRemaining job={data} />
             {done && data && (
               <Button
                 type="primary"

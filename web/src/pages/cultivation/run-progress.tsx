@@ -7,7 +7,7 @@ import { cultivationKey, type ScreeningRun } from '../../api/cultivation';
 import { isActive, useJob } from '../../api/jobs';
 import { useMessages } from '../../i18n';
 import { fill } from '../../i18n/fill';
-import { percentText, progressStatus } from '../jobs/job-status';
+import { JobRemaining, percentText, progressStatus } from '../jobs/job-status';
 
 export function RunProgress({ run }: { run: ScreeningRun }) {
   const c = useMessages().cultivation;
@@ -38,6 +38,7 @@ export function RunProgress({ run }: { run: ScreeningRun }) {
           format={percentText}
           style={{ maxWidth: 720, margin: 0 }}
         />
+        <JobRemaining job={job.data} />
         <Typography.Text type="secondary" data-testid="screening-message">
           {job.data?.message ?? run.message}
         </Typography.Text>

@@ -7,7 +7,7 @@ import { downloadUrl, hasFile, isActive, useCancelJob } from '../../api/jobs';
 import { useApiError } from '../../components/use-api-error';
 import { useMessages } from '../../i18n';
 import { formatTime } from '../../lib/format';
-import { JobStatusTag, jobKindLabel, percentText, progressStatus } from './job-status';
+import { JobStatusTag, jobKindLabel, percentText, progressStatus, remainingText } from './job-status';
 
 function JobActions({ job }: { job: Job }) {
   const { t } = useTranslation();
@@ -81,6 +81,7 @@ export function useJobColumns({ compact = false }: { compact?: boolean } = {}): 
       render: (_, job) => (
         <Typography.Text type={job.status === 'failed' ? 'danger' : undefined}>
           {job.error ?? job.message}
+          {job.remainingSeconds != null && ` · ${remainingText(m, job.remainingSeconds)}`}
         </Typography.Text>
       ),
     });

@@ -1,7 +1,8 @@
 /** Job status tag, progress colour and kind label. */
-import { Tag } from 'antd';
+import { Tag, Typography } from 'antd';
 import type { Job } from '../../../../src/shared/api';
 import { useMessages } from '../../i18n';
+import { fill } from '../../i18n/fill';
 import type { Messages } from '../../i18n/zh-CN';
 
 const COLORS: Record<Job['status'], string> = {
@@ -34,4 +35,24 @@ export function percentText(percent?: number): string {
 
 export function jobKindLabel(m: Messages, kind: string): string {
   return m.jobs.kinds[kind] ?? kind;
+}
+
+/** "约剩 3 分钟": the server's estimate of what a running job still needs, in the largest fitting unit. */
+export function remainingText(m: Messages, seconds: number): string {
+  const r = m.jobs.remaining;
+  if (seconds < 60) return fill(r.seconds, { n: seconds });
+  if (seconds < 3600) return fill(r.minutes, { n: Math.ceil(seconds / 60) });
+  const minutes = Math.ceil(seconds / 60);
+  return fill(r.hours, { h: Math.floor(minutes / 60), m: minutes % 60 });
+}
+
+/** The estimate beside a running job's progress; nothing while the server cannot say yet. */
+export function JobRemaining({ job }: { job: Job | undefined }) {
+  const m = useMessages();
+  if (job?.remainingSeconds == null) return null;
+  return (
+    <Typography.Text type="secondary" data-testid="job-remaining">
+      {remainingText(m, job.remainingSeconds)}
+    </Typography.Text>
+  );
 }
