@@ -188,9 +188,16 @@ export class JobRunner {
     const { db } = this.opts.database;
     const release = { lockedBy: null, lockedUntil: null, updatedAt: sql`now()` };
     if (err instanceof JobInterrupted && err.reason === 'cancelled') {
+      // Keep the last progress report: what a job committed before it stopped (an import's whole
+      // batches) stays written, and the user should read how far it got.
       await db
         .update(jobs)
-        .set({ ...release, status: 'cancelled', message: '已取消', finishedAt: sql`now()` })
+        .set({
+          ...release,
+          status: 'cancelled',
+          message: sql`'已取消。取消前：' || ${jobs.message}`,
+          finishedAt: sql`now()`,
+        })
         .where(eq(jobs.id, job.id));
       return;
     }

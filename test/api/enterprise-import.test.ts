@@ -210,6 +210,8 @@ describe('enterprise import', () => {
     expect(firms).toBeLessThan(6000);
     expect(firms % 500).toBe(0);
     expect(with_year).toBe(firms);
+    // The job says how far it got, and that count is what was written.
+    expect(job.message).toMatch(new RegExp(`^已取消。取消前：已处理 \\d+ 行：新增 ${firms}，`));
   });
 
   it('stops at a line it cannot read, keeping the batches written before it whole', async () => {

@@ -231,6 +231,8 @@ export const enterprisesEnUS: typeof enterprisesZhCN = {
     mappingDeleted: 'Mapping deleted',
     start: 'Start import',
     cancel: 'Cancel',
+    cancelConfirm:
+      'Cancel this import? The batches already written stay; the rows after them are not written.',
     cancelled: 'Cancellation requested',
     again: 'Import another file',
     progress: 'Progress',
@@ -241,7 +243,9 @@ export const enterprisesEnUS: typeof enterprisesZhCN = {
     dryRunDone: 'Dry run finished: these changes would be made; nothing was written',
     done: 'Import finished',
     failed: 'Import failed',
-    cancelledTitle: 'Import cancelled; nothing was written',
+    cancelledTitle: 'Import cancelled',
+    cancelledDetail:
+      'The batches committed before the cancel are written, each firm whole (facts, yearly figures and IP together); the rows after them are not. Importing the same file again counts the written rows as unchanged and imports the rest.',
     errors: 'Rejected rows',
     errorsTruncated: 'Only the first {{count}} reasons are listed',
     row: 'Row',

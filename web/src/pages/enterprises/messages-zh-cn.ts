@@ -229,6 +229,7 @@ export const enterprisesZhCN = {
     mappingDeleted: '已删除对应方案',
     start: '开始导入',
     cancel: '取消',
+    cancelConfirm: '确定取消这次导入吗？已写入的批次会保留，其后的行不再写入。',
     cancelled: '已提交取消',
     again: '导入另一个文件',
     progress: '导入进度',
@@ -239,7 +240,9 @@ export const enterprisesZhCN = {
     dryRunDone: '试导入完成：以上为将会发生的变化，未写入任何数据',
     done: '导入完成',
     failed: '导入失败',
-    cancelledTitle: '导入已取消，未写入任何数据',
+    cancelledTitle: '导入已取消',
+    cancelledDetail:
+      '取消前已提交的批次已经写入，每家企业都是完整的（基本信息、年度数据、知识产权一起写入）；其后的行没有写入。再次导入同一文件时，已写入的行计为“未变”，其余的行继续导入。',
     errors: '被拒绝的行',
     errorsTruncated: '仅列出前 {{count}} 条原因',
     row: '行号',

@@ -20,7 +20,7 @@ import type { ImportError, ImportResult } from '../../../api/enterprises';
 import { downloadUrl, hasFile, isActive, useCancelJob } from '../../../api/jobs';
 import { useApiError } from '../../../components/use-api-error';
 import { useMessages } from '../../../i18n';
-import { percentText, progressStatus } from '../../jobs/job-status';
+import { JobRemaining, percentText, progressStatus } from '../../jobs/job-status';
 
 const STATS = [
   { key: 'inserted', color: '#389e0d' },
@@ -112,9 +112,12 @@ export function ImportProgress({ job }: { job: Job }) {
             format={percentText}
             style={{ flex: 1, maxWidth: 640, margin: 0 }}
           />
+          <JobRemaining job={job} />
           {active && (
             <Popconfirm
               title={m.cancel}
+              description={<div style={{ maxWidth: 300 }}>{m.cancelConfirm}</div>}
+              okButtonProps={{ 'data-testid': 'import-cancel-ok' }}
               onConfirm={() =>
                 cancel.mutate(job.id, {
                   onSuccess: () => message.info(m.cancelled),
@@ -132,7 +135,15 @@ export function ImportProgress({ job }: { job: Job }) {
           {job.message}
         </Typography.Text>
         {job.status === 'failed' && <Alert type="error" showIcon title={m.failed} description={job.error} />}
-        {job.status === 'cancelled' && <Alert type="warning" showIcon title={m.cancelledTitle} />}
+        {job.status === 'cancelled' && (
+          <Alert
+            type="warning"
+            showIcon
+            title={m.cancelledTitle}
+            description={m.cancelledDetail}
+            data-testid="import-cancelled"
+          />
+        )}
         {job.status === 'succeeded' && result && <ImportResultView job={job} result={result} />}
       </Flex>
     </Card>
