@@ -117,7 +117,7 @@ export async function jobsWatch(config: Config, id: string) {
     for (;;) {
       const [j] = await d.db.select().from(jobs).where(eq(jobs.id, id));
       if (!j) throw new CliError(`任务不存在：${id}`);
-      bar.update(j.progress, j.message);
+      bar.update(j.progress, j.message, j.startedAt);
       if (['succeeded', 'failed', 'cancelled'].includes(j.status)) {
         bar.done();
         console.log(`任务${STATUS_ZH[j.status]}${j.error ? `：${j.error}` : ''}`);

@@ -1,6 +1,7 @@
 /** Job status tag, progress colour and kind label. */
 import { Tag, Typography } from 'antd';
 import type { Job } from '../../../../src/shared/api';
+import { durationParts } from '../../../../src/shared/duration';
 import { useMessages } from '../../i18n';
 import { fill } from '../../i18n/fill';
 import type { Messages } from '../../i18n/zh-CN';
@@ -40,10 +41,9 @@ export function jobKindLabel(m: Messages, kind: string): string {
 /** "约剩 3 分钟": the server's estimate of what a running job still needs, in the largest fitting unit. */
 export function remainingText(m: Messages, seconds: number): string {
   const r = m.jobs.remaining;
-  if (seconds < 60) return fill(r.seconds, { n: seconds });
-  if (seconds < 3600) return fill(r.minutes, { n: Math.ceil(seconds / 60) });
-  const minutes = Math.ceil(seconds / 60);
-  return fill(r.hours, { h: Math.floor(minutes / 60), m: minutes % 60 });
+  const d = durationParts(seconds);
+  if (d.unit === 'hours') return fill(r.hours, { h: d.h, m: d.m });
+  return fill(r[d.unit], { n: d.n });
 }
 
 /** The estimate beside a running job's progress; nothing while the server cannot say yet. */
