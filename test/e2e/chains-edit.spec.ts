@@ -7,7 +7,7 @@
  *  (the chain replaced). */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
-import { login, menu, snap } from './helpers';
+import { confirmAndWait, login, menu, snap } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -147,7 +147,7 @@ test('an admin copies a template, edits the copy and round-trips it as JSON', as
   await pick(page, '分布式光伏');
   await page.getByTestId('edit-delete').click();
   await expect(page.getByText('删除该节点及其全部 3 个下级节点和企业匹配？')).toBeVisible();
-  await page.getByTestId('edit-delete-ok').click();
+  await confirmAndWait(page, page.getByTestId('edit-delete'), page.getByTestId('edit-delete-ok'));
   await expect(page.getByText('已删除 4 个节点')).toBeVisible();
   await expect(treeNode(page, '分布式光伏')).toHaveCount(0);
   await expect(treeNode(page, '户用光伏')).toHaveCount(0);

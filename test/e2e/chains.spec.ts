@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { makeUscc } from '../helpers/enterprise-files';
-import { csrf, importCsv, login, menu, pickFirm, pickOption, snap } from './helpers';
+import { confirmAndWait, csrf, importCsv, login, menu, pickFirm, pickOption, snap } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -42,8 +42,7 @@ test('an officer re-matches the firms, reads a node and its firms, confirms one 
   await expect(page.getByTestId('strength-legend')).toContainText('缺失');
 
   // 重新匹配 runs the placement job; when it ends the node figures reload.
-  await page.getByTestId('placement-start').click();
-  await page.getByTestId('placement-ok').click();
+  await confirmAndWait(page, page.getByTestId('placement-start'), page.getByTestId('placement-ok'));
   await expect(page.getByText('重新匹配已开始')).toBeVisible();
   await expect(page.getByText(/匹配完成：\d+ 家企业/)).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('chain-placed-at')).toContainText('企业匹配于');
@@ -90,8 +89,7 @@ test('an officer re-matches the firms, reads a node and its firms, confirms one 
 
   // 否决 takes a firm off the node; 添加到本节点 puts it back by hand (a decision kept over re-runs).
   const smallRow = local.getByRole('row').filter({ hasText: SMALL });
-  await smallRow.getByTestId('firm-reject').click();
-  await page.getByTestId('firm-reject-ok').click();
+  await confirmAndWait(page, smallRow.getByTestId('firm-reject'), page.getByTestId('firm-reject-ok'));
   await expect(local.getByRole('row').filter({ hasText: SMALL })).toHaveCount(0);
   await pickFirm(page, drawer.getByTestId('firm-add-select').first(), '链测乙', SMALL);
   await drawer.getByTestId('firm-add').first().click();

@@ -8,7 +8,7 @@
  *  resolved by keeping one project and ending the other. */
 import { expect, type Page, test } from '@playwright/test';
 import { makeUscc } from '../helpers/enterprise-files';
-import { csrf, firmId, importCsv, login, menu, snap, uniqueName } from './helpers';
+import { confirmAndWait, csrf, firmId, importCsv, login, menu, snap, uniqueName } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -230,8 +230,7 @@ test('a leader resolves a firm courted twice by keeping one project and ending t
   await card.getByTestId(`overlap-project-${second.name}`).getByRole('radio').check();
   await card.getByTestId('overlap-note').fill('由张专员牵头统一对接');
   await snap(page, 'project-overlaps');
-  await card.getByTestId('overlap-terminate').click();
-  await page.getByTestId('overlap-terminate-ok').click();
+  await confirmAndWait(page, card.getByTestId('overlap-terminate'), page.getByTestId('overlap-terminate-ok'));
   await expect(page.getByText(`已保留“${second.name}”，终止其他 1 个项目`)).toBeVisible();
   await expect(card).toHaveCount(0);
   const ended = await (await page.request.get(`/api/v1/projects/${first.id}`)).json();

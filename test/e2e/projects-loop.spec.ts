@@ -6,7 +6,17 @@
  *  list exports as XLSX; the 漏斗 counts the projects by stage reached. */
 import { expect, type Page, test } from '@playwright/test';
 import { makeUscc } from '../helpers/enterprise-files';
-import { csrf, firmId, importCsv, login, PASSWORD, pickOption, snap, uniqueName } from './helpers';
+import {
+  confirmAndWait,
+  csrf,
+  firmId,
+  importCsv,
+  login,
+  PASSWORD,
+  pickOption,
+  snap,
+  uniqueName,
+} from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -227,8 +237,7 @@ test('a PDF uploads, lists and downloads; an EXE named .pdf is refused', async (
 
   // Deleted after a confirmation.
   await drawer.getByRole('tab', { name: /附件/ }).click();
-  await row.getByTestId('attachment-delete').click();
-  await page.getByTestId('attachment-delete-ok').click();
+  await confirmAndWait(page, row.getByTestId('attachment-delete'), page.getByTestId('attachment-delete-ok'));
   await expect(page.getByText('附件已删除')).toBeVisible();
   await expect(row).toHaveCount(0);
 });
@@ -270,8 +279,7 @@ test('filters saved as a view apply again, and the list exports', async ({ page 
   await expect(page.getByTestId(`project-row-${FUND}`)).toHaveCount(0);
   await expect(page.getByTestId(`project-row-${HOMETOWN}`)).toBeVisible();
 
-  await page.getByTestId('saved-view-delete').click();
-  await page.getByTestId('saved-view-delete-ok').click();
+  await confirmAndWait(page, page.getByTestId('saved-view-delete'), page.getByTestId('saved-view-delete-ok'));
   await expect(page.getByText('视图已删除')).toBeVisible();
   await page.getByTestId('saved-view-select').click();
   await expect(page.locator('.ant-select-item-option').filter({ hasText: view })).toHaveCount(0);

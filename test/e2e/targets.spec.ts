@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { makeUscc } from '../helpers/enterprise-files';
-import { csrf, importCsv, login, snap } from './helpers';
+import { confirmAndWait, csrf, importCsv, login, snap } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -41,8 +41,7 @@ test('an officer ranks the targets for a weak node, saves a target list and expo
   await importCsv(page, '靶向招商企业.csv', CSV);
 
   await page.goto('/chains');
-  await page.getByTestId('placement-start').click();
-  await page.getByTestId('placement-ok').click();
+  await confirmAndWait(page, page.getByTestId('placement-start'), page.getByTestId('placement-ok'));
   await expect(page.getByText(/匹配完成：\d+ 家企业/)).toBeVisible({ timeout: 60_000 });
   await expect(page.getByText(/匹配完成：|重新匹配已开始/)).toHaveCount(0, { timeout: 10_000 });
 
