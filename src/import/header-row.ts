@@ -1,6 +1,6 @@
 /** Finds the header row (offices put a title or merged cells above it) and maps its columns to fields. */
 
-import { FIELD_BY_KEY, foldHeader, matchHeader } from '../domain/enterprise/fields.js';
+import { FIELD_BY_KEY, foldHeader, headerUnit, matchHeader } from '../domain/enterprise/fields.js';
 import type { MoneyUnit } from '../domain/text/chinese-number.js';
 
 export type ColumnMap = { index: number; header: string; key: string; unit?: MoneyUnit }[];
@@ -27,7 +27,7 @@ export function mapColumns(
     }
     if (!FIELD_BY_KEY.has(key) || seen.has(key)) return;
     seen.add(key);
-    columns.push({ index, header, key, unit: auto?.key === key ? auto.unit : undefined });
+    columns.push({ index, header, key, unit: headerUnit(header) });
   });
   return { columns, unmapped };
 }

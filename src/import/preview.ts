@@ -1,4 +1,5 @@
 /** What the import page shows before importing: encoding, sheet, header row, each column's field. */
+import { headerUnit } from '../domain/enterprise/fields.js';
 import { findHeaderRow, mapColumns } from './header-row.js';
 import { readTable, type TableRow } from './read-table.js';
 
@@ -31,7 +32,8 @@ export async function previewTable(
     columns: headers.map((h, i) => ({
       header: h,
       key: keyOf.get(i)?.key ?? null,
-      unit: keyOf.get(i)?.unit ?? null,
+      // The unit the header declares, shown also before the user maps the column by hand.
+      unit: headerUnit(h) ?? null,
     })),
     sampleRows: rows
       .filter((r) => headerRow !== null && r.row > headerRow)

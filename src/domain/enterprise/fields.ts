@@ -107,6 +107,13 @@ const UNIT_IN_HEADER = /\((元|千元|万元|亿元|人|个|件|项|%)\)$/;
 const HEADER_INDEX = new Map<string, string>();
 for (const def of FIELDS) for (const h of def.headers) HEADER_INDEX.set(foldHeader(h), def.key);
 
+/** The money unit a header declares in its brackets ("本年科研投入(万元)" → 万元), whatever field it
+ *  names: a column the user maps by hand keeps the unit its header states. */
+export function headerUnit(header: string): MoneyUnit | undefined {
+  const unit = foldHeader(header).match(UNIT_IN_HEADER)?.[1];
+  return unit === '元' || unit === '千元' || unit === '万元' || unit === '亿元' ? unit : undefined;
+}
+
 /** The field a header names, and the unit in its brackets if any; null if unknown. */
 export function matchHeader(header: string): { key: string; unit?: MoneyUnit } | null {
   const folded = foldHeader(header);
@@ -114,6 +121,6 @@ export function matchHeader(header: string): { key: string; unit?: MoneyUnit } |
   const base = unitMatch ? folded.slice(0, unitMatch.index) : folded;
   const key = HEADER_INDEX.get(base) ?? HEADER_INDEX.get(folded);
   if (!key) return null;
-  const unit = unitMatch?.[1];
-  return unit === '元' || unit === '千元' || unit === '万元' || unit === '亿元' ? { key, unit } : { key };
+  const unit = headerUnit(header);
+  return unit ? { key, unit } : { key };
 }
