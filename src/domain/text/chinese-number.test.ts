@@ -75,6 +75,10 @@ describe('parseAmount', () => {
     expect(parseAmount('－120', { unit: '万元' })).toMatchObject({ value: -1_200_000 });
     expect(parseAmount('负120万')).toMatchObject({ value: -1_200_000 });
     expect(parseAmount(-3)).toMatchObject({ value: -3 });
+    // The accounting format of a loss, half- or full-width brackets.
+    expect(parseAmount('(1,200.50)')).toMatchObject({ ok: true, value: -1200.5 });
+    expect(parseAmount('（1,200）', { unit: '万元' })).toMatchObject({ ok: true, value: -12_000_000 });
+    expect(parseAmount('(120万)')).toMatchObject({ ok: true, value: -1_200_000 });
   });
 
   it('reads numbers that exceljs gives as numbers', () => {

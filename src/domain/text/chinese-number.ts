@@ -86,6 +86,12 @@ function prepare(input: unknown): Prepared | 'blank' | 'unsupported' {
     qualifier = stronger(qualifier, q);
   };
   let negative = false;
+  // An accountant's negative: a loss exported from a formatted cell reads (1,200.00) or （1,200）.
+  const bracketed = /^\((.+)\)$/.exec(text);
+  if (bracketed) {
+    negative = true;
+    text = bracketed[1];
+  }
   for (let changed = true; changed; ) {
     changed = false;
     for (const [q, re] of QUALIFIER_WORDS) {
