@@ -18,7 +18,8 @@ export function progressPrinter(out: NodeJS.WriteStream = process.stderr) {
     update(percent: number, message: string, startedAt: Date | null = started) {
       const pct = Math.max(0, Math.min(100, percent));
       const left = remainingSeconds({ status: 'running', progress: pct, startedAt }, new Date());
-      const text = left === null ? message : `${message}（${remainingZh(left)}）`;
+      const said = message || '正在准备…';
+      const text = left === null ? said : `${said}（${remainingZh(left)}）`;
       if (out.isTTY) {
         const width = 30;
         const filled = Math.round((pct / 100) * width);

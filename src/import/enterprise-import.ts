@@ -11,7 +11,7 @@ import { type Cell, parseRow, type RowError } from '../domain/enterprise/parse-r
 import { jobDir, jobFile } from '../jobs/files.js';
 import { fillTargetCacheOfOrgs } from '../server/modules/chains/target-cache.js';
 import { applyBatch, type SourcedRecord } from './apply-batch.js';
-import { findHeaderRow } from './header-row.js';
+import { findHeaderRow, hasHeaderWith } from './header-row.js';
 import { readTable, TableError, type TableRow } from './read-table.js';
 import { writeRejectedXlsx } from './rejected-xlsx.js';
 
@@ -69,11 +69,13 @@ export async function runEnterpriseImport(opts: {
   progress: (pct: number, message: string, state: ImportState) => Promise<void>;
 }): Promise<ImportResult> {
   const { db, params } = opts;
-  const table = await readTable(params.file, { sheet: params.sheet, name: params.originalName }).catch(
-    (err) => {
-      throw err instanceof TableError ? err : new TableError(String(err));
-    },
-  );
+  const table = await readTable(params.file, {
+    sheet: params.sheet,
+    name: params.originalName,
+    hasHeader: hasHeaderWith(params.mapping),
+  }).catch((err) => {
+    throw err instanceof TableError ? err : new TableError(String(err));
+  });
   const totalRows = await countRows(params);
   const dir = jobDir(opts.dataDir, opts.jobId);
   mkdirSync(dir, { recursive: true });
@@ -111,7 +113,7 @@ export async function runEnterpriseImport(opts: {
   const header = findHeaderRow(firstRows, params.mapping);
   if (!header) {
     const where = table.sheets
-      ? `（读取的工作表：“${table.sheet}”；文件中的工作表：${table.sheets.join('、')}，可用 sheet 参数指定）`
+      ? `（读取的工作表：“${table.sheet}”；文件中的工作表：${table.sheets.join('、')}，可在导入页面选择工作表，或在命令行用 --sheet 指定）`
       : '';
     throw new TableError(
       `找不到表头：前 10 行中没有一行能识别出“企业名称”等至少两个列名${where}；请检查文件或在导入页面映射列`,

@@ -32,6 +32,12 @@ export function mapColumns(
   return { columns, unmapped };
 }
 
+/** For readTable: a sheet is worth importing when its first rows hold a header (see findHeaderRow). */
+export const hasHeaderWith =
+  (mapping: Record<string, string> = {}) =>
+  (firstRows: { row: number; values: unknown[] }[]) =>
+    findHeaderRow(firstRows, mapping) !== null;
+
 /** Of the first rows, the one that names the most known fields (at least two, one of them the name). */
 export function findHeaderRow(
   firstRows: { row: number; values: unknown[] }[],

@@ -1,13 +1,17 @@
 /** What the import page shows before importing: encoding, sheet, header row, each column's field. */
 import { headerUnit } from '../domain/enterprise/fields.js';
-import { findHeaderRow, mapColumns } from './header-row.js';
+import { findHeaderRow, hasHeaderWith, mapColumns } from './header-row.js';
 import { readTable, type TableRow } from './read-table.js';
 
 export async function previewTable(
   file: string,
   opts: { name: string; sheet?: string; mapping?: Record<string, string> },
 ) {
-  const table = await readTable(file, { name: opts.name, sheet: opts.sheet });
+  const table = await readTable(file, {
+    name: opts.name,
+    sheet: opts.sheet,
+    hasHeader: hasHeaderWith(opts.mapping),
+  });
   const rows: TableRow[] = [];
   for await (const r of table.rows) {
     rows.push(r);

@@ -1,15 +1,17 @@
 /** Reads a spreadsheet as offices send it: CSV in UTF-8 (with or without BOM) or GBK/GB18030, detected
- *  from the bytes, or XLSX (first sheet or a named one). Rows stream, so a million-row CSV stays small. */
+ *  from the bytes, or XLSX (a named sheet, else the first with a header). Rows stream, so a million-row CSV stays small. */
 import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import { JobInputError } from '../jobs/types.js';
 
 export type TableRow = { row: number; values: unknown[] };
 export type Table = { encoding: string; sheet?: string; sheets?: string[]; rows: AsyncIterable<TableRow> };
 
-export class TableError extends Error {}
+/** A file that cannot be read as a table; the message says why, in Chinese. */
+export class TableError extends JobInputError {}
 
 /** 'utf8' when the sample is valid UTF-8 (or starts with a BOM), else 'gb18030' (a superset of GBK). */
 export function detectEncoding(sample: Buffer): 'utf8' | 'gb18030' {
@@ -66,14 +68,31 @@ function cellValue(v: ExcelJS.CellValue): unknown {
   return null;
 }
 
-async function xlsxTable(file: string, sheetName?: string): Promise<Table> {
+/** Says whether a sheet's first rows hold a header the caller can use. */
+export type HasHeader = (firstRows: TableRow[]) => boolean;
+
+function rowOf(ws: ExcelJS.Worksheet, r: number): TableRow {
+  const values: unknown[] = [];
+  const row = ws.getRow(r);
+  for (let c = 1; c <= row.cellCount; c++) values.push(cellValue(row.getCell(c).value));
+  return { row: r, values };
+}
+
+async function xlsxTable(file: string, sheetName?: string, hasHeader?: HasHeader): Promise<Table> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.readFile(file);
   } catch (err) {
     throw new TableError(`无法读取 Excel 文件：${err instanceof Error ? err.message : String(err)}`);
   }
-  const sheet = sheetName ? wb.getWorksheet(sheetName) : wb.worksheets[0];
+  // Unnamed: the first sheet with a usable header, since a 说明 or cover sheet often comes first.
+  const headed =
+    !sheetName && hasHeader
+      ? wb.worksheets.find((ws) =>
+          hasHeader(Array.from({ length: Math.min(10, ws.rowCount) }, (_, i) => rowOf(ws, i + 1))),
+        )
+      : undefined;
+  const sheet = sheetName ? wb.getWorksheet(sheetName) : (headed ?? wb.worksheets[0]);
   if (!sheet) {
     const names = wb.worksheets.map((s) => s.name).join('、');
     throw new TableError(
@@ -82,23 +101,21 @@ async function xlsxTable(file: string, sheetName?: string): Promise<Table> {
   }
   const ws = sheet;
   async function* rows(): AsyncIterable<TableRow> {
-    for (let r = 1; r <= ws.rowCount; r++) {
-      const values: unknown[] = [];
-      const row = ws.getRow(r);
-      for (let c = 1; c <= row.cellCount; c++) values.push(cellValue(row.getCell(c).value));
-      yield { row: r, values };
-    }
+    for (let r = 1; r <= ws.rowCount; r++) yield rowOf(ws, r);
   }
   return { encoding: 'xlsx', sheet: sheet.name, sheets: wb.worksheets.map((s) => s.name), rows: rows() };
 }
 
-export async function readTable(file: string, opts: { sheet?: string; name?: string } = {}): Promise<Table> {
+export async function readTable(
+  file: string,
+  opts: { sheet?: string; name?: string; hasHeader?: HasHeader } = {},
+): Promise<Table> {
   const ext = path.extname(opts.name ?? file).toLowerCase();
   const head = sampleOf(file);
   const isZip = head[0] === 0x50 && head[1] === 0x4b;
   if (ext === '.xlsx' || isZip) {
     if (!isZip) throw new TableError('文件扩展名为 .xlsx，但内容不是 Excel 工作簿');
-    return xlsxTable(file, opts.sheet);
+    return xlsxTable(file, opts.sheet, opts.hasHeader);
   }
   if (ext === '.xls') throw new TableError('不支持旧版 .xls 格式，请在 Excel 中另存为 .xlsx 或 CSV');
   if (head.includes(0)) throw new TableError('文件不是文本表格（CSV）或 Excel 工作簿');

@@ -6,7 +6,7 @@ import { and, eq, or, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../db/client.js';
 import { jobs } from '../db/schema/index.js';
-import { type JobDefinition, JobInterrupted, type JobRow } from './types.js';
+import { type JobDefinition, JobInputError, JobInterrupted, type JobRow } from './types.js';
 
 export type RunnerOptions = {
   database: Database;
@@ -215,9 +215,11 @@ export class JobRunner {
       return;
     }
     const message = err instanceof Error ? err.message : String(err);
-    this.opts.logger.warn({ jobId: job.id, kind: job.kind, err }, 'job attempt failed');
+    const inputError = err instanceof JobInputError;
+    if (inputError) this.opts.logger.info({ jobId: job.id, kind: job.kind, message }, 'job input refused');
+    else this.opts.logger.warn({ jobId: job.id, kind: job.kind, err }, 'job attempt failed');
     const max = def.maxAttempts ?? job.maxAttempts;
-    if (job.attempts < max) {
+    if (!inputError && job.attempts < max) {
       const delay = 2 ** job.attempts;
       await db
         .update(jobs)
@@ -236,7 +238,7 @@ export class JobRunner {
           ...release,
           status: 'failed',
           error: message,
-          message: `执行失败（已尝试 ${job.attempts} 次）`,
+          message: inputError ? '执行失败：输入有误，重试无益' : `执行失败（已尝试 ${job.attempts} 次）`,
           finishedAt: sql`now()`,
         })
         .where(or(this.mine(job.id), eq(jobs.id, job.id)));

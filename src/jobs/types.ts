@@ -26,6 +26,11 @@ export type JobDefinition<P = unknown, S = unknown> = {
   run(ctx: JobContext<P, S>): Promise<Record<string, unknown>>;
 };
 
+/** The job's own input is at fault (a file that cannot be read, a table without a header): the same
+ *  input fails the same way again, so the job fails at once, and the message is the user's to act on,
+ *  not a server warning. */
+export class JobInputError extends Error {}
+
 export class JobInterrupted extends Error {
   constructor(readonly reason: 'cancelled' | 'shutdown') {
     super(reason);

@@ -130,13 +130,20 @@ describe('enterprise import', () => {
     });
   });
 
-  it('reads a named sheet of an XLSX, and says which sheets exist when the first has no table', async () => {
+  it('finds the sheet with the table when a 说明 sheet comes first; a named sheet without one is refused', async () => {
     const file = path.join(dir, 'firms.xlsx');
     await writeXlsx(file);
-    const wrong = await importFile('firms.xlsx', readFileSync(file));
+    const found = await importFile('firms.xlsx', readFileSync(file));
+    expect(found.status, found.error).toBe('succeeded');
+    expect(found.result).toMatchObject({ unchanged: 3, rejected: 3, encoding: 'xlsx' });
+    const wrong = await importFile('firms.xlsx', readFileSync(file), { sheet: '说明' });
     expect(wrong.status).toBe('failed');
     expect(wrong.error).toContain('找不到表头');
     expect(wrong.error).toContain('文件中的工作表：说明、企业名单');
+    expect(wrong.error).toContain('--sheet');
+    // The same file would fail the same way: no second attempt.
+    expect(wrong.attempts).toBe(1);
+    expect(wrong.message).toBe('执行失败：输入有误，重试无益');
     const right = await importFile('firms.xlsx', readFileSync(file), { sheet: '企业名单' });
     expect(right.status, right.error).toBe('succeeded');
     expect(right.result).toMatchObject({ unchanged: 3, rejected: 3, encoding: 'xlsx' });

@@ -212,7 +212,7 @@ describe('import preview and saved mappings', () => {
       columns: [
         { header: '企业名称', key: 'name' },
         { header: '纳税人识别号', key: null },
-        { header: '年营收(万元)', key: 'revenue' },
+        { header: '年营收(万元)', key: 'revenue', unit: '万元' },
       ],
       sampleRows: [['测试科技有限公司', 'x', '10']],
     });
@@ -227,5 +227,32 @@ describe('import preview and saved mappings', () => {
       mapping: { 甲: 'nonsense' },
     });
     expect(bad.json().details[0].message).toContain('未知字段');
+  });
+
+  it('previews the sheet that holds the table when a 说明 sheet comes first', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('说明').addRow(['本文件由统计科导出，第二张表为企业名单']);
+    const ws = wb.addWorksheet('企业名单');
+    ws.addRow(['2025 年重点企业']);
+    ws.addRow(['统一社会信用代码', '企业名称', '营业收入(万元)']);
+    ws.addRow([makeUscc(88), '预览科技有限公司', 10]);
+    const { payload, headers } = multipart(
+      {},
+      { name: 'two-sheets.xlsx', content: Buffer.from(await wb.xlsx.writeBuffer()) },
+    );
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/enterprises/imports/preview',
+      payload,
+      headers: { ...headers, cookie: officer.cookie, 'x-csrf-token': officer.csrf },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({
+      encoding: 'xlsx',
+      sheet: '企业名单',
+      sheets: ['说明', '企业名单'],
+      headerRow: 2,
+      sampleRows: [[makeUscc(88), '预览科技有限公司', 10]],
+    });
   });
 });
