@@ -193,18 +193,20 @@ describe('duplicates', () => {
 });
 
 describe('import preview and saved mappings', () => {
-  it('shows the recognised columns and lets a user map an unknown one, then saves the mapping', async () => {
-    const csv = Buffer.from('企业名称,纳税人识别号,年营收(万元)\n测试科技有限公司,x,10\n');
-    const { payload, headers } = multipart(
-      { mapping: JSON.stringify({ '年营收(万元)': 'revenue' }) },
-      { name: 'p.csv', content: csv },
-    );
-    const res = await t.app.inject({
+  /** The upload page's preview of a file, as the officer, with an optional column mapping. */
+  async function preview(file: { name: string; content: Buffer }, mapping?: Record<string, string>) {
+    const { payload, headers } = multipart(mapping ? { mapping: JSON.stringify(mapping) } : {}, file);
+    return t.app.inject({
       method: 'POST',
       url: '/api/v1/enterprises/imports/preview',
       payload,
       headers: { ...headers, cookie: officer.cookie, 'x-csrf-token': officer.csrf },
     });
+  }
+
+  it('shows the recognised columns and lets a user map an unknown one, then saves the mapping', async () => {
+    const csv = Buffer.from('企业名称,纳税人识别号,年营收(万元)\n测试科技有限公司,x,10\n');
+    const res = await preview({ name: 'p.csv', content: csv }, { '年营收(万元)': 'revenue' });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({
       encoding: 'utf8',
@@ -236,16 +238,7 @@ describe('import preview and saved mappings', () => {
     ws.addRow(['2025 年重点企业']);
     ws.addRow(['统一社会信用代码', '企业名称', '营业收入(万元)']);
     ws.addRow([makeUscc(88), '预览科技有限公司', 10]);
-    const { payload, headers } = multipart(
-      {},
-      { name: 'two-sheets.xlsx', content: Buffer.from(await wb.xlsx.writeBuffer()) },
-    );
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/enterprises/imports/preview',
-      payload,
-      headers: { ...headers, cookie: officer.cookie, 'x-csrf-token': officer.csrf },
-    });
+    const res = await preview({ name: 'two-sheets.xlsx', content: Buffer.from(await wb.xlsx.writeBuffer()) });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({
       encoding: 'xlsx',
