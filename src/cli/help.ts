@@ -17,9 +17,10 @@ export const HELP = {
   jobs watch <任务ID>           实时显示一个任务的进度，直到结束
   audit export [--out 文件] [--org 组织编码] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
                                 导出审计日志为 CSV（后台任务，显示进度条）
-  import enterprises <文件> [--org 组织编码] [--dry-run] [--json] [--sheet 工作表] [--year 年度] [--target]
+  import enterprises <文件> [--org 组织编码] [--dry-run] [--json] [--sheet 工作表] [--year 年度] [--target] [--mapping 方案名]
                                 导入企业（CSV：UTF-8 或 GBK/GB18030 自动识别；XLSX）；--dry-run 只校验不写入；
-                                --json 输出 { inserted, updated, unchanged, rejected, errors }；--target 作为外地目标企业
+                                --json 输出 { inserted, updated, unchanged, rejected, errors }；--target 作为外地目标企业；
+                                --mapping 使用导入页面保存的列对应方案
   import relations <文件> [--org 组织编码] [--json]
                                 导入企业关系（持股、投资、供应、产学研、同一实际控制人；CSV 或 XLSX）：坏行逐行说明原因，
                                 同一文件再次导入不改变数据；企业须已在该组织的企业库中
@@ -51,9 +52,10 @@ Commands:
   jobs watch <job-id>           Follow one job's progress until it ends
   audit export [--out FILE] [--org ORG_CODE] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
                                 Export the audit log as CSV (a background job, with a progress bar)
-  import enterprises <file> [--org ORG_CODE] [--dry-run] [--json] [--sheet NAME] [--year YYYY] [--target]
+  import enterprises <file> [--org ORG_CODE] [--dry-run] [--json] [--sheet NAME] [--year YYYY] [--target] [--mapping NAME]
                                 Import enterprises (CSV in UTF-8 or GBK/GB18030, detected; XLSX); --dry-run validates
-                                only; --json prints { inserted, updated, unchanged, rejected, errors }; --target: outside firms
+                                only; --json prints { inserted, updated, unchanged, rejected, errors }; --target: outside firms;
+                                --mapping: a column mapping saved on the upload page
   import relations <file> [--org ORG_CODE] [--json]
                                 Import enterprise relations (shareholding, investment, supply, cooperation, same
                                 controller; CSV or XLSX) with row errors; re-importing a file changes nothing

@@ -1,7 +1,10 @@
 /** `kezhao import enterprises <file>`: the same import job the upload page runs, in this process. */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Config } from '../config.js';
+import type { Database } from '../db/client.js';
+import { importMappings } from '../db/schema/index.js';
 import { ROOT_ORG } from '../db/seed/demo-data.js';
 import { jobFile } from '../jobs/files.js';
 import { runJobInProcess } from '../jobs/run-in-process.js';
@@ -9,6 +12,23 @@ import { CliError } from './backup.js';
 import { orgByCode, withDatabase } from './commands.js';
 import { collectEvery } from './heap.js';
 import { progressPrinter } from './progress.js';
+
+/** A column mapping saved on the upload page (列对应 › 另存为…), by its name, in the org's list. */
+async function savedMapping(d: Database, org: { id: string; name: string }, name: string) {
+  const [row] = await d.db
+    .select({ mapping: importMappings.mapping })
+    .from(importMappings)
+    .where(and(eq(importMappings.orgId, org.id), eq(importMappings.name, name)));
+  if (row) return row.mapping;
+  const names = await d.db
+    .select({ name: importMappings.name })
+    .from(importMappings)
+    .where(eq(importMappings.orgId, org.id))
+    .orderBy(asc(importMappings.name));
+  throw new CliError(
+    `${org.name}没有名为“${name}”的列对应方案；${names.length ? `已保存的有：${names.map((n) => n.name).join('、')}` : '请先在导入页面“列对应 › 另存为…”保存一个'}`,
+  );
+}
 
 export async function importEnterprises(
   config: Config,
@@ -24,12 +44,14 @@ export async function importEnterprises(
     throw new CliError(`--year 应为四位年份，实际为 ${opts.year}`);
   await withDatabase(config, async (d) => {
     const org = await orgByCode(d, (opts.org as string) ?? ROOT_ORG.code);
+    const mapping = opts.mapping ? await savedMapping(d, org, String(opts.mapping)) : undefined;
     const bar = progressPrinter();
     const params = {
       file: abs,
       originalName: path.basename(abs),
       orgId: org.id,
       sheet: opts.sheet as string | undefined,
+      mapping,
       year,
       universe: opts.target ? ('target' as const) : ('local' as const),
       dryRun: !!opts['dry-run'],

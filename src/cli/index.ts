@@ -31,6 +31,7 @@ async function main(argv: string[]) {
       'dry-run': { type: 'boolean' },
       json: { type: 'boolean' },
       sheet: { type: 'string' },
+      mapping: { type: 'string' },
       year: { type: 'string' },
       target: { type: 'boolean' },
       enterprises: { type: 'string' },

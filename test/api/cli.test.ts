@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT_DIR } from '../../src/config.js';
-import { writeCsv } from '../helpers/enterprise-files.js';
+import { makeUscc, writeCsv } from '../helpers/enterprise-files.js';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kz-cli-'));
 
@@ -108,6 +108,41 @@ describe.skipIf(!!process.env.DATABASE_URL)(
       expect(again.err).toMatch(/100% 已处理/);
       const missing = kezhao('import', 'enterprises', path.join(dataDir, 'nope.csv'));
       expect(missing.err).toContain('文件不存在');
+    });
+
+    it('imports with a column mapping saved on the upload page, named by --mapping', async () => {
+      const file = path.join(dataDir, 'monthly.csv');
+      writeFileSync(
+        file,
+        `企业名称,统一社会信用代码,本年科研投入(万元)\n映射科技有限公司,${makeUscc(4242)},120\n`,
+      );
+      const unknown = kezhao('import', 'enterprises', file, '--org', 'yannan', '--mapping', '月报');
+      expect(unknown.code).not.toBe(0);
+      expect(unknown.err).toContain('盐南高新区没有名为“月报”的列对应方案');
+      // The upload page saves a mapping as one row of the org's list; the CLI finds it by name.
+      const { openDatabase } = await import('../../src/db/client.js');
+      const { enterprises, enterpriseYears, importMappings, orgs } = await import(
+        '../../src/db/schema/index.js'
+      );
+      const { eq } = await import('drizzle-orm');
+      const d = await openDatabase({ dataDir });
+      const [org] = await d.db.select().from(orgs).where(eq(orgs.code, 'yannan'));
+      await d.db
+        .insert(importMappings)
+        .values({ orgId: org.id, name: '月报', mapping: { '本年科研投入(万元)': 'rdExpense' } });
+      await d.close();
+      const r = kezhao('import', 'enterprises', file, '--org', 'yannan', '--mapping', '月报', '--json');
+      expect(r.code, r.err).toBe(0);
+      expect(JSON.parse(r.out)).toMatchObject({ inserted: 1, rejected: 0 });
+      // The mapped column took the header's unit: 120 万元.
+      const after = await openDatabase({ dataDir });
+      const [year] = await after.db
+        .select({ rd: enterpriseYears.rdExpense })
+        .from(enterpriseYears)
+        .innerJoin(enterprises, eq(enterprises.id, enterpriseYears.enterpriseId))
+        .where(eq(enterprises.name, '映射科技有限公司'));
+      await after.close();
+      expect(Number(year.rd)).toBe(1_200_000);
     });
 
     it('backs up and restores a full, consistent copy; a bad file changes nothing', () => {
