@@ -5,21 +5,12 @@ import ExcelJS from 'exceljs';
 import type { Db } from '../../../db/client.js';
 import { enterprises } from '../../../db/schema/index.js';
 import { safeSpreadsheetText } from '../../../domain/csv.js';
+import { TIER_NAMES } from '../../../domain/eligibility/tiers.js';
 import { regionName } from '../../../domain/text/region.js';
 import type { Actor } from '../../access.js';
 import { type Filter, filterWhere, orderBy } from './query.js';
 import { latestOf } from './service.js';
 
-const TIER_ZH: Record<string, string> = {
-  tech_sme: '科技型中小企业',
-  innovative_sme: '创新型中小企业',
-  hnte: '高新技术企业',
-  specialized_sme: '专精特新中小企业',
-  little_giant: '专精特新“小巨人”',
-  gazelle: '瞪羚企业',
-  potential_unicorn: '潜在独角兽',
-  unicorn: '独角兽',
-};
 export const EXPORT_MAX_ROWS = 200_000;
 const PAGE = 1000;
 
@@ -88,7 +79,7 @@ export function exportEnterprises(db: Db, actor: Actor, filter: Filter): PassThr
           l?.latestYear ?? null,
           wan(l?.revenue ?? null),
           l?.employees ?? null,
-          (l?.tiers ?? []).map((t) => TIER_ZH[t] ?? t).join('、'),
+          (l?.tiers ?? []).map((t) => (TIER_NAMES as Record<string, string>)[t] ?? t).join('、'),
           r.reviewReason ? '是' : '',
         ]).commit();
       }

@@ -3,24 +3,13 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../../db/client.js';
 import { qualifications } from '../../../db/schema/index.js';
+import { TIER_NAMES } from '../../../domain/eligibility/tiers.js';
 import type { QualificationCreate } from '../../../shared/enterprise-api.js';
 import type { Actor } from '../../access.js';
 import { AppError } from '../../app-error.js';
 import { writeAudit } from '../../audit.js';
 import { bumpVersion, lockForEdit, userMark } from './facts-common.js';
 import { getEnterprise } from './service.js';
-
-/** Chinese tier names for messages (shared/DOMAIN.md). */
-const TIER_NAMES: Record<string, string> = {
-  tech_sme: '科技型中小企业',
-  innovative_sme: '创新型中小企业',
-  hnte: '高新技术企业',
-  specialized_sme: '专精特新中小企业',
-  little_giant: '专精特新“小巨人”',
-  gazelle: '瞪羚企业',
-  potential_unicorn: '潜在独角兽',
-  unicorn: '独角兽',
-};
 
 export async function addQualification(
   db: Db,
