@@ -1,4 +1,4 @@
-/** A long import in the browser: the progress shows how much time is probably left, and 取消 stops it
+/** A long import in the browser: the upload shows its percentage, the progress shows how much time is probably left, and 取消 stops it
  *  with the batches written so far kept whole — the message says how many, and that is what the
  *  registry holds. Runs as nt_officer so the 100,000 firms stay out of 盐南, which later tests read. */
 import { mkdtempSync, statSync } from 'node:fs';
@@ -29,7 +29,20 @@ test('a long import shows the time left and is cancelled with whole batches kept
   expect(statSync(CSV).size).toBeGreaterThan(5_000_000);
   expect(Number((await preview.allHeaders())['content-length'])).toBeLessThan(1_100_000);
   await expect(page.getByTestId('import-columns')).toContainText('统一社会信用代码');
+  // As over an office network (2 MB/s up): the button shows how much of the 8 MB file has been sent.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  const throttle = (uploadThroughput: number) =>
+    cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput,
+    });
+  await throttle(2 * 1024 * 1024);
   await page.getByTestId('import-start').click();
+  await expect(page.getByTestId('import-start')).toContainText(/正在上传 [1-9]\d*%/);
+  await throttle(-1);
 
   const progress = page.getByTestId('import-progress');
   await expect(page.getByTestId('import-message')).toContainText(/已处理 \d+ 行/, { timeout: 30_000 });

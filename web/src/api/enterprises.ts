@@ -5,7 +5,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { z } from 'zod';
 import { TIER_KEYS } from '../../../src/domain/eligibility/tiers';
 import { IP_KINDS, type IpKind } from '../../../src/domain/enterprise/ip-kinds';
-import type { AuditEntry, Job, Me } from '../../../src/shared/api';
+import type { AuditEntry, Job } from '../../../src/shared/api';
 import type {
   DuplicatePair as DuplicatePairSchema,
   EnterpriseDetail as EnterpriseDetailSchema,
@@ -14,11 +14,8 @@ import type {
   ImportMapping as ImportMappingSchema,
   ImportPreview as ImportPreviewSchema,
 } from '../../../src/shared/enterprise-api';
-import { currentLang } from '../i18n';
-import { ApiError, api, type Query, withQuery } from './client';
+import { api, postForm, type Query, withQuery } from './client';
 import { jobsKey } from './jobs';
-import { meKey } from './me';
-import { queryClient } from './query-client';
 
 export const SIZE_BANDS = ['micro', 'small', 'medium', 'large'] as const;
 export const ENTERPRISE_SORTS = [
@@ -138,6 +135,8 @@ export type ImportOptions = {
   universe?: Universe;
   dryRun?: boolean;
   mapping?: Record<string, string>;
+  /** Share of the file sent so far, 0–100, while it uploads. */
+  onUploadProgress?: (percent: number) => void;
 };
 
 export const enterprisesKey = ['enterprises'] as const;
@@ -249,32 +248,6 @@ export function useImportFields() {
   });
 }
 
-/** A request the shared client does not make (multipart), with the session's CSRF token. */
-async function send<T>(
-  method: 'POST',
-  path: string,
-  body: BodyInit,
-  extra: Record<string, string> = {},
-): Promise<T> {
-  const me = queryClient.getQueryData<Me>(meKey);
-  const headers: Record<string, string> = {
-    accept: 'application/json',
-    'accept-language': currentLang() === 'en-US' ? 'en' : 'zh-CN',
-    ...extra,
-  };
-  if (me?.csrfToken) headers['x-csrf-token'] = me.csrfToken;
-  const res = await fetch(path, { method, body, headers, credentials: 'same-origin' });
-  const data: unknown = await res.json().catch(() => null);
-  if (!res.ok) {
-    const e = (data ?? {}) as { code?: string; message?: string; details?: unknown };
-    throw new ApiError(res.status, e.code ?? `http.${res.status}`, e.message ?? res.statusText, e.details);
-  }
-  return data as T;
-}
-
-/** A multipart POST; the browser sets the content type and boundary. */
-const upload = <T>(path: string, form: FormData) => send<T>('POST', path, form);
-
 /** The preview reads a file's first rows only, so a large CSV is sent as its first megabyte, cut at a
  *  line end (a newline byte is never inside a UTF-8 or GBK character), instead of uploaded whole twice.
  *  An XLSX is a zip and cannot be cut. */
@@ -291,7 +264,7 @@ export function usePreview() {
       const form = new FormData();
       if (sheet) form.append('sheet', sheet);
       form.append('file', await previewSample(file));
-      return upload<ImportPreview>(`${BASE}/imports/preview`, form);
+      return postForm<ImportPreview>(`${BASE}/imports/preview`, form);
     },
   });
 }
@@ -308,7 +281,7 @@ export function useStartImport() {
       if (o.sheet) form.append('sheet', o.sheet);
       if (o.mapping && Object.keys(o.mapping).length > 0) form.append('mapping', JSON.stringify(o.mapping));
       form.append('file', o.file);
-      return upload<Job>(`${BASE}/imports`, form);
+      return postForm<Job>(`${BASE}/imports`, form, o.onUploadProgress);
     },
     onSuccess: () => qc.invalidateQueries({ queryKey: jobsKey }),
   });

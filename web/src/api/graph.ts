@@ -5,7 +5,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { z } from 'zod';
-import type { Me } from '../../../src/shared/api';
 import type {
   Controller as ControllerSchema,
   GraphEdge as GraphEdgeSchema,
@@ -15,10 +14,8 @@ import type {
   Neighbourhood as NeighbourhoodSchema,
   RelationImportResult as RelationImportResultSchema,
 } from '../../../src/shared/graph-api';
-import { currentLang } from '../i18n';
-import { ApiError, api } from './client';
+import { api, postForm } from './client';
 import type { EnterpriseList } from './enterprises';
-import { meKey } from './me';
 import { queryClient } from './query-client';
 
 /** Same list as RELATION_KINDS in src/domain/graph/algorithms.ts. */
@@ -117,43 +114,14 @@ export function useFirmSearch(typed: string) {
   return { q, found };
 }
 
-/** 导入企业关系: a multipart upload (the shared client sends JSON only), with the session's CSRF token. */
+/** 导入企业关系: a multipart upload of the relations file. */
 export function useImportRelations() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: async (file: File) => {
       const form = new FormData();
       form.append('file', file);
-      const me = queryClient.getQueryData<Me>(meKey);
-      const headers: Record<string, string> = {
-        accept: 'application/json',
-        'accept-language': currentLang() === 'en-US' ? 'en' : 'zh-CN',
-      };
-      if (me?.csrfToken) headers['x-csrf-token'] = me.csrfToken;
-      let res: Response;
-      try {
-        res = await fetch('/api/v1/relations/import', {
-          method: 'POST',
-          body: form,
-          headers,
-          credentials: 'same-origin',
-        });
-      } catch {
-        const msg =
-          currentLang() === 'en-US' ? 'Cannot reach the server' : '无法连接服务器，请检查网络后重试';
-        throw new ApiError(0, 'network', msg, null);
-      }
-      const data: unknown = await res.json().catch(() => null);
-      if (!res.ok) {
-        const e = (data ?? {}) as { code?: string; message?: string; details?: unknown };
-        throw new ApiError(
-          res.status,
-          e.code ?? `http.${res.status}`,
-          e.message ?? res.statusText,
-          e.details,
-        );
-      }
-      return data as RelationImportResult;
+      return postForm<RelationImportResult>('/api/v1/relations/import', form);
     },
     // New relations change every neighbourhood, controller and group.
     onSuccess: () => qc.invalidateQueries({ queryKey: graphKey }),

@@ -11,7 +11,6 @@ import {
   PROJECT_SOURCES,
   PROJECT_TYPES,
 } from '../../../src/domain/project/catalog';
-import type { Me } from '../../../src/shared/api';
 import type {
   Attachment as AttachmentSchema,
   Board as BoardSchema,
@@ -26,10 +25,7 @@ import type {
   ProjectList as ProjectListSchema,
   ProjectMove as ProjectMoveSchema,
 } from '../../../src/shared/project-api';
-import { currentLang } from '../i18n';
-import { ApiError, api, type Query } from './client';
-import { meKey } from './me';
-import { queryClient } from './query-client';
+import { api, postForm, type Query } from './client';
 
 export { ATTACHMENT_CATEGORIES, FOLLOW_UP_KINDS, PROJECT_SOURCES, PROJECT_TYPES };
 export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
@@ -201,30 +197,6 @@ export function attachmentUrl(projectId: string, attachmentId: string): string {
   return `${BASE}/${projectId}/attachments/${attachmentId}`;
 }
 
-/** A multipart POST (the shared client sends JSON only) with the session's CSRF token; the browser
- *  sets the content type and boundary. Errors become ApiErrors with the server's Chinese message. */
-async function upload<T>(path: string, form: FormData): Promise<T> {
-  const me = queryClient.getQueryData<Me>(meKey);
-  const headers: Record<string, string> = {
-    accept: 'application/json',
-    'accept-language': currentLang() === 'en-US' ? 'en' : 'zh-CN',
-  };
-  if (me?.csrfToken) headers['x-csrf-token'] = me.csrfToken;
-  let res: Response;
-  try {
-    res = await fetch(path, { method: 'POST', body: form, headers, credentials: 'same-origin' });
-  } catch {
-    const msg = currentLang() === 'en-US' ? 'Cannot reach the server' : '无法连接服务器，请检查网络后重试';
-    throw new ApiError(0, 'network', msg, null);
-  }
-  const data: unknown = await res.json().catch(() => null);
-  if (!res.ok) {
-    const e = (data ?? {}) as { code?: string; message?: string; details?: unknown };
-    throw new ApiError(res.status, e.code ?? `http.${res.status}`, e.message ?? res.statusText, e.details);
-  }
-  return data as T;
-}
-
 /** 上传附件: the category part goes before the file, because the server reads the parts in order. */
 export function useUploadAttachment(projectId: string) {
   const qc = useQueryClient();
@@ -233,7 +205,7 @@ export function useUploadAttachment(projectId: string) {
       const form = new FormData();
       form.append('category', category);
       form.append('file', file);
-      return upload<Attachment>(`${BASE}/${projectId}/attachments`, form);
+      return postForm<Attachment>(`${BASE}/${projectId}/attachments`, form);
     },
     onSuccess: () => qc.invalidateQueries({ queryKey: [...projectsKey, 'one', projectId] }),
   });

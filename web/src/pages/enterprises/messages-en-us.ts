@@ -230,6 +230,7 @@ export const enterprisesEnUS: typeof enterprisesZhCN = {
     mappingApplied: 'Applied mapping "{{name}}"',
     mappingDeleted: 'Mapping deleted',
     start: 'Start import',
+    uploading: 'Uploading {{pct}}%',
     cancel: 'Cancel',
     cancelConfirm:
       'Cancel this import? The batches already written stay; the rows after them are not written.',

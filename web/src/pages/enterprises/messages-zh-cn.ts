@@ -228,6 +228,7 @@ export const enterprisesZhCN = {
     mappingApplied: '已应用对应方案“{{name}}”',
     mappingDeleted: '已删除对应方案',
     start: '开始导入',
+    uploading: '正在上传 {{pct}}%',
     cancel: '取消',
     cancelConfirm: '确定取消这次导入吗？已写入的批次会保留，其后的行不再写入。',
     cancelled: '已提交取消',

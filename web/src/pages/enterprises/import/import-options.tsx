@@ -3,6 +3,7 @@ import { CloudUploadOutlined } from '@ant-design/icons';
 import { Button, Flex, InputNumber, Segmented, Switch, Typography } from 'antd';
 import type { Universe } from '../../../api/enterprises';
 import { useMessages } from '../../../i18n';
+import { fill } from '../../../i18n/fill';
 
 export type ImportSettings = { year: number | null; universe: Universe; dryRun: boolean };
 
@@ -11,6 +12,7 @@ export function ImportOptions({
   onChange,
   disabled,
   busy,
+  uploaded,
   onStart,
   onAgain,
 }: {
@@ -18,6 +20,8 @@ export function ImportOptions({
   onChange: (v: ImportSettings) => void;
   disabled: boolean;
   busy: boolean;
+  /** Percent of the file sent while it uploads; null otherwise. */
+  uploaded: number | null;
   onStart: () => void;
   onAgain?: () => void;
 }) {
@@ -71,7 +75,7 @@ export function ImportOptions({
           onClick={onStart}
           data-testid="import-start"
         >
-          {m.start}
+          {uploaded === null ? m.start : fill(m.uploading, { pct: Math.floor(uploaded) })}
         </Button>
       </Flex>
     </Flex>

@@ -54,6 +54,7 @@ export function EnterpriseImportPage() {
     dryRun: false,
   });
   const [jobId, setJobId] = useState<string | null>(null);
+  const [uploaded, setUploaded] = useState<number | null>(null);
   const job = useJob(jobId, 1000);
   const running = !!job.data && isActive(job.data);
   const finished = job.data?.status === 'succeeded';
@@ -101,8 +102,13 @@ export function EnterpriseImportPage() {
         universe: settings.universe,
         dryRun: settings.dryRun,
         mapping: overrides(preview.data, mapping),
+        onUploadProgress: setUploaded,
       },
-      { onSuccess: (j) => setJobId(j.id), onError: (e) => showError(e) },
+      {
+        onSuccess: (j) => setJobId(j.id),
+        onError: (e) => showError(e),
+        onSettled: () => setUploaded(null),
+      },
     );
   };
 
@@ -194,6 +200,7 @@ export function EnterpriseImportPage() {
               onChange={setSettings}
               disabled={locked || preview.isPending}
               busy={locked}
+              uploaded={start.isPending ? (uploaded ?? 0) : null}
               onStart={begin}
               onAgain={job.data && !running ? reset : undefined}
             />
