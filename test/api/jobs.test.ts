@@ -44,6 +44,13 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/** Queues a job of `kind` for 盐南 straight in the table, as a route would, and wakes the runner. */
+async function queue(kind: string) {
+  const [row] = await t.database.db.insert(jobs).values({ kind, orgId: ORG.yannan, params: {} }).returning();
+  t.runner?.wake();
+  return row;
+}
+
 async function waitFor(client: Client, id: string, statuses: string[], timeoutMs = 30_000) {
   const until = Date.now() + timeoutMs;
   for (;;) {
@@ -83,11 +90,7 @@ describe('background jobs', () => {
   });
 
   it('retries a failed attempt with backoff and then succeeds', async () => {
-    const [row] = await t.database.db
-      .insert(jobs)
-      .values({ kind: 'test.flaky', orgId: ORG.yannan, params: {} })
-      .returning();
-    t.runner?.wake();
+    const row = await queue('test.flaky');
     const done = await waitFor(leader, row.id, ['succeeded', 'failed']);
     expect(done.status).toBe('succeeded');
     expect(done.attempts).toBe(2);
@@ -120,11 +123,7 @@ describe('background jobs', () => {
   });
 
   it('cancels a running job at its next step, and refuses to cancel a finished one', async () => {
-    const [row] = await t.database.db
-      .insert(jobs)
-      .values({ kind: 'test.slow', orgId: ORG.yannan, params: {} })
-      .returning();
-    t.runner?.wake();
+    const row = await queue('test.slow');
     await waitFor(leader, row.id, ['running']);
     const cancel = await leader.post(`/api/v1/jobs/${row.id}/cancel`);
     expect(cancel.statusCode).toBe(200);
@@ -135,11 +134,7 @@ describe('background jobs', () => {
   });
 
   it('says about how long a running job still needs, from the pace so far', async () => {
-    const [row] = await t.database.db
-      .insert(jobs)
-      .values({ kind: 'test.slow', orgId: ORG.yannan, params: {} })
-      .returning();
-    t.runner?.wake();
+    const row = await queue('test.slow');
     const running = await waitFor(leader, row.id, ['running']);
     // Too early to say: it has just started.
     expect(running.remainingSeconds).toBeNull();
