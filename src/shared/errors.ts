@@ -56,6 +56,11 @@ export const ERRORS = {
   'job.no_file': [404, '该任务没有可下载的文件', 'This job has no file to download'],
   'upload.missing_file': [400, '请选择要上传的文件', 'Choose a file to upload'],
   'upload.too_large': [413, '文件过大，超过上传上限', 'The file exceeds the upload limit'],
+  'upload.malformed': [
+    400,
+    '上传中断或内容不完整，请重新上传',
+    'The upload broke off or is incomplete; upload the file again',
+  ],
   'upload.bad_type': [
     415,
     '只支持 CSV（UTF-8 或 GBK）和 XLSX 文件',

@@ -191,6 +191,15 @@ describe('enterprise import', () => {
       headers: { ...none.headers, cookie: officer.cookie, 'x-csrf-token': officer.csrf },
     });
     expect(missing.json().code).toBe('upload.missing_file');
+    const cut = multipart({}, { name: 'cut.csv', content: Buffer.from('企业名称\n盐城断线科技有限公司\n') });
+    const broken = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/enterprises/imports',
+      payload: cut.payload.subarray(0, cut.payload.length - 20),
+      headers: { ...cut.headers, cookie: officer.cookie, 'x-csrf-token': officer.csrf },
+    });
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json().code).toBe('upload.malformed');
     expect((await officer.get('/api/v1/jobs')).json().total).toBe(before);
   });
 

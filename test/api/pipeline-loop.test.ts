@@ -200,6 +200,19 @@ describe('attachments', () => {
     expect(big.statusCode).toBe(413);
     const badCategory = await upload(officer, p.id, 'a.pdf', pdf, '机密');
     expect(badCategory.statusCode).toBe(400);
+    // An upload that breaks off halfway (the network dropped) is the client's failure, said as such.
+    const { payload, headers } = multipart({ category: '合同' }, { name: '合同.pdf', content: pdf });
+    const broken = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/projects/${p.id}/attachments`,
+      payload: payload.subarray(0, payload.length - 30),
+      headers: { ...headers, cookie: officer.cookie, 'x-csrf-token': officer.csrf },
+    });
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json()).toMatchObject({
+      code: 'upload.malformed',
+      message: '上传中断或内容不完整，请重新上传',
+    });
 
     const detail = (await officer.get(`/api/v1/projects/${p.id}`)).json();
     expect(detail.attachments.map((a: { fileName: string }) => a.fileName)).toEqual(['商业计划书.pdf']);

@@ -13,6 +13,7 @@ import { ImportPreview } from '../../../shared/enterprise-api.js';
 import { type Actor, access } from '../../access.js';
 import { AppError } from '../../app-error.js';
 import type { App } from '../../types.js';
+import { uploadFailure } from '../../upload-failure.js';
 import { enqueueJob } from '../jobs/service.js';
 
 const Options = z.object({
@@ -60,9 +61,7 @@ export async function receiveUpload(req: FastifyRequest, dir: string, maxBytes: 
       saved = { file, name: part.filename };
     }
   } catch (err) {
-    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-      throw new AppError('upload.too_large', { maxBytes });
-    throw err;
+    throw uploadFailure(err, { maxBytes });
   }
   if (!saved) throw new AppError('upload.missing_file');
   return { ...saved, fields };

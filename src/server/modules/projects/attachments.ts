@@ -10,6 +10,7 @@ import { ATTACHMENT_CATEGORIES, type AttachmentCategory } from '../../../domain/
 import type { Actor } from '../../access.js';
 import { AppError } from '../../app-error.js';
 import { writeAudit } from '../../audit.js';
+import { uploadFailure } from '../../upload-failure.js';
 import { attachmentColumns, presentAttachment } from './detail.js';
 import { scopedProject } from './scope.js';
 
@@ -41,12 +42,7 @@ async function readUpload(req: FastifyRequest) {
       file = { name: part.filename.slice(0, 200), buf };
     }
   } catch (err) {
-    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-      throw new AppError('upload.too_large', {
-        maxBytes: ATTACHMENT_MAX_BYTES,
-        message: '附件不能超过 20 MB',
-      });
-    throw err;
+    throw uploadFailure(err, { maxBytes: ATTACHMENT_MAX_BYTES, message: '附件不能超过 20 MB' });
   }
   if (!file || file.buf.length === 0) throw new AppError('upload.missing_file');
   return { category, ...file };
