@@ -20,9 +20,8 @@ import {
   qualifications,
   users,
 } from '../../src/db/schema/index.js';
-import { searchTerms } from '../../src/domain/enterprise/search-terms.js';
 import { type Client, createTestApp, login, ORG, type TestContext, USER } from '../helpers/app.js';
-import { multipart } from '../helpers/multipart.js';
+import { oneOfEach } from '../helpers/one-of-each.js';
 
 let t: TestContext;
 let ntOfficer: Client;
@@ -41,23 +40,6 @@ let yannanAttachmentId: string;
 let yannanEvaluationId: string;
 let yannanItemId: string;
 let yannanReviewId: string;
-
-/** A 盐南 firm with a year and a 资质, so the enterprise routes and their sub-paths are tried on real rows. */
-async function yannanFirm() {
-  const { db } = t.database;
-  const provenance = { source: { kind: 'api' as const, client: 'org-isolation-test' }, asOf: '2025-01-01' };
-  const name = '盐南隔离测试科技有限公司';
-  const [firm] = await db
-    .insert(enterprises)
-    .values({ orgId: ORG.yannan, name, ...searchTerms(name), provenance })
-    .returning();
-  await db.insert(enterpriseYears).values({ enterpriseId: firm.id, year: 2024, employees: 50, provenance });
-  const [q] = await db
-    .insert(qualifications)
-    .values({ enterpriseId: firm.id, tier: 'hnte', issuedOn: '2024-01-01', provenance })
-    .returning();
-  return { firmId: firm.id, qualificationId: q.id };
-}
 
 /** Bodies that pass validation on routes whose schema needs more than the generic body, so the request
  *  reaches the org check instead of stopping at a 400. */
@@ -101,64 +83,26 @@ beforeAll(async () => {
   expect(created.statusCode).toBe(201);
   ntOfficer = await login(t.app, 'nt_officer');
   ntAdmin = await login(t.app, 'nt_admin', 'ntadmin2026');
-  const leader = await login(t.app, 'leader');
-  yannanJobId = (await leader.post('/api/v1/audit/export', {})).json().id;
-  ({ firmId: yannanFirmId, qualificationId: yannanQualificationId } = await yannanFirm());
+  ({
+    jobId: yannanJobId,
+    firmId: yannanFirmId,
+    qualificationId: yannanQualificationId,
+    screeningId: yannanScreeningId,
+    trackId: yannanTrackId,
+    policyId: yannanPolicyId,
+    pushId: yannanPushId,
+    chainId: yannanChainId,
+    nodeId: yannanNodeId,
+    projectId: yannanProjectId,
+    attachmentId: yannanAttachmentId,
+    evaluationId: yannanEvaluationId,
+    itemId: yannanItemId,
+    reviewId: yannanReviewId,
+  } = await oneOfEach(t));
   ROUTE_BODIES['POST /api/v1/chain-nodes/:id/placements'].enterpriseId = yannanFirmId;
   ROUTE_BODIES['POST /api/v1/target-lists/:id/leads'].enterpriseId = yannanFirmId;
-  yannanScreeningId = (await leader.post('/api/v1/cultivation/screenings', {})).json().runId;
-  yannanTrackId = (
-    await leader.post('/api/v1/cultivation/tracks', { enterpriseId: yannanFirmId, tier: 'hnte', year: 2026 })
-  ).json().id;
-  // A published 盐南 policy with no conditions: every 盐南 firm matches, so it has a push.
-  yannanPolicyId = (
-    await leader.post('/api/v1/policies', {
-      title: '盐南隔离测试政策',
-      issuer: '盐南高新区管委会',
-      status: 'published',
-    })
-  ).json().id;
-  await leader.post(`/api/v1/policies/${yannanPolicyId}/pushes`, {});
-  yannanPushId = (await leader.get(`/api/v1/policy-pushes?policyId=${yannanPolicyId}`)).json().items[0].id;
-  // A chain of 盐南's own (the platform's templates are shared on purpose) and one of its nodes.
-  const yannanAdmin = await login(t.app, 'admin');
-  yannanChainId = (
-    await yannanAdmin.post('/api/v1/chains/import', {
-      key: 'yn-isolation',
-      name: '盐南隔离测试链',
-      segments: [{ segment: 'upstream', children: [{ name: '盐南节点', keywords: ['隔离'] }] }],
-    })
-  ).json().id;
-  yannanProjectId = (
-    await leader.post('/api/v1/projects', {
-      name: '盐南隔离测试项目',
-      enterpriseId: yannanFirmId,
-      source: '其他',
-      type: '其他',
-    })
-  ).json().id;
-  // A plan attached to the project, its evaluation with a checklist item, and a 双月点评.
-  const { payload, headers } = multipart(
-    { category: '商业计划书' },
-    { name: '计划书.txt', content: Buffer.from('盐南隔离测试计划书') },
-  );
-  yannanAttachmentId = (
-    await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/projects/${yannanProjectId}/attachments`,
-      payload,
-      headers: { ...headers, cookie: leader.cookie, 'x-csrf-token': leader.csrf },
-    })
-  ).json().id;
-  const ev = (await leader.post(`/api/v1/projects/${yannanProjectId}/evaluation`)).json();
-  yannanEvaluationId = ev.id;
-  yannanItemId = ev.dueDiligence[0].id;
-  yannanReviewId = (await leader.post('/api/v1/project-reviews', { period: '2026-11' })).json().id;
   ROUTE_BODIES['PUT /api/v1/project-reviews/:id/ratings'].projectId = yannanProjectId;
   ROUTE_BODIES['POST /api/v1/evaluations/:id/profile'] = { attachmentId: yannanAttachmentId };
-  yannanNodeId = (await yannanAdmin.get(`/api/v1/chains/${yannanChainId}`))
-    .json()
-    .nodes.find((n: { depth: number }) => n.depth === 1).id;
 });
 afterAll(() => t.close());
 
