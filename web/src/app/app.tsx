@@ -9,7 +9,7 @@ import { lazy, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { queryClient } from '../api/query-client';
-import { PATHS } from '../layout/nav';
+import { PATHS } from '../layout/paths';
 import { ErrorBoundary, NotFoundPage } from '../pages/errors/error-pages';
 import { HomePage } from '../pages/home/home-page';
 import { LoginPage } from '../pages/login/login-page';

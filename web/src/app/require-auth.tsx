@@ -9,7 +9,7 @@ import { isApiError } from '../api/client';
 import { useMe } from '../api/me';
 import { setUnauthorizedHandler } from '../api/query-client';
 import { AppLayout } from '../layout/app-layout';
-import { canOpen, PATHS } from '../layout/nav';
+import { canOpen, PATHS } from '../layout/paths';
 import { ForbiddenPage } from '../pages/errors/error-pages';
 
 export function FullPageSpin() {

@@ -9,7 +9,7 @@ import { useLogout } from '../api/me';
 import { RoleTags } from '../components/role-tags';
 import { currentLang, setLang } from '../i18n';
 import { ChangePasswordModal } from './change-password-modal';
-import { PATHS } from './nav';
+import { PATHS } from './paths';
 
 export function UserMenu({ me }: { me: Me }) {
   const { t } = useTranslation();

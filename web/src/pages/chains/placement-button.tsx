@@ -10,7 +10,7 @@ import { isActive, useJob } from '../../api/jobs';
 import { useApiError } from '../../components/use-api-error';
 import { useMessages } from '../../i18n';
 import { fill } from '../../i18n/fill';
-import { PATHS } from '../../layout/nav';
+import { PATHS } from '../../layout/paths';
 
 export function PlacementButton() {
   const m = useMessages();

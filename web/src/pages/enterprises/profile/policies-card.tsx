@@ -7,7 +7,7 @@ import { hasAnyRole } from '../../../api/me';
 import { type FirmPolicyItem, useEnterprisePolicies } from '../../../api/policies';
 import { useMessages } from '../../../i18n';
 import { fill } from '../../../i18n/fill';
-import { PATHS } from '../../../layout/nav';
+import { PATHS } from '../../../layout/paths';
 import { DeadlineTag } from '../../policies/format';
 
 const READERS = ['admin', 'leader', 'officer', 'analyst'] as const;

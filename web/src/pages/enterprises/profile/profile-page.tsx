@@ -11,7 +11,7 @@ import { isApiError } from '../../../api/client';
 import { type EnterpriseDetail, useEnterprise } from '../../../api/enterprises';
 import { hasAnyRole } from '../../../api/me';
 import { useMessages } from '../../../i18n';
-import { canOpen, PATHS } from '../../../layout/nav';
+import { canOpen, PATHS } from '../../../layout/paths';
 import { ReviewBadge, Sourced, TierTags } from '../enterprise-tags';
 import { BasicFacts } from './basic-facts';
 import { DiagnosisCard } from './diagnosis-card';

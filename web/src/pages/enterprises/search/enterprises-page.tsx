@@ -14,7 +14,7 @@ import {
 } from '../../../api/enterprises';
 import { PageHeader } from '../../../components/page-header';
 import { useMessages } from '../../../i18n';
-import { canOpen, PATHS } from '../../../layout/nav';
+import { canOpen, PATHS } from '../../../layout/paths';
 import { useEnterpriseColumns } from './enterprise-columns';
 import { EnterpriseFilters } from './enterprise-filters';
 import { useSearchState } from './use-search-state';
