@@ -4,7 +4,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, login, type TestContext } from '../helpers/app.js';
 import { makeUscc } from '../helpers/enterprise-files.js';
-import { multipart } from '../helpers/multipart.js';
 
 let t: TestContext;
 let officer: Client;
@@ -27,13 +26,11 @@ type Detail = {
 type Prov = { source: Record<string, unknown>; asOf: string; fields?: Record<string, { source: unknown }> };
 
 async function importCsv(client: Client, csv: string) {
-  const { payload, headers } = multipart({}, { name: '事实.csv', content: Buffer.from(csv) });
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/enterprises/imports',
-    payload,
-    headers: { ...headers, cookie: client.cookie, 'x-csrf-token': client.csrf },
-  });
+  const res = await client.postForm(
+    '/api/v1/enterprises/imports',
+    {},
+    { name: '事实.csv', content: Buffer.from(csv) },
+  );
   const id = res.json().id;
   for (let i = 0; i < 300; i++) {
     const job = (await client.get(`/api/v1/jobs/${id}`)).json();

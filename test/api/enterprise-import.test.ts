@@ -28,13 +28,7 @@ type ImportResult = {
 };
 
 async function upload(client: Client, name: string, content: Buffer, fields: Record<string, string> = {}) {
-  const { payload, headers } = multipart(fields, { name, content });
-  return t.app.inject({
-    method: 'POST',
-    url: '/api/v1/enterprises/imports',
-    payload,
-    headers: { ...headers, cookie: client.cookie, 'x-csrf-token': client.csrf },
-  });
+  return client.postForm('/api/v1/enterprises/imports', fields, { name, content });
 }
 
 async function finished(id: string) {

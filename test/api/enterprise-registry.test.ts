@@ -3,7 +3,6 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, login, type TestContext } from '../helpers/app.js';
 import { makeUscc } from '../helpers/enterprise-files.js';
-import { multipart } from '../helpers/multipart.js';
 
 let t: TestContext;
 let officer: Client;
@@ -18,13 +17,11 @@ const CSV = [
 ].join('\n');
 
 async function importCsv(client: Client, csv: string) {
-  const { payload, headers } = multipart({}, { name: 'firms.csv', content: Buffer.from(csv) });
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/enterprises/imports',
-    payload,
-    headers: { ...headers, cookie: client.cookie, 'x-csrf-token': client.csrf },
-  });
+  const res = await client.postForm(
+    '/api/v1/enterprises/imports',
+    {},
+    { name: 'firms.csv', content: Buffer.from(csv) },
+  );
   const id = res.json().id;
   for (let i = 0; i < 200; i++) {
     const job = (await client.get(`/api/v1/jobs/${id}`)).json();
@@ -195,13 +192,11 @@ describe('duplicates', () => {
 describe('import preview and saved mappings', () => {
   /** The upload page's preview of a file, as the officer, with an optional column mapping. */
   async function preview(file: { name: string; content: Buffer }, mapping?: Record<string, string>) {
-    const { payload, headers } = multipart(mapping ? { mapping: JSON.stringify(mapping) } : {}, file);
-    return t.app.inject({
-      method: 'POST',
-      url: '/api/v1/enterprises/imports/preview',
-      payload,
-      headers: { ...headers, cookie: officer.cookie, 'x-csrf-token': officer.csrf },
-    });
+    return officer.postForm(
+      '/api/v1/enterprises/imports/preview',
+      mapping ? { mapping: JSON.stringify(mapping) } : {},
+      file,
+    );
   }
 
   it('shows the recognised columns and lets a user map an unknown one, then saves the mapping', async () => {

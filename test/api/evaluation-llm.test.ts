@@ -11,7 +11,6 @@ import { llmCalls } from '../../src/db/schema/evaluation.js';
 import { type Client, createTestApp, login, type TestContext } from '../helpers/app.js';
 import { type FakeOpenAi, type FakeReply, startFakeOpenAi } from '../helpers/fake-openai.js';
 import { addFirm } from '../helpers/firms.js';
-import { multipart } from '../helpers/multipart.js';
 
 let t: TestContext;
 let officer: Client;
@@ -43,16 +42,11 @@ async function projectWithPlan(text: string) {
   const p = (
     await officer.post('/api/v1/projects', { name, enterpriseId: firm, source: '路演', type: '初创' })
   ).json();
-  const { payload, headers } = multipart(
+  const file = await officer.postForm(
+    `/api/v1/projects/${p.id}/attachments`,
     { category: '商业计划书' },
     { name: '商业计划书.txt', content: Buffer.from(text) },
   );
-  const file = await t.app.inject({
-    method: 'POST',
-    url: `/api/v1/projects/${p.id}/attachments`,
-    payload,
-    headers: { ...headers, cookie: officer.cookie, 'x-csrf-token': officer.csrf },
-  });
   expect(file.statusCode, file.body).toBe(201);
   const ev = (await officer.post(`/api/v1/projects/${p.id}/evaluation`)).json();
   const hash = createHash('sha256').update(Buffer.from(text)).digest('hex');

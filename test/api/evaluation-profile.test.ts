@@ -6,7 +6,6 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, login, type TestContext } from '../helpers/app.js';
 import { addFirm } from '../helpers/firms.js';
-import { multipart } from '../helpers/multipart.js';
 
 let t: TestContext;
 let officer: Client;
@@ -21,16 +20,11 @@ async function projectWithPlan(name: string, text: string, fileName = '商业计
   const p = (
     await officer.post('/api/v1/projects', { name, enterpriseId: firm, source: '路演', type: '初创' })
   ).json();
-  const { payload, headers } = multipart(
+  const file = await officer.postForm(
+    `/api/v1/projects/${p.id}/attachments`,
     { category: '商业计划书' },
     { name: fileName, content: Buffer.from(text) },
   );
-  const file = await t.app.inject({
-    method: 'POST',
-    url: `/api/v1/projects/${p.id}/attachments`,
-    payload,
-    headers: { ...headers, cookie: officer.cookie, 'x-csrf-token': officer.csrf },
-  });
   expect(file.statusCode, file.body).toBe(201);
   const ev = (await officer.post(`/api/v1/projects/${p.id}/evaluation`)).json();
   return { evaluationId: ev.id as string, attachmentId: file.json().id as string };

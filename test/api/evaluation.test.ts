@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parties, relations } from '../../src/db/schema/index.js';
 import { type Client, createTestApp, login, ORG, type TestContext } from '../helpers/app.js';
 import { addFirm, TEST_PROV as prov } from '../helpers/firms.js';
-import { multipart } from '../helpers/multipart.js';
 
 let t: TestContext;
 let admin: Client;
@@ -230,17 +229,12 @@ describe('三维评价', () => {
     const ev = (await leader.get(`/api/v1/evaluations/${evaluationId}`)).json();
     const item = (name: string) => ev.dueDiligence.find((i: { name: string }) => i.name === name).id;
     // A finding carries its evidence: one of the project's attachments, never another project's.
-    const { payload, headers } = multipart(
-      { category: '其他' },
-      { name: '征信报告.pdf', content: Buffer.from('%PDF-1.4\n征信\n') },
-    );
     const file = (
-      await t.app.inject({
-        method: 'POST',
-        url: `/api/v1/projects/${projectId}/attachments`,
-        payload,
-        headers: { ...headers, cookie: officer.cookie, 'x-csrf-token': officer.csrf },
-      })
+      await officer.postForm(
+        `/api/v1/projects/${projectId}/attachments`,
+        { category: '其他' },
+        { name: '征信报告.pdf', content: Buffer.from('%PDF-1.4\n征信\n') },
+      )
     ).json();
     const withFile = await officer.request(
       'PUT',

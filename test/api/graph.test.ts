@@ -6,20 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isWithinHops } from '../../src/server/modules/graph/graph.js';
 import { type Client, createTestApp, login, ORG, type TestContext } from '../helpers/app.js';
 import { addFirm } from '../helpers/firms.js';
-import { multipart } from '../helpers/multipart.js';
 
 let t: TestContext;
 let officer: Client;
 const ids: Record<string, string> = {};
 
 async function upload(client: Client, name: string, content: Buffer) {
-  const { payload, headers } = multipart({}, { name, content });
-  return t.app.inject({
-    method: 'POST',
-    url: '/api/v1/relations/import',
-    payload,
-    headers: { ...headers, cookie: client.cookie, 'x-csrf-token': client.csrf },
-  });
+  return client.postForm('/api/v1/relations/import', {}, { name, content });
 }
 
 // What a 招商 office keeps: a title row, Chinese headers, percentages and amounts as people write them.

@@ -35,13 +35,11 @@ function upload(
   content: Buffer,
   category = '商业计划书',
 ) {
-  const { payload, headers } = multipart({ category }, { name: fileName, content });
-  return t.app.inject({
-    method: 'POST',
-    url: `/api/v1/projects/${projectId}/attachments`,
-    payload,
-    headers: { ...headers, cookie: client.cookie, 'x-csrf-token': client.csrf },
-  });
+  return client.postForm(
+    `/api/v1/projects/${projectId}/attachments`,
+    { category },
+    { name: fileName, content },
+  );
 }
 
 beforeAll(async () => {

@@ -9,7 +9,6 @@ import { enterprises, enterpriseYears, fundingRounds, relations } from '../../sr
 import { searchTerms } from '../../src/domain/enterprise/search-terms.js';
 import { type Client, createTestApp, login, ORG, type TestContext } from '../helpers/app.js';
 import { addFirm, chainId, place, prov, tree } from '../helpers/chain-firms.js';
-import { multipart } from '../helpers/multipart.js';
 
 let t: TestContext;
 let officer: Client;
@@ -258,16 +257,11 @@ describe('the two-pass ranking', () => {
   it('has the cache of a firm an import updated filled when the import ends', async () => {
     const name = `深圳排名测试007${node.keywords[0] ?? node.products[0]}有限公司`;
     const csv = `企业名称,年度,营业收入(万元)\n${name},2025,600000\n`;
-    const { payload, headers } = multipart(
+    const res = await officer.postForm(
+      '/api/v1/enterprises/imports',
       { universe: 'target' },
       { name: '年报.csv', content: Buffer.from(csv) },
     );
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/enterprises/imports',
-      payload,
-      headers: { ...headers, cookie: officer.cookie, 'x-csrf-token': officer.csrf },
-    });
     expect(res.statusCode).toBe(202);
     t.runner?.wake();
     let job = { status: 'queued', result: { updated: 0 } };

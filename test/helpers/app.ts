@@ -14,6 +14,7 @@ import type { JobDefinition } from '../../src/jobs/types.js';
 import { buildApp } from '../../src/server/app.js';
 import type { App } from '../../src/server/types.js';
 import { freshDatabase } from './db.js';
+import { multipart } from './multipart.js';
 
 export type TestContext = {
   app: App;
@@ -74,6 +75,12 @@ export type Client = {
   post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   patch(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   del(url: string): Promise<LightMyRequestResponse>;
+  /** POSTs a multipart form, as the browser's upload does: fields, then at most one file. */
+  postForm(
+    url: string,
+    fields: Record<string, string>,
+    file?: { name: string; content: Buffer },
+  ): Promise<LightMyRequestResponse>;
 };
 
 export function sessionCookie(res: { headers: Record<string, unknown> }): string {
@@ -112,6 +119,10 @@ export function clientFor(app: App, cookie: string, csrf: string): Client {
     post: (url, body = {}) => request('POST', url, body),
     patch: (url, body = {}) => request('PATCH', url, body),
     del: (url) => request('DELETE', url),
+    postForm: (url, fields, file) => {
+      const { payload, headers } = multipart(fields, file);
+      return request('POST', url, payload, headers);
+    },
   };
 }
 

@@ -4,7 +4,6 @@
 import { enterprises, enterpriseYears, qualifications } from '../../src/db/schema/index.js';
 import { searchTerms } from '../../src/domain/enterprise/search-terms.js';
 import { login, ORG, type TestContext } from './app.js';
-import { multipart } from './multipart.js';
 
 export type OneOfEach = {
   jobId: string;
@@ -78,17 +77,12 @@ export async function oneOfEach(t: TestContext): Promise<OneOfEach> {
       type: '其他',
     })
   ).json().id;
-  const { payload, headers } = multipart(
-    { category: '商业计划书' },
-    { name: '计划书.txt', content: Buffer.from('盐南隔离测试计划书') },
-  );
   const attachmentId = (
-    await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/projects/${projectId}/attachments`,
-      payload,
-      headers: { ...headers, cookie: leader.cookie, 'x-csrf-token': leader.csrf },
-    })
+    await leader.postForm(
+      `/api/v1/projects/${projectId}/attachments`,
+      { category: '商业计划书' },
+      { name: '计划书.txt', content: Buffer.from('盐南隔离测试计划书') },
+    )
   ).json().id;
   const ev = (await leader.post(`/api/v1/projects/${projectId}/evaluation`)).json();
   const reviewId = (await leader.post('/api/v1/project-reviews', { period: '2026-11' })).json().id;
