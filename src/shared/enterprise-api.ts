@@ -1,6 +1,7 @@
 /** API contract of the enterprise registry (企业库). */
 import { z } from 'zod';
 import { TIER_KEYS } from '../domain/eligibility/tiers.js';
+import { FIELD_BY_KEY } from '../domain/enterprise/fields.js';
 import { IP_KINDS } from '../domain/enterprise/ip-kinds.js';
 import { AuditEntry, Paging } from './api.js';
 
@@ -170,6 +171,15 @@ export const ImportPreview = z
   })
   .meta({ id: 'ImportPreview' });
 
+/** Header → field key of an import ('' leaves the column out); a key the importer does not know is
+ *  refused rather than dropped without a word. */
+export const ColumnMapping = z.record(
+  z.string().max(200),
+  z
+    .string()
+    .refine((k) => k === '' || FIELD_BY_KEY.has(k), { error: (issue) => `未知字段：${String(issue.input)}` }),
+);
+
 export const ImportMapping = z.object({
   id: z.uuid(),
   name: z.string(),
@@ -178,7 +188,7 @@ export const ImportMapping = z.object({
 });
 export const ImportMappingCreate = z.object({
   name: z.string().trim().min(1).max(64),
-  mapping: z.record(z.string(), z.string()),
+  mapping: ColumnMapping,
 });
 
 export const DuplicatePair = z.object({

@@ -44,6 +44,28 @@ describe('bad input', () => {
     expect(fields).toEqual(expect.arrayContaining(['body.username', 'body.roles.0', 'body.orgId']));
   });
 
+  it('says what is wrong with each field in Chinese, and in English to an English client', async () => {
+    const body = { username: 'x'.repeat(100), displayName: 5, roles: ['officer'], orgId: 'x' };
+    const zh = await admin.post('/api/v1/users', body);
+    expectCleanError(zh, 400, 'request.invalid');
+    const said = Object.fromEntries(
+      (zh.json().details as { field: string; message: string }[]).map((d) => [d.field, d.message]),
+    );
+    expect(said).toMatchObject({
+      'body.displayName': '应为文本',
+      'body.password': '必填',
+      'body.orgId': '不是有效的编号',
+    });
+    // A schema's own words are kept.
+    expect(said['body.username']).toBe('用户名最多 64 个字符');
+    const en = await admin.request('POST', '/api/v1/users', body, { 'accept-language': 'en' });
+    const enSaid = Object.fromEntries(
+      (en.json().details as { field: string; message: string }[]).map((d) => [d.field, d.message]),
+    );
+    expect(enSaid['body.displayName']).toMatch(/expected string/);
+    expect(enSaid['body.password']).toMatch(/expected string/);
+  });
+
   it('a weak password', async () => {
     const res = await admin.post('/api/v1/users', {
       username: 'weakling',

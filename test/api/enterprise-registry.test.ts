@@ -199,6 +199,31 @@ describe('import preview and saved mappings', () => {
     );
   }
 
+  it('refuses a mapping to a field the importer does not know, instead of dropping the column', async () => {
+    const csv = Buffer.from('企业名称,年营收(万元)\n测试科技有限公司,10\n');
+    for (const mapping of ['{not json', JSON.stringify({ '年营收(万元)': 'turnover' })]) {
+      const res = await officer.postForm(
+        '/api/v1/enterprises/imports/preview',
+        { mapping },
+        { name: 'p.csv', content: csv },
+      );
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().details[0].field).toBe('body.mapping');
+    }
+    const res = await officer.postForm(
+      '/api/v1/enterprises/imports/preview',
+      { mapping: JSON.stringify({ '年营收(万元)': 'turnover' }) },
+      { name: 'p.csv', content: csv },
+    );
+    expect(res.json().details[0].message).toBe('“年营收(万元)”未知字段：turnover');
+    const saved = await officer.post('/api/v1/import-mappings', {
+      name: '错方案',
+      mapping: { 年营收: 'turnover' },
+    });
+    expect(saved.statusCode).toBe(400);
+    expect(saved.json().message).toContain('未知字段：turnover');
+  });
+
   it('shows the recognised columns and lets a user map an unknown one, then saves the mapping', async () => {
     const csv = Buffer.from('企业名称,纳税人识别号,年营收(万元)\n测试科技有限公司,x,10\n');
     const res = await preview({ name: 'p.csv', content: csv }, { '年营收(万元)': 'revenue' });

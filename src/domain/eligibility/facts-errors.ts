@@ -1,7 +1,8 @@
 /** Validates raw firm facts once at the boundary and says what is wrong in Chinese, field by field. */
+
+import { zhIssueMessage } from '../../shared/zh-issues.js';
 import { type FirmFacts, firmFactsSchema } from './facts-schema.js';
 import { FIELD_NAMES } from './prepare.js';
-import { zhIssueMessage } from './zh-issues.js';
 
 export type FactsError = { path: string; field: string; message: string };
 export type FactsResult = { ok: true; facts: FirmFacts } | { ok: false; errors: FactsError[] };

@@ -1,6 +1,7 @@
 /** Validates a rule set someone typed or edited (the admin UI, an org's variant) with Chinese messages. */
+
+import { zhIssueMessage } from '../../shared/zh-issues.js';
 import { type Ruleset, rulesetSchema } from './ruleset-schema.js';
-import { zhIssueMessage } from './zh-issues.js';
 
 export type RulesetError = { path: string; message: string };
 export type RulesetResult = { ok: true; ruleset: Ruleset } | { ok: false; errors: RulesetError[] };
@@ -35,7 +36,13 @@ function pathText(path: PropertyKey[]): string {
 
 /** Parses a rule-set object; never throws. `known` ids (other rule sets) must not be reused. */
 export function validateRuleset(raw: unknown, known: readonly string[] = []): RulesetResult {
-  const r = rulesetSchema.safeParse(raw, { error: zhIssueMessage });
+  const r = rulesetSchema.safeParse(raw, {
+    // A rule's shape is chosen by its kind / engine: a union failure means one of those is off.
+    error: (issue) =>
+      issue.code === 'invalid_union'
+        ? '不是任何一种允许的格式（请检查 kind / engine 字段）'
+        : zhIssueMessage(issue),
+  });
   if (!r.success)
     return {
       ok: false,

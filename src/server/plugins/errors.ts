@@ -4,6 +4,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { type ErrorCode, errorMessage } from '../../shared/errors.js';
 import { AppError } from '../app-error.js';
+import { failureMessage, ownMessage } from './validation.js';
 
 export function requestLang(request: FastifyRequest): 'zh' | 'en' {
   const header = request.headers['accept-language'];
@@ -46,12 +47,13 @@ export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError & { cause?: unknown }, request, reply) => {
     if (error instanceof AppError) return sendError(reply, request, error.code, error.details);
     if (hasZodFastifySchemaValidationErrors(error)) {
+      const lang = requestLang(request);
       const details = error.validation.map((v) => ({
         field: [error.validationContext, ...String(v.instancePath).split('/').filter(Boolean)].join('.'),
-        message: v.message,
+        message: failureMessage(v, lang),
       }));
       // Our own rules speak Chinese (e.g. “三方权重之和须为 1”): say them in the message too.
-      const said = [...new Set(details.map((d) => d.message ?? '').filter((m) => /[\u4e00-\u9fff]/.test(m)))];
+      const said = [...new Set(error.validation.filter(ownMessage).map((v) => v.message ?? ''))];
       return sendError(
         reply,
         request,

@@ -9,9 +9,11 @@ import { previewTable } from '../../../import/preview.js';
 import { TableError } from '../../../import/read-table.js';
 import { jobDir } from '../../../jobs/files.js';
 import { ErrorBody, Job } from '../../../shared/api.js';
-import { ImportPreview } from '../../../shared/enterprise-api.js';
+import { ColumnMapping, ImportPreview } from '../../../shared/enterprise-api.js';
+import { zhIssueMessage } from '../../../shared/zh-issues.js';
 import { type Actor, access } from '../../access.js';
 import { AppError } from '../../app-error.js';
+import { requestLang } from '../../plugins/errors.js';
 import type { App } from '../../types.js';
 import { uploadFailure } from '../../upload-failure.js';
 import { enqueueJob } from '../jobs/service.js';
@@ -28,13 +30,29 @@ const Options = z.object({
     .transform((s, ctx) => {
       if (!s) return undefined;
       try {
-        return z.record(z.string(), z.string()).parse(JSON.parse(s));
+        const parsed = ColumnMapping.safeParse(JSON.parse(s), { error: zhIssueMessage });
+        if (parsed.success) return parsed.data;
+        for (const i of parsed.error.issues) {
+          const header = i.path.join('.');
+          ctx.addIssue({ code: 'custom', message: header ? `“${header}”${i.message}` : i.message });
+        }
+        return z.NEVER;
       } catch {
         ctx.addIssue({ code: 'custom', message: 'mapping 应为 JSON 对象：{"表头": "字段"}' });
         return z.NEVER;
       }
     }),
 });
+
+/** The form fields beside the file, checked like a JSON body's: a bad one is a 400 naming it. */
+function uploadOptions(fields: Record<string, string>, lang: 'zh' | 'en') {
+  const parsed = Options.safeParse(fields, lang === 'zh' ? { error: zhIssueMessage } : undefined);
+  if (parsed.success) return parsed.data;
+  throw new AppError(
+    'request.invalid',
+    parsed.error.issues.map((i) => ({ field: `body.${i.path.join('.')}`, message: i.message })),
+  );
+}
 
 /** Streams the one file of a multipart request to `dir` (bounded size and type) and returns it with the fields. */
 export async function receiveUpload(req: FastifyRequest, dir: string, maxBytes: number) {
@@ -81,8 +99,8 @@ export function enterpriseImportRoute(app: App, maxBytes: number) {
       const dir = path.join(app.config.dataDir, 'tmp', randomUUID());
       try {
         const up = await receiveUpload(req, dir, maxBytes);
-        const mapping = up.fields.mapping ? Options.shape.mapping.parse(up.fields.mapping) : undefined;
-        return await previewTable(up.file, { name: up.name, sheet: up.fields.sheet, mapping });
+        const o = uploadOptions(up.fields, requestLang(req));
+        return await previewTable(up.file, { name: up.name, sheet: o.sheet, mapping: o.mapping });
       } catch (err) {
         if (err instanceof TableError) throw new AppError('import.unreadable', { reason: err.message });
         throw err;
@@ -106,14 +124,7 @@ export function enterpriseImportRoute(app: App, maxBytes: number) {
       const dir = jobDir(app.config.dataDir, id);
       try {
         const up = await receiveUpload(req, dir, maxBytes);
-        const parsed = Options.safeParse(up.fields);
-        if (!parsed.success) {
-          throw new AppError(
-            'request.invalid',
-            parsed.error.issues.map((i) => ({ field: `body.${i.path.join('.')}`, message: i.message })),
-          );
-        }
-        const o = parsed.data;
+        const o = uploadOptions(up.fields, requestLang(req));
         const actor = req.actor as Actor;
         const params = {
           file: up.file,

@@ -2,7 +2,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { importMappings } from '../../../db/schema/index.js';
-import { FIELD_BY_KEY } from '../../../domain/enterprise/fields.js';
 import { ErrorBody, IdParams } from '../../../shared/api.js';
 import { ImportMapping, ImportMappingCreate } from '../../../shared/enterprise-api.js';
 import { type Actor, access } from '../../access.js';
@@ -43,12 +42,6 @@ export function mappingRoutes(app: App) {
     },
     handler: async (req, reply) => {
       const actor = req.actor as Actor;
-      const bad = Object.entries(req.body.mapping).filter(([, k]) => k !== '' && !FIELD_BY_KEY.has(k));
-      if (bad.length)
-        throw new AppError(
-          'request.invalid',
-          bad.map(([h, k]) => ({ field: `body.mapping.${h}`, message: `未知字段：${k}` })),
-        );
       const row = await db.transaction(async (tx) => {
         const [r] = await tx
           .insert(importMappings)
