@@ -121,6 +121,23 @@ describe('garbage on every route', () => {
     }
   }, 120_000);
 
+  it('upload forms with garbage beside the file', async () => {
+    const file = { name: 'a.csv', content: Buffer.from('企业名称,营业收入(万元)\n盐城巡检科技有限公司,1\n') };
+    const forms: Record<string, string>[] = [
+      { mapping: '{not json' },
+      { mapping: '[1,2]' },
+      { mapping: JSON.stringify({ 企业名称: { deep: true } }) },
+      { year: 'abc', dryRun: 'maybe', universe: 'mars', sheet: 'x'.repeat(5000), category: '机密' },
+    ];
+    for (const r of routes().filter((x) => x.method === 'POST')) {
+      const url = realUrl(r.url);
+      for (const fields of forms) {
+        const res = await admin.postForm(url, fields, file);
+        expectClean(res, `POST ${url} form ${JSON.stringify(fields).slice(0, 60)}`);
+      }
+    }
+  }, 120_000);
+
   it('bodies of the wrong content type', async () => {
     for (const r of routes().filter((x) => x.method !== 'GET')) {
       const url = fill(r.url, UNKNOWN_ID);
