@@ -2,7 +2,7 @@
  *  count, and the profile names the officer as their source while the imported year keeps its file. */
 import { expect, type Page, test } from '@playwright/test';
 import { makeUscc } from '../helpers/enterprise-files';
-import { login, shot } from './helpers';
+import { login, shot, snap } from './helpers';
 
 const NAME = '盐南年报录入科技有限公司';
 const CSV = [
@@ -107,4 +107,72 @@ test('an officer adds a year and a 资质 on the profile; both name the officer 
   await expect(page.getByTestId('history-card')).toContainText('2024 年度数据');
   await page.mouse.move(0, 0);
   await shot(page, 'enterprise-facts');
+});
+
+test('figures are read as officers write them; text that is not a number is refused, never erased', async ({
+  page,
+}) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await login(page, 'officer');
+  const id = await importFirm(page);
+  const stored = async () =>
+    (await (await page.request.get(`/api/v1/enterprises/${id}`)).json()) as {
+      registeredCapital: number | null;
+      aliases: unknown[];
+      years: { year: number; revenue: number | null; employees: number | null }[];
+    };
+  await page.goto(`/enterprises/${id}`);
+  await expect(page.getByTestId('profile-name')).toHaveText(NAME);
+
+  // 注册资本: letters are refused on the field (the modal stays, nothing is saved); "1.2亿" is 12,000 万元.
+  await page.getByTestId('enterprise-edit').click();
+  const edit = page.getByTestId('enterprise-form');
+  await page.getByTestId('enterprise-capital').fill('abc');
+  await page.getByTestId('enterprise-edit-save').click();
+  await expect(edit).toContainText('请输入数字，如 1200.5、1.2亿、300万');
+  await expect(page.getByTestId('enterprise-capital')).toHaveValue('abc');
+  // An empty alias row says what it needs instead of a field path.
+  await edit.getByRole('button', { name: '添加简称/曾用名' }).click();
+  await page.getByTestId('enterprise-capital').fill('1.2亿');
+  await page.getByTestId('enterprise-edit-save').click();
+  await expect(edit).toContainText('请填写简称或曾用名，不用的行请删除');
+  await snap(page, 'enterprise-facts-refused');
+  await edit.getByPlaceholder('名称').fill('年报录入');
+  await page.getByTestId('enterprise-edit-save').click();
+  await expect(edit).toBeHidden();
+  await expect.poll(async () => (await stored()).registeredCapital).toBe(120_000_000);
+
+  // A year typed with a Chinese input method (full-width digits) and a negative staff count.
+  await page.getByTestId('years-edit').click();
+  const year = page.getByTestId('year-form');
+  await year.getByLabel('年度', { exact: true }).fill('2025');
+  await year.getByLabel('员工人数', { exact: true }).fill('-5');
+  await year.getByLabel('营业收入', { exact: true }).fill('８０００');
+  await page.getByTestId('year-save').click();
+  await expect(year).toContainText('不能为负数');
+  await year.getByLabel('员工人数', { exact: true }).fill('2.5');
+  await page.getByTestId('year-save').click();
+  await expect(year).toContainText('应为整数');
+  await year.getByLabel('员工人数', { exact: true }).fill('160人');
+  await page.getByTestId('year-save').click();
+  await expect(page.getByText('2025 年度数据已保存')).toBeVisible();
+  await expect(page.getByTestId('year-2025-revenue')).toHaveText('8,000 万元');
+  const y2025 = (await stored()).years.find((y) => y.year === 2025);
+  expect(y2025).toMatchObject({ revenue: 80_000_000, employees: 160 });
+
+  // An IP count: a negative number no longer becomes 0 (which would delete the class).
+  await page.getByTestId('ip-edit').click();
+  await page.getByTestId('ip-form').getByLabel('实用新型').fill('-3');
+  await page.getByTestId('ip-save').click();
+  await expect(page.getByTestId('ip-form')).toContainText('不能为负数');
+  await page.getByRole('button', { name: /取\s*消/ }).click();
+
+  // Saving an empty 资质 form shows what is missing, with no script error behind it.
+  await page.getByTestId('qualification-add').click();
+  await page.getByTestId('qualification-save').click();
+  await expect(
+    page.getByTestId('qualification-form').locator('.ant-form-item-explain-error').first(),
+  ).toBeVisible();
+  expect(errors).toEqual([]);
 });

@@ -39,6 +39,13 @@ export const enUS: Messages = {
     staleReloaded: 'Someone else changed this data; it has been reloaded',
     saved: 'Saved',
     networkError: 'Cannot reach the server; check the network and retry',
+    figure: {
+      invalid: 'Enter a number, e.g. 1200.5, 1.2亿 or 300万',
+      negative: 'Cannot be negative',
+      fraction: 'Must be a whole number',
+      tooLarge: 'Cannot exceed {{max}}',
+      foreign: 'Enter an amount in RMB',
+    },
   },
   menu: {
     home: 'Dashboard',

@@ -38,6 +38,13 @@ export const zhCN = {
     staleReloaded: '数据已被他人修改，已为您刷新为最新内容',
     saved: '已保存',
     networkError: '无法连接服务器，请检查网络后重试',
+    figure: {
+      invalid: '请输入数字，如 1200.5、1.2亿、300万',
+      negative: '不能为负数',
+      fraction: '应为整数',
+      tooLarge: '不能大于 {{max}}',
+      foreign: '请填写人民币金额',
+    },
   },
   menu: {
     home: '工作台',

@@ -3,6 +3,7 @@ import { App, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useChangePassword } from '../api/me';
 import { useApiError } from '../components/use-api-error';
+import { validValues } from '../components/valid-values';
 import { isStrongPassword } from '../lib/passwords';
 
 type Values = { oldPassword: string; newPassword: string; confirm: string };
@@ -15,7 +16,8 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
   const showError = useApiError();
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     change.mutate(
       { oldPassword: v.oldPassword, newPassword: v.newPassword },
       {

@@ -7,6 +7,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { isApiError } from '../../api/client';
 import { nextStages, type Stage, type Track, useMoveTrack } from '../../api/cultivation';
+import { validValues } from '../../components/valid-values';
 import { useMessages } from '../../i18n';
 import { fill } from '../../i18n/fill';
 import { StageTag } from './stage';
@@ -33,7 +34,8 @@ export function MoveTrackModal({ track, onClose }: { track: Track; onClose: () =
   const stage = Form.useWatch('stage', form) ?? allowed[0];
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     setError(undefined);
     const to = v.stage;
     move.mutate(

@@ -2,6 +2,7 @@
 import { App, Form, InputNumber, Modal, Table, Typography } from 'antd';
 import { type StatsRow, type Target, type Tier, useSetTargets } from '../../api/cultivation';
 import { useApiError } from '../../components/use-api-error';
+import { validValues } from '../../components/valid-values';
 import { useMessages } from '../../i18n';
 import { fill } from '../../i18n/fill';
 
@@ -24,7 +25,8 @@ export function TargetsModal({
   const showError = useApiError();
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     const targets: Target[] = rows.map((r) => ({
       tier: r.tier,
       applications: v[r.tier]?.applications ?? null,

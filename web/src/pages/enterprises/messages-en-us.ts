@@ -144,6 +144,7 @@ export const enterprisesEnUS: typeof enterprisesZhCN = {
     usccInvalid: 'Invalid credit code',
     regionPattern: 'A region code has 6 digits',
     capitalHint: 'In CNY 10k (万元)',
+    aliasRequired: 'Enter the short or former name, or remove the row',
     addAlias: 'Add a short or former name',
     aliasName: 'Name',
     noChange: 'Nothing changed',

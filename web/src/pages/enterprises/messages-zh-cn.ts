@@ -144,6 +144,7 @@ export const enterprisesZhCN = {
     usccInvalid: '统一社会信用代码有误',
     regionPattern: '行政区划代码应为 6 位数字',
     capitalHint: '单位：万元',
+    aliasRequired: '请填写简称或曾用名，不用的行请删除',
     addAlias: '添加简称/曾用名',
     aliasName: '名称',
     noChange: '没有修改',

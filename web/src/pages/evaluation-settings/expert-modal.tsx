@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { User } from '../../../../src/shared/api';
 import { useCreateExpert } from '../../api/evaluation';
 import { useApiError } from '../../components/use-api-error';
+import { validValues } from '../../components/valid-values';
 import { useMessages } from '../../i18n';
 import { fill } from '../../i18n/fill';
 import { FirmSelect } from '../projects/common';
@@ -61,7 +62,8 @@ export function ExpertModal({ users, onClose }: { users: User[]; onClose: () => 
   const [firms, setFirms] = useState<Firm[]>([]);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     create.mutate(
       {
         name: v.name,

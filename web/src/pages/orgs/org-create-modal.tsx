@@ -5,6 +5,7 @@ import type { Org } from '../../../../src/shared/api';
 import type { OrgKind } from '../../../../src/shared/roles';
 import { useCreateOrg } from '../../api/orgs';
 import { useApiError } from '../../components/use-api-error';
+import { validValues } from '../../components/valid-values';
 import { OrgFields, regionOrNull } from './org-fields';
 
 type Values = { code: string; name: string; kind: OrgKind; regionCode?: string };
@@ -34,7 +35,8 @@ export function OrgCreateModal({
 
   const submit = async () => {
     if (!parent) return;
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     create.mutate(
       {
         code: v.code.trim(),

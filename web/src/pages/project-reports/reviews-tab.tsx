@@ -6,6 +6,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { type Review, useCreateReview, useReviews } from '../../api/pipeline';
 import { useApiError } from '../../components/use-api-error';
+import { validValues } from '../../components/valid-values';
 import { useMessages } from '../../i18n';
 import { fill } from '../../i18n/fill';
 import { formatTime } from '../../lib/format';
@@ -101,7 +102,9 @@ function CreateReviewModal({ onClose }: { onClose: (id?: string) => void }) {
   const [form] = Form.useForm<{ period: dayjs.Dayjs }>();
 
   const submit = async () => {
-    const { period } = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
+    const { period } = v;
     create.mutate(period.format('YYYY-MM'), {
       onSuccess: (r) => {
         message.success(fill(rv.created, { title: r.title }));

@@ -3,21 +3,7 @@
  *  (409 project.duplicate) the other projects are listed and “我已知悉，仍要新建” sends it again with
  *  acknowledgeDuplicates. */
 import { PlusOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Checkbox,
-  Col,
-  Divider,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Row,
-  Select,
-  Table,
-} from 'antd';
+import { Alert, App, Button, Checkbox, Col, Divider, Form, Input, Modal, Row, Select, Table } from 'antd';
 import { useState } from 'react';
 import { isApiError } from '../../api/client';
 import {
@@ -26,6 +12,7 @@ import {
   type ProjectCreate,
   useCreateProject,
 } from '../../api/projects';
+import { FigureInput, readFigures, useFigureRules } from '../../components/figure-input';
 import { useApiError } from '../../components/use-api-error';
 import { useMessages } from '../../i18n';
 import { fill } from '../../i18n/fill';
@@ -92,6 +79,16 @@ function DuplicateWarning({
   );
 }
 
+const FIGURE_KINDS = {
+  plannedInvestment: 'wan',
+  registeredCapital: 'wan',
+  expectedOutput: 'wan',
+  talents: 'count',
+  scientistTeams: 'count',
+  landMu: 'plain',
+  floorArea: 'plain',
+} as const;
+
 export function CreateProjectButton({ onCreated }: { onCreated?: (id: string) => void }) {
   const m = useMessages().projects;
   const sources = useProjectSources();
@@ -111,7 +108,8 @@ export function CreateProjectButton({ onCreated }: { onCreated?: (id: string) =>
     form.resetFields();
   };
 
-  const submit = (v: Values) => {
+  const submit = (typed: Values) => {
+    const v = readFigures(typed, FIGURE_KINDS);
     if (duplicates && !acknowledged) {
       message.warning(f.dupAckRequired);
       return;
@@ -148,7 +146,9 @@ export function CreateProjectButton({ onCreated }: { onCreated?: (id: string) =>
     );
   };
 
-  const wan = { min: 0, max: 1e10, style: { width: '100%' }, suffix: f.wan };
+  const figureRules = useFigureRules();
+  const wan = { suffix: f.wan };
+  const wanRules = figureRules({ kind: 'wan', max: 1e10 });
   return (
     <>
       <Button
@@ -242,38 +242,47 @@ export function CreateProjectButton({ onCreated }: { onCreated?: (id: string) =>
           </Divider>
           <Row gutter={16}>
             <Col span={8}>
-              <Form.Item name="plannedInvestment" label={f.plannedInvestment}>
-                <InputNumber {...wan} />
+              <Form.Item name="plannedInvestment" label={f.plannedInvestment} rules={wanRules}>
+                <FigureInput {...wan} />
               </Form.Item>
             </Col>
             <Col span={8}>
-              <Form.Item name="registeredCapital" label={f.registeredCapital}>
-                <InputNumber {...wan} />
+              <Form.Item name="registeredCapital" label={f.registeredCapital} rules={wanRules}>
+                <FigureInput {...wan} />
               </Form.Item>
             </Col>
             <Col span={8}>
-              <Form.Item name="expectedOutput" label={f.expectedOutput}>
-                <InputNumber {...wan} />
+              <Form.Item name="expectedOutput" label={f.expectedOutput} rules={wanRules}>
+                <FigureInput {...wan} />
               </Form.Item>
             </Col>
             <Col span={6}>
-              <Form.Item name="talents" label={f.talents}>
-                <InputNumber min={0} max={100000} precision={0} style={{ width: '100%' }} suffix={f.people} />
+              <Form.Item name="talents" label={f.talents} rules={figureRules({ kind: 'count', max: 100000 })}>
+                <FigureInput suffix={f.people} />
               </Form.Item>
             </Col>
             <Col span={6}>
-              <Form.Item name="scientistTeams" label={f.scientistTeams}>
-                <InputNumber min={0} max={1000} precision={0} style={{ width: '100%' }} suffix={f.teams} />
+              <Form.Item
+                name="scientistTeams"
+                label={f.scientistTeams}
+                rules={figureRules({ kind: 'count', max: 1000 })}
+              >
+                <FigureInput suffix={f.teams} />
               </Form.Item>
             </Col>
             <Col span={6}>
-              <Form.Item name="landMu" label={f.landMu}>
-                <InputNumber min={0} max={1e6} style={{ width: '100%' }} suffix={f.mu} />
+              <Form.Item name="landMu" label={f.landMu} rules={figureRules({ kind: 'plain', max: 1e6 })}>
+                <FigureInput suffix={f.mu} />
               </Form.Item>
             </Col>
             <Col span={6}>
-              <Form.Item name="floorArea" label={f.floorArea} style={{ marginBottom: 0 }}>
-                <InputNumber min={0} max={1e8} style={{ width: '100%' }} suffix={f.sqm} />
+              <Form.Item
+                name="floorArea"
+                label={f.floorArea}
+                style={{ marginBottom: 0 }}
+                rules={figureRules({ kind: 'plain', max: 1e8 })}
+              >
+                <FigureInput suffix={f.sqm} />
               </Form.Item>
             </Col>
           </Row>

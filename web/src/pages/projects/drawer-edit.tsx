@@ -3,7 +3,7 @@
  *  conflict.stale) the drawer already shows their project (the mutation put details.current in the
  *  cache); the form stays open with what the user typed, names the other's value under each field they
  *  changed, and takes their version as the new base, so saving again is a deliberate overwrite. */
-import { Alert, App, Col, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
+import { Alert, App, Col, Form, Input, Modal, Row, Select } from 'antd';
 import { type ReactNode, useState } from 'react';
 import {
   PROJECT_TYPES,
@@ -12,6 +12,7 @@ import {
   staleCurrent,
   useUpdateProject,
 } from '../../api/projects';
+import { FigureInput, type FigureKind, readFigure, useFigureRules } from '../../components/figure-input';
 import { useApiError } from '../../components/use-api-error';
 import { useMessages } from '../../i18n';
 import { fill } from '../../i18n/fill';
@@ -43,12 +44,27 @@ function toForm(p: ProjectDetail): Values {
   return v;
 }
 
+/** Fields typed as figures, and how each is read. */
+const FIGURES: Partial<Record<Field, FigureKind>> = {
+  talents: 'count',
+  scientistTeams: 'count',
+  landMu: 'plain',
+  floorArea: 'plain',
+};
+const figureKind = (f: Field): FigureKind | undefined => (isMoney(f) ? 'wan' : FIGURES[f]);
+
 /** What the form holds, as the API takes it: money in 元, empty text as null. */
 function fromForm(v: Values, f: Field): string | number | null {
+  const kind = figureKind(f);
+  if (kind) {
+    const r = readFigure(v[f], kind);
+    const x = r.ok ? r.value : null;
+    return x === null ? null : kind === 'wan' ? (wanToYuan(x) ?? null) : x;
+  }
   const x = v[f];
   if (x === undefined || x === null) return null;
   if (typeof x === 'string') return x.trim() || null;
-  return isMoney(f) ? (wanToYuan(x) ?? null) : x;
+  return x;
 }
 
 export function EditModal({ project, onClose }: { project: ProjectDetail; onClose: () => void }) {
@@ -58,6 +74,7 @@ export function EditModal({ project, onClose }: { project: ProjectDetail; onClos
   const f = m.form;
   const { message } = App.useApp();
   const showError = useApiError();
+  const figureRules = useFigureRules();
   const update = useUpdateProject();
   const [form] = Form.useForm<Values>();
   const [initial] = useState(() => toForm(project));
@@ -119,9 +136,9 @@ export function EditModal({ project, onClose }: { project: ProjectDetail; onClos
     </Form.Item>
   );
   const money = (fld: Field) =>
-    item(fld, f[fld], <InputNumber min={0} max={1e10} style={{ width: '100%' }} suffix={f.wan} />);
+    item(fld, f[fld], <FigureInput suffix={f.wan} />, figureRules({ kind: 'wan', max: 1e10 }));
   const count = (fld: Field, unit: string, max: number) =>
-    item(fld, f[fld], <InputNumber min={0} max={max} style={{ width: '100%' }} suffix={unit} />);
+    item(fld, f[fld], <FigureInput suffix={unit} />, figureRules({ kind: figureKind(fld) ?? 'plain', max }));
 
   return (
     <Modal

@@ -3,7 +3,7 @@
  *  reason for 暂停 / 终止) pre-filled with what the project holds, and a note. A refusal (409) shows the
  *  server's message — what is missing or which stage comes next — and the dialog stays open. */
 import { ArrowRightOutlined } from '@ant-design/icons';
-import { Alert, App, DatePicker, Flex, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
+import { Alert, App, DatePicker, Flex, Form, Input, Modal, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import {
@@ -17,6 +17,7 @@ import {
 } from '../../../../src/domain/project/stages';
 import { isApiError } from '../../api/client';
 import { type ProjectSummary, useMoveProject, useProject } from '../../api/projects';
+import { FigureInput, readFigure, useFigureRules } from '../../components/figure-input';
 import { useApiError } from '../../components/use-api-error';
 import { useMessages } from '../../i18n';
 import { fill } from '../../i18n/fill';
@@ -89,8 +90,10 @@ export function MoveModal({
       const value = v[n.field];
       if (value === undefined || value === null || value === '') continue;
       if (DATE_FIELDS.includes(n.field)) body[n.field] = (value as Dayjs).format('YYYY-MM-DD');
-      else if (n.field === 'contractAmount') body[n.field] = wanToYuan(value as number);
-      else if (typeof value === 'string') body[n.field] = value.trim() || undefined;
+      else if (n.field === 'contractAmount') {
+        const r = readFigure(value, 'wan');
+        if (r.ok && r.value !== null) body[n.field] = wanToYuan(r.value);
+      } else if (typeof value === 'string') body[n.field] = value.trim() || undefined;
       else body[n.field] = value;
     }
     const note = typeof v.note === 'string' && v.note.trim() ? v.note.trim() : undefined;
@@ -109,6 +112,7 @@ export function MoveModal({
     );
   };
 
+  const figureRules = useFigureRules();
   const label = (field: Field, fallback: string) =>
     field === 'reason'
       ? to === 'paused'
@@ -118,8 +122,7 @@ export function MoveModal({
   const input = (field: Field) => {
     if (DATE_FIELDS.includes(field))
       return <DatePicker style={{ width: 220 }} placeholder={mv.datePlaceholder} />;
-    if (field === 'contractAmount')
-      return <InputNumber min={0} max={1e10} style={{ width: 220 }} suffix={mv.wan} />;
+    if (field === 'contractAmount') return <FigureInput style={{ width: 220 }} suffix={mv.wan} />;
     if (field === 'localEnterpriseId')
       return <FirmSelect placeholder={mv.localPlaceholder} testId="move-local-firm" />;
     if (field === 'reason') return <Input.TextArea rows={2} maxLength={500} showCount />;
@@ -179,7 +182,15 @@ export function MoveModal({
                 {needs.map((n) => label(n.field, n.label)).join(m.sep)}
               </Typography.Text>
               {needs.map((n) => (
-                <Form.Item key={n.field} name={n.field} label={label(n.field, n.label)} required>
+                <Form.Item
+                  key={n.field}
+                  name={n.field}
+                  label={label(n.field, n.label)}
+                  required
+                  // What a stage needs is checked by the server, which also refuses a skipped stage
+                  // and says both at once; the form checks only that an amount reads as a number.
+                  rules={n.field === 'contractAmount' ? figureRules({ kind: 'wan', max: 1e10 }) : undefined}
+                >
                   {input(n.field)}
                 </Form.Item>
               ))}

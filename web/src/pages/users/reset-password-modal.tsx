@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { User } from '../../../../src/shared/api';
 import { useResetPassword } from '../../api/users';
 import { useApiError } from '../../components/use-api-error';
+import { validValues } from '../../components/valid-values';
 import { isStrongPassword } from '../../lib/passwords';
 
 export function ResetPasswordModal({ user, onClose }: { user: User | null; onClose: () => void }) {
@@ -15,7 +16,9 @@ export function ResetPasswordModal({ user, onClose }: { user: User | null; onClo
 
   const submit = async () => {
     if (!user) return;
-    const { password } = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
+    const { password } = v;
     reset.mutate(
       { id: user.id, version: user.version, password },
       {

@@ -7,6 +7,7 @@ import { ROLES, type Role } from '../../../../src/shared/roles';
 import { useOrgs } from '../../api/orgs';
 import { useCreateUser, useUpdateUser } from '../../api/users';
 import { useApiError } from '../../components/use-api-error';
+import { validValues } from '../../components/valid-values';
 import { orgTreeSelectData } from '../../lib/org-tree';
 import { isStrongPassword } from '../../lib/passwords';
 
@@ -26,7 +27,8 @@ export function UserFormModal({ editing, defaultOrgId, onClose }: Props) {
   const isCreate = editing === null;
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     const done = (msg: string) => () => {
       message.success(msg);
       onClose();

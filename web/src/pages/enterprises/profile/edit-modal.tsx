@@ -1,13 +1,15 @@
 /** 编辑企业信息 (admin, officer): sends only the changed facts with the version they were based on;
  *  a stale version (409) reloads the profile; the server's field errors land on their fields. */
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, DatePicker, Flex, Form, Input, InputNumber, Modal, Radio, Select, Switch } from 'antd';
+import { App, Button, DatePicker, Flex, Form, Input, Modal, Radio, Select, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { validateUscc } from '../../../../../src/domain/text/uscc';
 import { isApiError } from '../../../api/client';
 import { type EnterpriseDetail, type EnterpriseUpdate, useUpdateEnterprise } from '../../../api/enterprises';
+import { FigureInput, readFigures, useFigureRules } from '../../../components/figure-input';
 import { useApiError } from '../../../components/use-api-error';
+import { validValues } from '../../../components/valid-values';
 import { useMessages } from '../../../i18n';
 
 type Values = {
@@ -86,9 +88,12 @@ export function EditEnterpriseModal({
   const [form] = Form.useForm<Values>();
   const update = useUpdateEnterprise(e.id);
   const showError = useApiError();
+  const figureRules = useFigureRules();
 
   const submit = async () => {
-    const body = changes(e, await form.validateFields());
+    const v = await validValues(form);
+    if (!v) return;
+    const body = changes(e, readFigures(v, { registeredCapitalWan: 'wan' }));
     if (Object.keys(body).length === 1) {
       message.info(m.edit.noChange);
       onClose();
@@ -175,8 +180,9 @@ export function EditEnterpriseModal({
             label={p.registeredCapital}
             extra={m.edit.capitalHint}
             style={{ flex: 1 }}
+            rules={figureRules({ kind: 'wan' })}
           >
-            <InputNumber min={0} style={{ width: '100%' }} />
+            <FigureInput suffix={m.money.wan} data-testid="enterprise-capital" />
           </Form.Item>
           <Form.Item
             name="regionCode"
@@ -221,7 +227,11 @@ export function EditEnterpriseModal({
                         }))}
                       />
                     </Form.Item>
-                    <Form.Item name={[f.name, 'name']} noStyle rules={[{ required: true, whitespace: true }]}>
+                    <Form.Item
+                      name={[f.name, 'name']}
+                      noStyle
+                      rules={[{ required: true, whitespace: true, message: m.edit.aliasRequired }]}
+                    >
                       <Input placeholder={m.edit.aliasName} maxLength={200} style={{ flex: 1 }} />
                     </Form.Item>
                     <MinusCircleOutlined onClick={() => remove(f.name)} />

@@ -1,12 +1,15 @@
 /** 编辑知识产权数量 (admin, officer): one number per class; only the classes that change are sent, so the
  *  others keep their source; 0 removes a class. */
-import { App, Col, Form, InputNumber, Modal, Row, Typography } from 'antd';
+import { App, Col, Form, Modal, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { type EnterpriseDetail, IP_KINDS, type IpKind, useSetIpCounts } from '../../../api/enterprises';
+import { FigureInput, readFigures, useFigureRules } from '../../../components/figure-input';
+import { validValues } from '../../../components/valid-values';
 import { useMessages } from '../../../i18n';
 import { useFactErrors } from './use-fact-errors';
 
 type Values = Record<IpKind, number | null>;
+const KINDS = Object.fromEntries(IP_KINDS.map((k) => [k, 'count'])) as Record<IpKind, 'count'>;
 
 export function IpModal({ e, onClose }: { e: EnterpriseDetail; onClose: () => void }) {
   const { t } = useTranslation();
@@ -17,9 +20,12 @@ export function IpModal({ e, onClose }: { e: EnterpriseDetail; onClose: () => vo
   const onError = useFactErrors();
   const now = new Map(e.ip.map((i) => [i.kind, i.count]));
   const initial = Object.fromEntries(IP_KINDS.map((k) => [k, now.get(k) ?? 0])) as Values;
+  const figureRules = useFigureRules();
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const valid = await validValues(form);
+    if (!valid) return;
+    const v = readFigures(valid, KINDS);
     const counts: Partial<Record<IpKind, number>> = {};
     for (const k of IP_KINDS) {
       const n = v[k] ?? 0;
@@ -64,8 +70,8 @@ export function IpModal({ e, onClose }: { e: EnterpriseDetail; onClose: () => vo
         <Row gutter={16}>
           {IP_KINDS.map((k) => (
             <Col xs={12} md={6} key={k}>
-              <Form.Item name={k} label={m.ipKinds[k] ?? k}>
-                <InputNumber min={0} precision={0} style={{ width: '100%' }} data-testid={`ip-input-${k}`} />
+              <Form.Item name={k} label={m.ipKinds[k] ?? k} rules={figureRules({ kind: 'count' })}>
+                <FigureInput data-testid={`ip-input-${k}`} />
               </Form.Item>
             </Col>
           ))}

@@ -9,6 +9,7 @@ import {
   TIER_KEYS,
   useAddQualification,
 } from '../../../api/enterprises';
+import { validValues } from '../../../components/valid-values';
 import { useMessages } from '../../../i18n';
 import { useFactErrors } from './use-fact-errors';
 
@@ -31,7 +32,8 @@ export function QualificationModal({ e, onClose }: { e: EnterpriseDetail; onClos
   const onError = useFactErrors();
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     if (!v.tier) return;
     add.mutate(
       {

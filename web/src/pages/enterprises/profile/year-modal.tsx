@@ -12,12 +12,18 @@ import {
   type YearFigure,
   type YearFigures,
 } from '../../../api/enterprises';
+import { FigureInput, type FigureKind, readFigures, useFigureRules } from '../../../components/figure-input';
+import { validValues } from '../../../components/valid-values';
 import { useMessages } from '../../../i18n';
 import { useFactErrors, wanToYuan, yuanToWan } from './use-fact-errors';
 
 /** Counts as typed, money in 万元. */
 type Values = { year: number } & Record<YearFigure, number | null>;
 const FIRST_YEAR = 1990;
+const KINDS = Object.fromEntries([
+  ...YEAR_COUNT_FIGURES.map((k) => [k, 'count']),
+  ...YEAR_MONEY_FIGURES.map((k) => [k, 'wan']),
+]) as Record<YearFigure, FigureKind>;
 
 function toValues(year: number, y: EnterpriseYear | undefined): Values {
   const v = { year } as Values;
@@ -57,8 +63,12 @@ export function YearModal({
   const thisYear = new Date().getFullYear();
   const storedYear = (year: number | null | undefined) => e.years.find((y) => y.year === year);
 
+  const figureRules = useFigureRules();
+
   const submit = async () => {
-    const v = await form.validateFields();
+    const valid = await validValues(form);
+    if (!valid) return;
+    const v = readFigures(valid, KINDS);
     const body = changes(v, storedYear(v.year));
     if (Object.keys(body).length === 0) {
       message.info(f.noChange);
@@ -86,13 +96,12 @@ export function YearModal({
 
   const number = (k: YearFigure, money: boolean) => (
     <Col xs={24} sm={12} md={8} key={k}>
-      <Form.Item name={k} label={f.fields[k]}>
-        <InputNumber
-          min={k === 'netProfit' ? undefined : 0}
-          precision={money ? undefined : 0}
-          style={{ width: '100%' }}
-          data-testid={`year-${k}`}
-        />
+      <Form.Item
+        name={k}
+        label={f.fields[k]}
+        rules={figureRules({ kind: KINDS[k], negative: k === 'netProfit' })}
+      >
+        <FigureInput suffix={money ? m.money.wan : undefined} data-testid={`year-${k}`} />
       </Form.Item>
     </Col>
   );
