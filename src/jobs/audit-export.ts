@@ -18,6 +18,7 @@ import { auditLog, orgs } from '../db/schema/index.js';
 import { csvLine, UTF8_BOM } from '../domain/csv.js';
 import { auditWhere } from '../server/modules/audit/query.js';
 import { AuditExportBody } from '../shared/api.js';
+import { AUDIT_ENTITY_NAMES, type AuditEntity } from '../shared/audit-entities.js';
 import { jobFile } from './files.js';
 import type { JobDefinition } from './types.js';
 
@@ -71,7 +72,7 @@ export const auditExportJob: JobDefinition<z.infer<typeof Params>, State> = {
               r.at.toISOString(),
               r.actorName,
               ACTIONS[r.action] ?? r.action,
-              r.entity,
+              AUDIT_ENTITY_NAMES[r.entity as AuditEntity] ?? r.entity,
               r.entityId,
               r.before,
               r.after,

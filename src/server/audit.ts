@@ -2,6 +2,7 @@
 
 import type { Tx } from '../db/client.js';
 import { auditLog } from '../db/schema/index.js';
+import type { AuditEntity } from '../shared/audit-entities.js';
 import type { Actor } from './access.js';
 import { sessionCache } from './modules/auth/session-cache.js';
 
@@ -12,7 +13,7 @@ export async function writeAudit(
   actor: Pick<Actor, 'id' | 'displayName'> | null,
   entry: {
     action: AuditAction;
-    entity: string;
+    entity: AuditEntity;
     entityId: string;
     orgId: string | null;
     before?: unknown;

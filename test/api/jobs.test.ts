@@ -85,6 +85,9 @@ describe('background jobs', () => {
     expect(String(file.headers['content-disposition'])).toContain(encodeURIComponent('审计日志'));
     expect(file.body.startsWith('\uFEFF"编号","时间","操作人"')).toBe(true);
     expect(file.body).toContain(`"'=HYPERLINK(""http://evil"",""点我"")"`);
+    // The object type is named as the page names it, not by its table key.
+    expect(file.body).toContain('"修改","用户","x"');
+    expect(file.body).not.toContain('"user"');
     const lines = file.body.trim().split('\r\n');
     expect(lines.length - 1).toBe(done.result.rows);
   });

@@ -1,4 +1,6 @@
 /** English interface texts; typed against zh-CN so no key goes missing. */
+
+import type { AuditEntity } from '../../../src/shared/audit-entities';
 import { chainsEnUS } from '../pages/chains/messages-en-us';
 import { cultivationEnUS } from '../pages/cultivation/messages-en-us';
 import { enterprisesEnUS } from '../pages/enterprises/messages-en-us';
@@ -11,6 +13,41 @@ import { policiesEnUS } from '../pages/policies/messages-en-us';
 import { projectReportsEnUS } from '../pages/project-reports/messages-en-us';
 import { projectsEnUS } from '../pages/projects/messages-en-us';
 import type { Messages } from './zh-CN';
+
+const AUDIT_ENTITY_NAMES_EN: Record<AuditEntity, string> = {
+  user: 'User',
+  org: 'Organisation',
+  job: 'Job',
+  enterprise: 'Enterprise',
+  enterprise_seed: 'Demo enterprises',
+  duplicate_dismissal: 'Not-a-duplicate mark',
+  import_mapping: 'Import column mapping',
+  relation_seed: 'Demo relations',
+  chain: 'Industry chain',
+  chain_node: 'Chain node',
+  chain_placement: 'Chain placement',
+  chain_settings: 'Chain strength thresholds',
+  org_chains: 'Leading chains',
+  target_weights: 'Targeting weights',
+  target_list: 'Target list',
+  project: 'Project',
+  project_attachment: 'Project attachment',
+  follow_up: 'Follow-up',
+  project_review: 'Bi-monthly review',
+  project_rating: 'Review rating',
+  pipeline_settings: 'Pipeline settings',
+  evaluation: 'Evaluation',
+  evaluation_settings: 'Evaluation settings',
+  evaluation_decision: 'Evaluation decision',
+  expert: 'Expert',
+  expert_review: 'Expert review',
+  due_diligence_item: 'Due-diligence item',
+  scoring_model: 'Scoring model',
+  cultivation_track: 'Cultivation track',
+  cultivation_targets: 'Cultivation targets',
+  policy: 'Policy',
+  policy_push: 'Policy push',
+};
 
 export const enUS: Messages = {
   app: {
@@ -179,7 +216,7 @@ export const enUS: Messages = {
     exportFailed: 'Export failed',
     downloadCsv: 'Download CSV',
     actions: { create: 'Create', update: 'Update', delete: 'Delete' },
-    entities: { user: 'User', org: 'Organisation', job: 'Job', enterprise: 'Enterprise' },
+    entities: AUDIT_ENTITY_NAMES_EN,
     object: 'Object',
     fields: {
       id: 'Id',

@@ -1,4 +1,6 @@
 /** 简体中文界面文案（默认语言）。en-US.ts 必须提供同样的键。 */
+
+import { AUDIT_ENTITY_NAMES } from '../../../src/shared/audit-entities';
 import { chainsZhCN } from '../pages/chains/messages-zh-cn';
 import { cultivationZhCN } from '../pages/cultivation/messages-zh-cn';
 import { enterprisesZhCN } from '../pages/enterprises/messages-zh-cn';
@@ -177,7 +179,7 @@ export const zhCN = {
     exportFailed: '导出失败',
     downloadCsv: '下载 CSV',
     actions: { create: '新建', update: '修改', delete: '删除' },
-    entities: { user: '用户', org: '组织', job: '任务', enterprise: '企业' } as Record<string, string>,
+    entities: AUDIT_ENTITY_NAMES as Record<string, string>,
     object: '对象',
     fields: {
       id: '编号',

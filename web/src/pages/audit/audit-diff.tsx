@@ -41,6 +41,7 @@ export function auditObjectName(
   if (!v) return '—';
   if (typeof v.displayName === 'string') return `${v.displayName}（${String(v.username ?? '')}）`;
   if (typeof v.name === 'string') return v.name;
+  if (typeof v.title === 'string') return v.title;
   if (typeof v.username === 'string') return v.username;
   if (typeof v.kind === 'string') return kindLabel(v.kind);
   return '—';

@@ -17,6 +17,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry, Me } from '../../../../src/shared/api';
+import { AUDIT_ENTITIES } from '../../../../src/shared/audit-entities';
 import { type AuditFilter, useAudit, useAuditExport } from '../../api/audit';
 import { hasAnyRole } from '../../api/me';
 import { useUsers } from '../../api/users';
@@ -28,7 +29,6 @@ import { AuditDiff, auditObjectName } from './audit-diff';
 import { AuditExportProgress } from './audit-export';
 
 const ACTION_COLORS = { create: 'green', update: 'blue', delete: 'red' } as const;
-const ENTITIES = ['user', 'org', 'job'];
 
 /** The user list is admin-only, so only admins get an actor picker. */
 function ActorSelect({ value, onChange }: { value?: string; onChange: (v?: string) => void }) {
@@ -137,7 +137,7 @@ export function AuditPage({ me }: { me: Me }) {
             style={{ width: 160 }}
             value={filter.entity}
             onChange={(entity?: string) => change({ entity })}
-            options={ENTITIES.map((e) => ({ value: e, label: m.audit.entities[e] ?? e }))}
+            options={AUDIT_ENTITIES.map((e) => ({ value: e, label: m.audit.entities[e] ?? e }))}
           />
           {hasAnyRole(me, ['admin']) && (
             <ActorSelect value={filter.actorId} onChange={(actorId) => change({ actorId })} />
