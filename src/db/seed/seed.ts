@@ -108,6 +108,7 @@ export async function seedDemoEnterprises(
   const result = await seedEnterprises(db, {
     count,
     targetCount,
+    showcase: count > 0,
     onProgress: onProgress && ((p) => onProgress(p.done, p.total)),
   });
   if (result.inserted > 0) {

@@ -20,6 +20,7 @@ import {
 import { DEMO_ORGS } from '../demo-data.js';
 import { DEFAULT_TARGET_ORG, type DemoFirm, generateEnterprises, today, type Universe } from './generate.js';
 import { LOCAL_AREAS } from './regions.js';
+import { showcaseFirms } from './showcase.js';
 
 export const SEED_CLIENT = 'demo-seed';
 
@@ -33,6 +34,8 @@ export type SeedEnterprisesOptions = {
   targetOrg?: string;
   /** Firms per INSERT statement. */
   batchSize?: number;
+  /** Also the firms the README's search examples name (showcase.ts). */
+  showcase?: boolean;
   /** Called after each committed batch. */
   onProgress?: (p: { done: number; total: number; inserted: number }) => void;
 };
@@ -187,6 +190,11 @@ export async function seedEnterprises(db: Db, opts: SeedEnterprisesOptions): Pro
     }
     batch.push(firm);
     if (batch.length >= batchSize) await flush();
+  }
+  if (localOpen && opts.showcase) {
+    for (const firm of showcaseFirms({ seed, asOf })) {
+      if (!seeded.has(key(firm.orgId, firm.universe))) batch.push(firm);
+    }
   }
   await flush();
 

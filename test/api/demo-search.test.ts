@@ -1,0 +1,41 @@
+/** The README's first searches work on the demo data a newcomer gets from `npm start`, not only on the
+ *  tests' own files: "中交慧运" and "zjhy" in 盐南, "通润汽车" in 南通开发区. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoEnterprises } from '../../src/db/seed/seed.js';
+import { type Client, createTestApp, login, type TestContext } from '../helpers/app.js';
+
+let t: TestContext;
+let officer: Client;
+let ntOfficer: Client;
+beforeAll(async () => {
+  t = await createTestApp();
+  await seedDemoEnterprises(t.database.db, 300, 0);
+  officer = await login(t.app, 'officer');
+  ntOfficer = await login(t.app, 'nt_officer');
+}, 120_000);
+afterAll(() => t.close());
+
+const first = async (client: Client, q: string) =>
+  (await client.get(`/api/v1/enterprises?q=${encodeURIComponent(q)}`)).json().items[0]?.name;
+
+describe('the README’s examples on the demo data', () => {
+  it('finds the firms it names, by short name and by pinyin initials', async () => {
+    expect(await first(officer, '中交慧运')).toBe('中交慧运（盐城）科技有限公司');
+    expect(await first(officer, 'zjhy')).toBe('中交慧运（盐城）科技有限公司');
+    expect(await first(ntOfficer, '通润汽车')).toBe('南通市通润汽车零部件有限公司');
+    // Each park sees its own: 盐南's officer does not find 南通's firm.
+    expect(await first(officer, '南通市通润汽车零部件有限公司')).not.toBe('南通市通润汽车零部件有限公司');
+  });
+
+  it('gives them figures like any demo firm, and seeds them once', async () => {
+    const id = (await officer.get(`/api/v1/enterprises?q=${encodeURIComponent('中交慧运')}`)).json().items[0]
+      .id;
+    const firm = (await officer.get(`/api/v1/enterprises/${id}`)).json();
+    expect(firm.years.length).toBeGreaterThan(0);
+    expect(firm.uscc).toMatch(/^91320902/);
+    const again = await seedDemoEnterprises(t.database.db, 300, 0);
+    expect(again.inserted).toBe(0);
+    const all = (await officer.get(`/api/v1/enterprises?q=${encodeURIComponent('中交慧运')}`)).json().items;
+    expect(all.filter((e: { name: string }) => e.name === '中交慧运（盐城）科技有限公司')).toHaveLength(1);
+  });
+});
