@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chainPlacements } from '../../src/db/schema/index.js';
 import { type Client, createTestApp, login, type TestContext } from '../helpers/app.js';
 import { addFirm } from '../helpers/firms.js';
 
@@ -89,6 +90,27 @@ describe('AI研判 from the business plan', () => {
     expect(xml).toContain(`综合得分 ${ev.profile.overall}`);
     expect(xml).toContain('发明专利12项');
     expect(xml).toContain('工商与股权核验');
+  });
+
+  it('takes the chain fit of a project entered by hand from where its firm sits in the 产业链图谱', async () => {
+    const { evaluationId, attachmentId } = await projectWithPlan('清储链上位置项目', plan);
+    const ev = (await officer.get(`/api/v1/evaluations/${evaluationId}`)).json();
+    const project = (await officer.get(`/api/v1/projects/${ev.projectId}`)).json();
+    const chains = (await officer.get('/api/v1/chains')).json();
+    const tree = (await officer.get(`/api/v1/chains/${chains[0].id}`)).json();
+    const node = tree.nodes.find((n: { depth: number }) => n.depth === 2) ?? tree.nodes[1];
+    await t.database.db.insert(chainPlacements).values({
+      nodeId: node.id,
+      enterpriseId: project.enterpriseId,
+      confidence: 0.9,
+      reasons: ['测试'],
+      status: 'confirmed',
+    });
+    const res = await officer.post(`/api/v1/evaluations/${evaluationId}/profile`, { attachmentId });
+    expect(res.statusCode, res.body).toBe(200);
+    const fit = res.json().profile.dimensions.find((d: { key: string }) => d.key === 'chainFit');
+    expect(res.json().profile.missing).not.toContain('产业链契合度：补链强链价值');
+    expect(JSON.stringify(fit)).toContain(`产业链图谱（企业所在节点）：${chains[0].name} · ${node.name}`);
   });
 
   it('scores a plan with injected instructions exactly like the clean one, and flags it high', async () => {

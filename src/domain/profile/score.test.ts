@@ -143,4 +143,26 @@ describe('创新力画像', () => {
     expect(d.find((f) => f.key === 'rd_ratio')).toMatchObject({ value: 0.09, source: 'derived' });
     expect(d.find((f) => f.key === 'output.per_mu')?.value).toBe(8e6);
   });
+
+  it('takes a ratio’s parts from one source, and a named round as the least raised', () => {
+    const registry = (key: ProfileFact['key'], value: number): ProfileFact => ({
+      key,
+      value,
+      qualifier: 'exact',
+      source: 'registry',
+      evidence: { quote: `企业库 ${key}` },
+    });
+    // The plan's 核心团队 (15) next to the registry's staff (42) and R&D staff (5).
+    const d = deriveFacts([
+      doc('employees', 15),
+      registry('rd_staff', 5),
+      registry('employees', 42),
+      doc('funding.last_round', 3e7),
+    ]);
+    expect(d.find((f) => f.key === 'rd_staff_ratio')?.value).toBeCloseTo(5 / 42);
+    expect(d.find((f) => f.key === 'funding.total')).toMatchObject({ value: 3e7, qualifier: 'at_least' });
+    // A plan that states its total keeps it.
+    const stated = deriveFacts([doc('funding.total', 8e7), doc('funding.last_round', 3e7)]);
+    expect(stated.find((f) => f.key === 'funding.total')).toBeUndefined();
+  });
 });

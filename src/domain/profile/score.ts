@@ -143,12 +143,16 @@ export type Profile = ReturnType<typeof computeProfile>;
 
 /** Facts computed from other facts (ratios), each saying what it was computed from. */
 export function deriveFacts(facts: ProfileFact[]): ProfileFact[] {
-  const get = (k: string) => facts.find((f) => f.key === k && usable(f));
+  const get = (k: string, source?: ProfileFact['source']) =>
+    facts.find((f) => f.key === k && usable(f) && (!source || f.source === source));
   const out: ProfileFact[] = [];
   const ratio = (key: FactKey, num: string, den: string, label: string) => {
     if (get(key)) return;
-    const a = get(num);
-    const b = get(den);
+    // Both parts from one source where one has both: the registry's R&D staff over the plan's core
+    // team would be a ratio of two different things.
+    const same = (['document', 'registry'] as const).find((src) => get(num, src) && get(den, src));
+    const a = get(num, same);
+    const b = get(den, same);
     if (a && b && b.value > 0)
       out.push({
         key,
@@ -161,5 +165,15 @@ export function deriveFacts(facts: ProfileFact[]): ProfileFact[] {
   ratio('rd_ratio', 'rd_expense', 'revenue', '研发费用 ÷ 营业收入');
   ratio('rd_staff_ratio', 'rd_staff', 'employees', '研发人员 ÷ 职工总数');
   ratio('output.per_mu', 'output.expected', 'land.area', '预期产值 ÷ 用地面积（亩）');
+  // A plan that names only its latest round has raised at least that much.
+  const round = get('funding.last_round');
+  if (!get('funding.total') && round && round.value > 0)
+    out.push({
+      key: 'funding.total',
+      value: round.value,
+      qualifier: 'at_least',
+      source: 'derived',
+      evidence: { quote: `累计融资至少为最近一轮：${round.evidence?.quote ?? round.value}` },
+    });
   return out;
 }

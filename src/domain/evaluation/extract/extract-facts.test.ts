@@ -39,4 +39,18 @@ describe('extractFacts traps', () => {
       ['patents.total', 42, 'exact'],
     ]);
   });
+
+  it('reads a TRL the plan states outright, but not one it only expects', () => {
+    const trl = (text: string) => extractFacts(text).find((f) => f.key === 'trl')?.value;
+    expect(trl('目前技术成熟度TRL 7级，已完成中试。')).toBe(7);
+    expect(trl('样机已通过验证，达到TRL-6。')).toBe(6);
+    expect(trl('产品技术成熟度达到8级。')).toBe(8);
+    expect(trl('已完成实验室验证，预计2026年达到TRL 8。')).toBe(4);
+  });
+
+  it('does not take a core or founding team for the whole staff', () => {
+    expect(facts('核心团队15人，均来自知名院校。')).toEqual([]);
+    expect(facts('公司现有员工42人，其中核心团队15人。')).toEqual([['employees', 42, 'exact']]);
+    expect(facts('团队规模200人。')).toEqual([['employees', 200, 'exact']]);
+  });
 });

@@ -24,7 +24,8 @@ export const KEY_RULES: KeyRule[] = [
   {
     key: 'employees',
     re: new RegExp(
-      `员工(?:总数|人数)?|职工(?:总数|人数)?|从业人员|在职人员|人员规模|团队规模|团队成员|团队(?!中)|人员总数|整个公司|公司${CN_DIGIT}`,
+      // A core, founding or management team is a part of the staff, not its size.
+      `员工(?:总数|人数)?|职工(?:总数|人数)?|从业人员|在职人员|人员规模|(?<!核心|创始|创业|管理|经营|研发)团队(?:规模|成员)?(?!中)|人员总数|整个公司|公司${CN_DIGIT}`,
       'g',
     ),
     kinds: COUNT,

@@ -14,8 +14,16 @@ const TRL_STAGES: [number, RegExp][] = [
   [1, /原理研究|基础研究/],
 ];
 
-/** The most advanced stage the sentence says is reached; stages after a forecast word do not count. */
+// A level stated outright: "技术成熟度TRL 7级", "TRL-6", "技术成熟度达到7级", "技术就绪度为8级".
+const STATED_TRL =
+  /(?:TRL|技术(?:成熟|就绪)度(?:等级)?(?:为|达到|已达到|已达|处于)?)\s*[-:：]?\s*(?:TRL\s*)?([1-9])(?![\d.])\s*级?/gi;
+
+/** The level the sentence states, else the most advanced stage it says is reached; a level or stage after
+ *  a forecast word (预计达到 TRL 8) does not count. */
 export function trlOf(sentence: string): number | undefined {
+  for (const m of sentence.matchAll(STATED_TRL)) {
+    if (!FORECAST.test(sentence.slice(0, m.index))) return Number(m[1]);
+  }
   for (const [level, re] of TRL_STAGES) {
     const global = new RegExp(re.source, 'g');
     for (const m of sentence.matchAll(global)) {

@@ -68,6 +68,16 @@ export async function registryFacts(db: Tx, enterpriseId: string): Promise<Profi
   return out;
 }
 
+/** The chain nodes the firm sits on in the 产业链图谱 (matched or confirmed, not rejected): what a
+ *  project entered by hand serves, when it was not created from a 靶向招商 list that names its node. */
+export async function placedNodeIds(db: Tx, enterpriseId: string): Promise<string[]> {
+  const rows = await rowsOf<{ node_id: string }>(
+    db,
+    sql`select node_id from chain_placements where enterprise_id = ${enterpriseId} and status <> 'rejected'`,
+  );
+  return rows.map((r) => r.node_id);
+}
+
 const FIT: Record<string, number> = { missing: 4, weak: 3, average: 2, strong: 1 };
 const STRENGTH_WORDS: Record<string, string> = {
   missing: '缺失',
@@ -83,6 +93,8 @@ export async function chainFacts(
   orgId: string,
   nodeIds: string[],
   strengthOf: (nodeId: string) => Promise<string | null>,
+  /** Where the nodes came from, said in the evidence: the project's own or the firm's placement. */
+  via: 'project' | 'placement' = 'project',
 ) {
   if (!nodeIds.length) return [];
   let best: { nodeId: string; strength: string; fit: number } | null = null;
@@ -97,7 +109,8 @@ export async function chainFacts(
                exists (select 1 from org_chains oc where oc.chain_id = n.chain_id and oc.org_id = ${orgId}) as leading
           from chain_nodes n join chains c on c.id = n.chain_id where n.id = ${best.nodeId}`,
   );
-  const quote = `产业链图谱：${node.chain} · ${node.name}（本地${STRENGTH_WORDS[best.strength]}）`;
+  const where = via === 'placement' ? '产业链图谱（企业所在节点）' : '产业链图谱';
+  const quote = `${where}：${node.chain} · ${node.name}（本地${STRENGTH_WORDS[best.strength]}）`;
   return [
     { key: 'chain.node_fit', value: best.fit, qualifier: 'exact', source: 'chain', evidence: { quote } },
     {

@@ -29,7 +29,7 @@ import type { Actor } from '../../access.js';
 import { AppError } from '../../app-error.js';
 import { writeAudit } from '../../audit.js';
 import { chainTree } from '../chains/chains.js';
-import { chainFacts, registryFacts } from './context-facts.js';
+import { chainFacts, placedNodeIds, registryFacts } from './context-facts.js';
 import { decisionOf, firmOf, scopedEvaluation } from './evaluations.js';
 import { type LlmReading, type LlmSettings, llmSettings, mergeFacts, readWithModel } from './llm/index.js';
 import { memoWith } from './llm/memo.js';
@@ -109,7 +109,15 @@ export async function runProfile(
   const facts = [
     ...profileFactsFromPlan(merged.facts),
     ...(await registryFacts(db, project.enterpriseId)),
-    ...(await chainFacts(db, actor.orgId, project.chainNodeIds, chainStrength)),
+    ...(project.chainNodeIds.length
+      ? await chainFacts(db, actor.orgId, project.chainNodeIds, chainStrength)
+      : await chainFacts(
+          db,
+          actor.orgId,
+          await placedNodeIds(db, project.enterpriseId),
+          chainStrength,
+          'placement',
+        )),
   ];
   const all = [...facts, ...deriveFacts(facts)];
   const model = await currentModel(db, actor);
