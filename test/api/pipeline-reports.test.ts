@@ -231,6 +231,10 @@ describe('年度总结', () => {
     expect(s.text).toContain(`${year}年，盐南高新区新增招商线索`);
     expect(s.text).toContain('落地项目1个、到位资金1亿元');
     expect(s.text).toContain('高质量项目1个，占落地项目的100%');
+    // A year with nothing landed says so, with no share of nothing.
+    const quiet = (await leader.get(`/api/v1/project-reports/year?year=${year - 5}`)).json();
+    expect(quiet.text).toContain('落地项目0个');
+    expect(quiet.text).not.toContain('占落地项目的');
     expect(s.bySource.find((x: { name: string }) => x.name === '大院大所合作')).toMatchObject({
       landed: 1,
       signed: 1,

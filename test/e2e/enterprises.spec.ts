@@ -144,6 +144,13 @@ test('the export button downloads the filtered list as XLSX', async ({ page }) =
   expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
 });
 
+test('a link to a page past the end lands on the last page that has firms', async ({ page }) => {
+  await login(page, 'officer');
+  await page.goto('/enterprises?page=999');
+  await expect.poll(() => new URL(page.url()).searchParams.get('page')).not.toBe('999');
+  await expect(page.getByTestId('enterprises-table').locator('tr.ant-table-row').first()).toBeVisible();
+});
+
 test('a near-identical name shows as a duplicate pair and can be merged', async ({ page }) => {
   const file = path.join(dir, '补充名单.csv');
   writeCsv(file, 'gbk', [

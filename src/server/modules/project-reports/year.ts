@@ -96,7 +96,10 @@ export function yearText(s: {
   return [
     `${s.year}年，${s.orgName}新增招商线索${s.newLeads}个，签约项目${s.signed}个、计划总投资${s.plannedInvestment}亿元，`,
     `落地项目${s.landed}个、到位资金${s.arrivedInvestment}亿元；`,
-    `其中大院大所、行业龙头、央企国企等高质量项目${s.highQualityLanded}个，占落地项目的${pct(s.highQualityShare)}；`,
+    // A share of no landed project is no share at all: the clause is left out rather than read "0%".
+    s.landed > 0
+      ? `其中大院大所、行业龙头、央企国企等高质量项目${s.highQualityLanded}个，占落地项目的${pct(s.highQualityShare)}；`
+      : '',
     `引进高层次人才${s.talents}名、科学家团队${s.scientistTeams}个。`,
     top.length ? `落地项目主要来自${top.map((x) => `${x.name}（${x.landed}个）`).join('、')}。` : '',
   ].join('');

@@ -93,7 +93,7 @@ export function NodeDrawer({
           data-testid="node-figures"
         >
           <Statistic title={c.col.firms} value={f.firms} suffix={c.unitFirms} />
-          <Statistic title={c.col.revenue} value={f.revenue > 0 ? formatMoney(f.revenue, en) : '0'} />
+          <Statistic title={c.col.revenue} value={formatMoney(f.revenue, en)} />
           <Statistic title={c.col.hnte} value={f.hnte} suffix={c.unitFirms} />
           <Statistic title={c.col.specialized} value={f.specialized} suffix={c.unitFirms} />
           <Statistic title={c.col.leaders} value={f.leaders} suffix={c.unitFirms} />

@@ -61,7 +61,7 @@ export function NodeTable({ tree, onOpen }: { tree: ChainTree; onOpen: (nodeId: 
       title: c.col.revenue,
       width: 130,
       align: 'right',
-      render: (_, r) => (r.figures.revenue > 0 ? formatMoney(r.figures.revenue, en) : num(0)),
+      render: (_, r) => formatMoney(r.figures.revenue, en),
       sorter: (a, b) => a.figures.revenue - b.figures.revenue,
     },
     { key: 'hnte', title: c.col.hnte, width: 64, align: 'right', render: (_, r) => num(r.figures.hnte) },

@@ -41,7 +41,7 @@ export const enterprisesZhCN = {
     innovative_sme: '创新型中小企业',
     hnte: '高新技术企业',
     specialized_sme: '专精特新中小企业',
-    little_giant: '专精特新"小巨人"',
+    little_giant: '专精特新“小巨人”',
     gazelle: '瞪羚企业',
     potential_unicorn: '潜在独角兽',
     unicorn: '独角兽',

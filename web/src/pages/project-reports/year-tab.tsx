@@ -24,7 +24,10 @@ export function YearTab() {
         { key: 'signed', value: d.signed, suffix: y.count },
         { key: 'landed', value: d.landed, suffix: y.count },
         { key: 'highQualityLanded', value: d.highQualityLanded, suffix: y.count },
-        { key: 'highQualityShare', value: `${Math.round(d.highQualityShare * 1000) / 10}%` },
+        {
+          key: 'highQualityShare',
+          value: d.landed > 0 ? `${Math.round(d.highQualityShare * 1000) / 10}%` : '—',
+        },
         { key: 'talents', value: d.talents, suffix: y.people },
         { key: 'scientistTeams', value: d.scientistTeams, suffix: y.count },
         { key: 'plannedInvestment', value: formatMoney(d.plannedInvestment * YI) },

@@ -27,6 +27,7 @@ export function changedFields(entry: AuditEntry): { field: string; before: unkno
 }
 
 const MONEY = new Set([
+  'registeredCapital',
   'revenue',
   'mainRevenue',
   'hightechRevenue',
@@ -46,10 +47,17 @@ export function HistoryCard({ history }: { history: AuditEntry[] }) {
   const p = m.enterprises.profile;
   const facts = m.enterprises.facts;
   const empty = t('audit.empty');
-  const label = (f: string) => m.audit.fields[f] ?? facts.fields[f] ?? m.enterprises.ipKinds[f] ?? f;
+  const label = (f: string) =>
+    (MONEY.has(f) ? (facts.fields[f] ?? p[f as keyof typeof p]) : undefined) ??
+    m.audit.fields[f] ??
+    facts.fields[f] ??
+    m.enterprises.ipKinds[f] ??
+    f;
   const value = (field: string, v: unknown) => {
     if (field === 'tier' && typeof v === 'string') return m.enterprises.tiers[v] ?? v;
-    if (MONEY.has(field) && typeof v === 'number') return formatMoney(v, en);
+    // Money is stored in 元 (numeric columns arrive as strings): shown as the page shows it, in 万元 / 亿元.
+    if (MONEY.has(field) && v !== null && v !== '' && Number.isFinite(Number(v)))
+      return formatMoney(Number(v), en);
     return show(v, empty);
   };
   /** The part of the firm a fact edit changed (see facts-update.ts on the server). */

@@ -64,12 +64,18 @@ export function useEnterpriseColumns(query: EnterpriseQuery): TableColumnsType<E
     {
       title: m.col.industry,
       key: 'industry',
-      width: 110,
+      width: 170,
+      ellipsis: { showTitle: false },
+      // The name is what people read; the code stays in the tooltip for those who file by it.
       render: (_, e) => {
         const code = industryCode(e);
         if (!code) return '—';
         const label = industryLabel(code, en) ?? industryLabel(e.industrySection, en);
-        return <Tooltip title={label}>{code}</Tooltip>;
+        return (
+          <Tooltip title={label ? `${code} ${label}` : code}>
+            <span data-testid="industry-cell">{label ?? code}</span>
+          </Tooltip>
+        );
       },
     },
     {

@@ -3,6 +3,7 @@
 import { CloudUploadOutlined, DownloadOutlined } from '@ant-design/icons';
 import { Button, Card, Table } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Me } from '../../../../../src/shared/api';
@@ -27,6 +28,13 @@ export function EnterprisesPage({ me }: { me: Me }) {
   const list = useEnterprises(query);
   const columns = useEnterpriseColumns(query);
   const { page: _p, pageSize: _s, ...filters } = query;
+
+  // A page past the end (an old link, a list that shrank) goes to the last page that has rows.
+  const total = list.data?.total ?? 0;
+  const lastPage = Math.max(1, Math.ceil(total / (query.pageSize ?? 20)));
+  useEffect(() => {
+    if (list.data && total > 0 && (query.page ?? 1) > lastPage) update({ page: lastPage });
+  }, [list.data, total, query.page, lastPage, update]);
 
   const onSort = (s: SorterResult<EnterpriseSummary> | SorterResult<EnterpriseSummary>[]) => {
     const one = Array.isArray(s) ? s[0] : s;
