@@ -147,7 +147,6 @@ export function CreateProjectButton({ onCreated }: { onCreated?: (id: string) =>
   };
 
   const figureRules = useFigureRules();
-  const wan = { suffix: f.wan };
   const wanRules = figureRules({ kind: 'wan', max: 1e10 });
   return (
     <>
@@ -243,17 +242,17 @@ export function CreateProjectButton({ onCreated }: { onCreated?: (id: string) =>
           <Row gutter={16}>
             <Col span={8}>
               <Form.Item name="plannedInvestment" label={f.plannedInvestment} rules={wanRules}>
-                <FigureInput {...wan} />
+                <FigureInput suffix={f.wan} />
               </Form.Item>
             </Col>
             <Col span={8}>
               <Form.Item name="registeredCapital" label={f.registeredCapital} rules={wanRules}>
-                <FigureInput {...wan} />
+                <FigureInput suffix={f.wan} />
               </Form.Item>
             </Col>
             <Col span={8}>
               <Form.Item name="expectedOutput" label={f.expectedOutput} rules={wanRules}>
-                <FigureInput {...wan} />
+                <FigureInput suffix={f.wan} />
               </Form.Item>
             </Col>
             <Col span={6}>
