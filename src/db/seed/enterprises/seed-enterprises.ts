@@ -173,9 +173,12 @@ export async function seedEnterprises(db: Db, opts: SeedEnterprisesOptions): Pro
     result.skipped += firms.length - kept.length;
     opts.onProgress?.({ done, total, inserted: result.inserted });
   };
+  // The showcase firms stand in for the last generated ones, so a seed of N firms is still N firms.
+  const showcase = localOpen && opts.showcase ? showcaseFirms({ seed, asOf }) : [];
+  const shown = opts.count >= showcase.length ? showcase : [];
   const gen = generateEnterprises({
     seed,
-    count: localOpen ? opts.count : 0,
+    count: localOpen ? opts.count - shown.length : 0,
     targetCount: targetOpen ? targetCount : 0,
     asOf,
     targetOrg,
@@ -191,10 +194,10 @@ export async function seedEnterprises(db: Db, opts: SeedEnterprisesOptions): Pro
     batch.push(firm);
     if (batch.length >= batchSize) await flush();
   }
-  if (localOpen && opts.showcase) {
-    for (const firm of showcaseFirms({ seed, asOf })) {
-      if (!seeded.has(key(firm.orgId, firm.universe))) batch.push(firm);
-    }
+  for (const firm of shown) {
+    done++;
+    if (seeded.has(key(firm.orgId, firm.universe))) result.skipped++;
+    else batch.push(firm);
   }
   await flush();
 

@@ -1,7 +1,8 @@
 /** The firms the README's search examples name — "中交慧运" finds 中交慧运（盐城）科技有限公司, "通润汽车"
  *  finds 南通市通润汽车零部件有限公司 — so a newcomer's first search on the demo data works as the tests
  *  say. Each is an ordinary generated firm (figures, IP, titles drawn as for any other) of the right park
- *  and industry, found by index past any generated count, with its name fixed. */
+ *  and industry, found by index past any generated count, with its name fixed; they take the place of
+ *  the last two generated firms, so a seed of N firms is still N. */
 import { type DemoFirm, generateFirm } from './generate.js';
 
 const SHOWCASE = [
