@@ -3,6 +3,7 @@
 // "N passed, N failed" counted from the runners' JSON reports.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -87,10 +88,13 @@ if (!only || only === 'e2e') {
   if (step('build for browser tests', process.execPath, ['scripts/build.js'])) {
     const out = path.join(reports, 'playwright.json');
     console.log('\n=== browser tests (Playwright + Debian Chromium) ===');
+    // A free port unless one is given: a server someone left running on the default port would
+    // otherwise fail the whole browser run with "already used".
+    const port = process.env.E2E_PORT || String(await freePort());
     const r = spawnSync(bin('playwright'), ['test', '--reporter=list,json'], {
       cwd: root,
       stdio: 'inherit',
-      env: { ...noDb, PLAYWRIGHT_JSON_OUTPUT_NAME: out },
+      env: { ...noDb, PLAYWRIGHT_JSON_OUTPUT_NAME: out, E2E_PORT: port },
     });
     if (r.status !== 0) broken.push('browser tests');
     countPlaywright(out);
@@ -102,3 +106,15 @@ console.log(
 );
 console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(broken.length ? 1 : 0);
+
+/** A loopback port nothing listens on (the OS picks it). */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
