@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { makeUscc } from '../helpers/enterprise-files';
-import { confirmAndWait, FIGURES_HEADER, firmId, importCsv, login, menu, snap } from './helpers';
+import { confirmAndWait, FIGURES_HEADER, firmId, importCsv, login, menu, pickOption, snap } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -116,6 +116,55 @@ test('an officer finds the firm a policy matches, pushes it, tells it and export
     path: 'test-results/screenshots/policies-card.png',
     style: '.ant-layout-header { position: static !important; }',
   });
+});
+
+test('an officer writes a new policy with its benefit and conditions, publishes it and edits it', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const title = '盐南高企培育奖励（编辑器）';
+  await login(page, 'officer');
+  await page.goto('/policies');
+  await page.getByTestId('policy-create').click();
+  const editor = page.getByTestId('policy-editor');
+  await editor.getByLabel('政策名称').fill(title);
+  await editor.getByLabel('发文单位').fill('盐南高新区科技局');
+  await editor.getByLabel('文号').fill('盐南科〔2026〕9号');
+  await editor.getByLabel('适用地区').fill('3209');
+  await editor.getByRole('radio', { name: '已发布' }).check();
+  await editor.getByRole('button', { name: '添加兑现内容' }).click();
+  await editor.getByPlaceholder('如：首次认定奖励 20 万元').fill('首次认定奖励 20 万元');
+  await editor.getByPlaceholder('金额').fill('20');
+  // Two conditions: a valid 高企 title (the default), and last year's revenue of at least 1,000 万元.
+  await page.getByTestId('policy-add-clause').click();
+  await page.getByTestId('policy-add-clause').click();
+  const second = page.getByTestId('policy-clause').nth(1);
+  await pickOption(page, second.locator('.ant-select').first(), '上年度营业收入（万元）');
+  await second.getByLabel('不低于').fill('abc');
+  await page.getByTestId('policy-editor-save').click();
+  await expect(second).toContainText('请输入数字');
+  await second.getByLabel('不低于').fill('1000');
+  await page.getByTestId('policy-editor-save').click();
+  await expect(page.getByText('政策已新建')).toBeVisible();
+
+  // The new policy opens in its drawer, its conditions said as sentences.
+  const drawer = page.getByTestId('policy-drawer');
+  await expect(drawer).toContainText(title);
+  const conditions = drawer.getByTestId('policy-conditions');
+  await expect(conditions).toContainText('持有有效的高新技术企业资质');
+  await expect(conditions).toContainText('上年度营业收入 ≥ 1000 万元');
+  await expect(drawer.getByTestId('policy-benefits')).toContainText('首次认定奖励 20 万元');
+  await snap(page, 'policy-editor-created');
+
+  // Editing keeps what is not touched and says a stale version is stale.
+  await drawer.getByTestId('policy-edit').click();
+  await editor.getByLabel('政策名称').fill(`${title}（修订）`);
+  await page.getByTestId('policy-editor-save').click();
+  await expect(page.getByText('政策已保存')).toBeVisible();
+  await expect(drawer).toContainText(`${title}（修订）`);
+  await expect(conditions).toContainText('上年度营业收入 ≥ 1000 万元');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('policies-table')).toContainText(`${title}（修订）`);
 });
 
 test('an expert sees neither the 政策找企业 entry nor the 可申报政策 card', async ({ page }) => {

@@ -69,6 +69,34 @@ export function usePolicyMatches(id: string | undefined, q: MatchQuery) {
   });
 }
 
+/** What the editor sends: the policy's own fields (money in 元, ratios as fractions), and a version to edit. */
+export type PolicyInput = Partial<
+  Pick<
+    Policy,
+    | 'title'
+    | 'issuer'
+    | 'documentNo'
+    | 'summary'
+    | 'regionScope'
+    | 'validFrom'
+    | 'validTo'
+    | 'applyFrom'
+    | 'applyTo'
+    | 'benefits'
+    | 'conditions'
+    | 'status'
+  >
+>;
+
+export function useSavePolicy(id?: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: PolicyInput & { version?: number }) =>
+      id ? api.patch<Policy>(`${BASE}/${id}`, v) : api.post<Policy>(BASE, v),
+    onSuccess: () => qc.invalidateQueries({ queryKey: policiesKey }),
+  });
+}
+
 export function useCreatePushes(id: string) {
   const qc = useQueryClient();
   return useMutation({

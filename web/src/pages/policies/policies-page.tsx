@@ -1,25 +1,29 @@
 /** 政策找企业: the policy library (title, 文号, 发文单位, 申报窗口 with days left, benefits, status); a
  *  title opens the policy's drawer with its conditions and the firms it finds; 我的推送 lists the
  *  firms I am to tell. The tab and the open policy live in the URL (?tab=pushes, ?policy=<id>). */
-import { Card, Flex, Input, Switch, Table, type TableColumnsType, Tabs, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, Input, Switch, Table, type TableColumnsType, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { Me } from '../../../../src/shared/api';
+import { hasAnyRole } from '../../api/me';
 import { type Policy, usePolicies } from '../../api/policies';
 import { PageHeader } from '../../components/page-header';
 import { useMessages } from '../../i18n';
 import { benefitText, DeadlineTag, windowText } from './format';
 import { PolicyDrawer } from './policy-drawer';
+import { PolicyEditor } from './policy-editor';
 import { PushesTab } from './pushes-tab';
 
-function PolicyLibrary({ onOpen }: { onOpen: (id: string) => void }) {
+function PolicyLibrary({ me, onOpen }: { me: Me; onOpen: (id: string) => void }) {
   const { t } = useTranslation();
   const p = useMessages().policies;
   const [q, setQ] = useState('');
   const [open, setOpen] = useState(false);
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const list = usePolicies({ q: q || undefined, open: open || undefined, ...paging });
+  const [creating, setCreating] = useState(false);
 
   const columns: TableColumnsType<Policy> = [
     {
@@ -79,6 +83,16 @@ function PolicyLibrary({ onOpen }: { onOpen: (id: string) => void }) {
           }}
           data-testid="policy-search"
         />
+        {hasAnyRole(me, ['admin', 'leader', 'officer']) && (
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setCreating(true)}
+            data-testid="policy-create"
+          >
+            {p.editor.create}
+          </Button>
+        )}
         <Flex gap={8} align="center">
           <Switch
             checked={open}
@@ -91,6 +105,14 @@ function PolicyLibrary({ onOpen }: { onOpen: (id: string) => void }) {
           <span>{p.onlyOpen}</span>
         </Flex>
       </Flex>
+      {creating && (
+        <PolicyEditor
+          onClose={(saved) => {
+            setCreating(false);
+            if (saved) onOpen(saved.id);
+          }}
+        />
+      )}
       <Table<Policy>
         rowKey="id"
         size="middle"
@@ -136,7 +158,7 @@ export function PoliciesPage({ me }: { me: Me }) {
           {
             key: 'library',
             label: p.tabs.library,
-            children: <PolicyLibrary onOpen={(id) => set('policy', id)} />,
+            children: <PolicyLibrary me={me} onOpen={(id) => set('policy', id)} />,
           },
           { key: 'pushes', label: p.tabs.pushes, children: <PushesTab me={me} /> },
         ]}

@@ -1,6 +1,6 @@
 /** A policy's drawer: its facts, the conditions as Chinese sentences, the benefits, and the firms it
  *  finds under 符合 / 接近 / 待补资料 with their met and unmet clauses; writers may 生成推送清单. */
-import { SendOutlined } from '@ant-design/icons';
+import { EditOutlined, SendOutlined } from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -35,6 +35,7 @@ import {
 import { useMessages } from '../../i18n';
 import { fill } from '../../i18n/fill';
 import { benefitText, ClauseList, DeadlineTag, windowText } from './format';
+import { PolicyEditor } from './policy-editor';
 
 const WRITERS = ['admin', 'leader', 'officer'] as const;
 
@@ -180,7 +181,9 @@ function GeneratePushes({ policy, onDone }: { policy: Policy; onDone: (r: PushCr
         create.mutateAsync().then(
           (r) => {
             onDone(r);
-            message.success(fill(p.generated, r));
+            // Nothing to tell is not a success to celebrate: say why the list is empty.
+            if (r.created + r.existing === 0) message.info(p.generatedNone);
+            else message.success(fill(p.generated, r));
           },
           (e: Error) => message.error(e.message),
         )
@@ -206,6 +209,7 @@ export function PolicyDrawer({ id, me, onClose }: { id: string; me: Me; onClose:
   const counts = usePolicyMatches(id, { status: 'match', pageSize: 1 });
   const [created, setCreated] = useState<PushCreated | null>(null);
   const [tab, setTab] = useState<MatchStatus>('match');
+  const [editing, setEditing] = useState(false);
   const canWrite = hasAnyRole(me, WRITERS);
   const c = counts.data?.counts;
 
@@ -215,7 +219,19 @@ export function PolicyDrawer({ id, me, onClose }: { id: string; me: Me; onClose:
       size={980}
       onClose={onClose}
       title={policy.data?.title ?? p.title}
-      extra={policy.data && canWrite && <GeneratePushes policy={policy.data} onDone={setCreated} />}
+      extra={
+        policy.data &&
+        canWrite && (
+          <Flex gap={8}>
+            {policy.data.editable && (
+              <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="policy-edit">
+                {p.editor.edit}
+              </Button>
+            )}
+            <GeneratePushes policy={policy.data} onDone={setCreated} />
+          </Flex>
+        )
+      }
       data-testid="policy-drawer"
     >
       {policy.isPending ? (
@@ -226,14 +242,15 @@ export function PolicyDrawer({ id, me, onClose }: { id: string; me: Me; onClose:
         <Flex vertical gap={16}>
           {created && (
             <Alert
-              type="success"
+              type={created.created + created.existing === 0 ? 'info' : 'success'}
               showIcon
               closable
               onClose={() => setCreated(null)}
-              title={fill(p.generated, created)}
+              title={created.created + created.existing === 0 ? p.generatedNone : fill(p.generated, created)}
               data-testid="push-result"
             />
           )}
+          {editing && <PolicyEditor policy={policy.data} onClose={() => setEditing(false)} />}
           <PolicyFacts policy={policy.data} />
           <Typography.Title level={5} style={{ margin: 0 }}>
             {p.detail.firms}
