@@ -1,5 +1,5 @@
-/** The README's first searches work on the demo data a newcomer gets from `npm start`, not only on the
- *  tests' own files: "中交慧运" and "zjhy" in 盐南, "通润汽车" in 南通开发区. */
+/** The demo data a newcomer gets from `npm start` carries what the README walks through: the first
+ *  searches ("中交慧运" and "zjhy" in 盐南, "通润汽车" in 南通开发区) and a committee to assign. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoEnterprises } from '../../src/db/seed/seed.js';
 import { type Client, createTestApp, login, type TestContext } from '../helpers/app.js';
@@ -37,5 +37,17 @@ describe('the README’s examples on the demo data', () => {
     expect(again.inserted).toBe(0);
     const all = (await officer.get(`/api/v1/enterprises?q=${encodeURIComponent('中交慧运')}`)).json().items;
     expect(all.filter((e: { name: string }) => e.name === '中交慧运（盐城）科技有限公司')).toHaveLength(1);
+  });
+
+  it('has a committee of four in 盐南, 陈教授 signed in as the demo expert', async () => {
+    const admin = await login(t.app, 'admin');
+    const list = (await admin.get('/api/v1/experts')).json().items as {
+      name: string;
+      userId: string | null;
+    }[];
+    expect(list.map((e) => e.name).sort()).toEqual(['刘研究员', '孙教授', '王高工', '陈教授'].sort());
+    expect(list.find((e) => e.name === '陈教授')?.userId).toBeTruthy();
+    await seedDemoEnterprises(t.database.db, 300, 0);
+    expect((await admin.get('/api/v1/experts')).json().items).toHaveLength(4);
   });
 });

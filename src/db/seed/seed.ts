@@ -8,6 +8,7 @@ import { orgs, users } from '../schema/index.js';
 import { queueDemoPlacements, seedChainTemplates } from './chains.js';
 import { DEMO_ORGS, DEMO_PASSWORD, DEMO_USERS, ROOT_ORG } from './demo-data.js';
 import { seedEnterprises } from './enterprises/seed-enterprises.js';
+import { seedDemoExperts } from './experts.js';
 import { seedDemoPolicies } from './policies.js';
 import { seedRelations } from './seed-relations.js';
 
@@ -117,5 +118,7 @@ export async function seedDemoEnterprises(
   }
   // For the firms present (this run's or an earlier one's), after they are: relations name them.
   const relations = await seedRelations(db, { count, targetCount });
+  // A committee to assign, so a demo evaluation can be scored end to end.
+  if (count > 0) await seedDemoExperts(db);
   return { ...result, relations: relations.relations };
 }
