@@ -307,4 +307,11 @@ test('due diligence is filled and the leader records 有条件通过; the report
   expect(docx.suggestedFilename()).toMatch(/\.docx$/);
   const bytes = readFileSync(await docx.path());
   expect(bytes.subarray(0, 2).toString()).toBe('PK');
+
+  // In the project's history the decision is a record made at its stage, not a move to the same stage.
+  await page.goto(`/projects?project=${made[CLEAN].id}`);
+  const history = page.getByTestId('project-history');
+  await expect(history).toContainText(/局长 在“[^”]+”阶段记录/);
+  await expect(history).toContainText('评估结论：有条件通过');
+  expect(await history.innerText()).not.toMatch(/由“([^”]+)”推进到“\1”/);
 });

@@ -160,6 +160,12 @@ describe('创新力画像', () => {
       doc('funding.last_round', 3e7),
     ]);
     expect(d.find((f) => f.key === 'rd_staff_ratio')?.value).toBeCloseTo(5 / 42);
+    // Each part says its unit, as the rest of the product does.
+    expect(d.find((f) => f.key === 'rd_staff_ratio')?.evidence?.quote).toBe(
+      '研发人员 ÷ 职工总数：5 人 ÷ 42 人',
+    );
+    const money = deriveFacts([doc('rd_expense', 677_400), doc('revenue', 10_850_000)]);
+    expect(money[0].evidence?.quote).toBe('研发费用 ÷ 营业收入：67.74 万元 ÷ 1085 万元');
     expect(d.find((f) => f.key === 'funding.total')).toMatchObject({ value: 3e7, qualifier: 'at_least' });
     // A plan that states its total keeps it.
     const stated = deriveFacts([doc('funding.total', 8e7), doc('funding.last_round', 3e7)]);

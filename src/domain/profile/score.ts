@@ -3,6 +3,7 @@
  *  band rather than false precision. Pure and deterministic: the same facts and model version always
  *  give the same profile. No language model reaches this function: its facts are verified first, and
  *  the points come from the published bands alone. */
+import { wan } from '../eligibility/format.js';
 import { DIMENSION_NAMES, type Dimension, type FactKey, type ScoringModel } from './model.js';
 
 export type Qualifier = 'exact' | 'approx' | 'at_least' | 'forecast';
@@ -146,7 +147,8 @@ export function deriveFacts(facts: ProfileFact[]): ProfileFact[] {
   const get = (k: string, source?: ProfileFact['source']) =>
     facts.find((f) => f.key === k && usable(f) && (!source || f.source === source));
   const out: ProfileFact[] = [];
-  const ratio = (key: FactKey, num: string, den: string, label: string) => {
+  type Unit = (n: number) => string;
+  const ratio = (key: FactKey, num: string, den: string, label: string, numUnit: Unit, denUnit: Unit) => {
     if (get(key)) return;
     // Both parts from one source where one has both: the registry's R&D staff over the plan's core
     // team would be a ratio of two different things.
@@ -159,12 +161,13 @@ export function deriveFacts(facts: ProfileFact[]): ProfileFact[] {
         value: a.value / b.value,
         qualifier: a.qualifier === 'exact' && b.qualifier === 'exact' ? 'exact' : 'approx',
         source: 'derived',
-        evidence: { quote: `${label}：${a.value} ÷ ${b.value}` },
+        evidence: { quote: `${label}：${numUnit(a.value)} ÷ ${denUnit(b.value)}` },
       });
   };
-  ratio('rd_ratio', 'rd_expense', 'revenue', '研发费用 ÷ 营业收入');
-  ratio('rd_staff_ratio', 'rd_staff', 'employees', '研发人员 ÷ 职工总数');
-  ratio('output.per_mu', 'output.expected', 'land.area', '预期产值 ÷ 用地面积（亩）');
+  const people: Unit = (n) => `${n} 人`;
+  ratio('rd_ratio', 'rd_expense', 'revenue', '研发费用 ÷ 营业收入', wan, wan);
+  ratio('rd_staff_ratio', 'rd_staff', 'employees', '研发人员 ÷ 职工总数', people, people);
+  ratio('output.per_mu', 'output.expected', 'land.area', '预期产值 ÷ 用地面积', wan, (n) => `${n} 亩`);
   // A plan that names only its latest round has raised at least that much.
   const round = get('funding.last_round');
   if (!get('funding.total') && round && round.value > 0)

@@ -4,8 +4,11 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../../db/client.js';
 import { rowsOf } from '../../../db/rows.js';
+import { pct, wan } from '../../../domain/eligibility/format.js';
 import { TIER_KEYS } from '../../../domain/eligibility/tiers.js';
 import type { ProfileFact } from '../../../domain/profile/score.js';
+
+const money = (v: unknown) => (v === null || v === undefined ? '' : wan(Number(v)));
 
 const registry = (key: ProfileFact['key'], value: unknown, quote: string): ProfileFact[] =>
   value === null || value === undefined || !Number.isFinite(Number(value))
@@ -41,20 +44,23 @@ export async function registryFacts(db: Tx, enterpriseId: string): Promise<Profi
   if (y) {
     const year = `企业库 ${y.year} 年度数据`;
     out.push(
-      ...registry('employees', y.employees, `${year}：员工人数 ${y.employees}`),
-      ...registry('rd_staff', y.rd_staff, `${year}：研发人员 ${y.rd_staff}`),
-      ...registry('revenue', y.revenue, `${year}：营业收入 ${y.revenue} 元`),
-      ...registry('rd_expense', y.rd_expense, `${year}：研发费用 ${y.rd_expense} 元`),
-      ...registry('net_profit', y.net_profit, `${year}：净利润 ${y.net_profit} 元`),
+      ...registry('employees', y.employees, `${year}：员工人数 ${y.employees} 人`),
+      ...registry('rd_staff', y.rd_staff, `${year}：研发人员 ${y.rd_staff} 人`),
+      ...registry('revenue', y.revenue, `${year}：营业收入 ${money(y.revenue)}`),
+      ...registry('rd_expense', y.rd_expense, `${year}：研发费用 ${money(y.rd_expense)}`),
+      ...registry('net_profit', y.net_profit, `${year}：净利润 ${money(y.net_profit)}`),
     );
-    if (prev?.revenue && Number(prev.revenue) > 0 && y.revenue !== null)
+    if (prev?.revenue && Number(prev.revenue) > 0 && y.revenue !== null) {
+      const growth = Number(y.revenue) / Number(prev.revenue) - 1;
+      const change = `${growth < 0 ? '下降' : '增长'} ${pct(Math.abs(growth))}`;
       out.push(
         ...registry(
           'revenue_growth',
-          Number(y.revenue) / Number(prev.revenue) - 1,
-          `${year}：营业收入较上年增长`,
+          growth,
+          `${year}：营业收入 ${wan(Number(y.revenue))}，较上年 ${wan(Number(prev.revenue))}${change}`,
         ),
       );
+    }
   }
   const count = (kind: string) => ip.find((i) => i.kind === kind)?.count;
   out.push(...registry('patents.invention', count('invention_patent'), '企业库知识产权：发明专利'));

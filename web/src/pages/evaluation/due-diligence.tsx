@@ -50,8 +50,9 @@ export function DueDiligence({ ev, canEdit }: { ev: Evaluation; canEdit: boolean
     notes: drafts[x.id]?.notes ?? x.notes ?? '',
     attachmentIds: drafts[x.id]?.attachmentIds ?? x.attachmentIds,
   });
-  // The evidence of a finding is one of the project's attachments (an 征信报告, a 访谈纪要 …).
-  const files = useProject(ev.projectId).data?.attachments ?? [];
+  // The evidence of a finding is one of the project's attachments (an 征信报告, a 访谈纪要 …). Experts
+  // may not read the project (the API answers 403), so they are not made to ask.
+  const files = useProject(canEdit ? ev.projectId : undefined).data?.attachments ?? [];
   const fileName = (id: string) => files.find((f) => f.id === id)?.fileName ?? id.slice(0, 8);
   const change = (id: string, patch: Draft) =>
     setDrafts((all) => ({ ...all, [id]: { ...all[id], ...patch } }));

@@ -58,13 +58,16 @@ export function History({ p }: { p: ProjectDetail }) {
             <Flex gap={6} align="center" wrap>
               <StageTag stage={e.toStage as Stage} />
               <Typography.Text style={{ fontSize: 13 }}>
-                {e.fromStage
-                  ? fill(d.movedBy, {
-                      name: e.byName,
-                      from: STAGE_NAMES[e.fromStage as Stage] ?? e.fromStage,
-                      to: STAGE_NAMES[e.toStage as Stage] ?? e.toStage,
-                    })
-                  : fill(d.createdBy, { name: e.byName })}
+                {e.fromStage && e.fromStage === e.toStage
+                  ? // A record made without a move (the leader's 评估决定): said as such, not "评估 → 评估".
+                    fill(d.notedBy, { name: e.byName, stage: STAGE_NAMES[e.toStage as Stage] ?? e.toStage })
+                  : e.fromStage
+                    ? fill(d.movedBy, {
+                        name: e.byName,
+                        from: STAGE_NAMES[e.fromStage as Stage] ?? e.fromStage,
+                        to: STAGE_NAMES[e.toStage as Stage] ?? e.toStage,
+                      })
+                    : fill(d.createdBy, { name: e.byName })}
               </Typography.Text>
             </Flex>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>

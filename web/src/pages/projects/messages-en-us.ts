@@ -167,6 +167,7 @@ export const projectsEnUS: typeof projectsZhCN = {
     terminated: 'Terminated',
     reason: 'Reason: {{reason}}',
     created: 'Created as a lead',
+    notedBy: '{{name}} recorded at {{stage}}',
     movedBy: '{{name}} moved it from “{{from}}” to “{{to}}”',
     createdBy: '{{name}} created the project (lead)',
     firm: 'Firm',

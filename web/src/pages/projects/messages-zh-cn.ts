@@ -165,6 +165,7 @@ export const projectsZhCN = {
     terminated: '项目已终止',
     reason: '原因：{{reason}}',
     created: '新建为线索',
+    notedBy: '{{name}} 在“{{stage}}”阶段记录',
     movedBy: '{{name}} 将项目由“{{from}}”推进到“{{to}}”',
     createdBy: '{{name}} 新建项目（线索）',
     firm: '企业',
