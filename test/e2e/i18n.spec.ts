@@ -24,6 +24,12 @@ test('switching to English changes the menu and is remembered', async ({ page })
   await expect(page.getByText('The organisation still has children or users')).toBeVisible();
   await shot(page, 'english-orgs');
 
+  // The project stages are named in English too (they were the domain's Chinese names).
+  await page.goto('/projects');
+  await expect(page.getByTestId('board-column-lead')).toContainText('Lead');
+  await expect(page.getByTestId('board-column-signing')).toContainText('Signing');
+  await expect(page.getByTestId('board-column-lead')).not.toContainText('线索');
+
   await page.reload();
   await expect(menu(page).getByText('Dashboard')).toBeVisible();
   await page.getByTestId('user-menu').click();

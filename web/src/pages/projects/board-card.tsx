@@ -2,12 +2,13 @@
  *  happened for 30 days; a drag source for moving, with a 推进 menu as the keyboard path. */
 import { ClockCircleOutlined, ExclamationCircleFilled, MoreOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Flex, Tooltip, Typography } from 'antd';
-import { STAGE_NAMES, type Stage } from '../../../../src/domain/project/stages';
+import type { Stage } from '../../../../src/domain/project/stages';
 import type { ProjectSummary } from '../../api/projects';
 import { useMessages } from '../../i18n';
 import { formatDate } from '../../lib/format';
 import { formatMoney, isStale, STAGE_COLOR } from './common';
 import { moveTargets } from './move-modal';
+import { useStageNames } from './stage-names';
 
 /** The drag data type, so a drop elsewhere on the page is not taken for a card. */
 export const MIME = 'application/x-kezhao-project';
@@ -27,6 +28,7 @@ export function ProjectCard({
   onDragStart: () => void;
   onDragEnd: () => void;
 }) {
+  const stageNames = useStageNames();
   const b = useMessages().projects.board;
   const stale = isStale(p);
   const draggable = canMove && p.stage !== 'terminated';
@@ -77,7 +79,7 @@ export function ProjectCard({
             menu={{
               items: moveTargets(p.stage).map((s) => ({
                 key: s,
-                label: STAGE_NAMES[s],
+                label: stageNames[s],
                 danger: s === 'terminated',
               })),
               onClick: ({ key }) => onMove(key as Stage),

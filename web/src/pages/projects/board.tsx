@@ -6,12 +6,13 @@
 import { ExclamationCircleFilled, RightOutlined } from '@ant-design/icons';
 import { Badge, Button, Empty, Flex, Skeleton, Tooltip, Typography } from 'antd';
 import { type DragEvent, useState } from 'react';
-import { PIPELINE, STAGE_NAMES, type Stage } from '../../../../src/domain/project/stages';
+import { PIPELINE, type Stage } from '../../../../src/domain/project/stages';
 import type { Board, BoardColumn, ProjectSummary } from '../../api/projects';
 import { useMessages } from '../../i18n';
 import { fill } from '../../i18n/fill';
 import { MIME, ProjectCard } from './board-card';
 import { STAGE_COLOR } from './common';
+import { useStageNames } from './stage-names';
 
 const SIDE: Stage[] = ['paused', 'terminated'];
 
@@ -38,6 +39,7 @@ function Column({
   onMove: (p: ProjectSummary, to: Stage) => void;
   setDragging: (p: ProjectSummary | null) => void;
 }) {
+  const stageNames = useStageNames();
   const b = useMessages().projects.board;
   const [over, setOver] = useState(false);
   const droppable = canMove && !!dragging && dragging.stage !== stage;
@@ -86,7 +88,7 @@ function Column({
         >
           <RightOutlined style={{ fontSize: 10, color: '#8c8c8c' }} />
           <span style={{ writingMode: 'vertical-rl', letterSpacing: 4, fontWeight: 600, color: '#434343' }}>
-            {STAGE_NAMES[stage]}
+            {stageNames[stage]}
           </span>
           <Badge
             count={shown}
@@ -116,7 +118,7 @@ function Column({
     >
       <Flex justify="space-between" align="center" style={{ padding: '10px 8px 8px' }}>
         <Flex align="center" gap={6}>
-          <span style={{ fontWeight: 600, color: '#1f2329' }}>{STAGE_NAMES[stage]}</span>
+          <span style={{ fontWeight: 600, color: '#1f2329' }}>{stageNames[stage]}</span>
           <span
             style={{
               fontSize: 12,

@@ -3,10 +3,11 @@
 import { Flex, Select, Spin, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { STAGE_NAMES, type Stage } from '../../../../src/domain/project/stages';
+import type { Stage } from '../../../../src/domain/project/stages';
 import { useFirmSearch } from '../../api/graph';
 import type { ProjectSummary } from '../../api/projects';
 import { useMessages } from '../../i18n';
+import { useStageNames } from './stage-names';
 
 export { formatMoney } from '../enterprises/format';
 
@@ -35,9 +36,10 @@ const TAG_COLOR: Record<Stage, string> = {
 };
 
 export function StageTag({ stage }: { stage: Stage }) {
+  const stageNames = useStageNames();
   return (
     <Tag color={TAG_COLOR[stage]} style={{ marginInlineEnd: 0 }} data-testid="stage-tag">
-      {STAGE_NAMES[stage]}
+      {stageNames[stage]}
     </Tag>
   );
 }

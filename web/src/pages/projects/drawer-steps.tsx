@@ -1,12 +1,13 @@
 /** The pipeline as steps (the stage the project stands at, or stood at before 暂停 / 终止) and the stage
  *  history: who moved it, when, why. */
 import { Flex, Steps, Timeline, Typography } from 'antd';
-import { PIPELINE, type PipelineStage, STAGE_NAMES, type Stage } from '../../../../src/domain/project/stages';
+import { PIPELINE, type PipelineStage, type Stage } from '../../../../src/domain/project/stages';
 import type { ProjectDetail } from '../../api/projects';
 import { useMessages } from '../../i18n';
 import { fill } from '../../i18n/fill';
 import { formatDate, formatTime } from '../../lib/format';
 import { StageTag } from './common';
+import { useStageNames } from './stage-names';
 
 /** The pipeline stage the project stood at: its own, or where it was paused or terminated. */
 function pipelinePosition(p: ProjectDetail): number {
@@ -20,6 +21,7 @@ function pipelinePosition(p: ProjectDetail): number {
 }
 
 export function StageSteps({ p }: { p: ProjectDetail }) {
+  const stageNames = useStageNames();
   const current = pipelinePosition(p);
   const entered = new Map<string, string>();
   for (const e of p.events) entered.set(e.toStage, e.at);
@@ -39,13 +41,14 @@ export function StageSteps({ p }: { p: ProjectDetail }) {
       }
       data-testid="project-steps"
       items={PIPELINE.map((s, i) => ({
-        title: STAGE_NAMES[s],
+        title: stageNames[s],
         content: i <= current && entered.has(s) ? formatDate(entered.get(s)) : undefined,
       }))}
     />
   );
 }
 export function History({ p }: { p: ProjectDetail }) {
+  const stageNames = useStageNames();
   const d = useMessages().projects.detail;
   return (
     <Timeline
@@ -60,12 +63,12 @@ export function History({ p }: { p: ProjectDetail }) {
               <Typography.Text style={{ fontSize: 13 }}>
                 {e.fromStage && e.fromStage === e.toStage
                   ? // A record made without a move (the leader's 评估决定): said as such, not "评估 → 评估".
-                    fill(d.notedBy, { name: e.byName, stage: STAGE_NAMES[e.toStage as Stage] ?? e.toStage })
+                    fill(d.notedBy, { name: e.byName, stage: stageNames[e.toStage as Stage] ?? e.toStage })
                   : e.fromStage
                     ? fill(d.movedBy, {
                         name: e.byName,
-                        from: STAGE_NAMES[e.fromStage as Stage] ?? e.fromStage,
-                        to: STAGE_NAMES[e.toStage as Stage] ?? e.toStage,
+                        from: stageNames[e.fromStage as Stage] ?? e.fromStage,
+                        to: stageNames[e.toStage as Stage] ?? e.toStage,
                       })
                     : fill(d.createdBy, { name: e.byName })}
               </Typography.Text>

@@ -5,10 +5,11 @@
 import { ClearOutlined } from '@ant-design/icons';
 import { Button, Flex, Input, Select, Switch, Tooltip } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import { STAGE_NAMES, STAGES, type Stage } from '../../../../src/domain/project/stages';
+import { STAGES, type Stage } from '../../../../src/domain/project/stages';
 import { PROJECT_TYPES, type ProjectFilter, type ProjectSummary } from '../../api/projects';
 import { useMessages } from '../../i18n';
 import { useProjectSources } from './sources-editor';
+import { useStageNames } from './stage-names';
 
 /** Owners met so far on the board; kept across filters so narrowing to one owner still offers the rest. */
 function useOwners(items: ProjectSummary[] | undefined, extra?: { id: string; name: string }) {
@@ -34,6 +35,7 @@ export function FilterBar({
   /** The owner's name when a saved view set an owner not on the board yet. */
   ownerName?: string;
 }) {
+  const stageNames = useStageNames();
   const m = useMessages().projects;
   const sources = useProjectSources();
   const fm = m.filter;
@@ -67,7 +69,7 @@ export function FilterBar({
           style={{ width: 120 }}
           value={filter.stage}
           onChange={(v) => set({ stage: v })}
-          options={STAGES.map((s) => ({ value: s, label: STAGE_NAMES[s] }))}
+          options={STAGES.map((s) => ({ value: s, label: stageNames[s] }))}
           data-testid="project-stage-filter"
         />
       )}

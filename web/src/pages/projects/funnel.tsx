@@ -11,18 +11,19 @@ import type { ComposeOption, EChartsType } from 'echarts/core';
 import { init, use } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useMemo, useRef } from 'react';
-import { PIPELINE, type PipelineStage, STAGE_NAMES } from '../../../../src/domain/project/stages';
+import { PIPELINE, type PipelineStage, type Stage } from '../../../../src/domain/project/stages';
 import { type Funnel, type ProjectFilter, useFunnel } from '../../api/projects';
 import { useMessages } from '../../i18n';
 import { fill } from '../../i18n/fill';
 import { STAGE_COLOR } from './common';
+import { useStageNames } from './stage-names';
 
 use([FunnelChart, TooltipComponent, CanvasRenderer]);
 
 type Option = ComposeOption<FunnelSeriesOption | TooltipComponentOption>;
 type StageRow = { stage: PipelineStage; name: string; count: number; reached: number; rate: number | null };
 
-function rows(f: Funnel): StageRow[] {
+function rows(f: Funnel, stageNames: Record<Stage, string>): StageRow[] {
   const by = new Map(f.stages.map((s) => [s.stage, s]));
   return PIPELINE.map((stage, i) => {
     const s = by.get(stage);
@@ -30,7 +31,7 @@ function rows(f: Funnel): StageRow[] {
     const reached = s?.reached ?? 0;
     return {
       stage,
-      name: s?.stageName ?? STAGE_NAMES[stage],
+      name: s?.stageName ?? stageNames[stage],
       count: s?.count ?? 0,
       reached,
       rate: prev ? reached / prev : null,
@@ -98,13 +99,14 @@ function FunnelCanvas({ data }: { data: StageRow[] }) {
 }
 
 export function FunnelPanel({ filter, active }: { filter: ProjectFilter; active: boolean }) {
+  const stageNames = useStageNames();
   const m = useMessages().projects;
   const fm = m.funnel;
   const funnel = useFunnel(filter, active);
   if (funnel.error)
     return <Alert type="error" showIcon title={m.loadFailed} description={funnel.error.message} />;
   if (!funnel.data) return <Skeleton active paragraph={{ rows: 8 }} />;
-  const data = rows(funnel.data);
+  const data = rows(funnel.data, stageNames);
   const side = new Map(funnel.data.stages.map((s) => [s.stage, s.count]));
   if (data[0].reached === 0 && !side.get('paused') && !side.get('terminated'))
     return <Empty description={fm.empty} data-testid="project-funnel" />;

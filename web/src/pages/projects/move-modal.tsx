@@ -9,7 +9,6 @@ import { useEffect, useMemo, useState } from 'react';
 import {
   PIPELINE,
   type PipelineStage,
-  STAGE_NAMES,
   STAGE_NEEDS,
   STAGES,
   type Stage,
@@ -22,6 +21,7 @@ import { useApiError } from '../../components/use-api-error';
 import { useMessages } from '../../i18n';
 import { fill } from '../../i18n/fill';
 import { FirmSelect, StageTag, wanToYuan } from './common';
+import { useStageNames } from './stage-names';
 
 type Field = keyof StageFacts;
 const DATE_FIELDS: Field[] = ['visitDate', 'contractDate', 'landingDate', 'productionDate'];
@@ -47,6 +47,7 @@ export function MoveModal({
   to: Stage;
   onClose: () => void;
 }) {
+  const stageNames = useStageNames();
   const m = useMessages().projects;
   const mv = m.move;
   const { message } = App.useApp();
@@ -101,7 +102,7 @@ export function MoveModal({
       { id: project.id, version: d?.version ?? project.version, to, note, ...body },
       {
         onSuccess: () => {
-          message.success(fill(mv.moved, { stage: STAGE_NAMES[to] }));
+          message.success(fill(mv.moved, { stage: stageNames[to] }));
           onClose();
         },
         onError: (err) => {
@@ -132,7 +133,7 @@ export function MoveModal({
   return (
     <Modal
       open
-      title={fill(mv.title, { stage: STAGE_NAMES[to] })}
+      title={fill(mv.title, { stage: stageNames[to] })}
       width={600}
       onCancel={onClose}
       onOk={() => form.submit()}
@@ -166,7 +167,7 @@ export function MoveModal({
               setTo(s);
               setRefusal(null);
             }}
-            options={moveTargets(from).map((s) => ({ value: s, label: STAGE_NAMES[s] }))}
+            options={moveTargets(from).map((s) => ({ value: s, label: stageNames[s] }))}
             data-testid="move-to"
           />
         </Flex>

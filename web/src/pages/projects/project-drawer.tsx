@@ -5,7 +5,7 @@
 import { DownOutlined, EditOutlined } from '@ant-design/icons';
 import { Alert, Button, Drawer, Dropdown, Flex, Skeleton, Space, Tabs } from 'antd';
 import { useState } from 'react';
-import { STAGE_NAMES, type Stage } from '../../../../src/domain/project/stages';
+import type { Stage } from '../../../../src/domain/project/stages';
 import { type ProjectDetail, useProject } from '../../api/projects';
 import { useMessages } from '../../i18n';
 import { fill } from '../../i18n/fill';
@@ -17,8 +17,10 @@ import { FollowUps } from './drawer-follow-ups';
 import { Overview } from './drawer-overview';
 import { StageSteps } from './drawer-steps';
 import { MoveModal, moveTargets, nextStage } from './move-modal';
+import { useStageNames } from './stage-names';
 
 function MoveButton({ p, onMove }: { p: ProjectDetail; onMove: (to: Stage) => void }) {
+  const stageNames = useStageNames();
   const b = useMessages().projects.board;
   const next = nextStage(p.stage) ?? (p.stage === 'paused' ? (p.pausedFrom as Stage | null) : undefined);
   const targets = moveTargets(p.stage);
@@ -27,12 +29,12 @@ function MoveButton({ p, onMove }: { p: ProjectDetail; onMove: (to: Stage) => vo
     <Space.Compact>
       <Button type="primary" onClick={() => onMove(next ?? targets[0])} data-testid="project-move">
         {b.move}
-        {next ? ` → ${STAGE_NAMES[next]}` : ''}
+        {next ? ` → ${stageNames[next]}` : ''}
       </Button>
       <Dropdown
         trigger={['click']}
         menu={{
-          items: targets.map((s) => ({ key: s, label: STAGE_NAMES[s], danger: s === 'terminated' })),
+          items: targets.map((s) => ({ key: s, label: stageNames[s], danger: s === 'terminated' })),
           onClick: ({ key }) => onMove(key as Stage),
         }}
       >
@@ -51,6 +53,7 @@ export function ProjectDrawer({
   canMove: boolean;
   onClose: () => void;
 }) {
+  const stageNames = useStageNames();
   const m = useMessages().projects;
   const d = m.detail;
   const project = useProject(id);
@@ -102,7 +105,7 @@ export function ProjectDrawer({
               data-testid="project-halted"
               title={
                 p.stage === 'paused'
-                  ? fill(d.paused, { stage: STAGE_NAMES[(p.pausedFrom as Stage) ?? 'lead'] })
+                  ? fill(d.paused, { stage: stageNames[(p.pausedFrom as Stage) ?? 'lead'] })
                   : d.terminated
               }
               description={p.reason ? fill(d.reason, { reason: p.reason }) : undefined}
