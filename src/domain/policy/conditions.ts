@@ -3,6 +3,7 @@
  *  matches when every clause of `all` holds and, if `anyOf` is given, at least one of its clauses. */
 import { z } from 'zod';
 import { TIER_KEYS } from '../eligibility/tiers.js';
+import { CLAUSE_KINDS } from './clause-kinds.js';
 
 const tier = z.enum(TIER_KEYS, { error: '梯队应为 tech_sme、innovative_sme、hnte 等培育梯队之一' });
 const isoDate = (label: string) => z.iso.date({ error: `${label}应为 YYYY-MM-DD 格式的日期` });
@@ -133,19 +134,9 @@ export type Clause = z.infer<typeof clauseSchema>;
 export type ClauseKind = Clause['kind'];
 export type PolicyConditions = z.infer<typeof policyConditionsSchema>;
 
-/** The clause kinds, in the order an editor offers them. */
-export const CLAUSE_KINDS = [
-  'tier_held',
-  'tier_eligible',
-  'tier_not_held',
-  'region',
-  'industry',
-  'age',
-  'revenue',
-  'employees',
-  'rd_ratio',
-  'rd_expense',
-  'invention_patents',
-  'class1_ip',
-  'universe_local',
-] as const satisfies readonly ClauseKind[];
+// Every kind the schema knows is offered by the editor, and nothing else.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const kindsAgree: Same<(typeof CLAUSE_KINDS)[number], ClauseKind> = true;
+void kindsAgree;
+
+export { CLAUSE_KINDS };

@@ -1,27 +1,15 @@
 /** A policy condition as the editor holds it and back: money in 万元 and ratios in % on screen, 元 and
  *  fractions in the API. Options the editor does not show (首次认定, 认定日期窗口 …) ride along untouched. */
+
+import { CLAUSE_KINDS as KINDS } from '../../../../src/domain/policy/clause-kinds';
 import { type FigureKind, readFigure } from '../../../../src/domain/text/typed-figure';
 import type { Policy } from '../../api/policies';
 
 type Clause = Policy['conditions']['all'][number];
 export type ClauseKind = Clause['kind'];
 
-/** The kinds in the order the editor offers them (as CLAUSE_KINDS in src/domain/policy/conditions.ts). */
-export const CLAUSE_KINDS: ClauseKind[] = [
-  'tier_held',
-  'tier_eligible',
-  'tier_not_held',
-  'region',
-  'industry',
-  'age',
-  'revenue',
-  'employees',
-  'rd_ratio',
-  'rd_expense',
-  'invention_patents',
-  'class1_ip',
-  'universe_local',
-];
+/** The kinds in the order the editor offers them. */
+export const CLAUSE_KINDS: readonly ClauseKind[] = KINDS;
 
 export const TIER_KINDS: ClauseKind[] = ['tier_held', 'tier_eligible', 'tier_not_held'];
 /** Kinds with a lower and an upper bound; the others with a lower bound only. */
