@@ -157,6 +157,12 @@ test('an admin edits the strength rules and sets a leading chain', async ({ page
 
   // 生物医药 is not one of 盐南's leading chains: make it one, then take it off again.
   await pickOption(page, page.getByTestId('chain-select'), '生物医药');
+  // The trees reload slowly after each change, as on a busy machine: the star swaps at once
+  // and the click on its opposite must still count (it was swallowed while the trees reloaded).
+  await page.route(/\/api\/v1\/chains\/[0-9a-f-]{36}$/, async (route) => {
+    await new Promise((r) => setTimeout(r, 1500));
+    await route.continue();
+  });
   await expect(page.getByTestId('chain-select')).not.toContainText('主导');
   await page.getByTestId('leading-set').click();
   await expect(page.getByTestId('chain-select')).toContainText('主导');

@@ -100,8 +100,14 @@ export function useSetLeading() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (chainIds: string[]) => api.put<ChainList>(`${BASE}/leading`, { chainIds }),
+    // A list fetched before this change must not land after it and flip the star back.
+    onMutate: () => qc.cancelQueries({ queryKey: [...chainsKey, 'list'] }),
     onSuccess: (list) => qc.setQueryData([...chainsKey, 'list'], list),
-    onSettled: () => qc.invalidateQueries({ queryKey: chainsKey }),
+    // Not awaited: the button swaps to its opposite at once, and a click on it while the
+    // trees reload must not be swallowed by a still-loading button.
+    onSettled: () => {
+      void qc.invalidateQueries({ queryKey: chainsKey });
+    },
   });
 }
 
