@@ -160,6 +160,8 @@ test('figures are read as officers write them; text that is not a number is refu
   await expect(page.getByTestId('year-2025-revenue')).toHaveText('8,000 万元');
   const y2025 = (await stored()).years.find((y) => y.year === 2025);
   expect(y2025).toMatchObject({ revenue: 80_000_000, employees: 160 });
+  // The basic facts state the latest year's head count with its unit.
+  await expect(page.getByTestId('fact-employees')).toContainText('160 人');
 
   // An IP count: a negative number no longer becomes 0 (which would delete the class).
   await page.getByTestId('ip-edit').click();

@@ -20,6 +20,12 @@ export function formatCount(v: number | null | undefined): string {
   return v === null || v === undefined ? '—' : num(v, 0);
 }
 
+/** A head count as the profile states it: "42 人", in English "42 people". */
+export function formatHeadcount(v: number | null | undefined, en = false): string {
+  if (v === null || v === undefined) return '—';
+  return en ? `${num(v, 0)} ${v === 1 ? 'person' : 'people'}` : `${num(v, 0)} 人`;
+}
+
 export function formatDay(iso: string | null | undefined): string {
   return iso ? dayjs(iso).format('YYYY-MM-DD') : '—';
 }

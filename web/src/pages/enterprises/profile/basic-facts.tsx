@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { EnterpriseDetail } from '../../../api/enterprises';
 import { useMessages } from '../../../i18n';
 import { Sourced } from '../enterprise-tags';
-import { formatCount, formatDay, formatMoney } from '../format';
+import { formatDay, formatHeadcount, formatMoney } from '../format';
 import { industryCode, industryLabel } from '../industries';
 import { regionName, useRegions } from '../use-regions';
 
@@ -86,7 +86,7 @@ export function BasicFacts({ e }: { e: EnterpriseDetail }) {
           testId="fact-employees"
           empty={latest?.employees === null || latest?.employees === undefined}
         >
-          {formatCount(latest?.employees ?? e.employees)}
+          {formatHeadcount(latest?.employees ?? e.employees, en)}
         </Sourced>
       ),
     },
