@@ -14,7 +14,8 @@ export default defineConfig({
   outputDir: 'test-results/',
   workers: 1,
   fullyParallel: false,
-  retries: 0,
+  // One retry, as for the API tests: `npm test` names each test that passed only on its retry.
+  retries: 1,
   reporter: 'list',
   timeout: 60_000,
   expect: { timeout: 10_000 },

@@ -1,11 +1,13 @@
 // `npm test`: lint, typecheck, unit and API tests on PGlite, the API tests again on PostgreSQL when
 // DATABASE_URL is set, then the browser tests against a fresh build. Ends with one summary line
-// "N passed, N failed" counted from the runners' JSON reports.
+// "N passed, N failed" counted from the runners' JSON reports, after the names of the tests that
+// failed and of those that passed only on their retry (flaky: a race to fix, not to forget).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const reports = path.join(root, 'test-results', 'reports');
@@ -18,6 +20,13 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 const broken = [];
+/** "file › test: first line of the error", for the failed and for the flaky. */
+const failedTests = [];
+const flakyTests = [];
+const firstLine = (msg) =>
+  stripVTControlCharacters(String(msg ?? ''))
+    .split('\n')
+    .find((l) => l.trim()) ?? '';
 
 function step(name, cmd, args, env = {}) {
   console.log(`\n=== ${name} ===`);
@@ -36,6 +45,16 @@ function countVitest(file) {
   passed += r.numPassedTests;
   failed += r.numFailedTests;
   skipped += r.numPendingTests + (r.numTodoTests ?? 0);
+  for (const file of r.testResults) {
+    const where = path.relative(root, file.name);
+    if (file.status === 'failed' && file.assertionResults.every((a) => a.status !== 'failed'))
+      failedTests.push(`${where}: ${firstLine(file.message)}`);
+    for (const a of file.assertionResults) {
+      const line = `${where} › ${a.fullName}: ${firstLine(a.failureMessages?.[0])}`;
+      if (a.status === 'failed') failedTests.push(line);
+      else if (a.status === 'passed' && a.failureMessages?.length) flakyTests.push(line);
+    }
+  }
 }
 
 function countPlaywright(file) {
@@ -44,6 +63,17 @@ function countPlaywright(file) {
   passed += s.expected + (s.flaky ?? 0);
   failed += s.unexpected;
   skipped += s.skipped;
+  const walk = (suite) => {
+    for (const spec of suite.specs ?? [])
+      for (const t of spec.tests) {
+        const error = t.results.find((x) => x.error)?.error?.message;
+        const line = `${spec.file}:${spec.line} › ${spec.title}: ${firstLine(error)}`;
+        if (t.status === 'unexpected') failedTests.push(line);
+        else if (t.status === 'flaky') flakyTests.push(line);
+      }
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  for (const suite of JSON.parse(readFileSync(file, 'utf8')).suites ?? []) walk(suite);
 }
 
 const noDb = { ...process.env };
@@ -101,6 +131,9 @@ if (!only || only === 'e2e') {
   }
 }
 
+if (flakyTests.length)
+  console.log(`\n只在重试时通过 passed only on retry (flaky):\n  ${flakyTests.join('\n  ')}`);
+if (failedTests.length) console.log(`\n失败的测试 failed tests:\n  ${failedTests.join('\n  ')}`);
 console.log(
   `\n${broken.length ? `失败的步骤 failed steps: ${broken.join(', ')}` : '全部通过 all steps passed'}`,
 );
