@@ -142,6 +142,11 @@ export const ERRORS = {
   'evaluation.no_plan': [400, '请先上传商业计划书（项目附件）', 'Upload the business plan first'],
   'evaluation.bad_document': [400, '商业计划书无法读取', 'The business plan cannot be read'],
   'evaluation.decided': [409, '该评估已作出决定，不能再修改', 'The evaluation is decided'],
+  'evaluation.committee_incomplete': [
+    409,
+    '技术委员会评审未完成，不能作出通过或有条件通过的决定',
+    'The committee review is not complete; the project cannot be approved yet',
+  ],
   'expert.not_found': [404, '专家不存在或无权访问', 'Expert not found'],
   'review.not_assigned': [403, '您不是该项目的评审专家', 'You are not on this panel'],
   'review.conflicted': [

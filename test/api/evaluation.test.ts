@@ -314,6 +314,62 @@ describe('三维评价', () => {
     ).toBe(409);
   });
 
+  it('approves nothing on fewer than three conflict-free scores, yet lets the leader turn a project down', async () => {
+    const other = await addFirm(t.database.db, '评估测试储能科技有限公司');
+    const pid = (
+      await officer.post('/api/v1/projects', {
+        name: '储能电站项目',
+        enterpriseId: other,
+        source: '基金',
+        type: '初创',
+      })
+    ).json().id;
+    const eid = (await officer.post(`/api/v1/projects/${pid}/evaluation`)).json().id;
+    await admin.post(`/api/v1/evaluations/${eid}/experts`, {
+      expertIds: [experts.a.id, experts.b.id, experts.c.id],
+    });
+    const scores = { technology: 7, chainFit: 7, team: 7, growth: 7, scale: 7 };
+    const review = { scores, comments: '技术可行', recommendation: '支持' };
+    for (const key of ['a', 'b'])
+      expect((await experts[key].client.post(`/api/v1/evaluations/${eid}/reviews`, review)).statusCode).toBe(
+        200,
+      );
+    for (const outcome of ['approve', 'conditional']) {
+      const early = await leader.post(`/api/v1/evaluations/${eid}/decision`, {
+        outcome,
+        conditions: '补充材料',
+      });
+      expect(early.statusCode).toBe(409);
+      expect(early.json()).toMatchObject({ code: 'evaluation.committee_incomplete' });
+      expect(early.json().message).toContain('目前有 2 位无利益冲突的专家提交了评分，至少需要 3 位');
+    }
+    expect((await officer.get(`/api/v1/evaluations/${eid}`)).json().decision).toBeNull();
+    // The third score completes the panel: now it can be approved.
+    await experts.c.client.post(`/api/v1/evaluations/${eid}/reviews`, {
+      scores,
+      comments: '技术可行',
+      recommendation: '支持',
+    });
+    const approved = await leader.post(`/api/v1/evaluations/${eid}/decision`, { outcome: 'approve' });
+    expect(approved.statusCode).toBe(200);
+    expect(approved.json().decision).toMatchObject({ outcome: 'approve', outcomeName: '通过' });
+
+    // Turning a project down needs no panel at all.
+    const third = await addFirm(t.database.db, '评估测试光伏科技有限公司');
+    const pid2 = (
+      await officer.post('/api/v1/projects', {
+        name: '光伏组件项目',
+        enterpriseId: third,
+        source: '基金',
+        type: '初创',
+      })
+    ).json().id;
+    const eid2 = (await officer.post(`/api/v1/projects/${pid2}/evaluation`)).json().id;
+    const rejected = await leader.post(`/api/v1/evaluations/${eid2}/decision`, { outcome: 'reject' });
+    expect(rejected.statusCode).toBe(200);
+    expect((await officer.get(`/api/v1/projects/${pid2}`)).json().stage).toBe('terminated');
+  });
+
   it('publishes editable rules: fusion weights, disagreement threshold and the checklist for new evaluations', async () => {
     const rules = (await leader.get('/api/v1/evaluation-settings')).json();
     expect(rules.fusion).toEqual({ ai: 0.3, committee: 0.5, dueDiligence: 0.2 });

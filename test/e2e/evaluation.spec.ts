@@ -207,6 +207,19 @@ test('the admin assigns three experts; a conflicted fourth is shown with the rea
   await expect(committee.getByTestId('committee-warning')).toHaveCount(0);
 });
 
+test('before the committee has scored, the leader can only turn the project down', async ({ page }) => {
+  await login(page, user('leader'));
+  await page.goto(`/evaluations/${evaluationId}`);
+  const form = page.getByTestId('decision-form');
+  await expect(form.getByTestId('decision-panel-incomplete')).toContainText(
+    '0 位无利益冲突的专家已评分，至少需要 3 位',
+  );
+  const outcome = form.getByTestId('decision-outcome');
+  await expect(outcome.getByRole('radio', { name: '通过', exact: true })).toBeDisabled();
+  await expect(outcome.getByRole('radio', { name: '有条件通过' })).toBeDisabled();
+  await expect(outcome.getByRole('radio', { name: '不通过' })).toBeEnabled();
+});
+
 test('each expert reviews blind on /evaluations/:id and sees the others only after submitting', async ({
   browser,
 }) => {
@@ -282,6 +295,7 @@ test('due diligence is filled and the leader records 有条件通过; the report
   const reasons = decision.getByTestId('recommendation-reasons');
   await expect(reasons).toContainText('三方加权得分');
   await expect(reasons).toContainText('需讨论');
+  await expect(decision.getByTestId('decision-panel-incomplete')).toHaveCount(0);
   await decision.getByTestId('decision-outcome').getByText('有条件通过', { exact: true }).click();
   await decision.getByTestId('decision-submit').click();
   await expect(decision).toContainText('有条件通过时请写明条件');

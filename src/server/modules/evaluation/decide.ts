@@ -1,11 +1,12 @@
 /** Due-diligence findings and the decision a leader signs. 不通过 ends the project (终止, with the
  *  decision as its reason); 通过 and 有条件通过 open the way to 签约 (the stage machine asks for an
- *  approving decision once an evaluation exists). */
+ *  approving decision once an evaluation exists) and need the committee's scores first. */
 import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../../db/client.js';
 import { dueDiligenceItems, evaluationDecisions } from '../../../db/schema/evaluation.js';
 import { projectAttachments, projectEvents, projects } from '../../../db/schema/index.js';
+import { MIN_EXPERTS } from '../../../domain/committee/aggregate.js';
 import { OUTCOME_NAMES } from '../../../domain/decision/fuse.js';
 import type { DdItemUpdate, DecisionCreate } from '../../../shared/evaluation-api.js';
 import type { Actor } from '../../access.js';
@@ -54,8 +55,20 @@ export async function recordDecision(
   body: z.infer<typeof DecisionCreate>,
 ) {
   return db.transaction(async (tx) => {
-    const { evaluation, project, recommendation } = await recommendationOf(tx, actor, evaluationId);
+    const { evaluation, project, committee, recommendation } = await recommendationOf(
+      tx,
+      actor,
+      evaluationId,
+    );
     if (await decisionOf(tx, evaluation.id)) throw new AppError('evaluation.decided');
+    // The committee's view is the heaviest of the three: nothing is approved on fewer than
+    // MIN_EXPERTS conflict-free scores. Turning a project down needs no panel.
+    if (body.outcome !== 'reject' && !committee.enough)
+      throw new AppError('evaluation.committee_incomplete', {
+        message: `目前有 ${committee.experts} 位无利益冲突的专家提交了评分，至少需要 ${MIN_EXPERTS} 位`,
+        experts: committee.experts,
+        required: MIN_EXPERTS,
+      });
     const [row] = await tx
       .insert(evaluationDecisions)
       .values({

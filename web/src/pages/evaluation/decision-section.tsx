@@ -17,6 +17,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
+import { MIN_EXPERTS } from '../../../../src/domain/committee/aggregate';
 import {
   type Evaluation,
   OUTCOME_LIST,
@@ -91,6 +92,10 @@ function DecisionForm({ ev }: { ev: Evaluation }) {
   const [form] = Form.useForm<DecisionValues>();
   const decide = useDecide(ev.id);
   const outcome = Form.useWatch('outcome', form);
+  // Nothing is approved before the committee has its conflict-free scores (the server says 409 too).
+  const panelReady = ev.committee?.enough ?? false;
+  const allowed = (o: Outcome) => panelReady || o === 'reject';
+  const suggested = ev.recommendation?.outcome;
   // mutateAsync: the form unmounts as soon as the decision is in the cache, and a mutate() callback
   // would not run after that.
   const send = (v: DecisionValues) =>
@@ -106,15 +111,24 @@ function DecisionForm({ ev }: { ev: Evaluation }) {
     <Form<DecisionValues>
       form={form}
       layout="vertical"
-      initialValues={{ outcome: ev.recommendation?.outcome ?? undefined }}
+      initialValues={{ outcome: suggested && allowed(suggested) ? suggested : undefined }}
       onFinish={submit}
       data-testid="decision-form"
     >
+      {!panelReady && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={fill(d.panelIncomplete, { experts: ev.committee?.experts ?? 0, required: MIN_EXPERTS })}
+          data-testid="decision-panel-incomplete"
+        />
+      )}
       <Form.Item name="outcome" label={d.outcome} rules={[{ required: true }]}>
         <Radio.Group
           optionType="button"
           buttonStyle="solid"
-          options={OUTCOME_LIST.map((o) => ({ value: o, label: m.outcomes[o] }))}
+          options={OUTCOME_LIST.map((o) => ({ value: o, label: m.outcomes[o], disabled: !allowed(o) }))}
           data-testid="decision-outcome"
         />
       </Form.Item>

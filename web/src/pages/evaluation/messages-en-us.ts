@@ -155,6 +155,8 @@ export const evaluationEnUS: typeof evaluationZhCN = {
     done: 'Decision recorded: {{outcome}}',
     by: 'Decided by {{name}} at {{at}}',
     pending: 'Awaiting a leader’s decision',
+    panelIncomplete:
+      'The committee review is not complete: {{experts}} conflict-free experts have scored, {{required}} are needed. Until then the project can only be rejected.',
   },
   outcomes: { approve: 'Approve', conditional: 'Approve with conditions', reject: 'Reject' },
   dimensions: {

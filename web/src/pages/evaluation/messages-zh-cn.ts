@@ -156,6 +156,8 @@ export const evaluationZhCN = {
     done: '评估决定已记录：{{outcome}}',
     by: '{{name}} 于 {{at}} 作出决定',
     pending: '待领导作出评估决定',
+    panelIncomplete:
+      '技术委员会评审未完成：{{experts}} 位无利益冲突的专家已评分，至少需要 {{required}} 位。在此之前只能作出“不通过”的决定。',
   } as Record<string, string>,
   outcomes: { approve: '通过', conditional: '有条件通过', reject: '不通过' } as Record<string, string>,
   dimensions: {
