@@ -122,6 +122,19 @@ export const UserQuery = Paging.extend({
 });
 export const UserList = z.object({ items: z.array(User), total: z.number().int() });
 
+/** A colleague someone can hand work to (a project, a push list): no login data, active users only. */
+export const Colleague = z
+  .object({
+    id: z.uuid(),
+    displayName: z.string(),
+    roles: z.array(RoleSchema),
+    orgName: z.string(),
+  })
+  .meta({ id: 'Colleague' });
+export type Colleague = z.infer<typeof Colleague>;
+export const ColleagueList = z.object({ items: z.array(Colleague) });
+export const ColleagueQuery = z.object({ role: RoleSchema.optional() });
+
 export const AuditEntry = z
   .object({
     id: z.string(),

@@ -4,7 +4,17 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { makeUscc } from '../helpers/enterprise-files';
-import { confirmAndWait, FIGURES_HEADER, firmId, importCsv, login, menu, pickOption, snap } from './helpers';
+import {
+  confirmAndWait,
+  csrf,
+  FIGURES_HEADER,
+  firmId,
+  importCsv,
+  login,
+  menu,
+  pickOption,
+  snap,
+} from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -165,6 +175,50 @@ test('an officer writes a new policy with its benefit and conditions, publishes 
   await expect(conditions).toContainText('上年度营业收入 ≥ 1000 万元');
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('policies-table')).toContainText(`${title}（修订）`);
+});
+
+test('a leader hands a push list to an officer, who finds it under 我的推送', async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const title = '盐南研发投入奖励（交办）';
+  const year = new Date().getFullYear();
+  await login(page, 'leader');
+  const made = await page.request.post('/api/v1/policies', {
+    headers: { 'x-csrf-token': await csrf(page) },
+    data: {
+      title,
+      issuer: '盐南高新区科技局',
+      regionScope: '3209',
+      applyFrom: `${year}-01-01`,
+      applyTo: `${year + 1}-06-30`,
+      benefits: [{ kind: 'subsidy', amount: 100_000, text: '研发投入达标企业奖励 10 万元' }],
+      conditions: { all: [{ kind: 'universe_local' }, { kind: 'rd_ratio', min: 0.05 }] },
+      status: 'published',
+    },
+  });
+  expect(made.status(), await made.text()).toBe(201);
+  await page.goto(`/policies?policy=${(await made.json()).id}`);
+  const drawer = page.getByTestId('policy-drawer');
+  await expect(drawer.getByTestId('matches-match').getByRole('row').filter({ hasText: FIRM })).toBeVisible();
+  await drawer.getByTestId('push-generate').click();
+  const modal = page.getByTestId('push-generate-modal');
+  // The list is the leader's own unless handed on.
+  await expect(modal.getByTestId('push-owner')).toContainText('李局长');
+  await pickOption(page, modal.getByTestId('push-owner'), '张专员');
+  await confirmAndWait(
+    page,
+    drawer.getByTestId('push-generate'),
+    page.locator('#push-generate-ok'),
+    /\/pushes$/,
+  );
+  await expect(drawer.getByTestId('push-result')).toContainText(/新增 [1-9]\d* 条/);
+  await snap(page, 'policies-handed');
+
+  const officer = await browser.newPage();
+  await login(officer, 'officer');
+  await officer.goto('/policies?tab=pushes');
+  const push = officer.getByTestId('pushes-table').getByRole('row').filter({ hasText: title });
+  await expect(push.filter({ hasText: FIRM })).toContainText('待告知');
+  await officer.close();
 });
 
 test('an expert sees neither the 政策找企业 entry nor the 可申报政策 card', async ({ page }) => {

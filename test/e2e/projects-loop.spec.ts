@@ -327,3 +327,24 @@ test('a column holding more than it shows says how many there are', async ({ pag
     '共 52 个，仅显示前 50 个，更多请在列表中查看',
   );
 });
+
+test('a project is handed to a colleague, and the drawer names the new owner', async ({ page }) => {
+  await login(page, OFFICER);
+  const drawer = await openDrawer(page, made[HOMETOWN]);
+  await drawer.getByTestId('project-edit').click();
+  const modal = page.getByTestId('project-edit-modal');
+  const owner = modal.getByTestId('edit-owner');
+  await expect(owner).toContainText(OFFICER_NAME);
+  // Officers and leaders can hold a project; an expert (陈教授 of 盐南, below this city) cannot.
+  await owner.click();
+  const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+  await owner.locator('input').fill('陈教授');
+  await expect(page.locator('.ant-select-dropdown:visible')).toContainText(/暂无数据|No data/);
+  await owner.locator('input').fill(LEADER_NAME);
+  await options.filter({ hasText: LEADER_NAME }).click();
+  await expect(owner).toContainText(LEADER_NAME);
+  await page.getByTestId('project-edit-ok').click();
+  await expect(page.getByText('项目已保存')).toBeVisible();
+  await expect(drawer).toContainText(LEADER_NAME);
+  expect((await getProject(page, made[HOMETOWN].id)).ownerName).toBe(LEADER_NAME);
+});

@@ -100,7 +100,8 @@ export function useSavePolicy(id?: string) {
 export function useCreatePushes(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<PushCreated>(`${BASE}/${id}/pushes`, {}),
+    mutationFn: (ownerId?: string) =>
+      api.post<PushCreated>(`${BASE}/${id}/pushes`, ownerId ? { ownerId } : {}),
     onSuccess: () => qc.invalidateQueries({ queryKey: policiesKey }),
   });
 }

@@ -1,4 +1,6 @@
 import {
+  ColleagueList,
+  ColleagueQuery,
   ErrorBody,
   IdParams,
   ResetPassword,
@@ -10,6 +12,7 @@ import {
 } from '../../../shared/api.js';
 import { type Actor, access } from '../../access.js';
 import type { App } from '../../types.js';
+import { listColleagues } from './colleagues.js';
 import { createUser, getUser, listUsers, resetPassword, updateUser } from './service.js';
 
 const tags = ['users'];
@@ -28,6 +31,16 @@ export function userRoutes(app: App) {
       response: { 200: UserList },
     },
     handler: (req) => listUsers(db, req.actor as Actor, req.query),
+  });
+  app.get('/api/v1/colleagues', {
+    config: { access: access.roles('admin', 'leader', 'officer', 'analyst') },
+    schema: {
+      tags,
+      summary: '同事列表（本组织及下级的在用账户，可按角色筛选）：用于指定项目负责人、推送清单负责人',
+      querystring: ColleagueQuery,
+      response: { 200: ColleagueList },
+    },
+    handler: (req) => listColleagues(db, req.actor as Actor, req.query),
   });
   app.get('/api/v1/users/:id', {
     config: admin,

@@ -112,7 +112,9 @@ export const policiesEnUS: typeof policiesZhCN = {
   notPushed: 'Not pushed',
   generate: 'Create push list',
   generateConfirm:
-    'Creates one to-tell entry for every firm that qualifies now (firms already on the list are skipped), owned by you.',
+    'Creates one to-tell entry for every firm that qualifies now (firms already on the list are skipped); the owner tells each of them.',
+  generateOk: 'Create',
+  pushOwner: 'Who tells them',
   generated: 'Push list created: {{created}} new, {{existing}} already listed',
   generatedNone:
     'No firm meets the conditions now, so no push was made. Tier conditions need a screening run in Cultivation first; see the close and missing-data firms',

@@ -105,7 +105,9 @@ export const policiesZhCN = {
   pushStatuses: { pending: '待告知', told: '已告知' },
   notPushed: '未推送',
   generate: '生成推送清单',
-  generateConfirm: '为现在符合条件的全部企业各建一条待告知记录（已在清单的跳过），由您负责告知。',
+  generateConfirm: '为现在符合条件的全部企业各建一条待告知记录（已在清单的跳过），由负责人逐一告知。',
+  generateOk: '生成',
+  pushOwner: '负责告知的人',
   generated: '推送清单已生成：新增 {{created}} 条，已存在 {{existing}} 条',
   generatedNone:
     '现在没有符合条件的企业，未生成推送。企业的梯队条件需先在“梯度培育”中运行筛查；也可查看“接近”“待补资料”的企业',

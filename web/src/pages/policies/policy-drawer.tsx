@@ -9,7 +9,7 @@ import {
   Drawer,
   Flex,
   Input,
-  Popconfirm,
+  Modal,
   Skeleton,
   Table,
   type TableColumnsType,
@@ -32,6 +32,8 @@ import {
   usePolicy,
   usePolicyMatches,
 } from '../../api/policies';
+import { ColleagueSelect } from '../../components/colleague-select';
+import { useApiError } from '../../components/use-api-error';
 import { useMessages } from '../../i18n';
 import { fill } from '../../i18n/fill';
 import { benefitText, ClauseList, DeadlineTag, windowText } from './format';
@@ -169,37 +171,68 @@ function FirmTable({ policyId, status }: { policyId: string; status: MatchStatus
   );
 }
 
-function GeneratePushes({ policy, onDone }: { policy: Policy; onDone: (r: PushCreated) => void }) {
+/** 生成推送清单: one to-tell entry per firm that qualifies now, owned by whoever is to tell them — the
+ *  user by default, or a colleague they hand the list to. */
+function GeneratePushes({
+  policy,
+  me,
+  onDone,
+}: {
+  policy: Policy;
+  me: Me;
+  onDone: (r: PushCreated) => void;
+}) {
   const p = useMessages().policies;
   const { message } = App.useApp();
+  const showError = useApiError();
   const create = useCreatePushes(policy.id);
+  const [open, setOpen] = useState(false);
+  const [ownerId, setOwnerId] = useState(me.id);
+  const send = () =>
+    create.mutateAsync(ownerId === me.id ? undefined : ownerId).then(
+      (r) => {
+        setOpen(false);
+        onDone(r);
+        // Nothing to tell is not a success to celebrate: say why the list is empty.
+        if (r.created + r.existing === 0) message.info(p.generatedNone);
+        else message.success(fill(p.generated, r));
+      },
+      (e) => showError(e),
+    );
   return (
-    <Popconfirm
-      title={p.generate}
-      description={<div style={{ maxWidth: 320 }}>{p.generateConfirm}</div>}
-      onConfirm={() =>
-        create.mutateAsync().then(
-          (r) => {
-            onDone(r);
-            // Nothing to tell is not a success to celebrate: say why the list is empty.
-            if (r.created + r.existing === 0) message.info(p.generatedNone);
-            else message.success(fill(p.generated, r));
-          },
-          (e: Error) => message.error(e.message),
-        )
-      }
-      okButtonProps={{ id: 'push-generate-ok' }}
-    >
+    <>
       <Button
         type="primary"
         icon={<SendOutlined />}
-        loading={create.isPending}
         disabled={policy.status !== 'published'}
+        onClick={() => setOpen(true)}
         data-testid="push-generate"
       >
         {p.generate}
       </Button>
-    </Popconfirm>
+      <Modal
+        open={open}
+        title={p.generate}
+        onCancel={() => setOpen(false)}
+        onOk={send}
+        okText={p.generateOk}
+        okButtonProps={{ loading: create.isPending, id: 'push-generate-ok' }}
+        destroyOnHidden
+        data-testid="push-generate-modal"
+      >
+        <Typography.Paragraph>{p.generateConfirm}</Typography.Paragraph>
+        <Flex vertical gap={4}>
+          <Typography.Text>{p.pushOwner}</Typography.Text>
+          <ColleagueSelect
+            roles={['officer', 'leader']}
+            value={ownerId}
+            onChange={setOwnerId}
+            current={{ id: me.id, name: me.displayName }}
+            testId="push-owner"
+          />
+        </Flex>
+      </Modal>
+    </>
   );
 }
 
@@ -228,7 +261,7 @@ export function PolicyDrawer({ id, me, onClose }: { id: string; me: Me; onClose:
                 {p.editor.edit}
               </Button>
             )}
-            <GeneratePushes policy={policy.data} onDone={setCreated} />
+            <GeneratePushes policy={policy.data} me={me} onDone={setCreated} />
           </Flex>
         )
       }

@@ -1,10 +1,11 @@
-/** 编辑项目: name, source, type, 对接人 and the figures (money typed in 万元, sent in 元). Only the changed
+/** 编辑项目: name, source, type, 对接人, 负责人 (hand the project to a colleague) and the figures (money typed in 万元, sent in 元). Only the changed
  *  fields go out, with the version the form was based on. When someone else saved first (409
  *  conflict.stale) the drawer already shows their project (the mutation put details.current in the
  *  cache); the form stays open with what the user typed, names the other's value under each field they
  *  changed, and takes their version as the new base, so saving again is a deliberate overwrite. */
 import { Alert, App, Col, Form, Input, Modal, Row, Select } from 'antd';
 import { type ReactNode, useState } from 'react';
+import type { Role } from '../../../../src/shared/roles';
 import {
   PROJECT_TYPES,
   type ProjectDetail,
@@ -12,6 +13,7 @@ import {
   staleCurrent,
   useUpdateProject,
 } from '../../api/projects';
+import { ColleagueSelect } from '../../components/colleague-select';
 import { FigureInput, type FigureKind, readFigure, useFigureRules } from '../../components/figure-input';
 import { useApiError } from '../../components/use-api-error';
 import { useMessages } from '../../i18n';
@@ -21,10 +23,13 @@ import { useProjectSources } from './sources-editor';
 
 const MONEY = ['plannedInvestment', 'registeredCapital', 'expectedOutput', 'arrivedInvestment'] as const;
 const COUNTS = ['talents', 'scientistTeams', 'landMu', 'floorArea'] as const;
-const TEXTS = ['name', 'source', 'type', 'contactPerson'] as const;
+const TEXTS = ['name', 'source', 'type', 'contactPerson', 'ownerId'] as const;
 type Field = (typeof MONEY)[number] | (typeof COUNTS)[number] | (typeof TEXTS)[number];
 const FIELDS: Field[] = [...TEXTS, ...MONEY, ...COUNTS];
 type Values = Partial<Record<Field, string | number | null>>;
+
+/** Who may hold a project: the officers who work it, and leaders who take one on themselves. */
+const OWNER_ROLES: Role[] = ['officer', 'leader'];
 
 const isMoney = (f: Field) => (MONEY as readonly string[]).includes(f);
 
@@ -83,8 +88,9 @@ export function EditModal({ project, onClose }: { project: ProjectDetail; onClos
   // Their value of each field they changed, shown under it after a conflict.
   const [theirs, setTheirs] = useState<Partial<Record<Field, string>>>({});
 
-  const show = (fld: Field, v: string | number | null): string => {
+  const show = (fld: Field, v: string | number | null, from: ProjectDetail): string => {
     if (v === null) return e.empty;
+    if (fld === 'ownerId') return from.ownerName ?? e.empty;
     if (isMoney(fld)) return formatMoney(v as number);
     if (typeof v === 'number') return v.toLocaleString('zh-CN');
     return v;
@@ -111,7 +117,7 @@ export function EditModal({ project, onClose }: { project: ProjectDetail; onClos
         if (!current) return showError(err, form);
         const changed: Partial<Record<Field, string>> = {};
         for (const fld of FIELDS)
-          if (held(current, fld) !== held(base, fld)) changed[fld] = show(fld, held(current, fld));
+          if (held(current, fld) !== held(base, fld)) changed[fld] = show(fld, held(current, fld), current);
         setTheirs(changed);
         setBase(current);
         setConflict(true);
@@ -176,6 +182,18 @@ export function EditModal({ project, onClose }: { project: ProjectDetail; onClos
             ])}
           </Col>
           <Col span={8}>{item('contactPerson', f.contactPerson, <Input maxLength={100} />)}</Col>
+          <Col span={8}>
+            {item(
+              'ownerId',
+              f.owner,
+              <ColleagueSelect
+                roles={OWNER_ROLES}
+                current={base.ownerId ? { id: base.ownerId, name: base.ownerName ?? '' } : null}
+                testId="edit-owner"
+              />,
+              [{ required: true, message: f.ownerRequired }],
+            )}
+          </Col>
           <Col span={12}>
             {item(
               'source',

@@ -102,6 +102,8 @@ export const projectsEnUS: typeof projectsZhCN = {
     scientistTeams: 'Scientist teams',
     arrivedInvestment: 'Investment arrived',
     contactPerson: 'Contact person',
+    owner: 'Owner',
+    ownerRequired: 'Choose the owner',
     landMu: 'Land',
     floorArea: 'Floor area',
     wan: '10k CNY',

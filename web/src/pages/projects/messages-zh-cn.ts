@@ -100,6 +100,8 @@ export const projectsZhCN = {
     scientistTeams: '科学家团队',
     arrivedInvestment: '到位资金',
     contactPerson: '对接人',
+    owner: '负责人',
+    ownerRequired: '请选择负责人',
     landMu: '用地',
     floorArea: '用房',
     wan: '万元',
