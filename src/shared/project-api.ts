@@ -130,6 +130,8 @@ export const ProjectDetail = ProjectSummary.extend({
   productionDate: z.string().nullable(),
   reason: z.string().nullable(),
   origin: z.unknown().nullable(),
+  /** The project's 三维评价, once one has been started. */
+  evaluationId: z.uuid().nullable(),
   events: z.array(
     z.object({
       fromStage: z.string().nullable(),

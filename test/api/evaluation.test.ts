@@ -96,10 +96,13 @@ describe('三维评价', () => {
   it('opens an evaluation with the org’s due-diligence checklist', async () => {
     // Reading does not open one; an analyst reads it once it exists.
     expect((await officer.get(`/api/v1/projects/${projectId}/evaluation`)).statusCode).toBe(404);
+    expect((await officer.get(`/api/v1/projects/${projectId}`)).json().evaluationId).toBeNull();
     const res = await officer.post(`/api/v1/projects/${projectId}/evaluation`);
     expect(res.statusCode).toBe(200);
     const ev = res.json();
     evaluationId = ev.id;
+    // The project names its evaluation, so a screen need not ask and be told 404.
+    expect((await officer.get(`/api/v1/projects/${projectId}`)).json().evaluationId).toBe(evaluationId);
     expect(ev.dueDiligence.map((i: { name: string }) => i.name)).toEqual([
       '工商与股权核验',
       '涉诉与失信',

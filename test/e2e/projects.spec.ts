@@ -118,8 +118,14 @@ test('an officer creates a project, moves it on the board and follows it up', as
   await expect(timeline).toContainText('下一步：对接供电公司');
   await expect(drawer.getByRole('tab', { name: '跟进记录 (1)' })).toBeVisible();
   // Before 评估 the evaluation tab offers to start one (test/e2e/evaluation.spec.ts goes on from there).
+  // Nothing is asked that must fail: the project itself says no evaluation exists yet.
+  const failed: string[] = [];
+  page.on('response', (r) => {
+    if (r.status() >= 400 && r.url().includes('/api/v1/')) failed.push(`${r.status()} ${r.url()}`);
+  });
   await drawer.getByRole('tab', { name: '三维评价' }).click();
   await expect(drawer.getByTestId('evaluation-start')).toBeVisible();
+  expect(failed).toEqual([]);
   await drawer.getByRole('tab', { name: '项目概况' }).click();
   await expect(page.getByText('跟进记录已添加')).toBeHidden();
   await snap(page, 'projects-detail');

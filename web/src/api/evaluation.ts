@@ -128,17 +128,21 @@ export function useOpenEvaluation(projectId: string) {
     onSuccess: (ev) => {
       qc.setQueryData([...evaluationKey, ev.id], ev);
       qc.setQueryData([...evaluationKey, 'project', projectId], ev.id);
+      // The project now names its evaluation (evaluationId).
+      void qc.invalidateQueries({ queryKey: [...projectsKey, 'one', projectId] });
     },
   });
 }
 
 /** The id of the project's evaluation, or null while none has been started (the server answers 404 and
- *  creates nothing). The view it reads is put in the cache for useEvaluation. */
-export function useProjectEvaluationId(projectId: string) {
+ *  creates nothing). The view it reads is put in the cache for useEvaluation. When the project says it
+ *  has none (`known` null) nothing is asked, so a project without one logs no failed request. */
+export function useProjectEvaluationId(projectId: string, known?: string | null) {
   const qc = useQueryClient();
   return useQuery<string | null>({
     queryKey: [...evaluationKey, 'project', projectId],
     queryFn: async () => {
+      if (known === null) return null;
       try {
         const ev = await api.get<Evaluation>(`/api/v1/projects/${projectId}/evaluation`);
         qc.setQueryData([...evaluationKey, ev.id], ev);

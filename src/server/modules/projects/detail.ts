@@ -4,6 +4,7 @@ import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Tx } from '../../../db/client.js';
 import {
   enterprises,
+  evaluations,
   followUps,
   orgs,
   projectAttachments,
@@ -65,6 +66,11 @@ export async function projectDetail(db: Tx, actor: Actor, id: string) {
     .innerJoin(projectReviews, eq(projectReviews.id, projectRatings.reviewId))
     .where(eq(projectRatings.projectId, id))
     .orderBy(desc(projectReviews.period), asc(projectRatings.raterName));
+  const [evaluation] = await db
+    .select({ id: evaluations.id })
+    .from(evaluations)
+    .where(eq(evaluations.projectId, id))
+    .limit(1);
   const p = row.p;
   return {
     ...present(row.s),
@@ -86,6 +92,7 @@ export async function projectDetail(db: Tx, actor: Actor, id: string) {
     productionDate: p.productionDate,
     reason: p.reason,
     origin: p.origin ?? null,
+    evaluationId: evaluation?.id ?? null,
     nextFollowUpDate: p.nextFollowUpDate,
     events: events.map((e) => ({
       fromStage: e.fromStage,

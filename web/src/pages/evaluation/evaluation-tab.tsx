@@ -18,7 +18,7 @@ const EVALUATED: readonly Stage[] = ['evaluation', 'signing', 'landing', 'produc
 export function EvaluationTab({ p }: { p: ProjectDetail }) {
   const m = useMessages().evaluation;
   const me = useMe().data;
-  const existing = useProjectEvaluationId(p.id);
+  const existing = useProjectEvaluationId(p.id, p.evaluationId);
   const open = useOpenEvaluation(p.id);
   const canOpen = hasAnyRole(me, ['admin', 'leader', 'officer']);
   const id = existing.data ?? null;
