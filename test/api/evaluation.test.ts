@@ -318,25 +318,23 @@ describe('三维评价', () => {
   });
 
   it('approves nothing on fewer than three conflict-free scores, yet lets the leader turn a project down', async () => {
-    const other = await addFirm(t.database.db, '评估测试储能科技有限公司');
-    const pid = (
-      await officer.post('/api/v1/projects', {
-        name: '储能电站项目',
-        enterpriseId: other,
-        source: '基金',
-        type: '初创',
-      })
-    ).json().id;
-    const eid = (await officer.post(`/api/v1/projects/${pid}/evaluation`)).json().id;
+    /** A fresh project on its own firm, with its evaluation opened. */
+    const opened = async (firmName: string, name: string) => {
+      const enterpriseId = await addFirm(t.database.db, firmName);
+      const project = (
+        await officer.post('/api/v1/projects', { name, enterpriseId, source: '基金', type: '初创' })
+      ).json();
+      const evaluation = (await officer.post(`/api/v1/projects/${project.id}/evaluation`)).json();
+      return { projectId: project.id as string, evaluationId: evaluation.id as string };
+    };
+    const { evaluationId: eid } = await opened('评估测试储能科技有限公司', '储能电站项目');
     await admin.post(`/api/v1/evaluations/${eid}/experts`, {
       expertIds: [experts.a.id, experts.b.id, experts.c.id],
     });
     const scores = { technology: 7, chainFit: 7, team: 7, growth: 7, scale: 7 };
     const review = { scores, comments: '技术可行', recommendation: '支持' };
-    for (const key of ['a', 'b'])
-      expect((await experts[key].client.post(`/api/v1/evaluations/${eid}/reviews`, review)).statusCode).toBe(
-        200,
-      );
+    const submit = (key: string) => experts[key].client.post(`/api/v1/evaluations/${eid}/reviews`, review);
+    for (const key of ['a', 'b']) expect((await submit(key)).statusCode).toBe(200);
     for (const outcome of ['approve', 'conditional']) {
       const early = await leader.post(`/api/v1/evaluations/${eid}/decision`, {
         outcome,
@@ -348,29 +346,18 @@ describe('三维评价', () => {
     }
     expect((await officer.get(`/api/v1/evaluations/${eid}`)).json().decision).toBeNull();
     // The third score completes the panel: now it can be approved.
-    await experts.c.client.post(`/api/v1/evaluations/${eid}/reviews`, {
-      scores,
-      comments: '技术可行',
-      recommendation: '支持',
-    });
+    expect((await submit('c')).statusCode).toBe(200);
     const approved = await leader.post(`/api/v1/evaluations/${eid}/decision`, { outcome: 'approve' });
     expect(approved.statusCode).toBe(200);
     expect(approved.json().decision).toMatchObject({ outcome: 'approve', outcomeName: '通过' });
 
     // Turning a project down needs no panel at all.
-    const third = await addFirm(t.database.db, '评估测试光伏科技有限公司');
-    const pid2 = (
-      await officer.post('/api/v1/projects', {
-        name: '光伏组件项目',
-        enterpriseId: third,
-        source: '基金',
-        type: '初创',
-      })
-    ).json().id;
-    const eid2 = (await officer.post(`/api/v1/projects/${pid2}/evaluation`)).json().id;
-    const rejected = await leader.post(`/api/v1/evaluations/${eid2}/decision`, { outcome: 'reject' });
+    const unreviewed = await opened('评估测试光伏科技有限公司', '光伏组件项目');
+    const rejected = await leader.post(`/api/v1/evaluations/${unreviewed.evaluationId}/decision`, {
+      outcome: 'reject',
+    });
     expect(rejected.statusCode).toBe(200);
-    expect((await officer.get(`/api/v1/projects/${pid2}`)).json().stage).toBe('terminated');
+    expect((await officer.get(`/api/v1/projects/${unreviewed.projectId}`)).json().stage).toBe('terminated');
   });
 
   it('publishes editable rules: fusion weights, disagreement threshold and the checklist for new evaluations', async () => {
