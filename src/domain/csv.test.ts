@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvLine } from './csv.js';
+import { csvCell, csvLine, safeSpreadsheetText, unguardSpreadsheetText } from './csv.js';
 
 describe('csvCell', () => {
   it.each(['=1+1', '+86 138', '-2', '@SUM(A1)', '\tX', '\rX'])(
@@ -17,5 +17,19 @@ describe('csvCell', () => {
   });
   it('ends a line with CRLF as Excel expects', () => {
     expect(csvLine(['a', 'b'])).toBe('"a","b"\r\n');
+  });
+});
+
+describe('unguardSpreadsheetText', () => {
+  it.each(['=1+1', '+86 138', '-300万', '@SUM(A1)', '\tX'])(
+    'gives %j back as it was before the guard',
+    (v) => {
+      expect(unguardSpreadsheetText(safeSpreadsheetText(v))).toBe(v);
+    },
+  );
+  it("leaves a user's own apostrophes alone", () => {
+    expect(unguardSpreadsheetText("'盐南'")).toBe("'盐南'");
+    expect(unguardSpreadsheetText("O'Brien")).toBe("O'Brien");
+    expect(unguardSpreadsheetText('-5')).toBe('-5');
   });
 });

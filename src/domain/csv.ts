@@ -15,6 +15,11 @@ export function safeSpreadsheetText(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
+/** The inverse, for files coming back: "'-300万" from one of our exports reads as "-300万" again. */
+export function unguardSpreadsheetText(text: string): string {
+  return text.charCodeAt(0) === 39 && /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
+}
+
 export function csvLine(values: unknown[]): string {
   return `${values.map(csvCell).join(',')}\r\n`;
 }

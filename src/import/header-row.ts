@@ -6,6 +6,11 @@ import type { MoneyUnit } from '../domain/text/chinese-number.js';
 export type ColumnMap = { index: number; header: string; key: string; unit?: MoneyUnit }[];
 export type HeaderScan = { headerRow: number; headers: string[]; columns: ColumnMap; unmapped: string[] };
 
+/** Columns the rejected-rows download adds after the file's own (see rejected-xlsx.ts): a fixed file
+ *  comes back with them, and they are ours, not unknown columns to report. */
+export const REJECTED_EXTRA_HEADERS = ['原行号', '错误原因'] as const;
+const OURS = new Set<string>(REJECTED_EXTRA_HEADERS);
+
 /** Columns of a header row: the user's saved mapping (header → field key, '' to ignore) wins over recognition. */
 export function mapColumns(
   headers: string[],
@@ -22,7 +27,7 @@ export function mapColumns(
     const auto = matchHeader(header);
     const key = chosen !== undefined ? chosen : auto?.key;
     if (!key) {
-      unmapped.push(header);
+      if (!OURS.has(header.trim())) unmapped.push(header);
       return;
     }
     if (!FIELD_BY_KEY.has(key) || seen.has(key)) return;

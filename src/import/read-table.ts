@@ -1,10 +1,13 @@
 /** Reads a spreadsheet as offices send it: CSV in UTF-8 (with or without BOM) or GBK/GB18030, detected
- *  from the bytes, or XLSX (a named sheet, else the first with a header). Rows stream, so a million-row CSV stays small. */
+ *  from the bytes, or XLSX (a named sheet, else the first with a header). Rows stream, so a million-row CSV stays small.
+ *  The apostrophe our exports put before a leading = + - @ is taken off again, so a downloaded file
+ *  (the rejected rows, fixed by hand) imports as it was first written. */
 import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import { unguardSpreadsheetText } from '../domain/csv.js';
 import { JobInputError } from '../jobs/types.js';
 
 export type TableRow = { row: number; values: unknown[] };
@@ -50,6 +53,7 @@ async function* csvRows(file: string, encoding: string): AsyncIterable<TableRow>
   try {
     for await (const values of parser as AsyncIterable<string[]>) {
       row++;
+      for (let i = 0; i < values.length; i++) values[i] = unguardSpreadsheetText(values[i]);
       yield { row, values };
     }
   } catch (err) {
@@ -61,6 +65,7 @@ async function* csvRows(file: string, encoding: string): AsyncIterable<TableRow>
 
 function cellValue(v: ExcelJS.CellValue): unknown {
   if (v === null || v === undefined) return null;
+  if (typeof v === 'string') return unguardSpreadsheetText(v);
   if (v instanceof Date || typeof v !== 'object') return v;
   if ('result' in v) return v.result ?? null;
   if ('richText' in v) return v.richText.map((t) => t.text).join('');

@@ -4,11 +4,12 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { safeSpreadsheetText } from '../domain/csv.js';
 import type { RowError } from '../domain/enterprise/parse-row.js';
+import { REJECTED_EXTRA_HEADERS } from './header-row.js';
 
 export async function writeRejectedXlsx(jsonlFile: string, headers: string[], outFile: string) {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('被拒绝的行');
-  ws.addRow([...headers, '原行号', '错误原因']).font = { bold: true };
+  ws.addRow([...headers, ...REJECTED_EXTRA_HEADERS]).font = { bold: true };
   for (const line of readFileSync(jsonlFile, 'utf8').split('\n')) {
     if (!line) continue;
     const { row, values, errors } = JSON.parse(line) as {

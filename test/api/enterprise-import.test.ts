@@ -111,6 +111,31 @@ describe('enterprise import', () => {
     expect(String(ws.getRow(2).getCell(12).value)).toContain('校验位错误');
   });
 
+  it('takes the rejected rows back once fixed: a loss of "-300" and its own added columns are read as meant', async () => {
+    const uscc = makeUscc(4711);
+    const csv = `统一社会信用代码,企业名称,成立日期,所属行业,年度,净利润(万元),备注\n${uscc},盐城回传亏损科技有限公司,2021-02-30,I65,2025,-300,=1+1\n`;
+    const first = await importFile('亏损企业.csv', Buffer.from(csv));
+    expect(first.result).toMatchObject({ inserted: 0, rejected: 1 });
+    const download = await officer.get(`/api/v1/jobs/${first.id}/download`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(download.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    // The download defuses the leading "-" and "=" for Excel …
+    expect(ws.getRow(2).getCell(6).value).toBe("'-300");
+    expect(ws.getRow(2).getCell(7).value).toBe("'=1+1");
+    // … the user fixes the date and uploads the same file again.
+    ws.getRow(2).getCell(3).value = '2021-02-28';
+    const fixed = await importFile('亏损企业-已修改.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(fixed.status, fixed.error).toBe('succeeded');
+    const r = fixed.result as ImportResult & { unmappedHeaders: string[] };
+    expect(r).toMatchObject({ inserted: 1, rejected: 0 });
+    // 备注 is the file's own unknown column; 原行号 and 错误原因 are the download's, not reported.
+    expect(r.unmappedHeaders).toEqual(['备注']);
+    const list = (await officer.get(`/api/v1/enterprises?q=${uscc}`)).json();
+    const firm = (await officer.get(`/api/v1/enterprises/${list.items[0].id}`)).json();
+    expect(firm.years[0]).toMatchObject({ year: 2025, netProfit: -3_000_000 });
+  });
+
   it('changes nothing when the same file comes again, in UTF-8 with a BOM this time', async () => {
     const file = path.join(dir, 'firms-bom.csv');
     writeCsv(file, 'utf8-bom');
