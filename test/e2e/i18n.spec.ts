@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { login, menu, shot } from './helpers';
+import { makeUscc } from '../helpers/enterprise-files';
+import { FIGURES_HEADER, firmId, importCsv, login, menu, shot } from './helpers';
 
 test('switching to English changes the menu and is remembered', async ({ page }) => {
   await login(page, 'admin');
@@ -29,6 +30,21 @@ test('switching to English changes the menu and is remembered', async ({ page })
   await expect(page.getByTestId('board-column-lead')).toContainText('Lead');
   await expect(page.getByTestId('board-column-signing')).toContainText('Signing');
   await expect(page.getByTestId('board-column-lead')).not.toContainText('线索');
+
+  // Money typed in 万元 says so: "10k CNY", never "M" (20 typed as "20 M" would store 200,000 yuan).
+  const firm = '盐南英文界面测试科技有限公司';
+  await importCsv(
+    page,
+    'english.csv',
+    `${FIGURES_HEADER}\n${makeUscc(8801)},${firm},2019-05-01,320904,I65,2025,80,20,2000,150,1800,4000,1500,2\n`,
+  );
+  await page.goto(`/enterprises/${await firmId(page, firm)}`);
+  await page.getByTestId('enterprise-edit').click();
+  const capital = page.getByTestId('enterprise-capital');
+  await expect(
+    capital.locator('xpath=ancestor::*[contains(@class,"ant-input-affix-wrapper")][1]'),
+  ).toContainText('10k CNY');
+  await page.keyboard.press('Escape');
 
   await page.reload();
   await expect(menu(page).getByText('Dashboard')).toBeVisible();

@@ -101,7 +101,7 @@ export const chainsEnUS: typeof chainsZhCN = {
     strongFirms: 'Strong: firms at least',
     strongRevenue: 'Strong: or revenue at least',
     averageFirms: 'Average: firms at least',
-    yi: '100 M CNY',
+    yi: '100M CNY',
     saved: 'Saved; the map follows the new rules',
   },
   targets: targetsEnUS,

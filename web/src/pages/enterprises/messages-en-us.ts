@@ -50,7 +50,7 @@ export const enterprisesEnUS: typeof enterprisesZhCN = {
     unicorn: 'Unicorn',
   },
   aliasKinds: { short: 'Short name', former: 'Former name' },
-  money: { yi: 'bn', wan: 'M' },
+  money: { yi: '100M CNY', wan: '10k CNY' },
   profile: {
     back: 'Back to search',
     basic: 'Basic facts',
