@@ -27,6 +27,7 @@ export const ERRORS = {
   ],
   'conflict.stale': [409, '数据已被他人修改，请刷新后重试', 'Someone else changed this; reload and retry'],
   'conflict.duplicate': [409, '数据重复，已存在相同记录', 'A record with the same key exists'],
+  'review.exists': [409, '本期双月点评已创建，请直接打开', 'This review already exists; open it'],
   'org.not_found': [404, '组织不存在或无权访问', 'Organisation not found'],
   'org.code_taken': [409, '组织编码已被使用', 'That organisation code is taken'],
   'org.parent_outside_scope': [
@@ -107,6 +108,11 @@ export const ERRORS = {
   'push.not_found': [404, '推送记录不存在或无权访问', 'Push not found'],
   'graph.entity_not_found': [404, '企业、自然人或机构不存在或无权访问', 'Entity not found'],
   'target_list.not_found': [404, '目标企业清单不存在或无权访问', 'Target list not found'],
+  'target_list.empty': [
+    409,
+    '该节点目前没有可招引的目标企业，不能保存空清单；可先扩充目标企业库或调整节点关键词',
+    'The node has no target firms yet; an empty list cannot be saved',
+  ],
   'project.not_found': [404, '招商项目不存在或无权访问', 'Project not found'],
   'project.duplicate': [
     409,

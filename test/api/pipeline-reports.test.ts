@@ -120,13 +120,23 @@ describe('月度跟踪', () => {
 });
 
 describe('双月点评', () => {
+  it('titles a review by its two months, naming both years across a new year', async () => {
+    const dec = await leader.post('/api/v1/project-reviews', { period: '2025-12' });
+    expect(dec.json().title).toBe('2025年12月—2026年1月双月点评');
+    const mar = await leader.post('/api/v1/project-reviews', { period: '2025-03' });
+    expect(mar.json().title).toBe('2025年3—4月双月点评');
+  });
+
   it('lets a leader open a review, rate a project and shows the rating on the project', async () => {
     const created = await leader.post('/api/v1/project-reviews', { period: month });
     expect(created.statusCode).toBe(201);
     const review = created.json();
-    expect(review.title).toMatch(/^\d{4}年\d+—.+双月点评$/);
+    expect(review.title).toMatch(/^\d{4}年\d+(—\d+月|月—\d{4}年1月)双月点评$/);
     expect(review.projects.some((p: { name: string }) => p.name === '报表测试初创项目')).toBe(true);
-    expect((await leader.post('/api/v1/project-reviews', { period: month })).statusCode).toBe(409);
+    // The same period again names the review that exists, so the screen can open it.
+    const again = await leader.post('/api/v1/project-reviews', { period: month });
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ code: 'review.exists', details: { id: review.id } });
     const start = review.projects.find((p: { name: string }) => p.name === '报表测试初创项目');
     expect(
       (
@@ -210,7 +220,12 @@ describe('季度考核', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const ws = wb.worksheets[0];
-    expect(ws.getRow(2).values).toEqual([undefined, 1, '李局长', 100, 1, 100]);
+    // The share reads as a percentage, as on screen; the file says which table it is.
+    expect(ws.getRow(2).values).toEqual([undefined, 1, '李局长', 100, '100%', 100]);
+    expect(decodeURIComponent(String(xlsx.headers['content-disposition']))).toContain('季度考核-');
+    expect(decodeURIComponent(String(xlsx.headers['content-disposition']))).toContain('按负责人.xlsx');
+    const byTeam = await leader.get(`/api/v1/project-reports/assessment.xlsx?quarter=${quarter}&by=team`);
+    expect(decodeURIComponent(String(byTeam.headers['content-disposition']))).toContain('按团队.xlsx');
     expect((await leader.get(`/api/v1/project-reports/assessment?quarter=${year}-Q5`)).statusCode).toBe(400);
   });
 });

@@ -143,6 +143,18 @@ test('a leader opens a bi-monthly review and rates the project 滞后; the ratin
   await expect(again.getByTestId('review-comment')).toHaveValue('厂房交付滞后，请本月内协调');
   await snap(page, 'project-review');
 
+  // The same month again opens the review that exists instead of stopping at an error.
+  await page.goto('/project-reports?tab=reviews');
+  await page.getByTestId('review-create').click();
+  await page.getByTestId('review-create-ok').click();
+  await expect(page.getByText('本期点评已创建，已为您打开')).toBeVisible();
+  await expect(
+    page
+      .getByTestId('review-detail')
+      .getByTestId(`review-project-${PROJECT}`)
+      .getByRole('radio', { name: '滞后' }),
+  ).toBeChecked();
+
   // An officer reads the ratings but has no radio to change them.
   await switchTo(page, 'officer');
   await page.goto('/project-reports?tab=reviews');
@@ -182,6 +194,9 @@ test('the quarterly assessment ranks with a breakdown, and a heavier landing wei
   const landed = Number(cells[1]);
   expect(landed).toBeGreaterThanOrEqual(1);
   await expect(landings.getByTestId('breakdown-points')).toHaveText(String(12 * landed));
+  // The share reads in per cent, as in 年度总结 (it showed "1" for 100%).
+  const share = page.getByTestId('assessment-breakdown').first().getByTestId('breakdown-highQualityShare');
+  await expect(share.locator('td').nth(1)).toHaveText(/^\d+(\.\d)?%$/);
   await snap(page, 'project-assessment');
 
   // 落地项目 from 12 to 30 points each: the score rises by 18 per landing.

@@ -26,6 +26,12 @@ export const METRIC_LABELS: Record<AssessmentMetric, string> = {
   scientistTeams: '引进科学家团队（个）',
 };
 
+/** A metric's value as the table states it: the share in per cent (1 → "100%"), others as numbers. */
+export function termValueText(metric: AssessmentMetric, value: number): string {
+  if (metric === 'highQualityShare') return `${Math.round(value * 1000) / 10}%`;
+  return new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 }).format(value);
+}
+
 export type AssessmentTerm = { metric: AssessmentMetric; weight: number; cap: number | null };
 export type AssessmentFormula = { terms: AssessmentTerm[] };
 export type QuarterFigures = Record<AssessmentMetric, number>;

@@ -15,6 +15,7 @@ import {
 } from 'docx';
 import ExcelJS from 'exceljs';
 import { safeSpreadsheetText as safe } from '../../../domain/csv.js';
+import { termValueText } from '../../../domain/project/assessment.js';
 import type { quarterlyAssessment } from './assessment.js';
 import type { MonthlyGroup } from './monthly.js';
 import type { yearSummary } from './year.js';
@@ -150,7 +151,16 @@ export function assessmentXlsx(a: Awaited<ReturnType<typeof quarterlyAssessment>
           { header: `得分（每单位 ${t.weight} 分${t.cap === null ? '' : `，封顶 ${t.cap}`}）`, width: 14 },
         ]),
       ],
-      rows: a.rows.map((r) => [r.rank, r.name, r.score, ...r.breakdown.flatMap((b) => [b.value, b.points])]),
+      rows: a.rows.map((r) => [
+        r.rank,
+        r.name,
+        r.score,
+        // The share reads as a percentage, as on screen; counts and 亿元 stay numbers to sum in Excel.
+        ...r.breakdown.flatMap((b) => [
+          b.metric === 'highQualityShare' ? termValueText(b.metric, b.value) : b.value,
+          b.points,
+        ]),
+      ]),
     },
   ]);
 }

@@ -16,8 +16,8 @@ import { inScope } from '../projects/scope.js';
 /** "2026-11" → "2026年11—12月双月点评". */
 export function reviewTitle(period: string) {
   const [y, m] = period.split('-').map(Number);
-  const end = m === 12 ? `${y + 1}年1月` : `${m + 1}月`;
-  return `${y}年${m}—${end}双月点评`;
+  // 2026年11—12月 within a year; across one both ends name their year: 2026年12月—2027年1月.
+  return m === 12 ? `${y}年12月—${y + 1}年1月双月点评` : `${y}年${m}—${m + 1}月双月点评`;
 }
 
 const reviewScope = (actor: Actor) =>
@@ -58,7 +58,14 @@ export async function createReview(db: Db, actor: Actor, period: string) {
     .values({ orgId: actor.orgId, period, title: reviewTitle(period), createdBy: actor.id })
     .onConflictDoNothing()
     .returning();
-  if (!row) throw new AppError('conflict.duplicate', { message: `${reviewTitle(period)}已创建，请直接打开` });
+  if (!row) {
+    // Say which one exists, so the screen can open it instead of leaving the user at an error.
+    const [existing] = await db
+      .select({ id: projectReviews.id })
+      .from(projectReviews)
+      .where(and(eq(projectReviews.orgId, actor.orgId), eq(projectReviews.period, period)));
+    throw new AppError('review.exists', { message: reviewTitle(period), id: existing?.id ?? null });
+  }
   await writeAudit(db, actor, {
     action: 'create',
     entity: 'project_review',

@@ -126,10 +126,12 @@ export function projectReportRoutes(app: App) {
     schema: { tags, summary: '季度考核（Excel）', querystring: AssessmentQuery },
     handler: async (req, reply) => {
       const a = await quarterlyAssessment(db, req.actor as Actor, req.query);
-      const name = `季度考核-${req.query.quarter}.xlsx`;
+      // By owner and by team are two different tables: their files must not overwrite each other.
+      const by = req.query.by === 'team' ? '按团队' : '按负责人';
+      const name = `季度考核-${req.query.quarter}-${by}.xlsx`;
       return sendDownload(
         reply,
-        { asciiName: `assessment-${req.query.quarter}.xlsx`, name, type: XLSX_TYPE },
+        { asciiName: `assessment-${req.query.quarter}-${req.query.by}.xlsx`, name, type: XLSX_TYPE },
         assessmentXlsx(a),
       );
     },

@@ -4,6 +4,7 @@ import { CalculatorOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import { termValueText } from '../../../../src/domain/project/assessment';
 import {
   type AssessmentFormula,
   type AssessmentRow,
@@ -114,7 +115,13 @@ function Breakdown({ parts, formula }: { parts: Part[]; formula: AssessmentFormu
       data-testid="assessment-breakdown"
       columns={[
         { title: a.metric, dataIndex: 'label' },
-        { title: a.value, dataIndex: 'value', width: 120, align: 'right', render: num },
+        {
+          title: a.value,
+          dataIndex: 'value',
+          width: 120,
+          align: 'right',
+          render: (v: number, p) => termValueText(p.metric, v),
+        },
         {
           title: a.weight,
           key: 'weight',

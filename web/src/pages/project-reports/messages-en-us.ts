@@ -43,6 +43,7 @@ export const projectReportsEnUS: typeof projectReportsZhCN = {
     periodHint: "The review takes in all of the organisation's active projects; leaders rate each one",
     periodRequired: 'Choose a month',
     created: 'Created “{{title}}”',
+    exists: 'This period already has its review; it is open now',
     empty: 'No reviews yet; a leader can start one with “New review”',
     title: 'Review',
     org: 'Organisation',

@@ -40,6 +40,7 @@ export const projectReportsZhCN = {
     periodHint: '点评将纳入该单位当前所有在谈项目，每个项目由领导逐一评定',
     periodRequired: '请选择月份',
     created: '已新建“{{title}}”',
+    exists: '本期点评已创建，已为您打开',
     empty: '还没有点评会，领导可点击“新建点评”发起',
     title: '点评',
     org: '单位',

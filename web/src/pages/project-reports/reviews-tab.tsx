@@ -4,6 +4,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, DatePicker, Flex, Form, Modal, Progress, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import { isApiError } from '../../api/client';
 import { type Review, useCreateReview, useReviews } from '../../api/pipeline';
 import { useApiError } from '../../components/use-api-error';
 import { validValues } from '../../components/valid-values';
@@ -110,7 +111,15 @@ function CreateReviewModal({ onClose }: { onClose: (id?: string) => void }) {
         message.success(fill(rv.created, { title: r.title }));
         onClose(r.id);
       },
-      onError: (e) => onError(e, form),
+      onError: (e) => {
+        // The period already has its review: open that one rather than stop at an error.
+        const existing = isApiError(e, 'review.exists')
+          ? (e.details as { id?: string } | null)?.id
+          : undefined;
+        if (!existing) return onError(e, form);
+        message.info(rv.exists);
+        onClose(existing);
+      },
     });
   };
 
