@@ -113,6 +113,24 @@ describe('靶向招商', () => {
     expect((await admin.request('PUT', '/api/v1/chains/target-weights', zero)).statusCode).toBe(400);
   });
 
+  it('refuses to save an empty list for a node nobody can fill', async () => {
+    const { nodes } = await tree(officer, pv);
+    let empty: string | undefined;
+    for (const n of nodes as { id: string; name: string }[]) {
+      if (n.name.includes('钙钛矿')) continue;
+      if ((await officer.get(`/api/v1/chain-nodes/${n.id}/targets`)).json().total === 0) {
+        empty = n.id;
+        break;
+      }
+    }
+    expect(empty, 'a 光伏 node with no target firm in this test world').toBeDefined();
+    const res = await officer.post('/api/v1/target-lists', { nodeId: empty, name: '空清单' });
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({ code: 'target_list.empty' });
+    expect(res.json().message).toContain('不能保存空清单');
+    expect((await officer.get('/api/v1/target-lists')).json()).toEqual([]);
+  });
+
   it('saves the ranking as a list and exports it, formula-safe', async () => {
     const saved = await officer.post('/api/v1/target-lists', { nodeId: node.id, name: '=钙钛矿补链目标' });
     expect(saved.statusCode).toBe(201);

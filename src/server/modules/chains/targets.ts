@@ -138,6 +138,8 @@ export async function rankTargets(db: Db, actor: Actor, nodeId: string, q: z.inf
 /** Saves the current ranking as a list (weights and factors as they are now). */
 export async function saveTargetList(db: Db, actor: Actor, body: z.infer<typeof TargetListCreate>) {
   const r = await rankTargets(db, actor, body.nodeId, { limit: body.limit });
+  // A list with nobody on it would send officers to an empty 靶向招商.
+  if (r.items.length === 0) throw new AppError('target_list.empty');
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(targetLists)

@@ -49,6 +49,7 @@ export const targetsEnUS: typeof targetsZhCN = {
   },
   save: {
     button: 'Save as target list',
+    emptyHint: 'No target firms for this node yet: nothing to save',
     title: 'Save target list',
     intro: 'Saves the ranking, the weights and every firm’s points as they are now.',
     name: 'List name',

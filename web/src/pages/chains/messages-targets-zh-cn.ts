@@ -46,6 +46,7 @@ export const targetsZhCN = {
   } as Record<string, string>,
   save: {
     button: '保存为目标清单',
+    emptyHint: '该节点目前没有可招引的目标企业，无需保存清单',
     title: '保存目标企业清单',
     intro: '保存当前的排序、权重和每家企业的各项得分，之后权重或企业数据变化不影响已保存的清单。',
     name: '清单名称',

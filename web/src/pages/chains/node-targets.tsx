@@ -2,7 +2,7 @@
  *  firm, score and the six factors — each row expanding to every factor's weight, points and reason.
  *  Admins and officers save the ranking as a 目标清单; admins change the weights. */
 import { AimOutlined, SaveOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Flex, Form, Input, InputNumber, Modal, Table, Typography } from 'antd';
+import { Alert, App, Button, Flex, Form, Input, InputNumber, Modal, Table, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { type TargetItem, useSaveTargetList, useTargets } from '../../api/chains';
@@ -18,10 +18,13 @@ function SaveListButton({
   nodeId,
   chainName,
   nodeName,
+  empty,
 }: {
   nodeId: string;
   chainName: string;
   nodeName: string;
+  /** Nobody to target: there is no list worth saving. */
+  empty: boolean;
 }) {
   const t = useMessages().chains.targets;
   const s = t.save;
@@ -43,9 +46,17 @@ function SaveListButton({
     );
   return (
     <>
-      <Button type="primary" icon={<SaveOutlined />} onClick={() => setOpen(true)} data-testid="target-save">
-        {s.button}
-      </Button>
+      <Tooltip title={empty ? s.emptyHint : undefined}>
+        <Button
+          type="primary"
+          icon={<SaveOutlined />}
+          disabled={empty}
+          onClick={() => setOpen(true)}
+          data-testid="target-save"
+        >
+          {s.button}
+        </Button>
+      </Tooltip>
       <Modal
         open={open}
         title={s.title}
@@ -137,6 +148,7 @@ export function NodeTargets({
               nodeId={nodeId}
               chainName={data?.node.chainName ?? chainName}
               nodeName={nodeName}
+              empty={data?.total === 0}
             />
           )}
         </Flex>
