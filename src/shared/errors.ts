@@ -120,6 +120,11 @@ export const ERRORS = {
     'This firm is already an active project in the city; acknowledge to create anyway',
   ],
   'project.bad_move': [409, '项目不能这样推进', 'The project cannot move there'],
+  'project.landing_not_local': [
+    400,
+    '落地注册企业须为本地在册企业；外地目标企业请先在企业库中登记其在本地注册的公司',
+    'The landing firm must be registered locally; record the local company in the registry first',
+  ],
   'project.bad_owner': [
     400,
     '负责人须为本组织或下级组织的在职用户',

@@ -115,6 +115,20 @@ describe('projects', () => {
     ).json();
     const landing = await move({ version: p.version, to: 'landing', landingDate: '2026-12-01' });
     expect(landing.json().message).toContain('落地注册企业');
+    // A 外地目标 firm (the investor courted) is not the firm registered here.
+    const elsewhere = await addFirm(t.database.db, '上海项目测试外地科技有限公司', {
+      fields: { universe: 'target' },
+    });
+    const outside = await move({
+      version: p.version,
+      to: 'landing',
+      landingDate: '2026-12-01',
+      localEnterpriseId: elsewhere,
+    });
+    expect(outside.statusCode).toBe(400);
+    expect(outside.json()).toMatchObject({ code: 'project.landing_not_local' });
+    expect(outside.json().message).toContain('须为本地在册企业');
+    expect(outside.json().message).toContain('上海项目测试外地科技有限公司');
     p = (
       await move({ version: p.version, to: 'landing', landingDate: '2026-12-01', localEnterpriseId: local })
     ).json();

@@ -99,15 +99,21 @@ export function useGroup(enterpriseId: string | undefined) {
 
 /** Firms by name, short name or 统一社会信用代码 as the user types them (searched 250 ms after the last
  *  key), for the firm pickers of the graph and the projects. `q` is the text searched. */
-export function useFirmSearch(typed: string) {
+export function useFirmSearch(typed: string, universe?: 'local' | 'target') {
   const [q, setQ] = useState('');
   useEffect(() => {
     const timer = setTimeout(() => setQ(typed.trim()), 250);
     return () => clearTimeout(timer);
   }, [typed]);
   const found = useQuery({
-    queryKey: [...graphKey, 'firm-search', q],
-    queryFn: () => api.get<EnterpriseList>('/api/v1/enterprises', { q, page: 1, pageSize: 12 }),
+    queryKey: [...graphKey, 'firm-search', q, universe ?? 'all'],
+    queryFn: () =>
+      api.get<EnterpriseList>('/api/v1/enterprises', {
+        q,
+        page: 1,
+        pageSize: 12,
+        ...(universe ? { universe } : {}),
+      }),
     enabled: q.length > 0,
     staleTime: 30_000,
   });

@@ -87,7 +87,12 @@ export async function moveProject(db: Db, actor: Actor, id: string, body: z.infe
     const p = await scopedProject(tx, actor, id);
     if (p.version !== body.version) throw await staleError(tx, actor, id);
     const { version, to, note, ...given } = body;
-    if (given.localEnterpriseId) await firmInScope(tx, actor, given.localEnterpriseId);
+    if (given.localEnterpriseId) {
+      // 落地 means a firm registered here: a 外地目标 record is the investor, not the landing.
+      const firm = await firmInScope(tx, actor, given.localEnterpriseId);
+      if (firm.universe !== 'local')
+        throw new AppError('project.landing_not_local', { message: firm.name, field: 'localEnterpriseId' });
+    }
     const facts = { ...p, ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) };
     const check = checkMove(p.stage, to, facts, { pausedFrom: p.pausedFrom });
     if (!check.ok) throw new AppError('project.bad_move', { message: check.message, missing: check.missing });

@@ -20,7 +20,7 @@ export async function cityPath(db: Tx, actor: Actor) {
 
 export async function firmInScope(db: Tx, actor: Actor, id: string) {
   const [firm] = await db
-    .select({ id: enterprises.id, name: enterprises.name })
+    .select({ id: enterprises.id, name: enterprises.name, universe: enterprises.universe })
     .from(enterprises)
     .innerJoin(orgs, eq(orgs.id, enterprises.orgId))
     .where(and(eq(enterprises.id, id), sql`${orgs.path} like ${`${actor.orgPath}%`}`));

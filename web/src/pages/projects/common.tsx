@@ -65,17 +65,20 @@ export function FirmSelect({
   placeholder,
   initialLabel,
   testId,
+  universe,
 }: {
   value?: string;
   onChange?: (id: string, name: string) => void;
   placeholder?: string;
   initialLabel?: string;
   testId?: string;
+  /** Only local firms (the 落地 firm) or only the target universe; both when not given. */
+  universe?: 'local' | 'target';
 }) {
   const f = useMessages().projects.form;
   const [typed, setTyped] = useState('');
   const [picked, setPicked] = useState<{ id: string; name: string } | null>(null);
-  const { q, found } = useFirmSearch(typed);
+  const { q, found } = useFirmSearch(typed, universe);
   const options = (found.data?.items ?? []).map((e) => ({
     value: e.id,
     label: e.name,

@@ -125,7 +125,7 @@ export function MoveModal({
       return <DatePicker style={{ width: 220 }} placeholder={mv.datePlaceholder} />;
     if (field === 'contractAmount') return <FigureInput style={{ width: 220 }} suffix={mv.wan} />;
     if (field === 'localEnterpriseId')
-      return <FirmSelect placeholder={mv.localPlaceholder} testId="move-local-firm" />;
+      return <FirmSelect placeholder={mv.localPlaceholder} universe="local" testId="move-local-firm" />;
     if (field === 'reason') return <Input.TextArea rows={2} maxLength={500} showCount />;
     return <Input maxLength={100} style={{ width: 320 }} />;
   };
