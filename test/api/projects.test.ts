@@ -101,6 +101,14 @@ describe('projects', () => {
     const lacking = await move({ version: project.version, to: 'contact' });
     expect(lacking.statusCode).toBe(409);
     expect(lacking.json().message).toContain('进入“接洽”阶段还需填写：对接人');
+    // An English client is told the same thing in English, not just "cannot move there".
+    const lackingEn = await officer.request(
+      'POST',
+      `/api/v1/projects/${project.id}/move`,
+      { version: project.version, to: 'contact' },
+      { 'accept-language': 'en' },
+    );
+    expect(lackingEn.json().message).toContain('To enter Contact, still needed: contact person');
     let p = (await move({ version: project.version, to: 'contact', contactPerson: '李总' })).json();
     expect(p).toMatchObject({ stage: 'contact', contactPerson: '李总' });
     expect((await move({ version: project.version, to: 'visit', visitDate: '2026-11-20' })).statusCode).toBe(

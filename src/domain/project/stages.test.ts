@@ -12,6 +12,7 @@ describe('project stages', () => {
     });
     expect(checkMove('signing', 'landing', {})).toMatchObject({
       message: '进入“落地”阶段还需填写：落地注册企业、落地日期',
+      messageEn: 'To enter Landing, still needed: local registered firm, landing date',
     });
   });
 
@@ -20,6 +21,7 @@ describe('project stages', () => {
       ok: false,
       code: 'stage.not_allowed',
       message: '不能从“线索”直接跳到“签约”，请先推进到“接洽”',
+      messageEn: 'Lead cannot jump to Signing; move it to Contact first',
     });
   });
 

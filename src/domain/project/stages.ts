@@ -27,6 +27,19 @@ export const STAGE_NAMES: Record<Stage, string> = {
   terminated: '终止',
 };
 
+/** The same in English, for an English interface and English error messages. */
+export const STAGE_NAMES_EN: Record<Stage, string> = {
+  lead: 'Lead',
+  contact: 'Contact',
+  visit: 'Visit',
+  evaluation: 'Evaluation',
+  signing: 'Signing',
+  landing: 'Landing',
+  production: 'Production',
+  paused: 'Paused',
+  terminated: 'Terminated',
+};
+
 /** What a project holds that the stages ask for (money in 元, dates ISO). */
 export type StageFacts = {
   contactPerson?: string | null;
@@ -39,27 +52,34 @@ export type StageFacts = {
   reason?: string | null;
 };
 
-type Need = { field: keyof StageFacts; label: string };
+type Need = { field: keyof StageFacts; label: string; labelEn: string };
 /** What each stage needs before a project may enter it. */
 export const STAGE_NEEDS: Partial<Record<Stage, Need[]>> = {
-  contact: [{ field: 'contactPerson', label: '对接人' }],
-  visit: [{ field: 'visitDate', label: '考察日期' }],
+  contact: [{ field: 'contactPerson', label: '对接人', labelEn: 'contact person' }],
+  visit: [{ field: 'visitDate', label: '考察日期', labelEn: 'visit date' }],
   signing: [
-    { field: 'contractDate', label: '签约日期' },
-    { field: 'contractAmount', label: '签约金额' },
+    { field: 'contractDate', label: '签约日期', labelEn: 'contract date' },
+    { field: 'contractAmount', label: '签约金额', labelEn: 'contract amount' },
   ],
   landing: [
-    { field: 'localEnterpriseId', label: '落地注册企业' },
-    { field: 'landingDate', label: '落地日期' },
+    { field: 'localEnterpriseId', label: '落地注册企业', labelEn: 'local registered firm' },
+    { field: 'landingDate', label: '落地日期', labelEn: 'landing date' },
   ],
-  production: [{ field: 'productionDate', label: '投产日期' }],
-  paused: [{ field: 'reason', label: '暂停原因' }],
-  terminated: [{ field: 'reason', label: '终止原因' }],
+  production: [{ field: 'productionDate', label: '投产日期', labelEn: 'production date' }],
+  paused: [{ field: 'reason', label: '暂停原因', labelEn: 'reason for pausing' }],
+  terminated: [{ field: 'reason', label: '终止原因', labelEn: 'reason for ending' }],
 };
 
 export type MoveCheck =
   | { ok: true }
-  | { ok: false; code: 'stage.not_allowed' | 'stage.missing'; message: string; missing: string[] };
+  | {
+      ok: false;
+      code: 'stage.not_allowed' | 'stage.missing';
+      message: string;
+      /** The same reason in English. */
+      messageEn: string;
+      missing: string[];
+    };
 
 const filled = (v: unknown) => v !== null && v !== undefined && !(typeof v === 'string' && v.trim() === '');
 
@@ -71,23 +91,30 @@ export function checkMove(
   facts: StageFacts,
   opts: { pausedFrom?: PipelineStage | null } = {},
 ): MoveCheck {
-  const refuse = (message: string): MoveCheck => ({
+  const refuse = (message: string, messageEn: string): MoveCheck => ({
     ok: false,
     code: 'stage.not_allowed',
     message,
+    messageEn,
     missing: [],
   });
-  if (from === to) return refuse(`项目已处于“${STAGE_NAMES[to]}”阶段`);
-  if (from === 'terminated') return refuse('项目已终止，不能再推进');
+  const en = STAGE_NAMES_EN;
+  if (from === to) return refuse(`项目已处于“${STAGE_NAMES[to]}”阶段`, `The project is already at ${en[to]}`);
+  if (from === 'terminated') return refuse('项目已终止，不能再推进', 'The project has ended and cannot move');
   if (from === 'paused') {
+    const back = opts.pausedFrom ?? 'lead';
     if (to !== 'terminated' && to !== opts.pausedFrom)
-      return refuse(`暂停的项目只能恢复到暂停前的“${STAGE_NAMES[opts.pausedFrom ?? 'lead']}”阶段，或终止`);
+      return refuse(
+        `暂停的项目只能恢复到暂停前的“${STAGE_NAMES[back]}”阶段，或终止`,
+        `A paused project can only resume at ${en[back]}, where it was paused, or end`,
+      );
   } else if (to !== 'paused' && to !== 'terminated') {
     const i = PIPELINE.indexOf(from);
     const j = PIPELINE.indexOf(to);
     if (j > i + 1)
       return refuse(
         `不能从“${STAGE_NAMES[from]}”直接跳到“${STAGE_NAMES[to]}”，请先推进到“${STAGE_NAMES[PIPELINE[i + 1]]}”`,
+        `${en[from]} cannot jump to ${en[to]}; move it to ${en[PIPELINE[i + 1]]} first`,
       );
   }
   const back =
@@ -95,13 +122,14 @@ export function checkMove(
     PIPELINE.indexOf(to as PipelineStage) >= 0 &&
     PIPELINE.indexOf(to as PipelineStage) < PIPELINE.indexOf(from as PipelineStage);
   if (back || (from === 'paused' && to === opts.pausedFrom)) return { ok: true };
-  const missing = (STAGE_NEEDS[to] ?? []).filter((n) => !filled(facts[n.field])).map((n) => n.label);
-  if (missing.length)
+  const needs = (STAGE_NEEDS[to] ?? []).filter((n) => !filled(facts[n.field]));
+  if (needs.length)
     return {
       ok: false,
       code: 'stage.missing',
-      message: `进入“${STAGE_NAMES[to]}”阶段还需填写：${missing.join('、')}`,
-      missing,
+      message: `进入“${STAGE_NAMES[to]}”阶段还需填写：${needs.map((n) => n.label).join('、')}`,
+      messageEn: `To enter ${en[to]}, still needed: ${needs.map((n) => n.labelEn).join(', ')}`,
+      missing: needs.map((n) => n.label),
     };
   return { ok: true };
 }

@@ -14,11 +14,13 @@ export function requestLang(request: FastifyRequest): 'zh' | 'en' {
 export function sendError(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, details?: unknown) {
   const err = new AppError(code, details);
   const lang = requestLang(request);
-  // A service may say precisely what is wrong (details.message, in Chinese): append it to the code's message.
-  const specific = (details as { message?: unknown } | null | undefined)?.message;
+  // A service may say precisely what is wrong (details.message in Chinese, details.messageEn in
+  // English when it has one): append it to the code's message.
+  const said = details as { message?: unknown; messageEn?: unknown } | null | undefined;
+  const specific = lang === 'zh' ? said?.message : said?.messageEn;
   const message =
-    lang === 'zh' && typeof specific === 'string'
-      ? `${errorMessage(code, lang)}：${specific}`
+    typeof specific === 'string'
+      ? `${errorMessage(code, lang)}${lang === 'zh' ? '：' : ': '}${specific}`
       : errorMessage(code, lang);
   return reply
     .code(err.status)

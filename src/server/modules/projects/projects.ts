@@ -95,7 +95,12 @@ export async function moveProject(db: Db, actor: Actor, id: string, body: z.infe
     }
     const facts = { ...p, ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) };
     const check = checkMove(p.stage, to, facts, { pausedFrom: p.pausedFrom });
-    if (!check.ok) throw new AppError('project.bad_move', { message: check.message, missing: check.missing });
+    if (!check.ok)
+      throw new AppError('project.bad_move', {
+        message: check.message,
+        messageEn: check.messageEn,
+        missing: check.missing,
+      });
     if (to === 'signing') await evaluationAllowsSigning(tx, id);
     const [row] = await tx
       .update(projects)
