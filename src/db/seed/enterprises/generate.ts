@@ -30,6 +30,7 @@ import {
 import { brandName, firmName, personName } from './names.js';
 import { Rng } from './random.js';
 import { type Area, LOCAL_AREAS, type Place, TARGET_AREAS } from './regions.js';
+import { targetProducts } from './target-products.js';
 
 export type Universe = 'local' | 'target';
 
@@ -126,6 +127,7 @@ export function generateFirm(
   const area = rng.weighted(target ? TARGET_WEIGHTS : LOCAL_WEIGHTS);
   const place: Place = rng.weighted(area.places.map((p) => [p, p.weight] as const));
   const industry = INDUSTRIES[rng.weighted(area.industries)];
+  const products = target ? targetProducts(industry.key, industry.products) : industry.products;
   const division = rng.weighted(industry.divisions);
   const ay = Number(asOf.slice(0, 4));
   const latestYear = ay - 1;
@@ -194,9 +196,7 @@ export function generateFirm(
     industrySection: sectionOf(division),
     industryDivision: division,
     businessScope: scope(rng, industry.scope),
-    mainProducts: [...new Set(Array.from({ length: rng.int(1, 3) }, () => rng.pick(industry.products)))].join(
-      '、',
-    ),
+    mainProducts: [...new Set(Array.from({ length: rng.int(1, 3) }, () => rng.pick(products)))].join('、'),
     listed,
     years,
     ip: ipCounts(rng, industry, latest.rdStaff, age),

@@ -187,6 +187,8 @@ export const TARGET_AREAS: readonly Area[] = [
       ['equip', 10],
       ['auto', 8],
       ['newmat', 8],
+      // 海上风电 整机 and its suppliers (上海电气风电 is at home here).
+      ['wind', 10],
     ],
     roads: ['张江路', '碧波路', '祖冲之路', '宜山路', '漕河泾开发区桂平路', '嘉松北路', '莘庄工业区春东路'],
   },
@@ -218,6 +220,8 @@ export const TARGET_AREAS: readonly Area[] = [
       ['ic', 12],
       ['equip', 6],
       ['newmat', 6],
+      // 风电整机 headquarters (金风科技).
+      ['wind', 8],
     ],
     roads: ['中关村大街', '上地信息路', '海淀东三街', '酒仙桥路', '荣华中路', '生命园路', '丰台科技园汉威路'],
   },
