@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { ChainNodeInput } from '../../../domain/chain/chain-schema.js';
+import { type PlacementNode, Placer } from '../../../domain/chain/placement.js';
+import { CHAIN_TEMPLATES } from '../../../domain/chain/templates.js';
 import { parseIndustry } from '../../../domain/enterprise/industry.js';
 import { normalizeCompanyName } from '../../../domain/text/company-name.js';
 import { isValidRegionCode } from '../../../domain/text/region.js';
@@ -165,5 +168,30 @@ describe('validUntil', () => {
     expect(validUntil('2024-03-01', 3)).toBe('2027-02-28');
     expect(validUntil('2024-02-29', 1)).toBe('2025-02-28');
     expect(validUntil('2025-01-01', 1)).toBe('2025-12-31');
+  });
+});
+
+describe('the target universe and the chains', () => {
+  it('holds candidates for nearly every node of the leading chains, so 靶向招商 is never empty by construction', () => {
+    for (const key of ['pv', 'wind', 'storage', 'ic']) {
+      const chain = CHAIN_TEMPLATES.find((c) => c.key === key);
+      if (!chain) throw new Error(`no template ${key}`);
+      const nodes: (PlacementNode & { name: string })[] = [];
+      const walk = (list: ChainNodeInput[]) => {
+        for (const n of list) {
+          nodes.push({ ...n, id: n.name });
+          walk(n.children);
+        }
+      };
+      for (const s of chain.segments) walk(s.children);
+      const placer = new Placer(nodes);
+      const found = new Set<string>();
+      for (const f of target) for (const p of placer.place(f)) found.add(p.nodeId);
+      const share = found.size / nodes.length;
+      expect(
+        share,
+        `${chain.name}: ${nodes.filter((n) => !found.has(n.id)).map((n) => n.name)}`,
+      ).toBeGreaterThan(0.85);
+    }
   });
 });
