@@ -160,12 +160,15 @@ export const MonthlyReport = z.object({
           id: z.uuid(),
           name: z.string(),
           enterpriseName: z.string(),
+          stage: z.enum(STAGES),
           stageName: z.string(),
           ownerName: z.string().nullable(),
           orgName: z.string(),
           followUps: z.array(
             z.object({
               date: z.string(),
+              /** The kind's key (call, visit …); `kind` is its Chinese name, as the exports write it. */
+              kindKey: z.string(),
               kind: z.string(),
               content: z.string(),
               outcome: z.string().nullable(),
@@ -173,7 +176,14 @@ export const MonthlyReport = z.object({
             }),
           ),
           moves: z.array(
-            z.object({ at: z.string(), from: z.string().nullable(), to: z.string(), byName: z.string() }),
+            z.object({
+              at: z.string(),
+              fromStage: z.enum(STAGES).nullable(),
+              toStage: z.enum(STAGES),
+              from: z.string().nullable(),
+              to: z.string(),
+              byName: z.string(),
+            }),
           ),
         }),
       ),

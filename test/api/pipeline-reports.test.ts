@@ -78,6 +78,7 @@ describe('月度跟踪', () => {
     expect(p.followUps).toEqual([
       {
         date: today,
+        kindKey: 'meeting',
         kind: '会议',
         content: '=1+1 召开项目推进会',
         outcome: '确定厂房方案',
@@ -92,6 +93,9 @@ describe('月度跟踪', () => {
       '评估→签约',
       '签约→落地',
     ]);
+    // Keys beside the Chinese names, so an English screen can name the stages in English.
+    expect(p.stage).toBe('landing');
+    expect(p.moves.at(-1)).toMatchObject({ fromStage: 'signing', toStage: 'landing' });
     expect(zhang.moveCount).toBe(11); // 6 moves of the landed project, 5 of the signed one
     const team = (await leader.get(`/api/v1/project-reports/monthly?month=${month}&by=team`)).json();
     expect(team.groups.map((g: { name: string }) => g.name)).toContain('盐南高新区');

@@ -88,11 +88,13 @@ export async function monthlyReport(db: Db, actor: Actor, q: z.infer<typeof Mont
       id: p.id,
       name: p.name,
       enterpriseName: p.enterprise_name,
+      stage: p.stage,
       stageName: STAGE_NAMES[p.stage],
       ownerName: p.owner_name,
       orgName: p.org_name,
       followUps: f.map((r) => ({
         date: r.date,
+        kindKey: r.kind,
         kind: FOLLOW_UP_NAMES[r.kind as keyof typeof FOLLOW_UP_NAMES] ?? r.kind,
         content: r.content,
         outcome: r.outcome,
@@ -100,6 +102,8 @@ export async function monthlyReport(db: Db, actor: Actor, q: z.infer<typeof Mont
       })),
       moves: m.map((r) => ({
         at: r.at,
+        fromStage: r.from_stage,
+        toStage: r.to_stage,
         from: r.from_stage ? STAGE_NAMES[r.from_stage] : null,
         to: STAGE_NAMES[r.to_stage],
         byName: r.by_name,
@@ -125,16 +129,25 @@ export type MonthlyGroup = {
     id: string;
     name: string;
     enterpriseName: string;
+    stage: Stage;
     stageName: string;
     ownerName: string | null;
     orgName: string;
     followUps: {
       date: string;
+      kindKey: string;
       kind: string;
       content: string;
       outcome: string | null;
       nextStep: string | null;
     }[];
-    moves: { at: string; from: string | null; to: string; byName: string }[];
+    moves: {
+      at: string;
+      fromStage: Stage | null;
+      toStage: Stage;
+      from: string | null;
+      to: string;
+      byName: string;
+    }[];
   }[];
 };

@@ -7,11 +7,13 @@ import { type MonthlyProject, type ReportBy, reportFileUrl, useMonthlyReport } f
 import { useMessages } from '../../i18n';
 import { fill } from '../../i18n/fill';
 import { formatDate } from '../../lib/format';
+import { useStageNames } from '../projects/stage-names';
 import { ByToggle, ExportButton, ProjectLink, thisMonth } from './common';
 
 export function MonthlyTab() {
   const r = useMessages().projectReports;
   const kinds = useMessages().projects.kinds;
+  const stages = useStageNames();
   const mo = r.monthly;
   const [month, setMonth] = useState(thisMonth);
   const [by, setBy] = useState<ReportBy>('owner');
@@ -87,7 +89,7 @@ export function MonthlyTab() {
                   </Flex>
                 ),
               },
-              { title: mo.stage, dataIndex: 'stageName', width: 90 },
+              { title: mo.stage, key: 'stage', width: 90, render: (_, p) => stages[p.stage] },
               {
                 title: mo.followUps,
                 key: 'followUps',
@@ -99,7 +101,7 @@ export function MonthlyTab() {
                       {p.followUps.map((f) => (
                         <div key={`${f.date}-${f.kind}-${f.content}`} data-testid="monthly-follow-up">
                           <Typography.Text strong>
-                            {formatDate(f.date)} {kinds[f.kind] ?? f.kind}
+                            {formatDate(f.date)} {kinds[f.kindKey] ?? f.kind}
                           </Typography.Text>{' '}
                           {f.content}
                           {f.outcome && (
@@ -132,9 +134,9 @@ export function MonthlyTab() {
                     <Space orientation="vertical" size={2}>
                       {p.moves.map((mv) => (
                         <span key={`${mv.at}-${mv.to}`} data-testid="monthly-move">
-                          {mv.from
-                            ? fill(mo.move, { from: mv.from, to: mv.to })
-                            : fill(mo.created, { to: mv.to })}
+                          {mv.fromStage
+                            ? fill(mo.move, { from: stages[mv.fromStage], to: stages[mv.toStage] })
+                            : fill(mo.created, { to: stages[mv.toStage] })}
                           <Typography.Text type="secondary">
                             {fill(mo.moveBy, { name: mv.byName, date: formatDate(mv.at) })}
                           </Typography.Text>
