@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { safeSpreadsheetText } from '../domain/csv.js';
-import type { RowError } from '../domain/enterprise/parse-row.js';
+import { columnReason, type RowError } from '../domain/enterprise/parse-row.js';
 import { REJECTED_EXTRA_HEADERS } from './header-row.js';
 
 export async function writeRejectedXlsx(jsonlFile: string, headers: string[], outFile: string) {
@@ -21,7 +21,7 @@ export async function writeRejectedXlsx(jsonlFile: string, headers: string[], ou
       const v = values[i];
       return typeof v === 'string' ? safeSpreadsheetText(v) : (v ?? null);
     });
-    ws.addRow([...cells, row, errors.map((e) => `${e.column}：${e.message}`).join('；')]);
+    ws.addRow([...cells, row, errors.map(columnReason).join('；')]);
   }
   ws.views = [{ state: 'frozen', ySplit: 1 }];
   await wb.xlsx.writeFile(outFile);

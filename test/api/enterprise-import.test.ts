@@ -109,6 +109,8 @@ describe('enterprise import', () => {
     expect(ws.getRow(1).getCell(12).value).toBe('错误原因');
     expect(ws.rowCount).toBe(4);
     expect(String(ws.getRow(2).getCell(12).value)).toContain('校验位错误');
+    // The reason names its column once, not "统一社会信用代码：统一社会信用代码校验位错误".
+    expect(String(ws.getRow(2).getCell(12).value)).toMatch(/^统一社会信用代码校验位错误/);
   });
 
   it('takes the rejected rows back once fixed: a loss of "-300" and its own added columns are read as meant', async () => {

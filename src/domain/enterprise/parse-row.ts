@@ -10,6 +10,12 @@ import { parseIndustry } from './industry.js';
 
 export type RowError = { row: number; column: string; code: string; message: string };
 
+/** "列：原因" for a list of reasons, without saying the column twice when the reason already names it
+ *  ("统一社会信用代码校验位错误…" under 统一社会信用代码). */
+export function columnReason(e: Pick<RowError, 'column' | 'message'>): string {
+  return e.message.startsWith(e.column) ? e.message : `${e.column}：${e.message}`;
+}
+
 export type EnterpriseRecord = {
   uscc: string | null;
   name: string;
