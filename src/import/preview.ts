@@ -1,7 +1,10 @@
 /** What the import page shows before importing: encoding, sheet, header row, each column's field. */
-import { headerUnit } from '../domain/enterprise/fields.js';
+import { FIELD_BY_KEY, headerUnit } from '../domain/enterprise/fields.js';
 import { findHeaderRow, hasHeaderWith, mapColumns } from './header-row.js';
 import { readTable, type TableRow } from './read-table.js';
+
+/** A number with no unit of its own: "2,000", "1200.5", "-300". */
+const BARE_NUMBER = /^-?[\d,，]+(\.\d+)?$/;
 
 export async function previewTable(
   file: string,
@@ -28,6 +31,11 @@ export async function previewTable(
     [];
   const { columns } = mapColumns(headers, opts.mapping);
   const keyOf = new Map(columns.map((c) => [c.index, c]));
+  const samples = rows
+    .filter((r) => headerRow !== null && r.row > headerRow)
+    .slice(0, 5)
+    .map((r) => r.values.map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v)));
+  const bareNumbers = (i: number) => samples.some((r) => BARE_NUMBER.test(String(r[i] ?? '').trim()));
   return {
     encoding: table.encoding,
     sheet: table.sheet ?? null,
@@ -38,10 +46,9 @@ export async function previewTable(
       key: keyOf.get(i)?.key ?? null,
       // The unit the header declares, shown also before the user maps the column by hand.
       unit: headerUnit(h) ?? null,
+      bareNumbersAsYuan:
+        FIELD_BY_KEY.get(keyOf.get(i)?.key ?? '')?.type === 'money' && !headerUnit(h) && bareNumbers(i),
     })),
-    sampleRows: rows
-      .filter((r) => headerRow !== null && r.row > headerRow)
-      .slice(0, 5)
-      .map((r) => r.values.map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))),
+    sampleRows: samples,
   };
 }

@@ -165,7 +165,14 @@ export const ImportPreview = z
     sheets: z.array(z.string()),
     headerRow: z.number().int().nullable(),
     columns: z.array(
-      z.object({ header: z.string(), key: z.string().nullable(), unit: z.string().nullable() }),
+      z.object({
+        header: z.string(),
+        key: z.string().nullable(),
+        unit: z.string().nullable(),
+        /** A money column whose header states no unit while its samples hold bare numbers: they will
+         *  be read as 元, which a user who meant 万元 must be told before importing. */
+        bareNumbersAsYuan: z.boolean(),
+      }),
     ),
     sampleRows: z.array(z.array(z.unknown())),
   })

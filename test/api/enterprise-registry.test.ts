@@ -224,6 +224,20 @@ describe('import preview and saved mappings', () => {
     expect(saved.json().message).toContain('未知字段：turnover');
   });
 
+  it('warns of a money column without a unit whose plain numbers would be read as 元', async () => {
+    const csv = Buffer.from(
+      '企业名称,注册资本,营业收入(万元),员工人数\n测试甲有限公司,"2,000",10,5\n测试乙有限公司,1000万,20,6\n',
+    );
+    const res = await preview({ name: 'p.csv', content: csv });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().columns).toEqual([
+      { header: '企业名称', key: 'name', unit: null, bareNumbersAsYuan: false },
+      { header: '注册资本', key: 'registeredCapital', unit: null, bareNumbersAsYuan: true },
+      { header: '营业收入(万元)', key: 'revenue', unit: '万元', bareNumbersAsYuan: false },
+      { header: '员工人数', key: 'employees', unit: null, bareNumbersAsYuan: false },
+    ]);
+  });
+
   it('shows the recognised columns and lets a user map an unknown one, then saves the mapping', async () => {
     const csv = Buffer.from('企业名称,纳税人识别号,年营收(万元)\n测试科技有限公司,x,10\n');
     const res = await preview({ name: 'p.csv', content: csv }, { '年营收(万元)': 'revenue' });

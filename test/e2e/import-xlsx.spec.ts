@@ -1,7 +1,7 @@
 /** An XLSX from the 统计科 in the browser: a title row above the headers and a column the importer does
  *  not know. The officer maps it by hand, saves the mapping, imports; next month's file reuses the
  *  saved mapping, and both months' R&D spending lands in 万元 as the header says. */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
@@ -32,6 +32,8 @@ async function upload(page: Page, file: string) {
   await page.goto('/enterprises/import');
   await page.getByTestId('import-file').locator('input[type=file]').setInputFiles(file);
   await expect(page.getByTestId('import-columns')).toContainText(UNKNOWN);
+  // Every money column states its unit: nothing to warn of.
+  await expect(page.getByTestId('import-bare-yuan')).toHaveCount(0);
 }
 
 async function importAndCheck(page: Page, month: number) {
@@ -82,4 +84,21 @@ test('next month’s file reuses the saved mapping', async ({ page }) => {
   await expect(page.getByText(`已应用对应方案“${MAPPING}”`)).toBeVisible();
   await expect(page.getByTestId(`map-${UNKNOWN}`)).toContainText('研发费用');
   await importAndCheck(page, 2);
+});
+
+test('a money column without a unit is flagged before anything is imported', async ({ page }) => {
+  await login(page, 'officer');
+  const file = path.join(dir, '注册资本无单位.csv');
+  writeFileSync(
+    file,
+    `统一社会信用代码,企业名称,注册资本\n${makeUscc(7399)},盐南无单位科技有限公司,"2,000"\n`,
+  );
+  await page.goto('/enterprises/import');
+  await page.getByTestId('import-file').locator('input[type=file]').setInputFiles(file);
+  const warning = page.getByTestId('import-bare-yuan');
+  await expect(warning).toContainText('注册资本 的列名没有注明单位');
+  await expect(warning).toContainText('按“元”导入');
+  await expect(
+    page.getByTestId('import-columns').getByRole('row').filter({ hasText: '注册资本' }),
+  ).toContainText('按元');
 });

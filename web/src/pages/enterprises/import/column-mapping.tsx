@@ -1,8 +1,9 @@
 /** The file's columns as the preview read them, each with the field it goes to; a column the server did
  *  not recognise can be mapped by hand, and any column can be ignored. */
-import { Select, Table, Tag, Typography } from 'antd';
+import { Alert, Select, Table, Tag, Typography } from 'antd';
 import type { ImportField, ImportPreview } from '../../../api/enterprises';
 import { useMessages } from '../../../i18n';
+import { fill } from '../../../i18n/fill';
 
 type Column = ImportPreview['columns'][number] & { index: number };
 
@@ -35,56 +36,74 @@ export function ColumnMapping({
     ...[...known].map(([value, label]) => ({ value, label: `${label}（${value}）` })),
   ];
   const columns: Column[] = preview.columns.map((c, index) => ({ ...c, index }));
+  const asYuan = columns.filter((c) => c.bareNumbersAsYuan).map((c) => c.header);
 
   return (
-    <Table<Column>
-      size="small"
-      rowKey="index"
-      pagination={false}
-      dataSource={columns}
-      data-testid="import-columns"
-      scroll={{ y: 420 }}
-      columns={[
-        {
-          title: m.header,
-          dataIndex: 'header',
-          width: 220,
-          render: (h: string, c) => (
-            <span>
-              <Typography.Text strong>{h}</Typography.Text>
-              {!c.key && (
-                <Tag color="orange" style={{ marginInlineStart: 8 }}>
-                  {m.unknown}
-                </Tag>
-              )}
-            </span>
-          ),
-        },
-        {
-          title: m.field,
-          key: 'field',
-          width: 300,
-          render: (_, c) => (
-            <Select<string>
-              showSearch={{ optionFilterProp: 'label' }}
-              style={{ width: '100%' }}
-              value={mapping[c.header] ?? c.key ?? ''}
-              options={options}
-              onChange={(key) => onChange(c.header, key)}
-              data-testid={`map-${c.header}`}
-            />
-          ),
-        },
-        { title: m.unit, dataIndex: 'unit', width: 80, render: (u: string | null) => u ?? '' },
-        {
-          title: m.sample,
-          key: 'sample',
-          ellipsis: true,
-          render: (_, c) => (
-            <Typography.Text type="secondary">{sample(preview.sampleRows, c.index)}</Typography.Text>
-          ),
-        },
-      ]}
-    />
+    <>
+      {asYuan.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 8 }}
+          title={fill(m.bareYuan, { headers: asYuan.join('、') })}
+          data-testid="import-bare-yuan"
+        />
+      )}
+      <Table<Column>
+        size="small"
+        rowKey="index"
+        pagination={false}
+        dataSource={columns}
+        data-testid="import-columns"
+        scroll={{ y: 420 }}
+        columns={[
+          {
+            title: m.header,
+            dataIndex: 'header',
+            width: 220,
+            render: (h: string, c) => (
+              <span>
+                <Typography.Text strong>{h}</Typography.Text>
+                {!c.key && (
+                  <Tag color="orange" style={{ marginInlineStart: 8 }}>
+                    {m.unknown}
+                  </Tag>
+                )}
+              </span>
+            ),
+          },
+          {
+            title: m.field,
+            key: 'field',
+            width: 300,
+            render: (_, c) => (
+              <Select<string>
+                showSearch={{ optionFilterProp: 'label' }}
+                style={{ width: '100%' }}
+                value={mapping[c.header] ?? c.key ?? ''}
+                options={options}
+                onChange={(key) => onChange(c.header, key)}
+                data-testid={`map-${c.header}`}
+              />
+            ),
+          },
+          {
+            title: m.unit,
+            dataIndex: 'unit',
+            width: 80,
+            render: (u: string | null, c) =>
+              u ?? (c.bareNumbersAsYuan ? <Tag color="orange">{m.yuanAssumed}</Tag> : ''),
+          },
+          {
+            title: m.sample,
+            key: 'sample',
+            ellipsis: true,
+            render: (_, c) => (
+              <Typography.Text type="secondary">{sample(preview.sampleRows, c.index)}</Typography.Text>
+            ),
+          },
+        ]}
+      />
+    </>
   );
 }
