@@ -87,6 +87,10 @@ test('"中交慧运" finds the firm and its profile shows sourced figures', asyn
   await expect(page.getByRole('tooltip')).toContainText('截至');
   await expect(page.getByTestId('chart-revenue').locator('canvas')).toBeVisible();
   await shot(page, 'enterprise-profile');
+  // The profile is long: scrolled to its end, the menu is still there to leave by.
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(200);
+  await expect(menu(page).getByText('企业库')).toBeInViewport();
 });
 
 test('an officer edits the legal representative; the source and history name them', async ({ page }) => {

@@ -41,7 +41,14 @@ export function AppLayout({ me }: { me: Me }) {
         collapsed={collapsed}
         trigger={null}
         width={220}
-        style={{ boxShadow: '2px 0 8px rgba(0,0,0,.15)' }}
+        // The menu stays in view on a long page (a firm's profile, a report) instead of scrolling away.
+        style={{
+          boxShadow: '2px 0 8px rgba(0,0,0,.15)',
+          position: 'sticky',
+          top: 0,
+          height: '100vh',
+          overflow: 'auto',
+        }}
       >
         <Logo collapsed={collapsed} />
         <Menu
