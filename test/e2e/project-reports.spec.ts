@@ -225,6 +225,10 @@ test('the year summary shows its sentence and figures', async ({ page }) => {
   await expect(text).toContainText('落地');
   await expect(page.getByTestId('year-figures')).toContainText('落地项目');
   await expect(page.getByTestId('year-by-source')).toContainText('以商引商');
+  // Money in one unit, 亿元, as the sentence gives it: never 万元 beside 亿元.
+  await expect(page.getByTestId('year-figures')).toContainText('亿元');
+  await expect(page.getByTestId('year-figures')).not.toContainText('万元');
+  await expect(page.getByTestId('year-by-source')).not.toContainText('万元');
   await snap(page, 'project-year');
   // Analysts read the reports; 重复项目协调 is the leaders'.
   await expect(page.getByRole('tab', { name: '重复项目协调' })).toHaveCount(0);

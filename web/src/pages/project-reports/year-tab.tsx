@@ -3,13 +3,17 @@
 import { Alert, Card, Col, Flex, Row, Spin, Statistic, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { reportFileUrl, useYearSummary, type YearSummary } from '../../api/pipeline';
 import { useMessages } from '../../i18n';
 import { ExportButton, formatMoney, YearSelect } from './common';
 
 type Tally = YearSummary['bySource'][number];
-/** The summary gives money in 亿元, as its sentence does. */
+/** The summary gives money in 亿元, as its sentence does, and in that one unit throughout: a card of
+ *  3 亿元 beside one of 5,000 万元 reads as the smaller number at a glance. */
 const YI = 1e8;
+const yiText = (v: number) =>
+  `${new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 4 }).format(v)} 亿元`;
 
 export function YearTab() {
   const r = useMessages().projectReports;
@@ -17,6 +21,8 @@ export function YearTab() {
   const [year, setYear] = useState(() => dayjs().year());
   const summary = useYearSummary(year);
   const d = summary.data;
+  const en = useTranslation().i18n.language === 'en-US';
+  const money = (v: number) => (en ? formatMoney(v * YI, true) : yiText(v));
 
   const figures: { key: string; value: string | number; suffix?: string }[] = d
     ? [
@@ -30,8 +36,8 @@ export function YearTab() {
         },
         { key: 'talents', value: d.talents, suffix: y.people },
         { key: 'scientistTeams', value: d.scientistTeams, suffix: y.count },
-        { key: 'plannedInvestment', value: formatMoney(d.plannedInvestment * YI) },
-        { key: 'arrivedInvestment', value: formatMoney(d.arrivedInvestment * YI) },
+        { key: 'plannedInvestment', value: money(d.plannedInvestment) },
+        { key: 'arrivedInvestment', value: money(d.arrivedInvestment) },
       ]
     : [];
 
@@ -53,7 +59,7 @@ export function YearTab() {
             dataIndex: 'plannedInvestment',
             width: 160,
             align: 'right',
-            render: (v: number) => formatMoney(v * YI),
+            render: (v: number) => money(v),
           },
         ]}
       />
