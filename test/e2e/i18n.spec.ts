@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { makeUscc } from '../helpers/enterprise-files';
-import { FIGURES_HEADER, firmId, importCsv, login, menu, shot } from './helpers';
+import { csrf, FIGURES_HEADER, firmId, importCsv, login, menu, shot } from './helpers';
 
 test('switching to English changes the menu and is remembered', async ({ page }) => {
   await login(page, 'admin');
@@ -25,19 +25,36 @@ test('switching to English changes the menu and is remembered', async ({ page })
   await expect(page.getByText('The organisation still has children or users')).toBeVisible();
   await shot(page, 'english-orgs');
 
-  // The project stages are named in English too (they were the domain's Chinese names).
-  await page.goto('/projects');
-  await expect(page.getByTestId('board-column-lead')).toContainText('Lead');
-  await expect(page.getByTestId('board-column-signing')).toContainText('Signing');
-  await expect(page.getByTestId('board-column-lead')).not.toContainText('线索');
-
-  // Money typed in 万元 says so: "10k CNY", never "M" (20 typed as "20 M" would store 200,000 yuan).
+  // A firm and a project of CNY 500 M to show.
   const firm = '盐南英文界面测试科技有限公司';
   await importCsv(
     page,
     'english.csv',
     `${FIGURES_HEADER}\n${makeUscc(8801)},${firm},2019-05-01,320904,I65,2025,80,20,2000,150,1800,4000,1500,2\n`,
   );
+  const made = await page.request.post('/api/v1/projects', {
+    headers: { 'x-csrf-token': await csrf(page) },
+    data: {
+      name: '英文界面测试项目',
+      enterpriseId: await firmId(page, firm),
+      source: '其他',
+      type: '其他',
+      plannedInvestment: 5e8,
+    },
+  });
+  expect(made.status(), await made.text()).toBe(201);
+
+  // The project stages are named in English too (they were the domain's Chinese names).
+  await page.goto('/projects');
+  await expect(page.getByTestId('board-column-lead')).toContainText('Lead');
+  await expect(page.getByTestId('board-column-signing')).toContainText('Signing');
+  await expect(page.getByTestId('board-column-lead')).not.toContainText('线索');
+  // Money on the cards in English terms too.
+  await expect(
+    page.getByTestId('project-card-英文界面测试项目').getByTestId('project-card-investment'),
+  ).toHaveText('CNY 500 M');
+
+  // Money typed in 万元 says so: "10k CNY", never "M" (20 typed as "20 M" would store 200,000 yuan).
   await page.goto(`/enterprises/${await firmId(page, firm)}`);
   await page.getByTestId('enterprise-edit').click();
   const capital = page.getByTestId('enterprise-capital');

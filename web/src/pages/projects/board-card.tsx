@@ -4,9 +4,10 @@ import { ClockCircleOutlined, ExclamationCircleFilled, MoreOutlined, UserOutline
 import { Button, Dropdown, Flex, Tooltip, Typography } from 'antd';
 import type { Stage } from '../../../../src/domain/project/stages';
 import type { ProjectSummary } from '../../api/projects';
+import { useMoney } from '../../components/use-money';
 import { useMessages } from '../../i18n';
 import { formatDate } from '../../lib/format';
-import { formatMoney, isStale, STAGE_COLOR } from './common';
+import { isStale, STAGE_COLOR } from './common';
 import { moveTargets } from './move-modal';
 import { useStageNames } from './stage-names';
 
@@ -30,6 +31,7 @@ export function ProjectCard({
 }) {
   const stageNames = useStageNames();
   const b = useMessages().projects.board;
+  const formatMoney = useMoney();
   const stale = isStale(p);
   const draggable = canMove && p.stage !== 'terminated';
   return (

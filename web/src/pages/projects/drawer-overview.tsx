@@ -7,10 +7,10 @@ import { Link } from 'react-router';
 import type { FactorScore } from '../../api/chains';
 import { useEnterprise } from '../../api/enterprises';
 import type { ProjectDetail } from '../../api/projects';
+import { useMoney } from '../../components/use-money';
 import { useMessages } from '../../i18n';
 import { formatDate } from '../../lib/format';
 import { FactorTable, ScoreCell, type WeightTags } from '../chains/target-factors';
-import { formatMoney } from './common';
 import { Ratings } from './drawer-ratings';
 import { History } from './drawer-steps';
 
@@ -63,6 +63,7 @@ function OriginCard({ origin }: { origin: TargetOrigin }) {
 
 export function Overview({ p }: { p: ProjectDetail }) {
   const m = useMessages().projects;
+  const formatMoney = useMoney();
   const f = m.form;
   const fl = m.fields;
   const local = useEnterprise(p.localEnterpriseId ?? undefined);

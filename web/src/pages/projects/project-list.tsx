@@ -4,9 +4,10 @@ import { Table, type TableColumnsType, type TablePaginationConfig, Typography } 
 import type { SorterResult } from 'antd/es/table/interface';
 import { useTranslation } from 'react-i18next';
 import { type ProjectFilter, type ProjectSummary, type SortKey, useProjects } from '../../api/projects';
+import { useMoney } from '../../components/use-money';
 import { useMessages } from '../../i18n';
 import { formatDate } from '../../lib/format';
-import { formatMoney, isStale, StageTag } from './common';
+import { isStale, StageTag } from './common';
 
 export function ProjectTable({
   filter,
@@ -23,6 +24,7 @@ export function ProjectTable({
 }) {
   const { t } = useTranslation();
   const m = useMessages().projects;
+  const formatMoney = useMoney();
   const list = useProjects({ ...filter, ...paging });
   // The server sorts by updatedAt, newest first, unless told otherwise; the column shows it.
   const sort = filter.sort ?? 'updatedAt';
