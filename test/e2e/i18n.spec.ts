@@ -54,6 +54,16 @@ test('switching to English changes the menu and is remembered', async ({ page })
     page.getByTestId('project-card-英文界面测试项目').getByTestId('project-card-investment'),
   ).toHaveText('CNY 500 M');
 
+  // A 双月点评 is titled by its months in English (the server stores the Chinese title).
+  const review = await page.request.post('/api/v1/project-reviews', {
+    headers: { 'x-csrf-token': await csrf(page) },
+    data: { period: '2025-12' },
+  });
+  expect(review.status(), await review.text()).toBe(201);
+  await page.goto('/project-reports?tab=reviews');
+  await expect(page.getByTestId('reviews-table')).toContainText('Review Dec 2025 – Jan 2026');
+  await expect(page.getByTestId('reviews-table')).not.toContainText('双月点评');
+
   // Money typed in 万元 says so: "10k CNY", never "M" (20 typed as "20 M" would store 200,000 yuan).
   await page.goto(`/enterprises/${await firmId(page, firm)}`);
   await page.getByTestId('enterprise-edit').click();

@@ -3,6 +3,7 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Segmented, Select } from 'antd';
 import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ReportBy } from '../../api/pipeline';
 import { useMessages } from '../../i18n';
@@ -14,6 +15,19 @@ export { fill };
 export const REVIEWERS = ['admin', 'leader'] as const;
 
 export const thisMonth = () => dayjs().format('YYYY-MM');
+
+/** A 双月点评's title in the interface language: the server's Chinese title ("2026年12月—2027年1月双月点评"),
+ *  or the two months in English ("Review Dec 2026 – Jan 2027"). */
+export function useReviewTitle(): (r: { title: string; period: string }) => string {
+  const { i18n } = useTranslation();
+  if (i18n.language !== 'en-US') return (r) => r.title;
+  return (r) => {
+    const start = dayjs(`${r.period}-01`);
+    const end = start.add(1, 'month');
+    const from = start.year() === end.year() ? start.format('MMM') : start.format('MMM YYYY');
+    return `Review ${from} – ${end.format('MMM YYYY')}`;
+  };
+}
 
 export function quarterOf(d: dayjs.Dayjs): string {
   return `${d.year()}-Q${Math.floor(d.month() / 3) + 1}`;

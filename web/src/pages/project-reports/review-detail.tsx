@@ -15,7 +15,7 @@ import { useApiError } from '../../components/use-api-error';
 import { useMessages } from '../../i18n';
 import { fill } from '../../i18n/fill';
 import { StageTag } from '../projects/common';
-import { ProjectLink } from './common';
+import { ProjectLink, useReviewTitle } from './common';
 
 export const RATING_COLOR: Record<Rating, string> = { good: 'green', fair: 'gold', lagging: 'red' };
 
@@ -29,6 +29,7 @@ export function ReviewDetailView({
   onBack: () => void;
 }) {
   const r = useMessages().projectReports;
+  const reviewTitle = useReviewTitle();
   const rv = r.reviews;
   const review = useReview(id);
   const d = review.data;
@@ -41,7 +42,7 @@ export function ReviewDetailView({
             {rv.back}
           </Button>
           <Typography.Title level={5} style={{ margin: 0 }} data-testid="review-title">
-            {d?.title}
+            {d ? reviewTitle(d) : null}
           </Typography.Title>
         </Flex>
         {d && (

@@ -11,6 +11,7 @@ import { validValues } from '../../components/valid-values';
 import { useMessages } from '../../i18n';
 import { fill } from '../../i18n/fill';
 import { formatTime } from '../../lib/format';
+import { useReviewTitle } from './common';
 import { ReviewDetailView } from './review-detail';
 
 export function ReviewsTab({
@@ -23,6 +24,7 @@ export function ReviewsTab({
   onOpen: (id: string | null) => void;
 }) {
   const rv = useMessages().projectReports.reviews;
+  const reviewTitle = useReviewTitle();
   const list = useReviews();
   const [creating, setCreating] = useState(false);
 
@@ -58,7 +60,7 @@ export function ReviewsTab({
           {
             title: rv.title,
             dataIndex: 'title',
-            render: (t: string) => <Typography.Link>{t}</Typography.Link>,
+            render: (_: string, row) => <Typography.Link>{reviewTitle(row)}</Typography.Link>,
           },
           { title: rv.period, dataIndex: 'period', width: 110 },
           { title: rv.org, dataIndex: 'orgName', width: 160 },
@@ -97,6 +99,7 @@ export function ReviewsTab({
 
 function CreateReviewModal({ onClose }: { onClose: (id?: string) => void }) {
   const rv = useMessages().projectReports.reviews;
+  const reviewTitle = useReviewTitle();
   const { message } = App.useApp();
   const onError = useApiError();
   const create = useCreateReview();
@@ -108,7 +111,7 @@ function CreateReviewModal({ onClose }: { onClose: (id?: string) => void }) {
     const { period } = v;
     create.mutate(period.format('YYYY-MM'), {
       onSuccess: (r) => {
-        message.success(fill(rv.created, { title: r.title }));
+        message.success(fill(rv.created, { title: reviewTitle(r) }));
         onClose(r.id);
       },
       onError: (e) => {
