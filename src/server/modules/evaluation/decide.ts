@@ -66,6 +66,7 @@ export async function recordDecision(
     if (body.outcome !== 'reject' && !committee.enough)
       throw new AppError('evaluation.committee_incomplete', {
         message: `目前有 ${committee.experts} 位无利益冲突的专家提交了评分，至少需要 ${MIN_EXPERTS} 位`,
+        messageEn: `${committee.experts} conflict-free experts have scored; ${MIN_EXPERTS} are needed`,
         experts: committee.experts,
         required: MIN_EXPERTS,
       });

@@ -91,7 +91,11 @@ export async function moveProject(db: Db, actor: Actor, id: string, body: z.infe
       // 落地 means a firm registered here: a 外地目标 record is the investor, not the landing.
       const firm = await firmInScope(tx, actor, given.localEnterpriseId);
       if (firm.universe !== 'local')
-        throw new AppError('project.landing_not_local', { message: firm.name, field: 'localEnterpriseId' });
+        throw new AppError('project.landing_not_local', {
+          message: firm.name,
+          messageEn: firm.name,
+          field: 'localEnterpriseId',
+        });
     }
     const facts = { ...p, ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) };
     const check = checkMove(p.stage, to, facts, { pausedFrom: p.pausedFrom });
