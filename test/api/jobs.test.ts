@@ -90,6 +90,18 @@ describe('background jobs', () => {
     expect(file.body).not.toContain('"user"');
     const lines = file.body.trim().split('\r\n');
     expect(lines.length - 1).toBe(done.result.rows);
+
+    // Roles that may not read the audit log neither see the export in 任务中心 nor download it.
+    for (const role of ['officer', 'expert', 'analyst']) {
+      const other = await login(t.app, role);
+      const listed = (await other.get('/api/v1/jobs?pageSize=100')).json().items;
+      expect(
+        listed.map((j: { id: string }) => j.id),
+        role,
+      ).not.toContain(done.id);
+      expect((await other.get(`/api/v1/jobs/${done.id}`)).statusCode, role).toBe(404);
+      expect((await other.get(`/api/v1/jobs/${done.id}/download`)).statusCode, role).toBe(404);
+    }
   });
 
   it('retries a failed attempt with backoff and then succeeds', async () => {

@@ -1,9 +1,10 @@
-import { and, count, desc, eq, sql } from 'drizzle-orm';
+import { and, count, desc, eq, notInArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db, Tx } from '../../../db/client.js';
 import { jobs, orgs } from '../../../db/schema/index.js';
 import { remainingSeconds } from '../../../jobs/remaining.js';
 import type { Job, JobQuery } from '../../../shared/api.js';
+import type { Role } from '../../../shared/roles.js';
 import type { Actor } from '../../access.js';
 import { AppError } from '../../app-error.js';
 import { writeAudit } from '../../audit.js';
@@ -31,8 +32,23 @@ export function presentJob(row: Row, now = new Date()): Job {
   };
 }
 
-const scoped = (actor: Actor) =>
-  sql`${jobs.orgId} in (select ${orgs.id} from ${orgs} where ${withinScope(actor)})`;
+/** Job kinds whose results only some roles may read: the same roles as the pages that start them. A
+ *  kind not listed is for anyone in the org (an import's rejected rows are firms every role reads). */
+const KIND_READERS: Record<string, readonly Role[]> = {
+  'audit.export': ['admin', 'leader'],
+  'cultivation.screening': ['admin', 'leader', 'officer', 'analyst'],
+  'chain.placement': ['admin', 'leader', 'officer', 'analyst'],
+};
+
+/** The org subtree's jobs, less the kinds the actor's roles may not read (an expert must not find an
+ *  audit-log export in 任务中心 and download it). */
+const scoped = (actor: Actor) => {
+  const hidden = Object.entries(KIND_READERS)
+    .filter(([, roles]) => !roles.some((r) => actor.roles.includes(r)))
+    .map(([kind]) => kind);
+  const inOrg = sql`${jobs.orgId} in (select ${orgs.id} from ${orgs} where ${withinScope(actor)})`;
+  return hidden.length ? and(inOrg, notInArray(jobs.kind, hidden)) : inOrg;
+};
 
 /** Queues a job for the actor's org; the caller wakes the runner after the transaction commits. */
 export async function enqueueJob(
