@@ -2,6 +2,9 @@
 import { z } from 'zod';
 import { Paging } from './api.js';
 
+/** Today's date in China (YYYY-MM-DD), whatever the server's time zone. */
+const chinaToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+
 export const TIERS = [
   'tech_sme',
   'innovative_sme',
@@ -153,7 +156,12 @@ export const TrackMove = z.object({
   reason: z.string().trim().max(500).optional().describe('未通过的原因；未通过时必填'),
   note: z.string().trim().max(500).optional().describe('服务记录或备注'),
   certificateNo: z.string().trim().max(64).optional().describe('认定时的证书编号'),
-  issuedOn: z.iso.date().optional().describe('认定日期；认定时必填，并写入企业资质'),
+  issuedOn: z.iso
+    .date()
+    // A certificate is recorded once it is issued; a future date would grant the tier today.
+    .refine((d) => d <= chinaToday(), '认定日期不能晚于今天')
+    .optional()
+    .describe('认定日期；认定时必填，并写入企业资质'),
   ownerId: z.uuid().nullable().optional(),
 });
 export const TrackEvent = z.object({

@@ -47,6 +47,14 @@ describe('培育路径', () => {
     track = (await move({ stage: 'applied', batch: '第一批' })).json();
     const noDate = await move({ stage: 'certified' });
     expect(noDate.json().message).toContain('认定日期');
+    // A certificate dated in the future would grant the tier today: refused.
+    const future = await move({
+      stage: 'certified',
+      issuedOn: '2099-03-01',
+      certificateNo: 'GR209932000001',
+    });
+    expect(future.statusCode).toBe(400);
+    expect(future.json().message).toContain('认定日期不能晚于今天');
     track = (
       await move({ stage: 'certified', issuedOn: '2026-11-20', certificateNo: 'GR202632000123' })
     ).json();

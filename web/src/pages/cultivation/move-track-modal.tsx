@@ -3,7 +3,7 @@
  *  server decides what is missing and says so in Chinese; that message shows in the dialog. A record
  *  changed meanwhile (stale version) reloads the list and closes. */
 import { Alert, App, DatePicker, Form, Input, Modal, Radio, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { isApiError } from '../../api/client';
 import { nextStages, type Stage, type Track, useMoveTrack } from '../../api/cultivation';
@@ -96,19 +96,24 @@ export function MoveTrackModal({ track, onClose }: { track: Track; onClose: () =
           />
         </Form.Item>
         {stage === 'applied' && (
-          <Form.Item name="batch" label={c.move.batch} initialValue={track.batch ?? undefined}>
+          <Form.Item name="batch" label={c.move.batch} initialValue={track.batch ?? undefined} required>
             <Input placeholder={c.move.batchHint} maxLength={50} />
           </Form.Item>
         )}
         {stage === 'rejected' && (
-          <Form.Item name="reason" label={c.move.reason}>
+          <Form.Item name="reason" label={c.move.reason} required>
             <Input.TextArea rows={2} maxLength={500} />
           </Form.Item>
         )}
         {stage === 'certified' && (
           <>
-            <Form.Item name="issuedOn" label={c.move.issuedOn}>
-              <DatePicker style={{ width: 200 }} data-testid="move-issued-on" />
+            <Form.Item name="issuedOn" label={c.move.issuedOn} required>
+              <DatePicker
+                style={{ width: 200 }}
+                // A certificate is recorded once issued: no future date (the server refuses it too).
+                disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+                data-testid="move-issued-on"
+              />
             </Form.Item>
             <Form.Item name="certificateNo" label={c.move.certificateNo}>
               <Input maxLength={64} />
