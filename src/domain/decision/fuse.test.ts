@@ -74,6 +74,26 @@ describe('fused recommendation', () => {
     expect(r).toMatchObject({ outcome: 'reject', vetoed: ['涉诉与失信'] });
     expect(r.reasons.join()).toContain('否决项未通过：涉诉与失信');
   });
+  it('gives no verdict on an incomplete committee, and its weights add up as written', () => {
+    const r = fuse({
+      ai: null,
+      committee: { score100: 45.6, discuss: false, enough: false },
+      dueDiligence: [{ name: '工商与股权核验', status: null, veto: true }],
+      highSeverityFlags: 0,
+    });
+    expect(r.fused).toBe(45.6);
+    expect(r.outcome).toBeNull();
+    expect(r.reasons.join()).toContain('三方加权得分 45.6（技术委员会 45.6 × 1）');
+    expect(r.reasons.join()).toContain('不足 3 位');
+    // A failed veto item still says 不通过.
+    const vetoed = fuse({
+      ai: null,
+      committee: { score100: 80, discuss: false, enough: false },
+      dueDiligence: [{ name: '涉诉与失信', status: 'fail', veto: true }],
+      highSeverityFlags: 0,
+    });
+    expect(vetoed.outcome).toBe('reject');
+  });
   it('follows edited weights and says what is missing', () => {
     const r = fuse(
       {

@@ -64,9 +64,11 @@ export function fuse(
         : fused >= THRESHOLDS.conditional
           ? 'conditional'
           : 'reject';
+  // Weights as applied: renormalised over the views present, so the line adds up as written.
+  const applied = (weight: number) => Math.round((100 * weight) / wsum) / 100;
   if (fused !== null)
     reasons.push(
-      `三方加权得分 ${fused}（${present.map((p) => `${p.name} ${p.score} × ${p.weight}`).join('，')}）`,
+      `三方加权得分 ${fused}（${present.map((p) => `${p.name} ${p.score} × ${applied(p.weight)}`).join('，')}）`,
     );
   const missing = parts.filter((p) => p.score === null).map((p) => p.name);
   if (missing.length) reasons.push(`尚缺：${missing.join('、')}，权重按已有部分重新归一`);
@@ -76,7 +78,12 @@ export function fuse(
     reasons.push(`否决项未通过：${vetoed.map((i) => i.name).join('、')}，建议不超过“不通过”`);
   }
   if (input.committee.discuss) reasons.push('专家意见分歧较大（需讨论），建议上会讨论后再决定');
-  if (!input.committee.enough) reasons.push('参与评分的无利益冲突专家不足 3 位');
+  if (!input.committee.enough) {
+    reasons.push('参与评分的无利益冲突专家不足 3 位');
+    // One expert's score is no verdict: while the committee counts and is incomplete, the system
+    // gives none (a failed veto item still says 不通过).
+    if (w.committee > 0 && !vetoed.length) outcome = null;
+  }
   if (dd.open.length) reasons.push(`尽调尚有未完成项：${dd.open.join('、')}`);
   if (input.highSeverityFlags)
     reasons.push(
