@@ -30,6 +30,11 @@ export const ERRORS = {
   'review.exists': [409, '本期双月点评已创建，请直接打开', 'This review already exists; open it'],
   'org.not_found': [404, '组织不存在或无权访问', 'Organisation not found'],
   'org.code_taken': [409, '组织编码已被使用', 'That organisation code is taken'],
+  'org.kind_level': [
+    400,
+    '下级组织的类型须低于上级（如：市下设区、县或园区，园区下只能设园区）',
+    'A sub-organisation must be of a lower level than its parent',
+  ],
   'org.parent_outside_scope': [
     403,
     '上级组织不在您的管辖范围内',

@@ -20,3 +20,19 @@ export const ORG_KIND_LABELS: Record<(typeof ORG_KINDS)[number], string> = {
   park: '园区',
 };
 export type OrgKind = (typeof ORG_KINDS)[number];
+
+/** How high each kind sits: 区 and 县（市） are peers; a 园区 may hold 园中园. */
+const ORG_LEVEL: Record<OrgKind, number> = {
+  platform: 0,
+  province: 1,
+  city: 2,
+  district: 3,
+  county: 3,
+  park: 4,
+};
+
+/** Whether an org of `child` kind may sit under one of `parent` kind: only lower levels, so a 省 is
+ *  never created under a 园区. */
+export function orgKindFits(parent: OrgKind, child: OrgKind): boolean {
+  return ORG_LEVEL[child] > ORG_LEVEL[parent] || (parent === 'park' && child === 'park');
+}

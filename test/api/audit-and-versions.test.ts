@@ -105,6 +105,18 @@ describe('optimistic locking', () => {
       await admin.post('/api/v1/orgs', { code: 'ynkc-a', name: '科创园A区', kind: 'park', parentId: org.id })
     ).json();
     expect(child.path).toBe(`${org.path}${child.id}/`);
+    // Nothing higher than a 园区 goes under one, neither created there nor turned into one.
+    const province = await admin.post('/api/v1/orgs', {
+      code: 'ynkc-p',
+      name: '园区下的省',
+      kind: 'province',
+      parentId: org.id,
+    });
+    expect(province.statusCode).toBe(400);
+    expect(province.json()).toMatchObject({ code: 'org.kind_level' });
+    expect(province.json().message).toContain('下级组织的类型须低于上级');
+    const raised = await admin.patch(`/api/v1/orgs/${child.id}`, { version: child.version, kind: 'city' });
+    expect(raised.json()).toMatchObject({ code: 'org.kind_level' });
     const renamed = await admin.patch(`/api/v1/orgs/${org.id}`, {
       version: org.version,
       name: '盐南科创园（一期）',

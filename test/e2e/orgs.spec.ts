@@ -18,6 +18,11 @@ test('admin adds a child org in the tree, cannot delete a non-empty one, deletes
   await page.getByTestId('org-add-child').click();
   const modal = page.getByRole('dialog');
   await expect(modal).toContainText('在“盐南高新区”下新增组织');
+  // Under a 园区 only a 园区 may be created: the type list offers nothing higher.
+  await modal.locator('.ant-select').click();
+  const kinds = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+  await expect(kinds).toHaveText(['园区']);
+  await page.keyboard.press('Escape');
   await modal.getByLabel('编码').fill('Bad Code');
   await modal.getByLabel('名称').fill(name);
   await modal.getByRole('button', { name: /保\s*存/ }).click();

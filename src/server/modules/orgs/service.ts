@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { Db, Tx } from '../../../db/client.js';
 import { enterprises, orgs, screeningRuns, users } from '../../../db/schema/index.js';
 import type { Org, OrgCreate, OrgUpdate } from '../../../shared/api.js';
-import type { OrgKind } from '../../../shared/roles.js';
+import { type OrgKind, orgKindFits } from '../../../shared/roles.js';
 import type { Actor } from '../../access.js';
 import { AppError } from '../../app-error.js';
 import { writeAudit } from '../../audit.js';
@@ -33,6 +33,8 @@ export async function getOrg(db: Tx, actor: Actor, id: string): Promise<Org> {
 export async function createOrg(db: Db, actor: Actor, input: z.infer<typeof OrgCreate>): Promise<Org> {
   return db.transaction(async (tx) => {
     const parent = await scopedOrg(tx, actor, input.parentId);
+    if (!orgKindFits(parent.kind as OrgKind, input.kind))
+      throw new AppError('org.kind_level', { field: 'kind' });
     const [taken] = await tx.select({ id: orgs.id }).from(orgs).where(eq(orgs.code, input.code));
     if (taken) throw new AppError('org.code_taken', { field: 'code' });
     const id = crypto.randomUUID();
@@ -71,6 +73,13 @@ export async function updateOrg(
       if (parent.path.startsWith(before.path)) throw new AppError('org.cycle');
       parentId = parent.id;
       path = `${parent.path}${id}/`;
+    }
+    // The kind, old or new, must still sit below the parent, old or new.
+    const kind = (input.kind ?? before.kind) as OrgKind;
+    if ((input.kind !== undefined || parentId !== before.parentId) && parentId) {
+      const [parent] = await tx.select({ kind: orgs.kind }).from(orgs).where(eq(orgs.id, parentId));
+      if (parent && !orgKindFits(parent.kind as OrgKind, kind))
+        throw new AppError('org.kind_level', { field: 'kind' });
     }
     const [row] = await tx
       .update(orgs)

@@ -73,7 +73,7 @@ export function OrgCreateModal({
           preserve={false}
           initialValues={{ kind: childKind(parent.kind), regionCode: '' }}
         >
-          <OrgFields withCode />
+          <OrgFields withCode parentKind={parent?.kind} />
         </Form>
       )}
     </Modal>

@@ -1,9 +1,10 @@
 /** Form fields shared by the create and edit forms, with the API's validation rules. */
 import { Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ORG_KINDS } from '../../../../src/shared/roles';
+import { ORG_KINDS, type OrgKind, orgKindFits } from '../../../../src/shared/roles';
 
-export function OrgFields({ withCode }: { withCode: boolean }) {
+/** `parentKind`, when known, limits the kinds to those that may sit under it (the API checks too). */
+export function OrgFields({ withCode, parentKind }: { withCode: boolean; parentKind?: OrgKind }) {
   const { t } = useTranslation();
   return (
     <>
@@ -31,7 +32,12 @@ export function OrgFields({ withCode }: { withCode: boolean }) {
         label={t('orgs.kind')}
         rules={[{ required: true, message: t('orgs.kindRequired') }]}
       >
-        <Select options={ORG_KINDS.map((k) => ({ value: k, label: t(`orgKinds.${k}`) }))} />
+        <Select
+          options={ORG_KINDS.filter((k) => !parentKind || orgKindFits(parentKind, k)).map((k) => ({
+            value: k,
+            label: t(`orgKinds.${k}`),
+          }))}
+        />
       </Form.Item>
       <Form.Item
         name="regionCode"
