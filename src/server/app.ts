@@ -23,6 +23,7 @@ import { projectLoopRoutes } from './modules/projects/loop-routes.js';
 import { projectRoutes } from './modules/projects/routes.js';
 import { savedViewRoutes } from './modules/saved-views/routes.js';
 import { userRoutes } from './modules/users/routes.js';
+import { workbenchRoutes } from './modules/workbench/routes.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandling, sendError } from './plugins/errors.js';
 import { DOCS_PREFIX, registerOpenApi } from './plugins/openapi.js';
@@ -112,6 +113,7 @@ export async function buildApp(opts: {
   projectReportRoutes(app);
   savedViewRoutes(app);
   evaluationRoutes(app);
+  workbenchRoutes(app);
   const page = await registerWeb(app);
 
   app.setNotFoundHandler((request, reply) => {

@@ -1,6 +1,6 @@
 /** API contract of the enterprise registry (企业库). */
 import { z } from 'zod';
-import { TIER_KEYS } from '../domain/eligibility/tiers.js';
+import { EXPIRY_NOTICE_DAYS, TIER_KEYS } from '../domain/eligibility/tiers.js';
 import { FIELD_BY_KEY } from '../domain/enterprise/fields.js';
 import { IP_KINDS } from '../domain/enterprise/ip-kinds.js';
 import { AuditEntry, Paging } from './api.js';
@@ -126,6 +126,11 @@ export const EnterpriseFilter = z.object({
     .transform((v) => v === 'true')
     .optional()
     .describe('只看待核（仅按名称匹配、无统一社会信用代码）的企业'),
+  expiring: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional()
+    .describe(`只看资质在 ${EXPIRY_NOTICE_DAYS} 天内到期、尚未续期的企业（与 tier 同用时只看该资质）`),
 });
 export const EnterpriseQuery = Paging.extend(EnterpriseFilter.shape).extend({
   sort: z.enum(ENTERPRISE_SORTS).default('relevance'),

@@ -3,18 +3,13 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, login, type TestContext } from '../helpers/app.js';
+import { daysFromToday, today } from '../helpers/dates.js';
 import { addFirm } from '../helpers/firms.js';
 import { multipart } from '../helpers/multipart.js';
 
 let t: TestContext;
 let officer: Client;
 let leader: Client;
-const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-const daysFromToday = (n: number) => {
-  const d = new Date(`${today}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-};
 
 async function newProject(client: Client, name: string, extra: Record<string, unknown> = {}) {
   const res = await client.post('/api/v1/projects', {

@@ -4,12 +4,12 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, login, type TestContext } from '../helpers/app.js';
+import { today } from '../helpers/dates.js';
 import { addFirm } from '../helpers/firms.js';
 
 let t: TestContext;
 let officer: Client;
 let leader: Client;
-const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 const month = today.slice(0, 7);
 const year = Number(today.slice(0, 4));
 const quarter = `${year}-Q${Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1}`;

@@ -76,6 +76,10 @@ export const enterprises = pgTable(
       .where(sql`${t.uscc} is not null and ${t.mergedInto} is null`),
     index('enterprises_org_name_idx').on(t.orgId, t.nameNormalized),
     index('enterprises_grams_idx').using('gin', t.searchGrams),
+    // The 待核 list and the 工作台 count read the few flagged firms without scanning the registry.
+    index('enterprises_review_idx')
+      .on(t.orgId)
+      .where(sql`${t.reviewReason} is not null and ${t.mergedInto} is null`),
   ],
 );
 
@@ -133,7 +137,11 @@ export const qualifications = pgTable(
     expiresOn: date('expires_on'),
     provenance: jsonb('provenance').$type<Provenance>().notNull(),
   },
-  (t) => [uniqueIndex('qualifications_enterprise_tier_idx').on(t.enterpriseId, t.tier, t.issuedOn)],
+  (t) => [
+    uniqueIndex('qualifications_enterprise_tier_idx').on(t.enterpriseId, t.tier, t.issuedOn),
+    // 资质即将到期 (filter and 工作台) reads a few weeks of expiry dates, not every certificate.
+    index('qualifications_expires_idx').on(t.expiresOn),
+  ],
 );
 
 /** 知识产权条目, when the items are known (not only counts). */

@@ -11,6 +11,10 @@ export const TIER_KEYS = [
 ] as const;
 export type TierKey = (typeof TIER_KEYS)[number];
 
+/** A 资质 this close to its expiry is flagged on the profile, the 工作台 and the registry filter, so the
+ *  firm can prepare its 重新认定 in time. */
+export const EXPIRY_NOTICE_DAYS = 90;
+
 export const TIER_NAMES: Record<TierKey, string> = {
   tech_sme: '科技型中小企业',
   innovative_sme: '创新型中小企业',

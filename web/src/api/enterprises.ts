@@ -87,6 +87,8 @@ export type EnterpriseFilter = {
   universe?: Universe;
   sizeBand?: SizeBand;
   review?: boolean;
+  /** Only firms whose 资质 expires within EXPIRY_NOTICE_DAYS and is not renewed. */
+  expiring?: boolean;
 };
 export type EnterpriseQuery = EnterpriseFilter & {
   sort?: EnterpriseSort;
@@ -143,7 +145,7 @@ export const enterprisesKey = ['enterprises'] as const;
 const BASE = '/api/v1/enterprises';
 
 export function enterpriseQuery(q: EnterpriseFilter & { sort?: EnterpriseSort; order?: string }): Query {
-  return { ...q, review: q.review ? 'true' : undefined };
+  return { ...q, review: q.review ? 'true' : undefined, expiring: q.expiring ? 'true' : undefined };
 }
 
 export function exportUrl(q: EnterpriseFilter & { sort?: EnterpriseSort; order?: string }): string {

@@ -159,6 +159,21 @@ export const enUS: Messages = {
     allJobs: 'View all',
     noJobs: 'No background jobs yet',
     quick: 'Shortcuts',
+    todo: {
+      title: 'To do',
+      failed: 'The to-do counts could not be loaded; reload the page to try again',
+      followUpsDue: 'Follow-ups due',
+      followUpsDueHint: 'My projects whose next follow-up is due or within 7 days',
+      staleProjects: 'Stale projects',
+      staleProjectsHint: 'My active projects without a follow-up for a long time',
+      reviewsToDo: 'Reviews to score',
+      reviewsToDoHint: 'Projects assigned to me that I have not scored yet',
+      firmsToReview: 'Firms to review',
+      firmsToReviewHint: 'Firms matched by name only, without a unified social credit code',
+      expiringQualifications: 'Titles expiring',
+      expiringQualificationsHint:
+        'Firms whose title expires within {{n}} days and is not renewed; remind them to re-apply',
+    },
   },
   jobs: {
     title: 'Jobs',

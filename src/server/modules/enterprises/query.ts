@@ -6,6 +6,7 @@ import { and, asc, desc, eq, isNull, like, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { containsPattern, likeEscape } from '../../../db/like.js';
 import { enterprises, enterpriseYears, orgs, qualifications } from '../../../db/schema/index.js';
+import { EXPIRY_NOTICE_DAYS } from '../../../domain/eligibility/tiers.js';
 import { foldQuery, queryGrams, typoGramSets } from '../../../domain/enterprise/search-terms.js';
 import type { EnterpriseFilter, EnterpriseQuery } from '../../../shared/enterprise-api.js';
 import type { Actor } from '../../access.js';
@@ -63,6 +64,17 @@ export function searchParts(q: string | undefined, mode: SearchMode = 'all'): { 
   return { where, score };
 }
 
+/** SQL: the firm holds a 资质 (of `tier`, when given) that expires within the notice days and has not been
+ *  renewed — no certificate of the same tier runs longer — so the list is the firms that must act. */
+export function expiringWhere(tier?: string): SQL {
+  const q = qualifications;
+  return sql`exists (select 1 from ${q} where ${q.enterpriseId} = ${enterprises.id}
+    ${tier ? sql`and ${q.tier} = ${tier}` : sql``}
+    and ${q.expiresOn} between current_date and current_date + ${EXPIRY_NOTICE_DAYS}::int
+    and not exists (select 1 from ${q} r where r.enterprise_id = ${q.enterpriseId} and r.tier = ${q.tier}
+      and (r.expires_on is null or r.expires_on > ${q.expiresOn})))`;
+}
+
 export function filterWhere(actor: Actor, f: Filter, mode: SearchMode = 'all'): SQL | undefined {
   const conds: (SQL | undefined)[] = [
     sql`${enterprises.orgId} in (select ${orgs.id} from ${orgs} where ${withinScope(actor)})`,
@@ -76,7 +88,8 @@ export function filterWhere(actor: Actor, f: Filter, mode: SearchMode = 'all'): 
   }
   if (f.universe) conds.push(eq(enterprises.universe, f.universe));
   if (f.review) conds.push(sql`${enterprises.reviewReason} is not null`);
-  if (f.tier) {
+  if (f.expiring) conds.push(expiringWhere(f.tier));
+  else if (f.tier) {
     conds.push(
       sql`exists (select 1 from ${qualifications} where ${qualifications.enterpriseId} = ${enterprises.id} and ${qualifications.tier} = ${f.tier} and (${qualifications.expiresOn} is null or ${qualifications.expiresOn} >= current_date))`,
     );

@@ -9,7 +9,7 @@ import { ACTIVE_STAGES, present, staleSql, summaryColumns } from './list.js';
 import { inScope } from './scope.js';
 import { pipelineRules } from './settings.js';
 
-const DUE_WITHIN_DAYS = 7;
+export const DUE_WITHIN_DAYS = 7;
 const MAX_ROWS = 200;
 const lastTouched = sql`coalesce(${projects.lastFollowUpDate}, ${localDate(projects.createdAt)})`;
 

@@ -13,6 +13,7 @@ export const enterprisesEnUS: typeof enterprisesZhCN = {
     size: 'Size',
     universe: 'Local / target',
     reviewOnly: 'To review only',
+    expiringOnly: 'Title expiring within {{n}} days',
     export: 'Export XLSX',
     empty: 'No enterprise matches',
   },

@@ -10,6 +10,7 @@ export const enterprisesZhCN = {
     size: '规模',
     universe: '本地/外地',
     reviewOnly: '只看待核',
+    expiringOnly: '只看资质 {{n}} 天内到期',
     export: '导出 XLSX',
     empty: '没有符合条件的企业',
   },

@@ -1,4 +1,4 @@
-/** 工作台: who I am, which orgs I can see, and my recent background jobs. */
+/** 工作台: who I am, what waits for me, which orgs I can see, and my recent background jobs. */
 import { Card, Col, Descriptions, Flex, Row, Tree, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { LogoMark } from '../../components/logo';
 import { RoleTags } from '../../components/role-tags';
 import { orgTreeData } from '../orgs/org-tree-data';
 import { RecentJobs } from './recent-jobs';
+import { TodoCard } from './todo-card';
 
 export function HomePage({ me }: { me: Me }) {
   const { t, i18n } = useTranslation();
@@ -42,6 +43,7 @@ export function HomePage({ me }: { me: Me }) {
           ]}
         />
       </Card>
+      <TodoCard />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
           <RecentJobs />

@@ -3,6 +3,7 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, Empty, Popconfirm, Row, Statistic, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { EXPIRY_NOTICE_DAYS } from '../../../../../src/domain/eligibility/tiers';
 import {
   type EnterpriseDetail,
   IP_KINDS,
@@ -16,7 +17,6 @@ import { IpModal } from './ip-modal';
 import { QualificationModal } from './qualification-modal';
 import { useFactErrors } from './use-fact-errors';
 
-const WARN_DAYS = 90;
 const order = (kind: string) => (IP_KINDS as readonly string[]).indexOf(kind);
 
 export function IpCard({ e, canEdit }: { e: EnterpriseDetail; canEdit: boolean }) {
@@ -59,7 +59,8 @@ export function ExpiryTag({ expiresOn }: { expiresOn: string | null }) {
   if (!expiresOn) return null;
   const days = daysUntil(expiresOn);
   if (days < 0) return <Tag color="red">{p.expired}</Tag>;
-  if (days <= WARN_DAYS) return <Tag color="orange">{p.expiresIn.replace('{{days}}', String(days))}</Tag>;
+  if (days <= EXPIRY_NOTICE_DAYS)
+    return <Tag color="orange">{p.expiresIn.replace('{{days}}', String(days))}</Tag>;
   return <Tag color="green">{p.valid}</Tag>;
 }
 

@@ -1,8 +1,10 @@
 /** The search box and filters above the 企业查询 table. */
 import { Cascader, Checkbox, Flex, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { EXPIRY_NOTICE_DAYS } from '../../../../../src/domain/eligibility/tiers';
 import { type EnterpriseQuery, SIZE_BANDS, type SizeBand, type Universe } from '../../../api/enterprises';
 import { useMessages } from '../../../i18n';
+import { fill } from '../../../i18n/fill';
 import { industryOptions } from '../industries';
 import { regionPath, useRegions } from '../use-regions';
 import type { SearchPatch } from './use-search-state';
@@ -98,6 +100,13 @@ export function EnterpriseFilters({
           data-testid="filter-review"
         >
           {m.search.reviewOnly}
+        </Checkbox>
+        <Checkbox
+          checked={!!query.expiring}
+          onChange={(e) => onChange({ expiring: e.target.checked })}
+          data-testid="filter-expiring"
+        >
+          {fill(m.search.expiringOnly, { n: EXPIRY_NOTICE_DAYS })}
         </Checkbox>
       </Flex>
     </Flex>

@@ -18,7 +18,10 @@ const positive = (v: string | null, fallback: number) => {
   return Number.isInteger(n) && n > 0 ? n : fallback;
 };
 
-export type SearchPatch = Partial<Omit<EnterpriseQuery, 'review'>> & { review?: boolean };
+export type SearchPatch = Partial<Omit<EnterpriseQuery, 'review' | 'expiring'>> & {
+  review?: boolean;
+  expiring?: boolean;
+};
 
 export function useSearchState() {
   const [params, setParams] = useSearchParams();
@@ -30,6 +33,7 @@ export function useSearchState() {
     universe: oneOf<Universe>(['local', 'target'], params.get('universe')),
     sizeBand: oneOf<SizeBand>(SIZE_BANDS, params.get('sizeBand')),
     review: params.get('review') === 'true' ? true : undefined,
+    expiring: params.get('expiring') === 'true' ? true : undefined,
     sort: oneOf<EnterpriseSort>(ENTERPRISE_SORTS, params.get('sort')),
     order: oneOf(['asc', 'desc'] as const, params.get('order')),
     page: positive(params.get('page'), 1),

@@ -1,0 +1,2 @@
+CREATE INDEX "enterprises_review_idx" ON "enterprises" USING btree ("org_id") WHERE "enterprises"."review_reason" is not null and "enterprises"."merged_into" is null;--> statement-breakpoint
+CREATE INDEX "qualifications_expires_idx" ON "qualifications" USING btree ("expires_on");
