@@ -146,6 +146,13 @@ test("a leader of the park sets the year's targets and reads the progress", asyn
 
   await stats.getByTestId('targets-edit').click();
   const dialog = page.getByRole('dialog');
+  // A target typed as 1.5 or -5 is explained, not rounded to 2 or clamped to 0 behind the leader's back.
+  await dialog.getByTestId('target-tech_sme-applications').fill('1.5');
+  await dialog.getByTestId('target-tech_sme-certifications').fill('-5');
+  await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+  await expect(dialog).toContainText('应为整数');
+  await expect(dialog).toContainText('不能为负数');
+  await expect(dialog.getByTestId('target-tech_sme-applications')).toHaveValue('1.5');
   await dialog.getByTestId('target-tech_sme-applications').fill('3');
   await dialog.getByTestId('target-tech_sme-certifications').fill('2');
   await dialog.getByTestId('target-hnte-applications').fill('2');
