@@ -89,6 +89,9 @@ export const ScreeningResultItem = z.object({
   unmet: z.array(z.object({ criterion: z.string(), actual: z.string(), required: z.string() })),
   gap: z.array(z.string()),
   missing: z.array(z.string()),
+  /** The direct path (直通条件) that holds, e.g. a valid 高企 title: with it the firm qualifies whatever
+   *  its score, if the basic conditions hold (then standing is eligible). */
+  directPath: z.string().nullable(),
   /** Movement since the previous run: its standing then, if the firm was screened. */
   previousStatus: z.enum(STANDINGS).nullable(),
 });

@@ -66,8 +66,8 @@ async function addFirm(name: string, techStaff2025: number, opts: { hnteUntil?: 
   return row.id;
 }
 
-async function screen(client: Client) {
-  const res = await client.post('/api/v1/cultivation/screenings', { assessedOn: ASSESSED_ON });
+async function screen(client: Client, assessedOn = ASSESSED_ON) {
+  const res = await client.post('/api/v1/cultivation/screenings', { assessedOn });
   expect(res.statusCode).toBe(202);
   const { runId, job } = res.json();
   t.runner?.wake();
@@ -90,13 +90,14 @@ beforeAll(async () => {
   officer = await login(t.app, 'officer');
   qualifying = await addFirm('盐南筛查甲科技有限公司', 10); // exactly 10 %
   below = await addFirm('盐南筛查乙科技有限公司', 9); // one person short
-  holder = await addFirm('盐南筛查丙科技有限公司', 40, { hnteUntil: '2027-10-31' });
+  // 2 tech staff in 100: 科技型中小企业's scoring route fails (第七条), its 高企 title qualifies it (第八条).
+  holder = await addFirm('盐南筛查丙科技有限公司', 2, { hnteUntil: '2027-10-31' });
   runId = await screen(officer);
 });
 afterAll(() => t.close());
 
-const standingOf = async (tier: string, id: string) => {
-  const res = await officer.get(`/api/v1/cultivation/screenings/${runId}/results?tier=${tier}&pageSize=200`);
+const standingOf = async (tier: string, id: string, run = runId) => {
+  const res = await officer.get(`/api/v1/cultivation/screenings/${run}/results?tier=${tier}&pageSize=200`);
   expect(res.statusCode).toBe(200);
   return res.json().items.find((i: { enterpriseId: string }) => i.enterpriseId === id);
 };
@@ -147,6 +148,20 @@ describe('培育筛查', () => {
     expect(h.heldUntil).toBe('2027-10-31');
   });
 
+  it('a firm eligible by a direct path (a valid 高企 title) says which, and is asked for nothing else', async () => {
+    const path = '持有有效的高新技术企业称号（2024-11-01 至 2027-10-31）';
+    // 创新型中小企业 scores it 85–100 for want of a declaration: the score is kept, but not asked for.
+    for (const tier of ['tech_sme', 'innovative_sme'])
+      expect(await standingOf(tier, holder), tier).toMatchObject({
+        status: 'eligible',
+        directPath: path,
+        unmet: [],
+        gap: [],
+        missing: [],
+      });
+    expect((await standingOf('tech_sme', qualifying)).directPath).toBeNull();
+  });
+
   it('the ladder counts every screened firm once per tier and names the rule set used', async () => {
     const ladder = (await officer.get(`/api/v1/cultivation/screenings/${runId}/ladder`)).json();
     expect(ladder.run.status).toBe('done');
@@ -191,6 +206,8 @@ describe('培育筛查', () => {
     expect(byName.get('盐南筛查甲科技有限公司')?.[3]).toBe('可申报');
     expect(String(byName.get('盐南筛查乙科技有限公司')?.[8])).toContain('还需');
     expect(byName.has(`'=HYPERLINK("http://evil")`)).toBe(true);
+    // The 高企 holder's direct path, in the last column.
+    expect(String(byName.get(`'=HYPERLINK("http://evil")`)?.[11])).toContain('高新技术企业称号');
   });
 
   it('keeps runs inside their org, and experts out', async () => {
@@ -245,6 +262,18 @@ describe('培育筛查 after an interruption', () => {
           .items.map(({ previousStatus: _, ...item }: { previousStatus: unknown }) => item);
       expect(await page(resumed)).toEqual(await page(whole));
     }
+  });
+});
+
+describe('培育筛查 under the 2026 rules', () => {
+  it('科技型中小企业, judged with 科技和创新型中小企业, keeps the 高企 holder’s direct path and asks nothing more', async () => {
+    const later = await screen(officer, '2026-06-30');
+    expect(await standingOf('tech_sme', holder, later)).toMatchObject({
+      status: 'eligible',
+      ruleset: 'tech-innovative-sme-2026',
+      directPath: '持有有效的高新技术企业称号（2024-11-01 至 2027-10-31）',
+      missing: [],
+    });
   });
 });
 

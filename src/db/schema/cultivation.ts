@@ -76,6 +76,8 @@ export type ScreenedDetail = {
   unmet?: ([Phrase] | [Phrase, Phrase, Phrase] | { criterion: string; actual: string; required: string })[];
   gap?: string[];
   missing?: Phrase[];
+  /** The direct path that holds, if any (a firm eligible by it is eligible whatever its score). */
+  directPath?: Phrase;
 };
 
 /** A screening's result for one firm: ONE row per firm, not per (firm, tier). The columns a page

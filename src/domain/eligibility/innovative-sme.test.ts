@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { FirmFacts } from './facts-schema.js';
-import { baseFirm, declare, firm, unmetCriteria, verdict, withYears } from './test-firms.js';
+import {
+  baseFirm,
+  DATE_2026,
+  declare,
+  firm,
+  firm2026,
+  unmetCriteria,
+  verdict,
+  withYears,
+} from './test-firms.js';
 
 const inno = (f: FirmFacts = baseFirm(), date?: string) => verdict(f, 'innovative_sme', date);
 const points = (f: FirmFacts, item: string) => inno(f).breakdown.find((b) => b.item === item)?.points;
@@ -150,6 +159,38 @@ describe('创新型中小企业 工信部企业〔2022〕63号 附件1', () => {
     });
     expect(titled.directPath).toBe('持有有效的知识产权优势企业称号（2024-01-01 至 2026-12-31）');
     expect(inno({ ...weak, rdInstitutions: [{ level: 'national' }] }).eligible).toBe(true);
+  });
+
+  it('直通条件: a firm qualifying by a direct path is not asked for what only the score needs', () => {
+    // The score stays in the verdict (informative), but its missing facts cannot change the verdict;
+    // listed, they read as "缺少" beside 可申报 on the screening page.
+    const weak = (level: 'provincial' | 'city') => {
+      const f = withYears(firm({ ip: { invention: 1 }, rdInstitutions: [{ level }] }), {
+        2024: { rdExpense: 0 },
+      });
+      delete f.ip?.classIHighValue;
+      delete f.declared?.strategicEmergingProduct;
+      return inno(f);
+    };
+    const v = weak('provincial').toJSON();
+    expect(v).toMatchObject({
+      eligible: true,
+      directPath: '建有省级研发机构',
+      missing: [],
+      gap: [],
+      unmet: [],
+    });
+    expect(v.scoreRange).not.toBeNull();
+    // Without the path the same facts are still asked for.
+    expect(weak('city').missing).toEqual(['I 类高价值知识产权数', '主导产品是否属于《战略性新兴产业分类》']);
+  });
+
+  it('直通条件 2026: 科技型中小企业, judged with 科技和创新型中小企业, holds a 高企 title — nothing left to ask', () => {
+    const f = firm2026({ titles: [{ title: 'hnte', issuedOn: '2025-11-06', expiresOn: '2028-11-05' }] });
+    delete f.declared?.strategicEmergingProduct;
+    const v = verdict(withYears(f, { 2025: { rdExpense: 0 } }), 'tech_sme', DATE_2026).toJSON();
+    expect(v).toMatchObject({ ruleset: 'tech-innovative-sme-2026', eligible: true, missing: [] });
+    expect(v.directPath).toBe('持有有效的高新技术企业称号（2025-11-06 至 2028-11-05）');
   });
 
   it('直通条件: 500万 of equity in the last three years qualifies; 499.99万, or a round exactly three years old, does not', () => {

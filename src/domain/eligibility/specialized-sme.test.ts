@@ -94,6 +94,16 @@ describe('专精特新中小企业 工信部企业〔2022〕63号 附件2', () =
     expect(award(4).eligible).toBe(false);
   });
 
+  it("直通条件: a low scorer qualifying by a direct path is not asked for the score's missing facts", () => {
+    const f = scoring(0);
+    delete f.declared?.provincialFeatureScore;
+    const v = spec({
+      ...f,
+      awards: [{ kind: 'science', level: 'provincial', year: 2023, rank: 3 }],
+    }).toJSON();
+    expect(v).toMatchObject({ eligible: true, scoreRange: [47, 62], missing: [], unmet: [], gap: [] });
+  });
+
   it('直通条件: a national award as unit no. 5 qualifies', () => {
     const v = spec({ ...scoring(0), awards: [{ kind: 'science', level: 'national', year: 2024, rank: 5 }] });
     expect(v.eligible).toBe(true);

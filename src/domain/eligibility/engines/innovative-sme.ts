@@ -17,6 +17,9 @@ export function assessInnovativeSme(firm: Firm, rs: RulesetOf<'innovative_sme_20
   const d = new Draft(tier, rs);
   d.passScore = p.passScore;
   if (tier !== rs.tier) d.note(`${rs.name}：${TIER_NAMES[tier]}与${TIER_NAMES[rs.tier]}合并评价，结论相同`);
+  // Everything up to the direct paths is the scoring route (this rule has no basic conditions): a
+  // firm that qualifies by a path is not asked for the facts only the score needs.
+  const routeStart = d.mark();
   const revenue = fig(firm, 1, 'revenue', d);
   const main = fig(firm, 1, 'mainRevenue', d);
   const hintsStart = d.mark();
@@ -119,13 +122,13 @@ export function assessInnovativeSme(firm: Firm, rs: RulesetOf<'innovative_sme_20
   const specOk = scoreMeets(specLo, specHi, p.minSpecialisation);
   const routeOk = and3(and3(totalOk, innovationOk), and3(growthOk, specOk));
 
-  const routeStart = d.mark();
+  const pathStart = d.mark();
   const directPath = checkDirectPaths(p.directPaths, firm, d);
   const directOk = pathOk(directPath);
   if (typeof directPath === 'string') {
     d.directPath = directPath;
     d.dropSince(routeStart);
-  } else if (routeOk === true) d.dropSince(routeStart);
+  } else if (routeOk === true) d.dropSince(pathStart);
   else {
     if (totalOk === false) scoreShortfall(d, '评价得分', d.lo, d.hi, p.passScore);
     if (innovationOk === false) subScore(d, '创新能力得分', innovationLo, innovationHi, p.minInnovation);

@@ -26,15 +26,18 @@ export function assessSpecializedSme(firm: Firm, rs: RulesetOf<'specialized_sme'
   if (p.debtRatioMax !== null) d.need(debtRatioAtMost(d, firm, p.debtRatioMax, '资产负债率'));
   if (p.classIInUseMin !== null) d.need(classIInUse(d, firm, p.classIInUseMin));
 
+  // The basic conditions above hold for the direct paths too; the score is the other route, so a firm
+  // that qualifies by a path is not asked for the facts only the score needs.
+  const scoreStart = d.mark();
   specializedScore(d, firm, p.score);
   const scoreOk = scoreMeets(d.lo, d.hi, p.passScore);
-  const start = d.mark();
+  const pathStart = d.mark();
   const directPath = checkDirectPaths(p.directPaths, firm, d);
   const directOk = pathOk(directPath);
   if (typeof directPath === 'string') {
     d.directPath = directPath;
-    d.dropSince(start);
-  } else if (scoreOk === true) d.dropSince(start);
+    d.dropSince(scoreStart);
+  } else if (scoreOk === true) d.dropSince(pathStart);
   else {
     if (scoreOk === false) scoreShortfall(d, '评价得分', d.lo, d.hi, p.passScore);
     if (directOk === false && p.directPaths.length > 0) noDirectPath(d, '直通条件（任一）', p.directPaths);

@@ -83,6 +83,9 @@ export type ScreenedTier = {
   unmet: { criterion: string; actual: string; required: string }[];
   gap: string[];
   missing: string[];
+  /** The 直通 path that holds (the rule's text of what proves it), whatever the standing: with it the
+   *  score does not decide, which the results page has to say. */
+  directPath: string | null;
 };
 
 /** What a screening stores: the standing of every tier, with the text where someone will read it —
@@ -120,6 +123,7 @@ export function screen(
             : [],
         gap: detailed ? v.gap : [],
         missing: status === 'holding' ? [] : [...v.missing],
+        directPath: v.directPath,
       };
     }),
   };

@@ -40,6 +40,8 @@ export function exportScreeningResults(
     { header: '还差什么', width: 50 },
     { header: '缺少的数据', width: 40 },
     { header: '认定办法', width: 24 },
+    // Last, so the columns before keep their places for those who read the sheet by position.
+    { header: '直通条件', width: 40 },
   ];
   ws.getRow(1).font = { bold: true };
   (async () => {
@@ -57,6 +59,7 @@ export function exportScreeningResults(
           text(r.gap.join('\n')),
           text(r.missing.join('、')),
           r.ruleset,
+          text(r.directPath),
         ]).commit();
       }
       if (items.length < PAGE) break;

@@ -51,6 +51,8 @@ export function readDetail(d: ScreenedDetail, phrases: string[]) {
     ),
     gap: d.gap ?? [],
     missing: (d.missing ?? []).map(say),
+    // Rows of runs from before it was kept read as "no direct path".
+    directPath: d.directPath === undefined ? null : say(d.directPath),
   };
 }
 
@@ -97,6 +99,10 @@ export function screenedRow(
       );
     if (t.gap.length) x.gap = t.gap;
     if (t.missing.length) x.missing = t.missing.map((m) => book.id(m));
+    // often, not id: a path names its dates, institution or amount, so most texts are one-offs (about
+    // nine in ten on the demo data) that would bloat the run's phrasebook, rewritten every batch;
+    // a batch of 高企 certificates issued on one day repeats, and goes into the book.
+    if (t.directPath) x.directPath = book.often(t.directPath);
     details[t.tier] = x;
   }
   return {

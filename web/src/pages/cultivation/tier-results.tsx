@@ -1,8 +1,9 @@
 /** One tier's firms in a run, filtered by standing (可申报 first) and name: the verdict and its movement,
- *  the score, the unmet criteria with actual vs required, what it would take, and the expiry of a held
- *  title; 导出 XLSX downloads the same list. */
+ *  the score, the unmet criteria with actual vs required, what it would take (or the direct path that
+ *  makes the firm eligible whatever its score), and the expiry of a held title; 导出 XLSX downloads the
+ *  same list. */
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Flex, Input, Segmented, Table, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Flex, Input, Segmented, Table, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -16,6 +17,7 @@ import {
 } from '../../api/cultivation';
 import { useMessages } from '../../i18n';
 import { fill } from '../../i18n/fill';
+import type { Messages } from '../../i18n/zh-CN';
 import { Movement, StandingTag } from './standing';
 import { type PoolState, STANDING_FILTERS, type StandingFilter } from './use-pool-state';
 
@@ -25,6 +27,59 @@ function scoreText(r: ScreeningResultItem): string {
   if (r.score !== null) return String(r.score);
   if (r.scoreMin !== null && r.scoreMax !== null) return `${r.scoreMin}–${r.scoreMax}`;
   return '—';
+}
+
+/** Eligible by a direct path (a valid 高企 title, a provincial R&D institution …): the score may be
+ *  below the pass mark and does not matter. */
+const byPath = (r: ScreeningResultItem) => r.status === 'eligible' && r.directPath !== null;
+
+/** The route's score stays visible (it says how far the firm is on its own figures), muted and
+ *  explained where a direct path decides, so that 55 beside 可申报 does not read as a failure. */
+function ScoreCell({ r, c }: { r: ScreeningResultItem; c: Messages['cultivation'] }) {
+  if (!byPath(r)) return scoreText(r);
+  return (
+    <Tooltip title={c.results.scoreByPath}>
+      <Typography.Text type="secondary" data-testid="result-score-by-path">
+        {scoreText(r)}
+      </Typography.Text>
+    </Tooltip>
+  );
+}
+
+/** 还差什么: for a firm eligible by a direct path, the path instead of the scoring route's shortfalls;
+ *  for one that meets a path but not yet the basic conditions, the path above what it lacks. */
+function GapCell({ r, c }: { r: ScreeningResultItem; c: Messages['cultivation'] }) {
+  const eligibleByPath = byPath(r);
+  const path = r.directPath !== null && r.status !== 'holding' && (
+    <Tooltip title={eligibleByPath ? c.results.directPathHint : c.results.directPathOpen}>
+      <Tag
+        color={eligibleByPath ? 'success' : 'default'}
+        style={{ whiteSpace: 'normal', marginInlineEnd: 0 }}
+        data-testid="result-direct-path"
+      >
+        {fill(c.results.directPath, { path: r.directPath })}
+      </Tag>
+    </Tooltip>
+  );
+  if (eligibleByPath) return path;
+  if (!path && r.gap.length === 0 && r.missing.length === 0) return '—';
+  return (
+    <Flex vertical gap={4} align="flex-start">
+      {path}
+      {r.gap.length > 0 && (
+        <ul style={listStyle}>
+          {r.gap.map((g) => (
+            <li key={g}>{g}</li>
+          ))}
+        </ul>
+      )}
+      {r.missing.length > 0 && (
+        <Typography.Text type="warning" style={{ fontSize: 12 }}>
+          {fill(c.results.missing, { list: r.missing.join('、') })}
+        </Typography.Text>
+      )}
+    </Flex>
+  );
 }
 
 function count(rung: LadderRung | undefined, f: StandingFilter): number | undefined {
@@ -172,7 +227,13 @@ export function TierResults({
               </Flex>
             ),
           },
-          { title: c.results.score, key: 'score', width: 90, align: 'right', render: (_, r) => scoreText(r) },
+          {
+            title: c.results.score,
+            key: 'score',
+            width: 90,
+            align: 'right',
+            render: (_, r) => <ScoreCell r={r} c={c} />,
+          },
           {
             title: c.results.unmet,
             key: 'unmet',
@@ -194,25 +255,7 @@ export function TierResults({
           {
             title: c.results.gap,
             key: 'gap',
-            render: (_, r) =>
-              r.gap.length === 0 && r.missing.length === 0 ? (
-                '—'
-              ) : (
-                <Flex vertical gap={4}>
-                  {r.gap.length > 0 && (
-                    <ul style={listStyle}>
-                      {r.gap.map((g) => (
-                        <li key={g}>{g}</li>
-                      ))}
-                    </ul>
-                  )}
-                  {r.missing.length > 0 && (
-                    <Typography.Text type="warning" style={{ fontSize: 12 }}>
-                      {fill(c.results.missing, { list: r.missing.join('、') })}
-                    </Typography.Text>
-                  )}
-                </Flex>
-              ),
+            render: (_, r) => <GapCell r={r} c={c} />,
           },
           {
             title: c.results.heldUntil,
