@@ -4,7 +4,7 @@
  *  message) → 认定 and reads its history; a leader of the park sets the year's targets and reads the
  *  progress against them. */
 import { expect, type Page, test } from '@playwright/test';
-import { csrf, importCsv, ladderFirmsCsv, login, menu, snap } from './helpers';
+import { csrf, importCsv, ladderFirmsCsv, login, menu, pickOption, snap } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -168,4 +168,15 @@ test("a leader of the park sets the year's targets and reads the progress", asyn
   await page.getByTestId('cultivation-tabs').getByRole('tab', { name: '培育路径' }).click();
   const row = page.getByTestId('tracks-table').getByRole('row').filter({ hasText: QUALIFIES });
   await expect(row.getByTestId('track-stage')).toHaveText('认定');
+
+  // The audit log names the fields and stages of a pathway's move, not their codes.
+  await menu(page).getByText('审计日志').click();
+  // Some 35 kinds of object: the filter is searched, not scrolled.
+  await page.getByTestId('audit-entity-filter').click();
+  await page.keyboard.type('培育跟踪');
+  await pickOption(page, page.getByTestId('audit-entity-filter'), '培育跟踪');
+  await page.getByRole('row').filter({ hasText: '修改' }).filter({ hasText: QUALIFIES }).first().click();
+  const diff = page.getByTestId('audit-diff').first();
+  await expect(diff.getByRole('row').filter({ hasText: '阶段' })).toContainText('认定');
+  await expect(diff.getByRole('row').filter({ hasText: '资质/梯队' })).toContainText('科技型中小企业');
 });

@@ -1,6 +1,7 @@
 /** English interface texts; typed against zh-CN so no key goes missing. */
 
 import type { AuditEntity } from '../../../src/shared/audit-entities';
+import { AUDIT_FIELDS_EN } from '../pages/audit/field-names';
 import { chainsEnUS } from '../pages/chains/messages-en-us';
 import { cultivationEnUS } from '../pages/cultivation/messages-en-us';
 import { enterprisesEnUS } from '../pages/enterprises/messages-en-us';
@@ -233,39 +234,7 @@ export const enUS: Messages = {
     actions: { create: 'Create', update: 'Update', delete: 'Delete' },
     entities: AUDIT_ENTITY_NAMES_EN,
     object: 'Object',
-    fields: {
-      id: 'Id',
-      username: 'Username',
-      displayName: 'Name',
-      roles: 'Roles',
-      orgId: 'Organisation id',
-      orgName: 'Organisation',
-      version: 'Version',
-      disabled: 'Disabled',
-      createdAt: 'Created',
-      updatedAt: 'Updated',
-      lastLoginAt: 'Last sign-in',
-      code: 'Code',
-      name: 'Name',
-      kind: 'Kind',
-      regionCode: 'Region code',
-      parentId: 'Parent id',
-      path: 'Path',
-      params: 'Parameters',
-      password: 'Password',
-      uscc: 'Credit code',
-      legalRep: 'Legal representative',
-      establishedOn: 'Established',
-      registeredCapital: 'Registered capital (CNY)',
-      address: 'Address',
-      aliases: 'Short / former names',
-      businessScope: 'Business scope',
-      mainProducts: 'Main products',
-      listed: 'Listed',
-      universe: 'Universe',
-      industrySection: 'Industry section',
-      industryDivision: 'Industry division',
-    },
+    fields: AUDIT_FIELDS_EN,
   },
   users: {
     title: 'Users',

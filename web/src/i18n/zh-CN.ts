@@ -1,6 +1,7 @@
 /** 简体中文界面文案（默认语言）。en-US.ts 必须提供同样的键。 */
 
 import { AUDIT_ENTITY_NAMES } from '../../../src/shared/audit-entities';
+import { AUDIT_FIELDS_ZH } from '../pages/audit/field-names';
 import { chainsZhCN } from '../pages/chains/messages-zh-cn';
 import { cultivationZhCN } from '../pages/cultivation/messages-zh-cn';
 import { enterprisesZhCN } from '../pages/enterprises/messages-zh-cn';
@@ -195,39 +196,7 @@ export const zhCN = {
     actions: { create: '新建', update: '修改', delete: '删除' },
     entities: AUDIT_ENTITY_NAMES as Record<string, string>,
     object: '对象',
-    fields: {
-      id: '编号',
-      username: '用户名',
-      displayName: '姓名',
-      roles: '角色',
-      orgId: '组织编号',
-      orgName: '所属组织',
-      version: '版本',
-      disabled: '已停用',
-      createdAt: '创建时间',
-      updatedAt: '更新时间',
-      lastLoginAt: '最近登录',
-      code: '编码',
-      name: '名称',
-      kind: '类型',
-      regionCode: '行政区划代码',
-      parentId: '上级组织编号',
-      path: '层级路径',
-      params: '参数',
-      password: '密码',
-      uscc: '统一社会信用代码',
-      legalRep: '法定代表人',
-      establishedOn: '成立日期',
-      registeredCapital: '注册资本（元）',
-      address: '地址',
-      aliases: '简称/曾用名',
-      businessScope: '经营范围',
-      mainProducts: '主要产品',
-      listed: '是否上市',
-      universe: '企业范围',
-      industrySection: '行业门类',
-      industryDivision: '行业大类',
-    } as Record<string, string>,
+    fields: AUDIT_FIELDS_ZH,
   },
   users: {
     title: '用户管理',

@@ -90,6 +90,18 @@ function present(r: Row): z.infer<typeof Track> {
   };
 }
 
+/** What the audit log keeps of a pathway: whose it is and where it stands, by name, so an entry reads
+ *  without looking up ids. */
+const auditView = (t: Row) => ({
+  enterprise: t.enterpriseName,
+  tier: t.tier,
+  year: t.year,
+  stage: t.stage,
+  batch: t.batch,
+  reason: t.reason,
+  owner: t.ownerName,
+});
+
 async function trackOf(tx: Tx, actor: Actor, id: string) {
   const [row] = await tracksQuery(tx).where(and(eq(cultivationTracks.id, id), scopedTrack(actor)));
   if (!row) throw new AppError('track.not_found');
@@ -225,14 +237,15 @@ export async function moveTrack(db: Db, actor: Actor, id: string, body: z.infer<
         })
         .onConflictDoNothing();
     }
+    const moved = await trackOf(tx, actor, id);
     await writeAudit(tx, actor, {
       action: 'update',
       entity: 'cultivation_track',
       entityId: id,
       orgId: row.orgId,
-      before: { stage: from, batch: before.batch, ownerId: before.ownerId },
-      after: { stage: to, batch: body.batch ?? before.batch, reason: body.reason ?? null, note },
+      before: auditView(before),
+      after: { ...auditView(moved), note },
     });
-    return present(await trackOf(tx, actor, id));
+    return present(moved);
   });
 }

@@ -3,6 +3,7 @@ import { Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../../src/shared/api';
 import { useMessages } from '../../i18n';
+import { useStageNames } from '../projects/stage-names';
 
 type Row = { field: string; before: unknown; after: unknown; changed: boolean };
 
@@ -41,22 +42,39 @@ export function auditObjectName(
   if (!v) return '—';
   if (typeof v.displayName === 'string') return `${v.displayName}（${String(v.username ?? '')}）`;
   if (typeof v.name === 'string') return v.name;
+  if (typeof v.enterprise === 'string') return v.enterprise;
   if (typeof v.title === 'string') return v.title;
   if (typeof v.username === 'string') return v.username;
   if (typeof v.kind === 'string') return kindLabel(v.kind);
   return '—';
 }
 
+const STAGE_FIELDS = new Set(['stage', 'fromStage', 'toStage']);
+
+/** Coded values a reader should not have to decode: a project's or a 培育路径's stage, a tier key. */
+function useValueName(): (field: string, v: unknown) => string | undefined {
+  const m = useMessages();
+  const projectStages: Record<string, string> = useStageNames();
+  return (field, v) => {
+    if (typeof v !== 'string') return undefined;
+    if (STAGE_FIELDS.has(field))
+      return projectStages[v] ?? m.cultivation.stages[v as keyof typeof m.cultivation.stages];
+    if (field === 'tier') return m.enterprises.tiers[v];
+    return undefined;
+  };
+}
+
 export function AuditDiff({ entry }: { entry: AuditEntry }) {
   const { t } = useTranslation();
   const m = useMessages();
+  const valueName = useValueName();
   const rows = diffRows(entry);
   const empty = <Typography.Text type="secondary">{t('audit.empty')}</Typography.Text>;
   const cell = (v: unknown, row: Row, side: 'before' | 'after') => {
     if (v === undefined || v === null) return empty;
     const text = (
       <span style={{ wordBreak: 'break-all', fontFamily: 'ui-monospace, Menlo, Consolas, monospace' }}>
-        {show(v)}
+        {valueName(row.field, v) ?? show(v)}
       </span>
     );
     if (!row.changed) return text;

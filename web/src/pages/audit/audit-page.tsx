@@ -134,7 +134,9 @@ export function AuditPage({ me }: { me: Me }) {
           <Select
             allowClear
             placeholder={t('audit.allEntities')}
-            style={{ width: 160 }}
+            showSearch={{ optionFilterProp: 'label' }}
+            style={{ width: 180 }}
+            data-testid="audit-entity-filter"
             value={filter.entity}
             onChange={(entity?: string) => change({ entity })}
             options={AUDIT_ENTITIES.map((e) => ({ value: e, label: m.audit.entities[e] ?? e }))}
