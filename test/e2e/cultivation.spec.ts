@@ -73,6 +73,15 @@ test('an officer screens the firms, finds the one that qualifies, exports it and
   await page.getByTestId('standing-filter').getByText('待补资料').click();
   await expect(table.getByRole('row').filter({ hasText: NO_FIGURES })).toBeVisible();
 
+  // 差距较大 for 小巨人: the run keeps only the criteria's names, and the cell says just those, with no
+  // empty "，要求 " after each.
+  await page.getByTestId('rung-little_giant').click();
+  await page.getByTestId('standing-filter').getByText('差距较大').click();
+  const far = table.getByRole('row').filter({ hasText: QUALIFIES });
+  await expect(far).toContainText('差距较大');
+  await expect(far).not.toContainText('，要求');
+  await rung.click();
+
   // 乙 hires its tenth tech person; the re-run shows it moving up.
   const closeId = await firmId(page, CLOSE);
   const detail = await (await page.request.get(`/api/v1/enterprises/${closeId}`)).json();

@@ -3,7 +3,7 @@
  *  makes the firm eligible whatever its score), and the expiry of a held title; 导出 XLSX downloads the
  *  same list. */
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Flex, Input, Segmented, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Flex, Input, Segmented, Table, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -17,70 +17,9 @@ import {
 } from '../../api/cultivation';
 import { useMessages } from '../../i18n';
 import { fill } from '../../i18n/fill';
-import type { Messages } from '../../i18n/zh-CN';
+import { GapCell, ScoreCell, UnmetCell } from './result-cells';
 import { Movement, StandingTag } from './standing';
 import { type PoolState, STANDING_FILTERS, type StandingFilter } from './use-pool-state';
-
-const listStyle = { margin: 0, paddingInlineStart: 16 };
-
-function scoreText(r: ScreeningResultItem): string {
-  if (r.score !== null) return String(r.score);
-  if (r.scoreMin !== null && r.scoreMax !== null) return `${r.scoreMin}–${r.scoreMax}`;
-  return '—';
-}
-
-/** Eligible by a direct path (a valid 高企 title, a provincial R&D institution …): the score may be
- *  below the pass mark and does not matter. */
-const byPath = (r: ScreeningResultItem) => r.status === 'eligible' && r.directPath !== null;
-
-/** The route's score stays visible (it says how far the firm is on its own figures), muted and
- *  explained where a direct path decides, so that 55 beside 可申报 does not read as a failure. */
-function ScoreCell({ r, c }: { r: ScreeningResultItem; c: Messages['cultivation'] }) {
-  if (!byPath(r)) return scoreText(r);
-  return (
-    <Tooltip title={c.results.scoreByPath}>
-      <Typography.Text type="secondary" data-testid="result-score-by-path">
-        {scoreText(r)}
-      </Typography.Text>
-    </Tooltip>
-  );
-}
-
-/** 还差什么: for a firm eligible by a direct path, the path instead of the scoring route's shortfalls;
- *  for one that meets a path but not yet the basic conditions, the path above what it lacks. */
-function GapCell({ r, c }: { r: ScreeningResultItem; c: Messages['cultivation'] }) {
-  const eligibleByPath = byPath(r);
-  const path = r.directPath !== null && r.status !== 'holding' && (
-    <Tooltip title={eligibleByPath ? c.results.directPathHint : c.results.directPathOpen}>
-      <Tag
-        color={eligibleByPath ? 'success' : 'default'}
-        style={{ whiteSpace: 'normal', marginInlineEnd: 0 }}
-        data-testid="result-direct-path"
-      >
-        {fill(c.results.directPath, { path: r.directPath })}
-      </Tag>
-    </Tooltip>
-  );
-  if (eligibleByPath) return path;
-  if (!path && r.gap.length === 0 && r.missing.length === 0) return '—';
-  return (
-    <Flex vertical gap={4} align="flex-start">
-      {path}
-      {r.gap.length > 0 && (
-        <ul style={listStyle}>
-          {r.gap.map((g) => (
-            <li key={g}>{g}</li>
-          ))}
-        </ul>
-      )}
-      {r.missing.length > 0 && (
-        <Typography.Text type="warning" style={{ fontSize: 12 }}>
-          {fill(c.results.missing, { list: r.missing.join('、') })}
-        </Typography.Text>
-      )}
-    </Flex>
-  );
-}
 
 function count(rung: LadderRung | undefined, f: StandingFilter): number | undefined {
   if (!rung) return undefined;
@@ -237,20 +176,7 @@ export function TierResults({
           {
             title: c.results.unmet,
             key: 'unmet',
-            render: (_, r) =>
-              r.unmet.length === 0 ? (
-                '—'
-              ) : (
-                <ul style={listStyle}>
-                  {r.unmet.map((u) => (
-                    <li key={u.criterion}>
-                      {u.criterion}
-                      {c.colon}
-                      {fill(c.results.actualVs, { actual: u.actual, required: u.required })}
-                    </li>
-                  ))}
-                </ul>
-              ),
+            render: (_, r) => <UnmetCell r={r} c={c} />,
           },
           {
             title: c.results.gap,
