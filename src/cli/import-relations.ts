@@ -46,5 +46,6 @@ export async function importRelationsCommand(
     );
     for (const e of r.errors.slice(0, 20)) console.log(`  第 ${e.row} 行 ${e.column}：${e.message}`);
     if (r.errors.length > 20) console.log(`  …… 另有 ${r.errors.length - 20} 条（用 --json 查看全部）`);
+    for (const w of r.warnings) console.log(`  请核对 ${w.message}`);
   });
 }

@@ -24,6 +24,8 @@ export type RelationImportResult = {
   unchanged: number;
   rejected: number;
   errors: (RowError & { row: number })[];
+  /** Imported, but worth a look: a firm whose recorded shareholders now hold over 100 % of it. */
+  warnings: { code: string; message: string }[];
 };
 
 const BATCH = 500;
@@ -42,7 +44,15 @@ export async function importRelations(opts: {
   maxRows?: number;
   onProgress?: (rows: number) => void;
 }): Promise<RelationImportResult> {
-  const result: RelationImportResult = { inserted: 0, updated: 0, unchanged: 0, rejected: 0, errors: [] };
+  const result: RelationImportResult = {
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: 0,
+    errors: [],
+    warnings: [],
+  };
+  const heldFirms = new Set<string>();
   const reject = (row: number, errors: RowError[]) => {
     result.rejected++;
     for (const e of errors) if (result.errors.length < MAX_ERRORS) result.errors.push({ row, ...e });
@@ -53,7 +63,7 @@ export async function importRelations(opts: {
   let batch: Parsed[] = [];
   let rows = 0;
   const flush = async () => {
-    if (batch.length) await applyRelations(opts, batch, result, reject);
+    if (batch.length) await applyRelations(opts, batch, result, reject, heldFirms);
     batch = [];
     opts.onProgress?.(rows);
   };
@@ -84,6 +94,7 @@ export async function importRelations(opts: {
   await flush();
   // Rows refused when read and rows refused when their firms were looked up, in file order.
   result.errors.sort((a, b) => a.row - b.row);
+  result.warnings = await overHeld(opts.db, opts.orgId, heldFirms);
   return result;
 }
 
@@ -92,6 +103,7 @@ async function applyRelations(
   batch: Parsed[],
   result: RelationImportResult,
   reject: (row: number, errors: RowError[]) => void,
+  heldFirms: Set<string>,
 ) {
   const { db, orgId, orgPath } = opts;
   // Firms of the org's subtree, by 统一社会信用代码 or folded name.
@@ -158,6 +170,7 @@ async function applyRelations(
       continue;
     }
     accepted++;
+    if (b.rel.kind === 'shareholding' && to.type === 'enterprise') heldFirms.add(to.id);
     const key = `${b.rel.kind}|${from.id}|${to.id}|${b.rel.round ?? ''}`;
     // The same relation twice in one file: the later row wins, as a re-import would.
     rows.set(key, {
@@ -194,3 +207,23 @@ async function applyRelations(
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
+
+/** Firms of this import whose recorded shareholders together hold over 100 %. Each row was valid on its
+ *  own and is kept (an old shareholder may simply not have been removed yet); the warning says which
+ *  firm to check and what the shares add up to. */
+async function overHeld(db: Tx, orgId: string, firms: Set<string>) {
+  if (!firms.size) return [];
+  const res = (await db.execute(sql`
+    select e.name, sum(r.share)::float as total, count(*)::int as holders
+      from relations r join enterprises e on e.id = r.to_id
+     where r.org_id = ${orgId} and r.kind = 'shareholding' and r.to_type = 'enterprise'
+       and r.to_id = any(${arrayLiteral([...firms])}::uuid[])
+     group by e.id, e.name
+    having sum(r.share) > 1.0001
+     order by e.name
+     limit ${MAX_ERRORS}`)) as unknown as { rows: { name: string; total: number; holders: number }[] };
+  return res.rows.map((r) => ({
+    code: 'relation.shares_over_100',
+    message: `${r.name}：已登记的 ${r.holders} 个股东持股合计 ${(r.total * 100).toFixed(1).replace(/\.0$/, '')}%，超过 100%，请核对是否有已退出的股东`,
+  }));
+}

@@ -74,4 +74,6 @@ export const RelationImportResult = z.object({
   unchanged: z.int(),
   rejected: z.int(),
   errors: z.array(z.object({ row: z.int(), column: z.string(), code: z.string(), message: z.string() })),
+  /** Rows imported but worth a check, e.g. a firm whose shareholders now add up to over 100 %. */
+  warnings: z.array(z.object({ code: z.string(), message: z.string() })),
 });

@@ -57,7 +57,7 @@ const entityId = async (client: Client, center: string, name: string) => {
 
 describe('relation import', () => {
   it('takes the good rows of a GBK CSV under a title row and explains each bad one', () => {
-    expect(first).toMatchObject({ inserted: 7, updated: 0, unchanged: 0, rejected: 3 });
+    expect(first).toMatchObject({ inserted: 7, updated: 0, unchanged: 0, rejected: 3, warnings: [] });
     const errors = first.errors as { row: number; column: string; message: string }[];
     expect(errors).toEqual(
       expect.arrayContaining([
@@ -193,5 +193,26 @@ describe('graph queries', () => {
     const own = (await nt.get(`/api/v1/graph/neighbours?id=${ids.南通图谱科技有限公司}`)).json();
     expect(own.nodes.length).toBe(1);
     expect(own.edges).toEqual([]);
+  });
+});
+
+describe('shareholdings that add up to more than the whole firm', () => {
+  it('imports a new shareholder but warns that the recorded shares now exceed 100 %', async () => {
+    const csv = [
+      '关系类型,主体,主体类型,客体,持股比例',
+      '持股,钱多多,自然人,盐南图谱控股集团有限公司,30%',
+    ].join('\n');
+    const res = (await upload(officer, '新增股东.csv', Buffer.from(csv))).json();
+    expect(res).toMatchObject({ inserted: 1, rejected: 0 });
+    expect(res.warnings).toEqual([
+      {
+        code: 'relation.shares_over_100',
+        message:
+          '盐南图谱控股集团有限公司：已登记的 3 个股东持股合计 130%，超过 100%，请核对是否有已退出的股东',
+      },
+    ]);
+    // A file that touches no over-held firm says nothing.
+    const other = ['关系类型,主体,客体', '供应,盐南图谱新能源科技有限公司,深圳图谱整车有限公司'].join('\n');
+    expect((await upload(officer, '供应.csv', Buffer.from(other))).json().warnings).toEqual([]);
   });
 });

@@ -166,6 +166,23 @@ test('an officer imports relations, reads a firm’s graph, its controller and a
     .setInputFiles({ name: '企业关系.csv', mimeType: 'text/csv', buffer: Buffer.from(RELATIONS) });
   await expect(page.getByTestId('count-unchanged')).toContainText('6');
   await expect(page.getByTestId('count-inserted')).toContainText('0');
+  await expect(page.getByTestId('relation-warnings')).toHaveCount(0);
+  await page.getByTestId('relations-close').click();
+
+  // A second holder of 20 % beside the recorded 90 %: imported, with a warning to check the shareholders.
+  await page.getByTestId('relations-import-open').click();
+  await page
+    .getByTestId('relations-file')
+    .locator('input[type=file]')
+    .setInputFiles({
+      name: '新增股东.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`关系类型,主体,主体类型,客体,持股比例\n持股,孙图测,自然人,${SISTER},20%\n`),
+    });
+  await expect(page.getByTestId('count-inserted')).toContainText('1');
+  await expect(page.getByTestId('relation-warnings')).toContainText(
+    `${SISTER}：已登记的 2 个股东持股合计 110%，超过 100%`,
+  );
   await page.getByTestId('relations-close').click();
 });
 

@@ -56,6 +56,21 @@ function Result({ r }: { r: RelationImportResult }) {
           />
         ))}
       </Flex>
+      {r.warnings.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          title={im.warnings}
+          description={
+            <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+              {r.warnings.map((w) => (
+                <li key={w.message}>{w.message}</li>
+              ))}
+            </ul>
+          }
+          data-testid="relation-warnings"
+        />
+      )}
       {r.errors.length > 0 && (
         <Flex vertical gap={6}>
           <Typography.Text strong>{im.errors}</Typography.Text>

@@ -112,6 +112,7 @@ export const graphEnUS: typeof graphZhCN = {
     unchanged: 'Unchanged',
     rejected: 'Rejected',
     errors: 'Rejected rows',
+    warnings: 'Imported; please check:',
     row: 'Row',
     reason: 'Reason',
     close: 'Close',

@@ -110,6 +110,7 @@ export const graphZhCN = {
     unchanged: '未变',
     rejected: '拒绝',
     errors: '被拒绝的行',
+    warnings: '已导入，请核对：',
     row: '行号',
     reason: '原因',
     close: '关闭',
