@@ -97,6 +97,15 @@ test('an officer imports relations, reads a firm’s graph, its controller and a
   for (const word of ['本地企业', '外地目标企业', '自然人', '持股', '供应', '产学研', '同一实际控制人'])
     await expect(legend).toContainText(word);
   await expect(page.getByTestId('graph-stats')).toContainText('主体 5 个 · 关系 4 条');
+  // With every relation kind unticked the graph says so and shows none of the relations it had.
+  const kinds = page.getByTestId('graph-kinds');
+  for (const kind of ['持股', '投资', '供应', '产学研', '同一实际控制人'])
+    await kinds.getByText(kind).click();
+  await expect(page.getByText('请至少勾选一种关系类型')).toBeVisible();
+  await expect(page.getByTestId('graph-stats')).toContainText('关系 0 条');
+  for (const kind of ['持股', '投资', '供应', '产学研', '同一实际控制人'])
+    await kinds.getByText(kind).click();
+  await expect(page.getByTestId('graph-stats')).toContainText('主体 5 个 · 关系 4 条');
   await page
     .getByTestId('graph-panel-tabs')
     .getByRole('tab', { name: /图中主体/ })
