@@ -1,6 +1,12 @@
 /** Finds the header row (offices put a title or merged cells above it) and maps its columns to fields. */
 
-import { FIELD_BY_KEY, foldHeader, headerUnit, matchHeader } from '../domain/enterprise/fields.js';
+import {
+  FIELD_BY_KEY,
+  foldHeader,
+  headerUnit,
+  mappingTarget,
+  matchHeader,
+} from '../domain/enterprise/fields.js';
 import type { MoneyUnit } from '../domain/text/chinese-number.js';
 
 export type ColumnMap = { index: number; header: string; key: string; unit?: MoneyUnit }[];
@@ -23,16 +29,17 @@ export function mapColumns(
   headers.forEach((header, index) => {
     if (!header) return;
     const folded = foldHeader(header);
-    const chosen = userMap.get(folded);
+    const chosen = userMap.has(folded) ? mappingTarget(userMap.get(folded) as string) : null;
     const auto = matchHeader(header);
-    const key = chosen !== undefined ? chosen : auto?.key;
+    const key = chosen ? chosen.key : auto?.key;
     if (!key) {
       if (!OURS.has(header.trim())) unmapped.push(header);
       return;
     }
     if (!FIELD_BY_KEY.has(key) || seen.has(key)) return;
     seen.add(key);
-    columns.push({ index, header, key, unit: headerUnit(header) });
+    // A unit chosen in the mapping wins over the header's (a bare 注册资本 column the office keeps in 万元).
+    columns.push({ index, header, key, unit: chosen?.unit ?? headerUnit(header) });
   });
   return { columns, unmapped };
 }

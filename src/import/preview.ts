@@ -44,10 +44,10 @@ export async function previewTable(
     columns: headers.map((h, i) => ({
       header: h,
       key: keyOf.get(i)?.key ?? null,
-      // The unit the header declares, shown also before the user maps the column by hand.
-      unit: headerUnit(h) ?? null,
+      // The unit the mapping or the header declares, shown also before the user maps the column by hand.
+      unit: keyOf.get(i)?.unit ?? headerUnit(h) ?? null,
       bareNumbersAsYuan:
-        FIELD_BY_KEY.get(keyOf.get(i)?.key ?? '')?.type === 'money' && !headerUnit(h) && bareNumbers(i),
+        FIELD_BY_KEY.get(keyOf.get(i)?.key ?? '')?.type === 'money' && !keyOf.get(i)?.unit && bareNumbers(i),
     })),
     sampleRows: samples,
   };

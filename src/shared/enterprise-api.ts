@@ -1,7 +1,7 @@
 /** API contract of the enterprise registry (企业库). */
 import { z } from 'zod';
 import { EXPIRY_NOTICE_DAYS, TIER_KEYS } from '../domain/eligibility/tiers.js';
-import { FIELD_BY_KEY } from '../domain/enterprise/fields.js';
+import { mappingProblem, mappingTarget } from '../domain/enterprise/fields.js';
 import { IP_KINDS } from '../domain/enterprise/ip-kinds.js';
 import { AuditEntry, Paging } from './api.js';
 
@@ -189,7 +189,7 @@ export const ColumnMapping = z.record(
   z.string().max(200),
   z
     .string()
-    .refine((k) => k === '' || FIELD_BY_KEY.has(k), { error: (issue) => `未知字段：${String(issue.input)}` }),
+    .refine((k) => mappingTarget(k) !== null, { error: (issue) => mappingProblem(String(issue.input)) }),
 );
 
 export const ImportMapping = z.object({

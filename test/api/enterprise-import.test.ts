@@ -194,6 +194,19 @@ describe('enterprise import', () => {
     expect(flagged.items.map((e: { name: string }) => e.name)).toContain('盐城无码科技有限公司');
   });
 
+  it('reads a bare 注册资本 column in the unit the user chose for it', async () => {
+    const csv = Buffer.from('企业名称,注册资本\n盐城单位选择科技有限公司,"2,000"\n');
+    const job = await importFile('单位.csv', csv, {
+      mapping: JSON.stringify({ 注册资本: 'registeredCapital@万元' }),
+    });
+    expect(job.result).toMatchObject({ inserted: 1, rejected: 0 });
+    const firm = (
+      await officer.get(`/api/v1/enterprises?q=${encodeURIComponent('盐城单位选择科技')}`)
+    ).json();
+    const detail = (await officer.get(`/api/v1/enterprises/${firm.items[0].id}`)).json();
+    expect(detail.registeredCapital).toBe(20_000_000);
+  });
+
   it('bounds uploads: size, type and a missing file get clear 4xx answers, and nothing is queued', async () => {
     const before = (await officer.get('/api/v1/jobs')).json().total;
     const big = await upload(officer, 'big.csv', Buffer.alloc(1100 * 1024, 'a'));

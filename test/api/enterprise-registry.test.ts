@@ -236,6 +236,17 @@ describe('import preview and saved mappings', () => {
       { header: '营业收入(万元)', key: 'revenue', unit: '万元', bareNumbersAsYuan: false },
       { header: '员工人数', key: 'employees', unit: null, bareNumbersAsYuan: false },
     ]);
+    // The user says the column is in 万元: no longer read as 元; a unit on a count is refused.
+    const chosen = await preview({ name: 'p.csv', content: csv }, { 注册资本: 'registeredCapital@万元' });
+    expect(chosen.json().columns[1]).toEqual({
+      header: '注册资本',
+      key: 'registeredCapital',
+      unit: '万元',
+      bareNumbersAsYuan: false,
+    });
+    const wrong = await preview({ name: 'p.csv', content: csv }, { 员工人数: 'employees@万元' });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().details[0].message).toContain('单位写法不对：employees@万元');
   });
 
   it('shows the recognised columns and lets a user map an unknown one, then saves the mapping', async () => {

@@ -98,7 +98,17 @@ test('a money column without a unit is flagged before anything is imported', asy
   const warning = page.getByTestId('import-bare-yuan');
   await expect(warning).toContainText('注册资本 的列名没有注明单位');
   await expect(warning).toContainText('按“元”导入');
-  await expect(
-    page.getByTestId('import-columns').getByRole('row').filter({ hasText: '注册资本' }),
-  ).toContainText('按元');
+  const unit = page.getByTestId('unit-注册资本');
+  await expect(unit).toContainText('元');
+  // The office keeps it in 万元: choosing the unit clears the warning, and 2,000 goes in as 2,000 万元.
+  await pickOption(page, unit, '万元');
+  await expect(warning).toHaveCount(0);
+  await page.getByTestId('import-start').click();
+  await expect(page.getByTestId('import-stat-inserted').locator('.ant-statistic-content')).toHaveText('1', {
+    timeout: 30_000,
+  });
+  const firm = await (
+    await page.request.get(`/api/v1/enterprises/${await firmId(page, '盐南无单位科技有限公司')}`)
+  ).json();
+  expect(firm.registeredCapital).toBe(20_000_000);
 });

@@ -114,6 +114,25 @@ export function headerUnit(header: string): MoneyUnit | undefined {
   return unit === '元' || unit === '千元' || unit === '万元' || unit === '亿元' ? unit : undefined;
 }
 
+const MONEY_UNITS: readonly MoneyUnit[] = ['元', '千元', '万元', '亿元'];
+
+/** A column mapping's value: a field key, '' to ignore, or for a money field "key@unit"
+ *  ("registeredCapital@万元") when the header states no unit and the numbers are not in 元. */
+export function mappingTarget(value: string): { key: string; unit?: MoneyUnit } | null {
+  const [key, unit, ...rest] = value.split('@');
+  if (rest.length || (key !== '' && !FIELD_BY_KEY.has(key))) return null;
+  if (unit === undefined) return { key };
+  if (FIELD_BY_KEY.get(key)?.type !== 'money' || !MONEY_UNITS.includes(unit as MoneyUnit)) return null;
+  return { key, unit: unit as MoneyUnit };
+}
+
+/** Why a mapping value is refused, in the words the import page shows. */
+export function mappingProblem(value: string): string {
+  const key = value.split('@')[0];
+  if (key !== '' && !FIELD_BY_KEY.has(key)) return `未知字段：${key}`;
+  return `单位写法不对：${value}（只有金额字段可指定单位：元、千元、万元、亿元，如 registeredCapital@万元）`;
+}
+
 /** The field a header names, and the unit in its brackets if any; null if unknown. */
 export function matchHeader(header: string): { key: string; unit?: MoneyUnit } | null {
   const folded = foldHeader(header);

@@ -220,9 +220,8 @@ export const enterprisesEnUS: typeof enterprisesZhCN = {
     sample: 'Sample',
     ignore: 'Ignore this column',
     unknown: 'Not recognised',
-    yuanAssumed: 'yuan',
     bareYuan:
-      '{{headers}}: the header states no unit, so plain numbers will be read as yuan (2,000 is CNY 2,000). If they are in 万元, name the unit in the header, e.g. “注册资本(万元)”, and upload again.',
+      '{{headers}}: the header states no unit, so plain numbers will be read as yuan (2,000 is CNY 2,000). If they are in 万元 (10k CNY), choose 万元 in the column’s Unit.',
     year: 'Figures for year',
     universe: 'Universe',
     dryRun: 'Dry run',

@@ -218,9 +218,8 @@ export const enterprisesZhCN = {
     sample: '示例',
     ignore: '忽略此列',
     unknown: '未识别',
-    yuanAssumed: '按元',
     bareYuan:
-      '{{headers}} 的列名没有注明单位，其中的纯数字将按“元”导入（如 2,000 即 2,000 元）。如果是万元，请把列名改为“注册资本(万元)”这样的写法后重新上传。',
+      '{{headers}} 的列名没有注明单位，其中的纯数字将按“元”导入（如 2,000 即 2,000 元）。如果是万元，请在该列的“单位”中选择“万元”。',
     year: '数据年度',
     universe: '企业范围',
     dryRun: '试导入',

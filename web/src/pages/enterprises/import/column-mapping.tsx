@@ -1,11 +1,14 @@
 /** The file's columns as the preview read them, each with the field it goes to; a column the server did
- *  not recognise can be mapped by hand, and any column can be ignored. */
+ *  not recognise can be mapped by hand, and any column can be ignored. A money column's unit can be
+ *  chosen (sent as "key@万元") when its header does not say it. */
 import { Alert, Select, Table, Tag, Typography } from 'antd';
 import type { ImportField, ImportPreview } from '../../../api/enterprises';
 import { useMessages } from '../../../i18n';
 import { fill } from '../../../i18n/fill';
 
 type Column = ImportPreview['columns'][number] & { index: number };
+
+const MONEY_UNITS = ['元', '千元', '万元', '亿元'] as const;
 
 function sample(rows: unknown[][], index: number): string {
   const values = rows
@@ -35,8 +38,12 @@ export function ColumnMapping({
     { value: '', label: m.ignore },
     ...[...known].map(([value, label]) => ({ value, label: `${label}（${value}）` })),
   ];
+  const moneyKeys = new Set(fields.filter((f) => f.type === 'money').map((f) => f.key));
   const columns: Column[] = preview.columns.map((c, index) => ({ ...c, index }));
-  const asYuan = columns.filter((c) => c.bareNumbersAsYuan).map((c) => c.header);
+  // Still read as 元: the bare money columns whose unit the user has not chosen.
+  const asYuan = columns
+    .filter((c) => c.bareNumbersAsYuan && !(mapping[c.header] ?? '').includes('@'))
+    .map((c) => c.header);
 
   return (
     <>
@@ -80,7 +87,7 @@ export function ColumnMapping({
               <Select<string>
                 showSearch={{ optionFilterProp: 'label' }}
                 style={{ width: '100%' }}
-                value={mapping[c.header] ?? c.key ?? ''}
+                value={(mapping[c.header] ?? c.key ?? '').split('@')[0]}
                 options={options}
                 onChange={(key) => onChange(c.header, key)}
                 data-testid={`map-${c.header}`}
@@ -89,10 +96,28 @@ export function ColumnMapping({
           },
           {
             title: m.unit,
-            dataIndex: 'unit',
-            width: 80,
-            render: (u: string | null, c) =>
-              u ?? (c.bareNumbersAsYuan ? <Tag color="orange">{m.yuanAssumed}</Tag> : ''),
+            key: 'unit',
+            width: 110,
+            render: (_, c) => {
+              const [key, chosen] = (mapping[c.header] ?? c.key ?? '').split('@');
+              if (!moneyKeys.has(key)) return c.unit ?? '';
+              // A bare money column (注册资本 with 2,000 under it) says in which unit its numbers are.
+              const unit = chosen ?? c.unit ?? '元';
+              return (
+                <Select<string>
+                  size="small"
+                  style={{ width: 90 }}
+                  value={unit}
+                  status={!chosen && c.bareNumbersAsYuan ? 'warning' : undefined}
+                  options={MONEY_UNITS.map((u) => ({ value: u, label: u }))}
+                  onChange={(u) =>
+                    onChange(c.header, u === (c.unit ?? '元') && !c.unit ? key : `${key}@${u}`)
+                  }
+                  aria-label={`${c.header} ${m.unit}`}
+                  data-testid={`unit-${c.header}`}
+                />
+              );
+            },
           },
           {
             title: m.sample,
