@@ -64,6 +64,12 @@ test('switching to English changes the menu and is remembered', async ({ page })
   await expect(page.getByTestId('reviews-table')).toContainText('Review Dec 2025 – Jan 2026');
   await expect(page.getByTestId('reviews-table')).not.toContainText('双月点评');
 
+  // The 年度总结 paragraph is written in English from the year's figures.
+  await page.goto('/project-reports?tab=year');
+  const yearText = page.getByTestId('year-text');
+  await expect(yearText).toContainText(/^In \d{4}, 盐南高新区 gained \d+ new leads? and signed/);
+  await expect(yearText).not.toContainText('招商线索');
+
   // Money typed in 万元 says so: "10k CNY", never "M" (20 typed as "20 M" would store 200,000 yuan).
   await page.goto(`/enterprises/${await firmId(page, firm)}`);
   await page.getByTestId('enterprise-edit').click();

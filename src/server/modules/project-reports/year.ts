@@ -3,6 +3,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { rowsOf } from '../../../db/rows.js';
+import { yearText } from '../../../domain/project/year-text.js';
 import type { Actor } from '../../access.js';
 import { pInScope } from '../projects/scope.js';
 import { highQualityTypes, inPeriod, movedInto, toYi } from './period.js';
@@ -73,34 +74,4 @@ export async function yearSummary(db: Db, actor: Actor, year: number) {
     byChain: tally(byChain),
   };
   return { ...summary, text: yearText(summary) };
-}
-
-const pct = (f: number) => `${Math.round(f * 1000) / 10}%`;
-
-/** The paragraph a year-end report opens with. */
-export function yearText(s: {
-  year: number;
-  orgName: string;
-  newLeads: number;
-  signed: number;
-  landed: number;
-  highQualityLanded: number;
-  highQualityShare: number;
-  talents: number;
-  scientistTeams: number;
-  plannedInvestment: number;
-  arrivedInvestment: number;
-  bySource: { name: string; landed: number }[];
-}) {
-  const top = s.bySource.filter((x) => x.landed > 0).slice(0, 3);
-  return [
-    `${s.year}年，${s.orgName}新增招商线索${s.newLeads}个，签约项目${s.signed}个、计划总投资${s.plannedInvestment}亿元，`,
-    `落地项目${s.landed}个、到位资金${s.arrivedInvestment}亿元；`,
-    // A share of no landed project is no share at all: the clause is left out rather than read "0%".
-    s.landed > 0
-      ? `其中大院大所、行业龙头、央企国企等高质量项目${s.highQualityLanded}个，占落地项目的${pct(s.highQualityShare)}；`
-      : '',
-    `引进高层次人才${s.talents}名、科学家团队${s.scientistTeams}个。`,
-    top.length ? `落地项目主要来自${top.map((x) => `${x.name}（${x.landed}个）`).join('、')}。` : '',
-  ].join('');
 }

@@ -4,6 +4,7 @@ import { Alert, Card, Col, Flex, Row, Spin, Statistic, Table, Typography } from 
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { yearTextEn } from '../../../../src/domain/project/year-text';
 import { reportFileUrl, useYearSummary, type YearSummary } from '../../api/pipeline';
 import { useMessages } from '../../i18n';
 import { ExportButton, formatMoney, YearSelect } from './common';
@@ -87,7 +88,7 @@ export function YearTab() {
               style={{ fontSize: 15, lineHeight: 1.9, margin: 0 }}
               data-testid="year-text"
             >
-              {d.text}
+              {en ? yearTextEn(d) : d.text}
             </Typography.Paragraph>
           </Card>
           <Row gutter={[16, 16]} data-testid="year-figures">
