@@ -9,7 +9,7 @@ import { ACTIVE_STAGES, present, staleSql, summaryColumns } from './list.js';
 import { inScope } from './scope.js';
 import { pipelineRules } from './settings.js';
 
-export const DUE_WITHIN_DAYS = 7;
+const DUE_WITHIN_DAYS = 7;
 const MAX_ROWS = 200;
 const lastTouched = sql`coalesce(${projects.lastFollowUpDate}, ${localDate(projects.createdAt)})`;
 
@@ -36,15 +36,20 @@ function workItems(db: Db, where: SQL | undefined, order: SQL) {
     );
 }
 
+const mine = (actor: Actor) =>
+  and(inScope(actor), eq(projects.ownerId, actor.id), inArray(projects.stage, ACTIVE_STAGES));
+
+/** SQL: the actor's active projects whose next follow-up is reached or within the coming week. */
+export const dueWhere = (actor: Actor) =>
+  and(mine(actor), lte(projects.nextFollowUpDate, sql`${localToday} + ${DUE_WITHIN_DAYS}::int`));
+
+/** SQL: the actor's active projects without a follow-up for the org's stale days. */
+export const staleWhere = (actor: Actor, staleDays: number) => and(mine(actor), staleSql(staleDays));
+
 export async function myWork(db: Db, actor: Actor) {
   const { staleDays } = await pipelineRules(db, actor);
-  const mine = and(inScope(actor), eq(projects.ownerId, actor.id), inArray(projects.stage, ACTIVE_STAGES));
-  const due = await workItems(
-    db,
-    and(mine, lte(projects.nextFollowUpDate, sql`${localToday} + ${DUE_WITHIN_DAYS}::int`)),
-    asc(projects.nextFollowUpDate),
-  );
-  const stale = await workItems(db, and(mine, staleSql(staleDays)), asc(lastTouched));
+  const due = await workItems(db, dueWhere(actor), asc(projects.nextFollowUpDate));
+  const stale = await workItems(db, staleWhere(actor, staleDays), asc(lastTouched));
   const res = (await db.execute(sql`select ${localToday}::text as today`)) as unknown as {
     rows: { today: string }[];
   };

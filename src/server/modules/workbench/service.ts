@@ -1,7 +1,7 @@
 /** 工作台: counts of what waits for the signed-in user, each the same rule as the page it opens —
  *  我的工作 (due and stale follow-ups), 我的评审, the 待核 firms and the 资质即将到期 filter of 企业查询.
  *  Each count reads at most WORKBENCH_CAP + 1 rows, so the home page stays fast on a province's data. */
-import { and, eq, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { enterprises, orgs, projects } from '../../../db/schema/index.js';
 import type { Role } from '../../../shared/roles.js';
@@ -9,10 +9,7 @@ import { WORKBENCH_CAP, type WorkbenchItemKey } from '../../../shared/workbench-
 import type { Actor } from '../../access.js';
 import { withinScope } from '../../scope.js';
 import { expiringWhere } from '../enterprises/query.js';
-import { localToday } from '../project-reports/period.js';
-import { ACTIVE_STAGES, staleSql } from '../projects/list.js';
-import { DUE_WITHIN_DAYS } from '../projects/my-work.js';
-import { inScope } from '../projects/scope.js';
+import { dueWhere, staleWhere } from '../projects/my-work.js';
 import { pipelineRules } from '../projects/settings.js';
 
 type Item = { key: WorkbenchItemKey; count: number; capped: boolean };
@@ -38,16 +35,10 @@ const firmsInScope = (actor: Actor) =>
   sql`${enterprises.orgId} in (select ${orgs.id} from ${orgs} where ${withinScope(actor)}) and ${enterprises.mergedInto} is null`;
 
 const counters: Record<WorkbenchItemKey, (db: Db, actor: Actor) => Promise<SQL>> = {
-  followUpsDue: async (_db, actor) =>
-    sql`select 1 from ${projects} where ${and(
-      inScope(actor),
-      eq(projects.ownerId, actor.id),
-      inArray(projects.stage, ACTIVE_STAGES),
-      lte(projects.nextFollowUpDate, sql`${localToday} + ${DUE_WITHIN_DAYS}::int`),
-    )}`,
+  followUpsDue: async (_db, actor) => sql`select 1 from ${projects} where ${dueWhere(actor)}`,
   staleProjects: async (db, actor) => {
     const { staleDays } = await pipelineRules(db, actor);
-    return sql`select 1 from ${projects} where ${and(inScope(actor), eq(projects.ownerId, actor.id), staleSql(staleDays))}`;
+    return sql`select 1 from ${projects} where ${staleWhere(actor, staleDays)}`;
   },
   reviewsToDo: async (_db, actor) => sql`
     select 1 from expert_reviews r join experts x on x.id = r.expert_id
