@@ -151,7 +151,7 @@ test('a stale edit warns with the other value and keeps what was typed', async (
   const before = await getProject(page, made[FUND].id);
   const theirs = await page.request.patch(`/api/v1/projects/${made[FUND].id}`, {
     headers: { 'x-csrf-token': await csrf(page) },
-    data: { version: before.version, contactPerson: '他人填写的对接人' },
+    data: { version: before.version, contactPerson: '他人填写的对接人', talents: 80 },
   });
   expect(theirs.ok(), await theirs.text()).toBe(true);
 
@@ -163,12 +163,17 @@ test('a stale edit warns with the other value and keeps what was typed', async (
   // The form stays open with the typed value; the drawer behind shows theirs.
   await expect(modal.getByLabel('对接人')).toHaveValue('我填写的对接人');
   await expect(drawer.getByTestId('project-facts')).toContainText('他人填写的对接人');
+  // A field only they changed now shows their value, so saving again does not undo it.
+  await expect(modal.getByLabel('引进人才')).toHaveValue('80');
+  await expect(modal.getByTestId('edit-theirs-talents')).toHaveCount(0);
 
   // Saving again, now knowingly, goes through on their version.
   await page.getByTestId('project-edit-ok').click();
   await expect(page.getByText('项目已保存')).toBeVisible();
   await expect(drawer.getByTestId('project-facts')).toContainText('我填写的对接人');
-  expect((await getProject(page, made[FUND].id)).contactPerson).toBe('我填写的对接人');
+  const after = await getProject(page, made[FUND].id);
+  expect(after.contactPerson).toBe('我填写的对接人');
+  expect(after.talents).toBe(80);
 });
 
 test("the leader's 双月点评 rating shows on the project", async ({ page, browser }) => {

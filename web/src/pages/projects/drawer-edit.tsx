@@ -1,8 +1,9 @@
 /** 编辑项目: name, source, type, 对接人, 负责人 (hand the project to a colleague) and the figures (money typed in 万元, sent in 元). Only the changed
  *  fields go out, with the version the form was based on. When someone else saved first (409
  *  conflict.stale) the drawer already shows their project (the mutation put details.current in the
- *  cache); the form stays open with what the user typed, names the other's value under each field they
- *  changed, and takes their version as the new base, so saving again is a deliberate overwrite. */
+ *  cache); the form stays open with what the user typed, names the other's value under each field both
+ *  changed, takes theirs in the fields only they changed, and takes their version as the new base, so
+ *  saving again overwrites only what the user deliberately changed. */
 import { Alert, App, Col, Form, Input, Modal, Row, Select } from 'antd';
 import { type ReactNode, useState } from 'react';
 import type { Role } from '../../../../src/shared/roles';
@@ -115,10 +116,18 @@ export function EditModal({ project, onClose }: { project: ProjectDetail; onClos
       onError: (err) => {
         const current = staleCurrent(err);
         if (!current) return showError(err, form);
-        const changed: Partial<Record<Field, string>> = {};
-        for (const fld of FIELDS)
-          if (held(current, fld) !== held(base, fld)) changed[fld] = show(fld, held(current, fld), current);
-        setTheirs(changed);
+        // A field only they changed takes their value, so saving again cannot undo it unseen; a field
+        // both changed keeps what the user typed and names theirs beneath it.
+        const theirForm = toForm(current);
+        const adopt: Values = {};
+        const both: Partial<Record<Field, string>> = {};
+        for (const fld of FIELDS) {
+          if (held(current, fld) === held(base, fld)) continue;
+          if (fld in changes) both[fld] = show(fld, held(current, fld), current);
+          else adopt[fld] = theirForm[fld] ?? null;
+        }
+        form.setFieldsValue(adopt);
+        setTheirs(both);
         setBase(current);
         setConflict(true);
       },

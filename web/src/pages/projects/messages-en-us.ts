@@ -190,7 +190,7 @@ export const projectsEnUS: typeof projectsZhCN = {
     nothing: 'Nothing changed',
     conflictTitle: 'Someone else changed this project',
     conflict:
-      'Someone else saved this project while you were editing. The drawer shows their version and each field below names their value; what you typed is kept, and saving again makes yours the current one.',
+      'Someone else saved this project while you were editing. Fields you did not change now hold their values; where you both changed a field, what you typed is kept and their value is named below it, and saving again makes yours the current one.',
     theirs: 'Their value: {{value}}',
     empty: '(empty)',
   },
