@@ -1,9 +1,10 @@
 /** The 培育库 API's shapes: screening runs, their ladder and results, and a firm's diagnostic card. */
+
 import { z } from 'zod';
 import { Paging } from './api.js';
+import { chinaToday } from './china-today.js';
 
 /** Today's date in China (YYYY-MM-DD), whatever the server's time zone. */
-const chinaToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 
 export const TIERS = [
   'tech_sme',

@@ -12,8 +12,11 @@ export { PROJECT_SOURCES, PROJECT_TYPES };
 
 import { STAGES } from '../domain/project/stages.js';
 import { Paging } from './api.js';
+import { chinaToday } from './china-today.js';
 
 const isoDate = z.iso.date({ message: '日期格式应为 YYYY-MM-DD' });
+/** A date of something that has happened: a visit, a contract, a follow-up. */
+const pastDate = (label: string) => isoDate.refine((d) => d <= chinaToday(), `${label}不能晚于今天`);
 const money = z.number().min(0).max(1e14);
 
 export const ProjectCreate = z.object({
@@ -39,16 +42,16 @@ export const ProjectMove = z.object({
   to: z.enum(STAGES),
   note: z.string().trim().max(1000).optional(),
   contactPerson: z.string().trim().max(100).optional(),
-  visitDate: isoDate.optional(),
-  contractDate: isoDate.optional(),
+  visitDate: pastDate('考察日期').optional(),
+  contractDate: pastDate('签约日期').optional(),
   contractAmount: money.optional(),
   localEnterpriseId: z.uuid().optional(),
-  landingDate: isoDate.optional(),
-  productionDate: isoDate.optional(),
+  landingDate: pastDate('落地日期').optional(),
+  productionDate: pastDate('投产日期').optional(),
   reason: z.string().trim().max(500).optional(),
 });
 
-export const FollowUpCreate = z.object({
+const FollowUpFields = z.object({
   kind: z.enum(FOLLOW_UP_KINDS),
   date: isoDate,
   participants: z.string().trim().max(500).optional(),
@@ -56,6 +59,15 @@ export const FollowUpCreate = z.object({
   outcome: z.string().trim().max(2000).optional(),
   nextStep: z.string().trim().max(1000).optional(),
   nextDate: isoDate.optional(),
+});
+/** A follow-up has happened (its date is not in the future), and its next one comes after it: a
+ *  future date would stand as the project's last follow-up until that day and hide it from 停滞. */
+export const FollowUpCreate = FollowUpFields.refine((f) => f.date <= chinaToday(), {
+  path: ['date'],
+  message: '跟进日期不能晚于今天',
+}).refine((f) => !f.nextDate || f.nextDate >= f.date, {
+  path: ['nextDate'],
+  message: '下次跟进日期不能早于本次跟进日期',
 });
 
 export const ProjectQuery = Paging.extend({
@@ -142,7 +154,7 @@ export const ProjectDetail = ProjectSummary.extend({
     }),
   ),
   followUps: z.array(
-    FollowUpCreate.extend({
+    FollowUpFields.extend({
       id: z.uuid(),
       participants: z.string().nullable(),
       outcome: z.string().nullable(),

@@ -137,6 +137,23 @@ describe('projects', () => {
     expect(outside.json()).toMatchObject({ code: 'project.landing_not_local' });
     expect(outside.json().message).toContain('须为本地在册企业');
     expect(outside.json().message).toContain('上海项目测试外地科技有限公司');
+    // Dates are of things done, in their order: no future visit, no landing before the signing.
+    const future = await move({
+      version: p.version,
+      to: 'landing',
+      landingDate: '2999-01-01',
+      localEnterpriseId: local,
+    });
+    expect(future.statusCode).toBe(400);
+    expect(future.json().details[0].message).toBe('落地日期不能晚于今天');
+    const early = await move({
+      version: p.version,
+      to: 'landing',
+      landingDate: '2020-01-01',
+      localEnterpriseId: local,
+    });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().message).toContain('落地日期（2020-01-01）不能早于签约日期（2026-11-30）');
     p = (
       await move({ version: p.version, to: 'landing', landingDate: '2026-12-01', localEnterpriseId: local })
     ).json();
@@ -157,7 +174,7 @@ describe('projects', () => {
     let p = (await move({ version: project.version, to: 'paused', reason: '等待土地指标' })).json();
     expect(p).toMatchObject({ stage: 'paused', pausedFrom: 'landing', reason: '等待土地指标' });
     expect(
-      (await move({ version: p.version, to: 'production', productionDate: '2027-01-01' })).statusCode,
+      (await move({ version: p.version, to: 'production', productionDate: '2026-12-05' })).statusCode,
     ).toBe(409);
     p = (await move({ version: p.version, to: 'landing' })).json();
     expect(p.stage).toBe('landing');
@@ -189,6 +206,24 @@ describe('projects', () => {
       content: 'x',
     });
     expect(bad.statusCode).toBe(400);
+    // A follow-up dated ahead would stand as the last one until that day, hiding the project from 停滞.
+    const ahead = await officer.post(`/api/v1/projects/${project.id}/follow-ups`, {
+      kind: 'call',
+      date: '2999-06-01',
+      content: '预约回访',
+    });
+    expect(ahead.statusCode).toBe(400);
+    expect(ahead.json().details).toMatchObject([{ field: 'body.date', message: '跟进日期不能晚于今天' }]);
+    const backwards = await officer.post(`/api/v1/projects/${project.id}/follow-ups`, {
+      kind: 'call',
+      date: '2026-11-26',
+      content: '电话沟通',
+      nextDate: '2026-01-05',
+    });
+    expect(backwards.json().details).toMatchObject([
+      { field: 'body.nextDate', message: '下次跟进日期不能早于本次跟进日期' },
+    ]);
+    expect((await officer.get(`/api/v1/projects/${project.id}`)).json().followUps).toHaveLength(1);
   });
 
   it('keeps other orgs out and lets analysts read only', async () => {
@@ -199,7 +234,7 @@ describe('projects', () => {
         await nt.post(`/api/v1/projects/${project.id}/move`, {
           version: project.version,
           to: 'production',
-          productionDate: '2027-01-01',
+          productionDate: '2026-12-05',
         })
       ).statusCode,
     ).toBe(404);

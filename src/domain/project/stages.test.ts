@@ -50,4 +50,19 @@ describe('project stages', () => {
       missing: ['对接人'],
     });
   });
+
+  it('refuses a landing before the signing and a production before the landing', () => {
+    const signed = { contractDate: '2026-12-01', contractAmount: 1e8, localEnterpriseId: 'x' };
+    expect(checkMove('signing', 'landing', { ...signed, landingDate: '2020-01-01' })).toMatchObject({
+      ok: false,
+      code: 'stage.date_order',
+      message: '落地日期（2020-01-01）不能早于签约日期（2026-12-01）',
+      messageEn: 'The landing date (2020-01-01) cannot be before the contract date (2026-12-01)',
+    });
+    expect(checkMove('signing', 'landing', { ...signed, landingDate: '2026-12-01' })).toEqual({ ok: true });
+    const landed = { ...signed, landingDate: '2026-12-03' };
+    expect(checkMove('landing', 'production', { ...landed, productionDate: '2026-12-02' })).toMatchObject({
+      message: '投产日期（2026-12-02）不能早于落地日期（2026-12-03）',
+    });
+  });
 });

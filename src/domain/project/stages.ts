@@ -74,7 +74,7 @@ export type MoveCheck =
   | { ok: true }
   | {
       ok: false;
-      code: 'stage.not_allowed' | 'stage.missing';
+      code: 'stage.not_allowed' | 'stage.missing' | 'stage.date_order';
       message: string;
       /** The same reason in English. */
       messageEn: string;
@@ -131,5 +131,30 @@ export function checkMove(
       messageEn: `To enter ${en[to]}, still needed: ${needs.map((n) => n.labelEn).join(', ')}`,
       missing: needs.map((n) => n.label),
     };
+  const order = dateOrder(facts);
+  if (order) return { ok: false, code: 'stage.date_order', missing: [], ...order };
   return { ok: true };
+}
+
+/** The dates a project collects, in the order they happen. */
+const DATED: Need[] = [
+  { field: 'contractDate', label: '签约日期', labelEn: 'contract date' },
+  { field: 'landingDate', label: '落地日期', labelEn: 'landing date' },
+  { field: 'productionDate', label: '投产日期', labelEn: 'production date' },
+];
+
+/** The first pair of a project's dates out of order (landing before signing, production before
+ *  landing), or null: such a record reads as impossible in every report. */
+export function dateOrder(facts: StageFacts): { message: string; messageEn: string } | null {
+  for (let j = 1; j < DATED.length; j++)
+    for (let i = 0; i < j; i++) {
+      const a = facts[DATED[i].field];
+      const b = facts[DATED[j].field];
+      if (typeof a === 'string' && typeof b === 'string' && b < a)
+        return {
+          message: `${DATED[j].label}（${b}）不能早于${DATED[i].label}（${a}）`,
+          messageEn: `The ${DATED[j].labelEn} (${b}) cannot be before the ${DATED[i].labelEn} (${a})`,
+        };
+    }
+  return null;
 }

@@ -36,6 +36,7 @@ function FollowUpModal({ id, onClose }: { id: string; onClose: () => void }) {
   const showError = useApiError();
   const add = useAddFollowUp(id);
   const [form] = Form.useForm();
+  const date: Dayjs | undefined = Form.useWatch('date', form);
   const day = (v: Dayjs | undefined) => (v ? v.format('YYYY-MM-DD') : undefined);
   const text = (v: string | undefined) => (v?.trim() ? v.trim() : undefined);
   return (
@@ -86,7 +87,8 @@ function FollowUpModal({ id, onClose }: { id: string; onClose: () => void }) {
           </Col>
           <Col span={10}>
             <Form.Item name="date" label={f.date} rules={[{ required: true, message: f.dateRequired }]}>
-              <DatePicker style={{ width: '100%' }} />
+              {/* A follow-up records what happened: no future day (the server refuses it too). */}
+              <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
             </Form.Item>
           </Col>
         </Row>
@@ -111,7 +113,7 @@ function FollowUpModal({ id, onClose }: { id: string; onClose: () => void }) {
           </Col>
           <Col span={10}>
             <Form.Item name="nextDate" label={f.nextDate} style={{ marginBottom: 0 }}>
-              <DatePicker style={{ width: '100%' }} />
+              <DatePicker style={{ width: '100%' }} disabledDate={(d) => !!date && d.isBefore(date, 'day')} />
             </Form.Item>
           </Col>
         </Row>

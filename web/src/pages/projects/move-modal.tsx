@@ -122,7 +122,14 @@ export function MoveModal({
       : (m.fields[field] ?? fallback);
   const input = (field: Field) => {
     if (DATE_FIELDS.includes(field))
-      return <DatePicker style={{ width: 220 }} placeholder={mv.datePlaceholder} />;
+      // The stage's date is of something done (visited, signed, landed): no future day.
+      return (
+        <DatePicker
+          style={{ width: 220 }}
+          placeholder={mv.datePlaceholder}
+          disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+        />
+      );
     if (field === 'contractAmount') return <FigureInput style={{ width: 220 }} suffix={mv.wan} />;
     if (field === 'localEnterpriseId')
       return <FirmSelect placeholder={mv.localPlaceholder} universe="local" testId="move-local-firm" />;
