@@ -4,9 +4,9 @@
 import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chainPlacements } from '../../src/db/schema/index.js';
+import { chainPlacements, qualifications } from '../../src/db/schema/index.js';
 import { type Client, createTestApp, login, type TestContext } from '../helpers/app.js';
-import { addFirm } from '../helpers/firms.js';
+import { addFirm, TEST_PROV } from '../helpers/firms.js';
 
 let t: TestContext;
 let officer: Client;
@@ -28,7 +28,7 @@ async function projectWithPlan(name: string, text: string, fileName = '商业计
   );
   expect(file.statusCode, file.body).toBe(201);
   const ev = (await officer.post(`/api/v1/projects/${p.id}/evaluation`)).json();
-  return { evaluationId: ev.id as string, attachmentId: file.json().id as string };
+  return { evaluationId: ev.id as string, attachmentId: file.json().id as string, firm };
 }
 
 beforeAll(async () => {
@@ -90,6 +90,33 @@ describe('AI研判 from the business plan', () => {
     expect(xml).toContain(`综合得分 ${ev.profile.overall}`);
     expect(xml).toContain('发明专利12项');
     expect(xml).toContain('工商与股权核验');
+  });
+
+  it('names the firm’s titles from the registry as a reader says them, not by their keys', async () => {
+    const { evaluationId, attachmentId, firm } = await projectWithPlan('清储资质项目', plan);
+    await t.database.db.insert(qualifications).values([
+      {
+        enterpriseId: firm,
+        tier: 'tech_sme',
+        issuedOn: '2026-04-01',
+        expiresOn: '2099-12-31',
+        provenance: TEST_PROV,
+      },
+      {
+        enterpriseId: firm,
+        tier: 'hnte',
+        issuedOn: '2024-11-19',
+        expiresOn: '2027-11-18',
+        provenance: TEST_PROV,
+      },
+    ]);
+    const ev = (await officer.post(`/api/v1/evaluations/${evaluationId}/profile`, { attachmentId })).json();
+    type Indicator = { fact: string; used: { evidence: { quote: string } } | null };
+    const indicators: Indicator[] = ev.profile.dimensions.flatMap(
+      (d: { indicators: Indicator[] }) => d.indicators,
+    );
+    const titles = indicators.find((i) => i.fact === 'qualifications.rank');
+    expect(titles?.used?.evidence.quote).toBe('企业库资质：科技型中小企业、高新技术企业');
   });
 
   it('takes the chain fit of a project entered by hand from where its firm sits in the 产业链图谱', async () => {

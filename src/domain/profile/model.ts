@@ -15,6 +15,12 @@ export const DIMENSION_NAMES: Record<Dimension, string> = {
   scale: '投资规模与落地效益',
 };
 
+/** An expert's scores named and in the model's order. Stored as jsonb, whose keys come back in
+ *  PostgreSQL's order (shortest first), so the values alone would put 团队 where 技术含量 belongs. */
+export function namedScores(scores: Partial<Record<Dimension, number>>): string {
+  return DIMENSIONS.map((d) => `${DIMENSION_NAMES[d]} ${scores[d] ?? '—'}`).join('，');
+}
+
 /** Facts a model may read: the keys the plan reader extracts, then what is derived from them, the
  *  registry's titles and the chain map's view of the node the project serves. */
 export const FACT_KEYS = [

@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import type { Tx } from '../../../db/client.js';
 import { rowsOf } from '../../../db/rows.js';
 import { pct, wan } from '../../../domain/eligibility/format.js';
-import { TIER_KEYS } from '../../../domain/eligibility/tiers.js';
+import { TIER_KEYS, TIER_NAMES, type TierKey } from '../../../domain/eligibility/tiers.js';
 import type { ProfileFact } from '../../../domain/profile/score.js';
 
 const money = (v: unknown) => (v === null || v === undefined ? '' : wan(Number(v)));
@@ -68,7 +68,13 @@ export async function registryFacts(db: Tx, enterpriseId: string): Promise<Profi
   if (ip.length) out.push(...registry('patents.total', patents, '企业库知识产权：专利合计'));
   const rank = Math.max(0, ...tiers.map((t) => TIER_KEYS.indexOf(t.tier as (typeof TIER_KEYS)[number]) + 1));
   if (rank)
-    out.push(...registry('qualifications.rank', rank, `企业库资质：${tiers.map((t) => t.tier).join('、')}`));
+    out.push(
+      ...registry(
+        'qualifications.rank',
+        rank,
+        `企业库资质：${tiers.map((t) => TIER_NAMES[t.tier as TierKey] ?? t.tier).join('、')}`,
+      ),
+    );
   out.push(...registry('funding.total', funding?.total, '企业库融资记录：累计融资（人民币）'));
   out.push(...registry('valuation', funding?.valuation, '企业库融资记录：最近一轮投后估值'));
   return out;

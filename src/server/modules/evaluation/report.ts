@@ -13,6 +13,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
+import { namedScores } from '../../../domain/profile/model.js';
 import type { Profile } from '../../../domain/profile/score.js';
 import { radarPng } from './radar.js';
 import type { evaluationView } from './view.js';
@@ -121,7 +122,7 @@ export async function evaluationReport(v: View): Promise<Buffer> {
           : m.submitted
             ? `已提交（${m.recommendation ?? ''}）`
             : '未提交',
-        m.scores ? Object.values(m.scores).join(' / ') : '—',
+        m.scores ? namedScores(m.scores) : '—',
         m.comments ?? '',
       ]),
     ),
