@@ -5,6 +5,7 @@ export const WORKBENCH_ITEMS = [
   'followUpsDue',
   'staleProjects',
   'reviewsToDo',
+  'pushesToTell',
   'firmsToReview',
   'expiringQualifications',
 ] as const;

@@ -44,6 +44,13 @@ describe('推送清单', () => {
     const res = await leader.post(`/api/v1/policies/${soonPolicy}/pushes`, { ownerId: USER.officer });
     expect(res.json()).toMatchObject({ matched: 4, created: 4 });
     expect((await leader.get('/api/v1/policy-pushes?mine=true')).json().total).toBe(0);
+    // The 工作台 counts the firms each still has to tell: the officer's own two and the leader's four.
+    const toTell = async (client: Client) =>
+      (await client.get('/api/v1/workbench'))
+        .json()
+        .items.find((i: { key: string }) => i.key === 'pushesToTell').count;
+    expect(await toTell(officer)).toBe(6);
+    expect(await toTell(leader)).toBe(0);
   });
 
   it('refuses drafts and policies whose window has closed', async () => {

@@ -52,6 +52,7 @@ describe('工作台', () => {
     expect(await counts(officer)).toEqual({
       followUpsDue: 0,
       staleProjects: 0,
+      pushesToTell: 0,
       firmsToReview: 0,
       expiringQualifications: 0,
     });
@@ -63,6 +64,12 @@ describe('工作台', () => {
     expect(await counts(await login(t.app, 'leader'))).toEqual({
       followUpsDue: 0,
       staleProjects: 0,
+      pushesToTell: 0,
+      expiringQualifications: 0,
+    });
+    // An analyst owns no project: no project counts, only what an analyst can act on.
+    expect(await counts(await login(t.app, 'analyst'))).toEqual({
+      pushesToTell: 0,
       expiringQualifications: 0,
     });
   });
@@ -80,6 +87,8 @@ describe('工作台', () => {
     await certificate(lapsed, 'specialized_sme', daysFromToday(-1100), daysFromToday(-10));
     const smeSoon = await addFirm(db, '将到期科小科技有限公司');
     await certificate(smeSoon, 'tech_sme', daysFromToday(-300), daysFromToday(60));
+    const courted = await addFirm(db, '上海将到期目标科技有限公司', { fields: { universe: 'target' } });
+    await certificate(courted, 'hnte', daysFromToday(-1000), daysFromToday(20));
     const elsewhere = await addFirm(db, '南通将到期科技有限公司', { org: ORG.ntkfq });
     await certificate(elsewhere, 'hnte', daysFromToday(-1000), daysFromToday(10));
 
@@ -88,8 +97,13 @@ describe('工作台', () => {
       ((await officer.get(`/api/v1/enterprises?${query}`)).json().items as { name: string }[])
         .map((f) => f.name)
         .sort();
-    expect(await names('expiring=true')).toEqual(['将到期科小科技有限公司', '将到期高企科技有限公司']);
-    expect(await names('expiring=true&tier=hnte')).toEqual(['将到期高企科技有限公司']);
+    // The count is of local firms, as the linked list (universe=local) shows them.
+    expect(await names('expiring=true&universe=local')).toEqual([
+      '将到期科小科技有限公司',
+      '将到期高企科技有限公司',
+    ]);
+    expect(await names('expiring=true')).toContain('上海将到期目标科技有限公司');
+    expect(await names('expiring=true&tier=hnte&universe=local')).toEqual(['将到期高企科技有限公司']);
     // The other district sees its own firm only.
     const nt = await login(t.app, 'nt_officer');
     expect((await counts(nt)).expiringQualifications).toBe(1);

@@ -39,7 +39,7 @@ test('an officer opens the firms whose 资质 expires soon from the 工作台', 
   await shot(page, 'workbench-todo');
 
   await page.getByTestId('todo-expiringQualifications').click();
-  await expect(page).toHaveURL(/\/enterprises\?expiring=true/);
+  await expect(page).toHaveURL(/\/enterprises\?expiring=true&universe=local/);
   const filter = page.getByRole('checkbox', { name: '只看资质 90 天内到期' });
   await expect(filter).toBeChecked();
   await expect(page.getByRole('link', { name: NAME })).toBeVisible();

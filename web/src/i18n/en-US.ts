@@ -169,11 +169,13 @@ export const enUS: Messages = {
       staleProjectsHint: 'My active projects without a follow-up for a long time',
       reviewsToDo: 'Reviews to score',
       reviewsToDoHint: 'Projects assigned to me that I have not scored yet',
+      pushesToTell: 'Firms to tell',
+      pushesToTellHint: 'Policy pushes I am to tell firms of and have not yet',
       firmsToReview: 'Firms to review',
       firmsToReviewHint: 'Firms matched by name only, without a unified social credit code',
       expiringQualifications: 'Titles expiring',
       expiringQualificationsHint:
-        'Firms whose title expires within {{n}} days and is not renewed; remind them to re-apply',
+        'Local firms whose title expires within {{n}} days and is not renewed; remind them to re-apply',
     },
   },
   jobs: {

@@ -133,10 +133,12 @@ export const zhCN = {
       staleProjectsHint: '我负责的在谈项目中，长期未跟进的',
       reviewsToDo: '待评审',
       reviewsToDoHint: '分配给我、尚未提交评分的项目',
+      pushesToTell: '待告知推送',
+      pushesToTellHint: '我负责告知、还没告知的政策推送（企业）',
       firmsToReview: '待核企业',
       firmsToReviewHint: '仅按名称匹配、缺少统一社会信用代码的企业',
       expiringQualifications: '资质即将到期',
-      expiringQualificationsHint: '资质 {{n}} 天内到期且尚未续期的企业，请提醒重新认定',
+      expiringQualificationsHint: '资质 {{n}} 天内到期且尚未续期的本地企业，请提醒重新认定',
     },
   },
   jobs: {

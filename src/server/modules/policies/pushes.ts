@@ -111,7 +111,10 @@ export async function createPushes(db: Db, actor: Actor, policyId: string, body:
   });
 }
 
-function pushWhere(actor: Actor, q: Omit<z.infer<typeof PushQuery>, 'page' | 'pageSize'>): SQL | undefined {
+export function pushWhere(
+  actor: Actor,
+  q: Omit<z.infer<typeof PushQuery>, 'page' | 'pageSize'>,
+): SQL | undefined {
   const conds: SQL[] = [scopedPush(actor)];
   if (q.mine) conds.push(eq(policyPushes.ownerId, actor.id));
   if (q.status) conds.push(eq(policyPushes.status, q.status));

@@ -11,8 +11,9 @@ const LINKS: Record<WorkbenchItemKey, string> = {
   followUpsDue: PATHS.myWork,
   staleProjects: PATHS.myWork,
   reviewsToDo: PATHS.myReviews,
+  pushesToTell: `${PATHS.policies}?tab=pushes`,
   firmsToReview: `${PATHS.enterprises}?review=true`,
-  expiringQualifications: `${PATHS.enterprises}?expiring=true`,
+  expiringQualifications: `${PATHS.enterprises}?expiring=true&universe=local`,
 };
 
 export function TodoCard() {
