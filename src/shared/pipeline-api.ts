@@ -173,6 +173,7 @@ export const MonthlyReport = z.object({
               content: z.string(),
               outcome: z.string().nullable(),
               nextStep: z.string().nullable(),
+              nextDate: z.string().nullable(),
             }),
           ),
           moves: z.array(

@@ -66,6 +66,7 @@ beforeAll(async () => {
     content: '=1+1 召开项目推进会',
     outcome: '确定厂房方案',
     nextStep: '办理环评',
+    nextDate: '2099-01-15',
   });
 });
 afterAll(() => t.close());
@@ -83,6 +84,7 @@ describe('月度跟踪', () => {
         content: '=1+1 召开项目推进会',
         outcome: '确定厂房方案',
         nextStep: '办理环评',
+        nextDate: '2099-01-15',
       },
     ]);
     expect(p.moves.map((m: { from: string | null; to: string }) => `${m.from}→${m.to}`)).toEqual([
@@ -113,6 +115,8 @@ describe('月度跟踪', () => {
       .map((v) => JSON.stringify(v));
     const row = rows.find((x) => x.includes('报表测试中科院研究所转化'));
     expect(row).toContain(`${today} 会议：=1+1 召开项目推进会（确定厂房方案）`);
+    // The next step says when it is due, not only what it is.
+    expect(row).toContain('办理环评（下次跟进 2099-01-15）');
     expect(wb.worksheets[0].getRow(1).values).toContain('本月跟进');
     const docx = await leader.get(`/api/v1/project-reports/monthly.docx?month=${month}&by=owner`);
     expect(docx.headers['content-type']).toContain('wordprocessingml');

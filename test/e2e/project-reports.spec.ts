@@ -101,6 +101,7 @@ test('the monthly report lists the follow-up and downloads as Excel and Word', a
   await expect(row).toContainText(FOLLOW_UP);
   await expect(row).toContainText('拜访');
   await expect(row).toContainText('下一步：对接园区厂房');
+  await expect(row).toContainText(`下次跟进：${TODAY}`);
   await expect(row).toContainText(TARGET);
   await snap(page, 'project-monthly');
 

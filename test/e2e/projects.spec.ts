@@ -116,6 +116,8 @@ test('an officer creates a project, moves it on the board and follows it up', as
   await expect(timeline).toContainText('实地查看标准厂房，企业关注电价与人才公寓');
   await expect(timeline).toContainText('拜访');
   await expect(timeline).toContainText('下一步：对接供电公司');
+  // No date was given: the line says nothing of a next follow-up rather than put a date under 下一步.
+  await expect(timeline).not.toContainText('下次跟进：');
   await expect(drawer.getByRole('tab', { name: '跟进记录 (1)' })).toBeVisible();
   // Before 评估 the evaluation tab offers to start one (test/e2e/evaluation.spec.ts goes on from there).
   // Nothing is asked that must fail: the project itself says no evaluation exists yet.

@@ -47,7 +47,13 @@ const followText = (p: MonthlyGroup['projects'][number]) =>
     .join('\n');
 const moveText = (p: MonthlyGroup['projects'][number]) =>
   p.moves.map((m) => `${m.at} ${m.from ?? '新建'}→${m.to}（${m.byName}）`).join('\n');
-const nextText = (p: MonthlyGroup['projects'][number]) => p.followUps.at(-1)?.nextStep ?? '';
+/** The last follow-up's next step and when it is due; either may be missing. */
+const nextText = (p: MonthlyGroup['projects'][number]) => {
+  const last = p.followUps.at(-1);
+  if (!last) return '';
+  const due = last.nextDate ? `下次跟进 ${last.nextDate}` : '';
+  return last.nextStep ? `${last.nextStep}${due ? `（${due}）` : ''}` : due;
+};
 
 export function monthlyXlsx(report: { month: string; by: 'owner' | 'team'; groups: MonthlyGroup[] }) {
   const who = report.by === 'owner' ? '负责人' : '团队';

@@ -44,10 +44,11 @@ export async function monthlyReport(db: Db, actor: Actor, q: z.infer<typeof Mont
     content: string;
     outcome: string | null;
     next_step: string | null;
+    next_date: string | null;
   }>(
     db,
     sql`
-    select f.project_id, f.date::text as date, f.kind, f.content, f.outcome, f.next_step
+    select f.project_id, f.date::text as date, f.kind, f.content, f.outcome, f.next_step, f.next_date::text as next_date
       from follow_ups f join projects p on p.id = f.project_id
      where ${pInScope(actor)} and f.date >= ${period.from}::date and f.date < ${period.to}::date
      order by f.date, f.created_at`,
@@ -99,6 +100,7 @@ export async function monthlyReport(db: Db, actor: Actor, q: z.infer<typeof Mont
         content: r.content,
         outcome: r.outcome,
         nextStep: r.next_step,
+        nextDate: r.next_date,
       })),
       moves: m.map((r) => ({
         at: r.at,
@@ -140,6 +142,7 @@ export type MonthlyGroup = {
       content: string;
       outcome: string | null;
       nextStep: string | null;
+      nextDate: string | null;
     }[];
     moves: {
       at: string;

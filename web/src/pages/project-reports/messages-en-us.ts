@@ -31,6 +31,7 @@ export const projectReportsEnUS: typeof projectReportsZhCN = {
     noFollowUp: 'None this month',
     noMove: 'None',
     next: 'Next: ',
+    nextDate: 'Next follow-up: ',
     outcome: 'Outcome: ',
     move: '{{from}} → {{to}}',
     created: 'Created as {{to}}',

@@ -28,6 +28,7 @@ export const projectReportsZhCN = {
     noFollowUp: '本月无跟进',
     noMove: '无',
     next: '下一步：',
+    nextDate: '下次跟进：',
     outcome: '结果：',
     move: '{{from}} → {{to}}',
     created: '新建为{{to}}',

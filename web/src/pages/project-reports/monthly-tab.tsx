@@ -118,6 +118,13 @@ export function MonthlyTab() {
                               {f.nextStep}
                             </Typography.Text>
                           )}
+                          {f.nextDate && (
+                            <Typography.Text type="secondary">
+                              {' '}
+                              {mo.nextDate}
+                              {f.nextDate}
+                            </Typography.Text>
+                          )}
                         </div>
                       ))}
                     </Flex>

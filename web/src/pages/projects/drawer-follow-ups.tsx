@@ -186,9 +186,12 @@ export function FollowUps({ p, canAdd }: { p: ProjectDetail; canAdd: boolean }) 
                 {(x.nextStep || x.nextDate) && (
                   <div style={{ fontSize: 13, color: '#1656d6' }}>
                     <FieldTimeOutlined style={{ marginRight: 4 }} />
-                    {f.nextStep}
-                    {m.colon}
-                    {[x.nextStep, x.nextDate].filter(Boolean).join(' · ')}
+                    {[
+                      x.nextStep && `${f.nextStep}${m.colon}${x.nextStep}`,
+                      x.nextDate && `${f.nextDate}${m.colon}${x.nextDate}`,
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')}
                   </div>
                 )}
               </Flex>
