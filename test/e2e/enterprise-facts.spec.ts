@@ -132,6 +132,10 @@ test('figures are read as officers write them; text that is not a number is refu
   await page.getByTestId('enterprise-edit-save').click();
   await expect(edit).toContainText('请输入数字，如 1200.5、1.2亿、300万');
   await expect(page.getByTestId('enterprise-capital')).toHaveValue('abc');
+  // A number too large is named as such, not as "not a number".
+  await page.getByTestId('enterprise-capital').fill('99999999999999');
+  await page.getByTestId('enterprise-edit-save').click();
+  await expect(edit).toContainText('数值过大，请检查单位');
   // An empty alias row says what it needs instead of a field path.
   await edit.getByRole('button', { name: '添加简称/曾用名' }).click();
   await page.getByTestId('enterprise-capital').fill('1.2亿');

@@ -26,4 +26,10 @@ describe('readFigure: what an officer types into a figure field', () => {
     expect(readFigure('  ', 'wan')).toEqual({ ok: true, value: null });
     expect(readFigure(null, 'count')).toEqual({ ok: true, value: null });
   });
+
+  it('calls a number too large for any figure too large, not "not a number"', () => {
+    expect(readFigure('99999999999999', 'wan')).toEqual({ ok: false, reason: 'huge' });
+    expect(readFigure('99999999999999999999', 'count')).toEqual({ ok: false, reason: 'huge' });
+    expect(readFigure('abc', 'wan')).toEqual({ ok: false, reason: 'invalid' });
+  });
 });

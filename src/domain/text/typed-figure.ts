@@ -5,7 +5,9 @@ import { parseAmount, parseCount } from './chinese-number.js';
 /** wan: money shown in 万元; count: a whole number of people, patents…; plain: a quantity such as 亩. */
 export type FigureKind = 'wan' | 'count' | 'plain';
 
-type Reading = { ok: true; value: number | null } | { ok: false; reason: 'invalid' | 'fraction' | 'foreign' };
+type Reading =
+  | { ok: true; value: number | null }
+  | { ok: false; reason: 'invalid' | 'fraction' | 'foreign' | 'huge' };
 
 /** The number a field's value stands for, in the field's own unit (万元 for wan). */
 export function readFigure(value: unknown, kind: FigureKind): Reading {
@@ -18,11 +20,16 @@ export function readFigure(value: unknown, kind: FigureKind): Reading {
     // A minus sign is read as a number here, so that the rule can say "不能为负数" rather than "不是数字".
     const neg = /^[-－]\s*\d/.test(text);
     const r = parseCount(neg ? text.replace(/^[-－]\s*/, '') : text);
-    if (!r.ok) return { ok: false, reason: r.code === 'count.fraction' ? 'fraction' : 'invalid' };
+    if (!r.ok)
+      return {
+        ok: false,
+        reason: r.code === 'count.fraction' ? 'fraction' : r.code === 'count.too_large' ? 'huge' : 'invalid',
+      };
     return { ok: true, value: r.value === null ? null : neg ? -r.value : r.value };
   }
   const r = parseAmount(text, { unit: kind === 'wan' ? '万元' : '元' });
-  if (!r.ok) return { ok: false, reason: 'invalid' };
+  // A number too large for any figure is a number still: "过大，请检查单位", not "请输入数字".
+  if (!r.ok) return { ok: false, reason: r.code === 'amount.too_large' ? 'huge' : 'invalid' };
   if (r.currency !== 'CNY') return { ok: false, reason: 'foreign' };
   return { ok: true, value: r.value === null ? null : kind === 'wan' ? r.value / 1e4 : r.value };
 }

@@ -20,7 +20,13 @@ export function useFigureRules(): (check: FigureCheck) => Rule[] {
         if (!r.ok) throw new Error(m[r.reason]);
         if (r.value === null) return;
         if (!negative && r.value < 0) throw new Error(m.negative);
-        if (max !== undefined && r.value > max) throw new Error(m.tooLarge.replace('{{max}}', String(max)));
+        if (max !== undefined && r.value > max)
+          throw new Error(
+            m.tooLarge.replace(
+              '{{max}}',
+              `${max.toLocaleString('zh-CN')}${kind === 'wan' ? ` ${m.wan}` : ''}`,
+            ),
+          );
       },
     },
   ];

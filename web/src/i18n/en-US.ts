@@ -82,6 +82,8 @@ export const enUS: Messages = {
       negative: 'Cannot be negative',
       fraction: 'Must be a whole number',
       tooLarge: 'Cannot exceed {{max}}',
+      huge: 'The number is too large; check the unit',
+      wan: '× 10k CNY',
       foreign: 'Enter an amount in RMB',
     },
   },

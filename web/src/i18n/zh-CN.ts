@@ -46,6 +46,8 @@ export const zhCN = {
       negative: '不能为负数',
       fraction: '应为整数',
       tooLarge: '不能大于 {{max}}',
+      huge: '数值过大，请检查单位',
+      wan: '万元',
       foreign: '请填写人民币金额',
     },
   },
