@@ -47,7 +47,7 @@ describe.skipIf(!!process.env.DATABASE_URL)(
     it('migrates, seeds the demo once, and adds users with validation', () => {
       expect(kezhao('migrate').out).toContain('数据库迁移已是最新');
       const first = kezhao('seed', '--demo', '--enterprises', '60', '--targets', '20');
-      expect(first.out).toContain('新增 7 个账户');
+      expect(first.out).toContain('新增 10 个账户');
       expect(first.out).toContain('已生成演示企业 80 家（本地 60，外地目标 20）');
       const again = kezhao('seed', '--demo', '--enterprises', '60', '--targets', '20');
       expect(again.out).toContain('演示账户已存在');

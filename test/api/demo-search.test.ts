@@ -39,14 +39,16 @@ describe('the README’s examples on the demo data', () => {
     expect(all.filter((e: { name: string }) => e.name === '中交慧运（盐城）科技有限公司')).toHaveLength(1);
   });
 
-  it('has a committee of four in 盐南, 陈教授 signed in as the demo expert', async () => {
+  it('has a committee of four in 盐南, each with a demo login, so a demo can reach an approval', async () => {
     const admin = await login(t.app, 'admin');
     const list = (await admin.get('/api/v1/experts')).json().items as {
       name: string;
       userId: string | null;
     }[];
     expect(list.map((e) => e.name).sort()).toEqual(['刘研究员', '孙教授', '王高工', '陈教授'].sort());
-    expect(list.find((e) => e.name === '陈教授')?.userId).toBeTruthy();
+    expect(list.every((e) => e.userId)).toBe(true);
+    // The three others sign in as expert2–expert4 and find their reviews like 陈教授.
+    expect((await (await login(t.app, 'expert3')).get('/api/v1/my-reviews')).statusCode).toBe(200);
     await seedDemoEnterprises(t.database.db, 300, 0);
     expect((await admin.get('/api/v1/experts')).json().items).toHaveLength(4);
   });

@@ -46,6 +46,10 @@ export const DEMO_USERS: SeedUser[] = [
   { id: id(103), username: 'officer', displayName: '张专员', roles: ['officer'], org: 'yannan' },
   { id: id(104), username: 'expert', displayName: '陈教授', roles: ['expert'], org: 'yannan' },
   { id: id(105), username: 'analyst', displayName: '赵分析', roles: ['analyst'], org: 'yannan' },
+  // The rest of 盐南's committee (演示专家库), so a demo can reach the three scores an approval needs.
+  { id: id(107), username: 'expert2', displayName: '刘研究员', roles: ['expert'], org: 'yannan' },
+  { id: id(108), username: 'expert3', displayName: '王高工', roles: ['expert'], org: 'yannan' },
+  { id: id(109), username: 'expert4', displayName: '孙教授', roles: ['expert'], org: 'yannan' },
   {
     id: id(106),
     username: 'nt_officer',
