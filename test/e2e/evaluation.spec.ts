@@ -167,6 +167,8 @@ test('a plan with an injected instruction scores the same and is flagged in red'
   await expect(profile.getByTestId('profile-band')).toHaveText(cleanBand);
   await expect(profile.getByTestId('memo-risks')).toContainText('疑似注入');
   await snap(page, 'evaluation-flags');
+  // The officer cannot assign experts, and is told who does.
+  await expect(drawer.getByTestId('evaluation-committee')).toContainText('由管理员在此页分配');
 });
 
 test('the admin assigns three experts; a conflicted fourth is shown with the reason', async ({ page }) => {

@@ -197,7 +197,7 @@ export function CommitteeSection({ ev, canAssign }: { ev: Evaluation; canAssign:
           dataSource={panel.members}
           pagination={false}
           scroll={{ x: 900 }}
-          locale={{ emptyText: p.empty }}
+          locale={{ emptyText: canAssign ? p.empty : p.emptyAskAdmin }}
           onRow={(x) => ({ className: 'committee-member', 'data-testid': `member-${x.name}` })}
           data-testid="committee-members"
         />

@@ -91,6 +91,7 @@ export const evaluationEnUS: typeof evaluationZhCN = {
     discuss: 'Discuss',
     discussHint: 'The experts disagree widely; discuss before deciding',
     empty: 'No experts assigned yet',
+    emptyAskAdmin: 'No experts assigned yet: an administrator assigns them on this page (at least 3 without a conflict of interest)',
     blind: 'Blind review: other experts’ scores and the committee result appear once you submit yours.',
     byDimension: 'Mean by dimension',
     me: 'me',

@@ -93,6 +93,7 @@ export const evaluationZhCN = {
     discuss: '需讨论',
     discussHint: '专家意见分歧较大，建议上会讨论',
     empty: '尚未分配评审专家',
+    emptyAskAdmin: '尚未分配评审专家：由管理员在此页分配（需至少 3 位无利益冲突的专家）',
     blind: '背对背评审：提交您的评分后方可看到其他专家的评分和委员会结果。',
     byDimension: '分维度均分',
     me: '我',
