@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chainPlacements, qualifications } from '../../src/db/schema/index.js';
+import { chainPlacements, enterpriseYears, qualifications } from '../../src/db/schema/index.js';
 import { type Client, createTestApp, login, type TestContext } from '../helpers/app.js';
 import { addFirm, TEST_PROV } from '../helpers/firms.js';
 
@@ -92,7 +92,7 @@ describe('AI研判 from the business plan', () => {
     expect(xml).toContain('工商与股权核验');
   });
 
-  it('names the firm’s titles from the registry as a reader says them, not by their keys', async () => {
+  it('names the registry’s titles as a reader says them, and asks about figures the plan and registry disagree on', async () => {
     const { evaluationId, attachmentId, firm } = await projectWithPlan('清储资质项目', plan);
     await t.database.db.insert(qualifications).values([
       {
@@ -110,7 +110,14 @@ describe('AI研判 from the business plan', () => {
         provenance: TEST_PROV,
       },
     ]);
+    // The plan says 营收 1.2亿; the registry holds 1亿 for the same firm.
+    await t.database.db
+      .insert(enterpriseYears)
+      .values({ enterpriseId: firm, year: 2025, revenue: 100_000_000, provenance: TEST_PROV });
     const ev = (await officer.post(`/api/v1/evaluations/${evaluationId}/profile`, { attachmentId })).json();
+    expect(ev.memo.questions[0]).toBe(
+      '营业收入：计划书为 12,000 万元，企业库为 10,000 万元，相差 16.7%；评分采用计划书的数字，请核实',
+    );
     type Indicator = { fact: string; used: { evidence: { quote: string } } | null };
     const indicators: Indicator[] = ev.profile.dimensions.flatMap(
       (d: { indicators: Indicator[] }) => d.indicators,

@@ -22,6 +22,7 @@ import {
   extractFacts,
   readDocument,
 } from '../../../domain/evaluation/index.js';
+import { sourceDisagreements } from '../../../domain/profile/disagreements.js';
 import { profileFactsFromPlan } from '../../../domain/profile/from-plan.js';
 import { offlineMemo } from '../../../domain/profile/memo.js';
 import { computeProfile, deriveFacts } from '../../../domain/profile/score.js';
@@ -122,7 +123,9 @@ export async function runProfile(
   const all = [...facts, ...deriveFacts(facts)];
   const model = await currentModel(db, actor);
   const profile = computeProfile(model, all, firm);
-  const memo = memoWith(offlineMemo(profile, plan.flags), reading, merged.added);
+  const read = memoWith(offlineMemo(profile, plan.flags), reading, merged.added);
+  // Whoever wrote the memo, the committee is asked about the figures the plan and registry disagree on.
+  const memo = { ...read, questions: [...sourceDisagreements(facts), ...read.questions] };
   const [row] = await db
     .update(evaluations)
     .set({
