@@ -1,6 +1,8 @@
 /** API shapes of 三维评价: the profile, the committee, due diligence and the decision. */
+
 import { z } from 'zod';
 import { DD_STATUSES, OUTCOMES } from '../domain/decision/fuse.js';
+import { STAGES } from '../domain/project/stages.js';
 
 const score9 = z.int().min(1, '评分为 1–9 分').max(9, '评分为 1–9 分');
 
@@ -61,6 +63,8 @@ export const EvaluationView = z.object({
   projectName: z.string(),
   enterpriseName: z.string(),
   stage: z.string(),
+  /** The stage's key, for a client naming it in its own language. */
+  stageKey: z.enum(STAGES),
   attachmentId: z.uuid().nullable(),
   modelVersion: z.int().nullable(),
   facts: z.array(z.unknown()),

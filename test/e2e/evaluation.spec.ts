@@ -138,6 +138,19 @@ test('the officer starts the evaluation, uploads the plan and builds the profile
   await expect(page.getByTestId('evaluation-page')).toContainText(CLEAN);
   await expect(page.getByTestId('profile-radar').locator('canvas')).toBeVisible();
   await snap(page, 'evaluation-profile');
+
+  // In English the stage, the band and the dimensions are named in English (the server gives Chinese).
+  await page.getByTestId('user-menu').click();
+  await page.getByRole('menuitem', { name: 'English' }).click();
+  const view = page.getByTestId('evaluation-page');
+  await expect(view).toContainText('project stage: Lead');
+  await expect(view.getByTestId('profile-band')).toHaveText(
+    /^[A-D] · (Strongly recommended|Recommended|Cautious|Not recommended)$/,
+  );
+  await expect(view.getByTestId('indicator-table')).toContainText('Technology');
+  await expect(view.getByTestId('indicator-table')).not.toContainText('技术含量');
+  await page.getByTestId('user-menu').click();
+  await page.getByRole('menuitem', { name: '中文' }).click();
 });
 
 test('a plan with an injected instruction scores the same and is flagged in red', async ({ page }) => {

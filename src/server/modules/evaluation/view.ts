@@ -69,6 +69,7 @@ export async function evaluationView(db: Tx, actor: Actor, evaluationId: string)
     projectName: project.name,
     enterpriseName: firm?.name ?? '',
     stage: STAGE_NAMES[project.stage],
+    stageKey: project.stage,
     attachmentId: evaluation.attachmentId,
     modelVersion: evaluation.modelVersion,
     facts: evaluation.facts as unknown[],

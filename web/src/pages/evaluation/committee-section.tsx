@@ -93,7 +93,9 @@ function Aggregate({ c }: { c: Committee }) {
       <Statistic title={p.sd} value={c.sd ?? '—'} />
       <Statistic title={p.range} value={c.range ?? '—'} />
       <Flex vertical gap={4}>
-        <Typography.Text type="secondary">{fill(p.experts, { n: c.experts })}</Typography.Text>
+        <Typography.Text type="secondary">
+          {c.experts === 1 ? p.expertOne : fill(p.experts, { n: c.experts })}
+        </Typography.Text>
         {c.excluded > 0 && (
           <Typography.Text type="secondary">{fill(p.excluded, { n: c.excluded })}</Typography.Text>
         )}

@@ -10,6 +10,7 @@ import { useProject } from '../../api/projects';
 import { PageHeader } from '../../components/page-header';
 import { useMessages } from '../../i18n';
 import { fill } from '../../i18n/fill';
+import { useStageNames } from '../projects/stage-names';
 import { EvaluationById, plansOf } from './evaluation-view';
 
 export function EvaluationPage({ me }: { me: Me }) {
@@ -20,6 +21,7 @@ export function EvaluationPage({ me }: { me: Me }) {
   // The plan attachments come from the project, which experts may not read.
   const project = useProject(staff ? ev.data?.projectId : undefined);
   const e = ev.data;
+  const stageNames: Record<string, string> = useStageNames();
   return (
     <div data-testid="evaluation-page">
       <PageHeader
@@ -30,7 +32,10 @@ export function EvaluationPage({ me }: { me: Me }) {
             {e?.decision && <Tag color="purple">{m.outcomes[e.decision.outcome]}</Tag>}
           </Flex>
         }
-        subtitle={e && fill(m.pageSubtitle, { firm: e.enterpriseName || '—', stage: e.stage })}
+        subtitle={
+          e &&
+          fill(m.pageSubtitle, { firm: e.enterpriseName || '—', stage: stageNames[e.stageKey] ?? e.stage })
+        }
       />
       <EvaluationById id={id} me={me} plans={plansOf(project.data?.attachments)} />
     </div>

@@ -7,11 +7,11 @@ import { fill } from '../../i18n/fill';
 
 type Row = Indicator & { dimension: string; dimensionKey: string; rowSpan: number };
 
-function rowsOf(profile: Profile): Row[] {
+function rowsOf(profile: Profile, names: Record<string, string>): Row[] {
   return profile.dimensions.flatMap((d) =>
     d.indicators.map((i, n) => ({
       ...(i as Indicator),
-      dimension: `${d.name}（${d.score}）`,
+      dimension: `${names[d.key] ?? d.name}（${d.score}）`,
       dimensionKey: d.key,
       rowSpan: n === 0 ? d.indicators.length : 0,
     })),
@@ -62,7 +62,7 @@ function Evidence({ i }: { i: Indicator }) {
 }
 
 export function IndicatorsTable({ profile }: { profile: Profile }) {
-  const p = useMessages().evaluation.profile;
+  const { profile: p, dimensions } = useMessages().evaluation;
   const columns: TableColumnsType<Row> = [
     {
       key: 'dimension',
@@ -103,7 +103,7 @@ export function IndicatorsTable({ profile }: { profile: Profile }) {
       size="small"
       bordered
       columns={columns}
-      dataSource={rowsOf(profile)}
+      dataSource={rowsOf(profile, dimensions)}
       pagination={false}
       onRow={(r) => ({ className: 'indicator-row', 'data-testid': `indicator-${r.key}` })}
       data-testid="indicator-table"

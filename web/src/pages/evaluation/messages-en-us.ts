@@ -86,12 +86,14 @@ export const evaluationEnUS: typeof evaluationZhCN = {
     sd: 'SD',
     range: 'Range',
     experts: '{{n}} experts counted',
+    expertOne: '1 expert counted',
     excluded: '{{n}} excluded',
     trimmed: 'Highest and lowest dropped',
     discuss: 'Discuss',
     discussHint: 'The experts disagree widely; discuss before deciding',
     empty: 'No experts assigned yet',
-    emptyAskAdmin: 'No experts assigned yet: an administrator assigns them on this page (at least 3 without a conflict of interest)',
+    emptyAskAdmin:
+      'No experts assigned yet: an administrator assigns them on this page (at least 3 without a conflict of interest)',
     blind: 'Blind review: other experts’ scores and the committee result appear once you submit yours.',
     byDimension: 'Mean by dimension',
     me: 'me',
@@ -160,6 +162,7 @@ export const evaluationEnUS: typeof evaluationZhCN = {
       'The committee review is not complete: {{experts}} conflict-free experts have scored, {{required}} are needed. Until then the project can only be rejected.',
   },
   outcomes: { approve: 'Approve', conditional: 'Approve with conditions', reject: 'Reject' },
+  bands: { A: 'Strongly recommended', B: 'Recommended', C: 'Cautious', D: 'Not recommended' },
   dimensions: {
     technology: 'Technology',
     chainFit: 'Chain fit',

@@ -88,6 +88,7 @@ export const evaluationZhCN = {
     sd: '标准差',
     range: '极差',
     experts: '计分专家 {{n}} 位',
+    expertOne: '计分专家 1 位',
     excluded: '剔除 {{n}} 位',
     trimmed: '去掉最高、最低分',
     discuss: '需讨论',
@@ -161,6 +162,7 @@ export const evaluationZhCN = {
       '技术委员会评审未完成：{{experts}} 位无利益冲突的专家已评分，至少需要 {{required}} 位。在此之前只能作出“不通过”的决定。',
   } as Record<string, string>,
   outcomes: { approve: '通过', conditional: '有条件通过', reject: '不通过' } as Record<string, string>,
+  bands: { A: '强烈推荐', B: '推荐', C: '审慎', D: '不推荐' } as Record<string, string>,
   dimensions: {
     technology: '技术含量',
     chainFit: '产业链契合度',

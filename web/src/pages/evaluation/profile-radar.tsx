@@ -9,6 +9,7 @@ import { init, use } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useMemo, useRef } from 'react';
 import type { ProfileDimension } from '../../api/evaluation';
+import { useMessages } from '../../i18n';
 
 use([RadarChart, RadarComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
 
@@ -27,6 +28,7 @@ export function ProfileRadar({
   lines: RadarLine[];
   height?: number;
 }) {
+  const names: Record<string, string> = useMessages().evaluation.dimensions;
   const host = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsType | null>(null);
   const option = useMemo<Option>(
@@ -34,7 +36,7 @@ export function ProfileRadar({
       tooltip: { trigger: 'item' },
       legend: lines.length > 1 ? { bottom: 0, data: lines.map((l) => l.name) } : undefined,
       radar: {
-        indicator: dimensions.map((d) => ({ name: d.name, max: 100, min: 0 })),
+        indicator: dimensions.map((d) => ({ name: names[d.key] ?? d.name, max: 100, min: 0 })),
         radius: '62%',
         center: ['50%', lines.length > 1 ? '48%' : '52%'],
         splitNumber: 4,
@@ -56,7 +58,7 @@ export function ProfileRadar({
         },
       ],
     }),
-    [dimensions, lines],
+    [dimensions, lines, names],
   );
 
   useEffect(() => {

@@ -116,7 +116,7 @@ export function FlagsAlert({ flags }: { flags: Flag[] }) {
 }
 
 function Summary({ profile }: { profile: Profile }) {
-  const p = useMessages().evaluation.profile;
+  const { profile: p, bands } = useMessages().evaluation;
   return (
     <Flex vertical gap={16} style={{ paddingTop: 8 }}>
       <Flex gap={32} align="flex-end" wrap>
@@ -128,7 +128,7 @@ function Summary({ profile }: { profile: Profile }) {
             style={{ fontSize: 16, padding: '4px 12px', marginInlineEnd: 0 }}
             data-testid="profile-band"
           >
-            {profile.band} · {profile.bandName}
+            {profile.band} · {bands[profile.band] ?? profile.bandName}
           </Tag>
         </Flex>
       </Flex>
