@@ -267,6 +267,15 @@ describe('年度总结', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual([`${year}年度总结`, '按来源', '按产业链']);
+    // The chain sheet in the page's order: 签约 (3) before 落地 (1).
+    expect(wb.worksheets[2].getRow(1).values).toEqual([
+      undefined,
+      '产业链',
+      '签约项目（个）',
+      '落地项目（个）',
+      '签约计划投资（亿元）',
+    ]);
+    expect(wb.worksheets[2].getRow(2).values).toEqual([undefined, '未关联产业链', 3, 1, 9]);
     const last = (await leader.get(`/api/v1/project-reports/year?year=${year - 1}`)).json();
     expect(last).toMatchObject({ signed: 0, landed: 0 });
   });

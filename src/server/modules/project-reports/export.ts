@@ -173,9 +173,10 @@ export function assessmentXlsx(a: Awaited<ReturnType<typeof quarterlyAssessment>
 
 export function yearXlsx(s: Awaited<ReturnType<typeof yearSummary>>) {
   const tallyColumns = (first: string) => [
+    // 签约 before 落地, as the page and the pipeline order them.
     { header: first, width: 20 },
-    { header: '落地项目（个）', width: 14 },
     { header: '签约项目（个）', width: 14 },
+    { header: '落地项目（个）', width: 14 },
     { header: '签约计划投资（亿元）', width: 18 },
   ];
   return workbook([
@@ -201,12 +202,12 @@ export function yearXlsx(s: Awaited<ReturnType<typeof yearSummary>>) {
     {
       name: '按来源',
       columns: tallyColumns('项目来源'),
-      rows: s.bySource.map((t) => [t.name, t.landed, t.signed, t.plannedInvestment]),
+      rows: s.bySource.map((t) => [t.name, t.signed, t.landed, t.plannedInvestment]),
     },
     {
       name: '按产业链',
       columns: tallyColumns('产业链'),
-      rows: s.byChain.map((t) => [t.name, t.landed, t.signed, t.plannedInvestment]),
+      rows: s.byChain.map((t) => [t.name, t.signed, t.landed, t.plannedInvestment]),
     },
   ]);
 }
