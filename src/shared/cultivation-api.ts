@@ -1,8 +1,8 @@
 /** The 培育库 API's shapes: screening runs, their ladder and results, and a firm's diagnostic card. */
 
 import { z } from 'zod';
+import { chinaToday } from '../domain/text/china-today.js';
 import { Paging } from './api.js';
-import { chinaToday } from './china-today.js';
 
 /** Today's date in China (YYYY-MM-DD), whatever the server's time zone. */
 

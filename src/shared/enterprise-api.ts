@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { EXPIRY_NOTICE_DAYS, TIER_KEYS } from '../domain/eligibility/tiers.js';
 import { mappingProblem, mappingTarget } from '../domain/enterprise/fields.js';
 import { IP_KINDS } from '../domain/enterprise/ip-kinds.js';
+import { chinaToday } from '../domain/text/china-today.js';
 import { AuditEntry, Paging } from './api.js';
 
 const Source = z.record(z.string(), z.unknown());
@@ -144,7 +145,11 @@ export const EnterpriseUpdate = z.object({
   name: z.string().trim().min(2).max(200).optional(),
   uscc: z.string().trim().max(30).nullable().optional(),
   legalRep: z.string().trim().max(64).nullable().optional(),
-  establishedOn: z.iso.date().nullable().optional(),
+  establishedOn: z.iso
+    .date()
+    .refine((d) => d <= chinaToday(), '成立日期不能晚于今天')
+    .nullable()
+    .optional(),
   registeredCapital: z.number().min(0).nullable().optional(),
   regionCode: z
     .string()

@@ -11,8 +11,8 @@ import {
 export { PROJECT_SOURCES, PROJECT_TYPES };
 
 import { STAGES } from '../domain/project/stages.js';
+import { chinaToday } from '../domain/text/china-today.js';
 import { Paging } from './api.js';
-import { chinaToday } from './china-today.js';
 
 const isoDate = z.iso.date({ message: '日期格式应为 YYYY-MM-DD' });
 /** A date of something that has happened: a visit, a contract, a follow-up. */

@@ -44,6 +44,9 @@ const f = (
   headers: [label, ...headers],
 });
 
+/** The one money figure that may be below zero: a loss. 注册资本, 营业收入, 研发费用, assets, tax … cannot. */
+export const SIGNED_MONEY: ReadonlySet<string> = new Set(['netProfit']);
+
 export const FIELDS: FieldDef[] = [
   f('uscc', '统一社会信用代码', 'uscc', 'enterprise', ['信用代码', '社会信用代码', '统一代码', 'USCC']),
   f('name', '企业名称', 'text', 'enterprise', ['名称', '公司名称', '单位名称', '企业全称']),

@@ -1,11 +1,13 @@
 /** One import row → a validated enterprise record, or every reason it was rejected (row, column, code,
  *  Chinese message). Pure: no database, so the CLI, the server and the benchmarks share it. */
+
+import { chinaToday } from '../text/china-today.js';
 import { type MoneyUnit, parseAmount, parseCount } from '../text/chinese-number.js';
 import { normalizeCompanyName } from '../text/company-name.js';
 import { parseDate } from '../text/dates.js';
 import { isValidRegionCode } from '../text/region.js';
 import { regionOfUscc, validateUscc } from '../text/uscc.js';
-import { FIELD_BY_KEY, type FieldDef } from './fields.js';
+import { FIELD_BY_KEY, type FieldDef, SIGNED_MONEY } from './fields.js';
 import { parseIndustry } from './industry.js';
 
 export type RowError = { row: number; column: string; code: string; message: string };
@@ -87,6 +89,8 @@ export function parseRow(
       case 'money': {
         const r = parseAmount(cell.value, { unit: cell.unit ?? def.defaultUnit });
         if (!r.ok) fail(cell, `value.${r.code}`, r.message);
+        else if (r.value !== null && r.value < 0 && !SIGNED_MONEY.has(cell.key))
+          fail(cell, 'value.negative', `“${cell.header}”不能为负数`);
         else if (def.target === 'year') rec.figures[def.column] = r.value;
         else rec.enterprise[def.column] = r.value;
         break;
@@ -103,6 +107,9 @@ export function parseRow(
       case 'date': {
         const r = parseDate(cell.value);
         if (!r.ok) fail(cell, r.code, r.message);
+        // A firm is founded in the past; a future date is a typo (2030 for 2020) or a column mix-up.
+        else if (r.value && r.value > chinaToday())
+          fail(cell, 'date.future', `“${cell.header}”${r.value} 晚于今天`);
         else rec.enterprise[def.column] = r.value;
         break;
       }
