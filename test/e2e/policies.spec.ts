@@ -145,14 +145,23 @@ test('an officer writes a new policy with its benefit and conditions, publishes 
   await editor.getByRole('button', { name: '添加兑现内容' }).click();
   await editor.getByPlaceholder('如：首次认定奖励 20 万元').fill('首次认定奖励 20 万元');
   await editor.getByPlaceholder('金额').fill('20');
-  // Two conditions: a valid 高企 title (the default), and last year's revenue of at least 1,000 万元.
+  // A new policy starts with 本地企业 (a district's policy is for its own firms, not the 外地目标 it
+  // courts); two more: a valid 高企 title (the default), and last year's revenue of at least 1,000 万元.
+  await expect(page.getByTestId('policy-clause')).toHaveCount(1);
+  await expect(page.getByTestId('policy-clause').first()).toContainText('本地企业');
   await page.getByTestId('policy-add-clause').click();
   await page.getByTestId('policy-add-clause').click();
-  const second = page.getByTestId('policy-clause').nth(1);
+  const second = page.getByTestId('policy-clause').nth(2);
   await pickOption(page, second.locator('.ant-select').first(), '上年度营业收入（万元）');
   await second.getByLabel('不低于').fill('abc');
   await page.getByTestId('policy-editor-save').click();
   await expect(second).toContainText('请输入数字');
+  // An upper bound below the lower one would match nobody: said on the field, before saving.
+  await second.getByLabel('不低于').fill('5000');
+  await second.getByLabel('不高于').fill('1000');
+  await page.getByTestId('policy-editor-save').click();
+  await expect(second).toContainText('“不高于”不能小于“不低于”');
+  await second.getByLabel('不高于').fill('');
   await second.getByLabel('不低于').fill('1000');
   await page.getByTestId('policy-editor-save').click();
   await expect(page.getByText('政策已新建')).toBeVisible();
@@ -161,6 +170,7 @@ test('an officer writes a new policy with its benefit and conditions, publishes 
   const drawer = page.getByTestId('policy-drawer');
   await expect(drawer).toContainText(title);
   const conditions = drawer.getByTestId('policy-conditions');
+  await expect(conditions).toContainText('为本地在册企业（不含外地目标企业）');
   await expect(conditions).toContainText('持有有效的高新技术企业资质');
   await expect(conditions).toContainText('上年度营业收入 ≥ 1000 万元');
   await expect(drawer.getByTestId('policy-benefits')).toContainText('首次认定奖励 20 万元');

@@ -67,6 +67,7 @@ export const policiesEnUS: typeof policiesZhCN = {
     divisions: 'Industry divisions (two digits)',
     min: 'At least',
     max: 'At most',
+    maxBelowMin: '“At most” cannot be below “At least”',
     required: 'Enter the {{field}}',
     clauseKinds: {
       tier_held: 'Holds the title',

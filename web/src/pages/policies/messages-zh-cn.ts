@@ -61,6 +61,7 @@ export const policiesZhCN = {
     divisions: '行业大类（两位代码）',
     min: '不低于',
     max: '不高于',
+    maxBelowMin: '“不高于”不能小于“不低于”',
     required: '请填写{{field}}',
     clauseKinds: {
       tier_held: '持有资质',

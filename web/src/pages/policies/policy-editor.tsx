@@ -17,6 +17,7 @@ import {
   Select,
   Typography,
 } from 'antd';
+import type { Rule } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
 import { TIER_KEYS } from '../../../../src/domain/eligibility/tiers';
 import { type Benefit, type Policy, type PolicyInput, useSavePolicy } from '../../api/policies';
@@ -52,7 +53,10 @@ type Values = {
 } & Partial<Record<(typeof DATES)[number], Dayjs | null>>;
 
 function toValues(p: Policy | undefined): Values {
-  if (!p) return { title: '', issuer: '', status: 'draft', benefits: [], clauses: [] };
+  // A new policy starts with 本地企业: a district's policy is claimed by its own firms, and without it
+  // the matches would include the 外地目标 firms it only courts. It can be removed like any condition.
+  if (!p)
+    return { title: '', issuer: '', status: 'draft', benefits: [], clauses: [{ kind: 'universe_local' }] };
   return {
     title: p.title,
     issuer: p.issuer,
@@ -323,7 +327,23 @@ function ClauseParams({ name, kind }: { name: number; kind: ClauseForm['kind'] }
   }
   const bound = BOUND[kind];
   if (!bound) return <span style={{ flex: 1 }} />;
-  const rules = figureRules({ kind: bound.kind });
+  // A ratio is typed in %: more than 100 is a typo, not 150 % of revenue spent on R&D.
+  const rules = figureRules({ kind: bound.kind, max: kind === 'rd_ratio' ? 100 : undefined });
+  const readBound = (v: unknown) => {
+    const r = readFigure(v, bound.kind);
+    return r.ok ? r.value : null;
+  };
+  // 不高于 below 不低于 would match no firm at all; said on the field rather than after saving.
+  const maxRules: Rule[] = [
+    ...rules,
+    ({ getFieldValue }) => ({
+      validator: async (_: unknown, v: unknown) => {
+        const lo = readBound(getFieldValue(['clauses', name, 'min']));
+        const hi = readBound(v);
+        if (lo !== null && hi !== null && hi < lo) throw new Error(e.maxBelowMin);
+      },
+    }),
+  ];
   return (
     <Flex gap={8} style={{ flex: 1 }}>
       {(RANGE_KINDS.includes(kind) || MIN_KINDS.includes(kind)) && (
@@ -332,7 +352,13 @@ function ClauseParams({ name, kind }: { name: number; kind: ClauseForm['kind'] }
         </Form.Item>
       )}
       {RANGE_KINDS.includes(kind) && (
-        <Form.Item name={[name, 'max']} rules={rules} {...item} style={{ width: 170, marginBottom: 0 }}>
+        <Form.Item
+          name={[name, 'max']}
+          rules={maxRules}
+          dependencies={[['clauses', name, 'min']]}
+          {...item}
+          style={{ width: 170, marginBottom: 0 }}
+        >
           <FigureInput prefix={e.max} aria-label={e.max} />
         </Form.Item>
       )}
