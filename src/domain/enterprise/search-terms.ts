@@ -2,7 +2,7 @@
  *  aliases) and of the pinyin initials of its core, so a fragment, a short name, a former name, a typo
  *  or "zjhy" all meet the firm through one GIN-indexed array overlap. */
 import { pinyin } from 'pinyin-pro';
-import { normalizeCompanyName } from '../text/company-name.js';
+import { normalizeCompanyName, withoutInnerRegion } from '../text/company-name.js';
 
 export type SearchTerms = {
   nameNormalized: string;
@@ -83,7 +83,8 @@ export function queryGrams(q: string): string[] {
   return specific.length ? specific : all;
 }
 
-/** For a query that no firm matches whole: one gram set per character the user may have mistyped,
+/** For a query that no firm matches whole: the query without a region typed inside it, then one gram
+ *  set per character the user may have mistyped,
  *  each without the (at most two) bigrams touching that character and with the skip-gram spanning it.
  *  A firm holding every gram of one set differs from the query at that one character, which is what a
  *  typo is; the sets stay as selective as the query itself. Sets of generic grams only are dropped:
@@ -97,6 +98,15 @@ export function typoGramSets(q: string): string[][] {
   const grams = bigrams(chars.join(''));
   const seen = new Set<string>();
   const sets: string[][] = [];
+  // The bracketed region typed without brackets ("中交慧运盐城科技"): the core without it, whole.
+  const inner = withoutInnerRegion(chars.join(''));
+  if (inner && [...inner].length >= 2) {
+    const all = [...new Set(bigrams(inner))];
+    const specific = all.filter((g) => !GENERIC.has(g));
+    const set = specific.length ? specific : all;
+    seen.add(set.toSorted().join('|'));
+    sets.push(set);
+  }
   for (let p = 0; p < chars.length; p++) {
     // Character p sits in bigrams p-1 and p; the skip-gram of p-1 and p+1 spans it.
     const kept = grams.filter((g, i) => i !== p - 1 && i !== p && !GENERIC.has(g));

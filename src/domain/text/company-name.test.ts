@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bigramDice, nameSimilarity, normalizeCompanyName } from './company-name.js';
+import { bigramDice, nameSimilarity, normalizeCompanyName, withoutInnerRegion } from './company-name.js';
 
 describe('normalizeCompanyName', () => {
   it('folds full-width brackets and spaces into one normalised name', () => {
@@ -114,5 +114,14 @@ describe('bigramDice', () => {
     expect(bigramDice('通润汽车', '通达汽车')).toBeCloseTo(2 / 6);
     expect(bigramDice('甲', '甲')).toBe(1);
     expect(bigramDice('甲', '乙')).toBe(0);
+  });
+});
+
+describe('withoutInnerRegion', () => {
+  it('takes out a region typed inside a name, and leaves a leading one or a name without one alone', () => {
+    expect(withoutInnerRegion('中交慧运盐城科技')).toBe('中交慧运科技');
+    expect(withoutInnerRegion('中交慧运盐城')).toBe('中交慧运');
+    expect(withoutInnerRegion('盐城中交慧运')).toBeNull();
+    expect(withoutInnerRegion('青禾光电')).toBeNull();
   });
 });

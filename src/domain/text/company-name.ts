@@ -134,6 +134,20 @@ function stripRegionPrefix(name: string): string {
   return out;
 }
 
+/** The core with a region name inside it taken out, or null when it holds none: 中交慧运（盐城）科技 is
+ *  often typed without its brackets ("中交慧运盐城科技"), where the region sits between the trade name
+ *  and the rest. At least two characters must stay before it, so a leading region is not touched here. */
+export function withoutInnerRegion(core: string): string | null {
+  const { bracketed } = regionPrefixes();
+  const chars = [...core];
+  for (let i = 2; i < chars.length; i++)
+    for (let len = Math.min(6, chars.length - i); len >= 2; len--) {
+      const word = chars.slice(i, i + len).join('');
+      if (bracketed.has(word)) return [...chars.slice(0, i), ...chars.slice(i + len)].join('');
+    }
+  return null;
+}
+
 /** The folded full name (for exact duplicate detection) and its distinctive core (for search and similarity). */
 export function normalizeCompanyName(name: string): CompanyName {
   const normalized = fold(name);
