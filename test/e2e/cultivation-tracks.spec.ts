@@ -179,4 +179,12 @@ test("a leader of the park sets the year's targets and reads the progress", asyn
   const diff = page.getByTestId('audit-diff').first();
   await expect(diff.getByRole('row').filter({ hasText: '阶段' })).toContainText('认定');
   await expect(diff.getByRole('row').filter({ hasText: '资质/梯队' })).toContainText('科技型中小企业');
+
+  // The year's targets, stored as a list, read one row per tier (they showed as an empty diff).
+  await page.getByTestId('audit-entity-filter').click();
+  await page.keyboard.type('培育年度目标');
+  await pickOption(page, page.getByTestId('audit-entity-filter'), '培育年度目标');
+  await page.getByRole('row').filter({ hasText: '钱主任' }).first().click();
+  const targets = page.getByTestId('audit-diff').first();
+  await expect(targets.getByRole('row').filter({ hasText: '科技型中小企业' })).toContainText('"applications":3');
 });

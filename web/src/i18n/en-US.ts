@@ -1,7 +1,7 @@
 /** English interface texts; typed against zh-CN so no key goes missing. */
 
 import type { AuditEntity } from '../../../src/shared/audit-entities';
-import { AUDIT_FIELDS_EN } from '../pages/audit/field-names';
+import { AUDIT_FIELDS_EN, AUDIT_STATUSES_EN } from '../pages/audit/field-names';
 import { chainsEnUS } from '../pages/chains/messages-en-us';
 import { cultivationEnUS } from '../pages/cultivation/messages-en-us';
 import { enterprisesEnUS } from '../pages/enterprises/messages-en-us';
@@ -239,6 +239,7 @@ export const enUS: Messages = {
     entities: AUDIT_ENTITY_NAMES_EN,
     object: 'Object',
     fields: AUDIT_FIELDS_EN,
+    statuses: AUDIT_STATUSES_EN,
   },
   users: {
     title: 'Users',

@@ -1,7 +1,7 @@
 /** 简体中文界面文案（默认语言）。en-US.ts 必须提供同样的键。 */
 
 import { AUDIT_ENTITY_NAMES } from '../../../src/shared/audit-entities';
-import { AUDIT_FIELDS_ZH } from '../pages/audit/field-names';
+import { AUDIT_FIELDS_ZH, AUDIT_STATUSES_ZH } from '../pages/audit/field-names';
 import { chainsZhCN } from '../pages/chains/messages-zh-cn';
 import { cultivationZhCN } from '../pages/cultivation/messages-zh-cn';
 import { enterprisesZhCN } from '../pages/enterprises/messages-zh-cn';
@@ -201,6 +201,7 @@ export const zhCN = {
     entities: AUDIT_ENTITY_NAMES as Record<string, string>,
     object: '对象',
     fields: AUDIT_FIELDS_ZH,
+    statuses: AUDIT_STATUSES_ZH,
   },
   users: {
     title: '用户管理',

@@ -16,9 +16,26 @@ function show(v: unknown): string {
   return typeof v === 'string' ? v : JSON.stringify(v);
 }
 
+/** A list stored in the log (a year's targets, one per tier) as rows keyed by what names each item —
+ *  its tier, key or id — or by position, so it reads like any other entry instead of not at all. */
+function listAsRecord(v: unknown): Record<string, unknown> | null {
+  if (!Array.isArray(v)) return asRecord(v);
+  const objects = v.every((x) => asRecord(x));
+  const id = objects
+    ? ['tier', 'key', 'id'].find((k) => v.every((x) => typeof x[k] === 'string'))
+    : undefined;
+  return Object.fromEntries(
+    v.map((x, i) => {
+      if (!id) return [String(i + 1), x];
+      const { [id]: name, ...rest } = x as Record<string, unknown>;
+      return [String(name), rest];
+    }),
+  );
+}
+
 export function diffRows(entry: Pick<AuditEntry, 'before' | 'after'>): Row[] {
-  const before = asRecord(entry.before);
-  const after = asRecord(entry.after);
+  const before = listAsRecord(entry.before);
+  const after = listAsRecord(entry.after);
   if (!before && !after) return [];
   if ((entry.before !== null && !before) || (entry.after !== null && !after)) {
     return [{ field: '—', before: entry.before, after: entry.after, changed: true }];
@@ -60,6 +77,7 @@ function useValueName(): (field: string, v: unknown) => string | undefined {
     if (STAGE_FIELDS.has(field))
       return projectStages[v] ?? m.cultivation.stages[v as keyof typeof m.cultivation.stages];
     if (field === 'tier') return m.enterprises.tiers[v];
+    if (field === 'status') return m.audit.statuses[v];
     return undefined;
   };
 }
@@ -99,7 +117,9 @@ export function AuditDiff({ entry }: { entry: AuditEntry }) {
           width: 220,
           render: (f: string, row) => (
             <span>
-              <Typography.Text strong={row.changed}>{m.audit.fields[f] ?? f}</Typography.Text>
+              <Typography.Text strong={row.changed}>
+                {m.audit.fields[f] ?? m.enterprises.tiers[f] ?? f}
+              </Typography.Text>
               {m.audit.fields[f] && (
                 <Typography.Text type="secondary" style={{ marginLeft: 6, fontSize: 12 }}>
                   {f}

@@ -118,6 +118,11 @@ export const AUDIT_FIELDS_ZH: Record<string, string> = {
   policyId: '政策编号',
   dueOn: '截止日期',
   toldAt: '告知时间',
+  created: '新建数',
+  existing: '已有数',
+  matched: '匹配数',
+  summary: '摘要',
+  regionScope: '适用地区',
   // 任务
   format: '格式',
   cancelRequested: '已请求取消',
@@ -236,6 +241,25 @@ export const AUDIT_FIELDS_EN: Record<string, string> = {
   policyId: 'Policy id',
   dueOn: 'Due on',
   toldAt: 'Told at',
+  created: 'Created',
+  existing: 'Already there',
+  matched: 'Matched',
+  summary: 'Summary',
+  regionScope: 'Regions',
   format: 'Format',
   cancelRequested: 'Cancel requested',
+};
+
+/** Status codes a reader meets in the log: a policy's and a push's. */
+export const AUDIT_STATUSES_ZH: Record<string, string> = {
+  draft: '草稿',
+  published: '已发布',
+  pending: '待告知',
+  told: '已告知',
+};
+export const AUDIT_STATUSES_EN: Record<string, string> = {
+  draft: 'Draft',
+  published: 'Published',
+  pending: 'To tell',
+  told: 'Told',
 };
