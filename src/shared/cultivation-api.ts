@@ -153,21 +153,28 @@ export const TrackBulkCreate = z.object({
   status: z.enum(['eligible', 'close', 'unknown']).describe('把这一类企业纳入培育库（已在库的跳过）'),
   year,
 });
-export const TrackMove = z.object({
-  version: z.int(),
-  stage: z.enum(STAGES),
-  batch: z.string().trim().max(50).optional().describe('申报批次，如“第一批”；申报时必填'),
-  reason: z.string().trim().max(500).optional().describe('未通过的原因；未通过时必填'),
-  note: z.string().trim().max(500).optional().describe('服务记录或备注'),
-  certificateNo: z.string().trim().max(64).optional().describe('认定时的证书编号'),
-  issuedOn: z.iso
-    .date()
-    // A certificate is recorded once it is issued; a future date would grant the tier today.
-    .refine((d) => d <= chinaToday(), '认定日期不能晚于今天')
-    .optional()
-    .describe('认定日期；认定时必填，并写入企业资质'),
-  ownerId: z.uuid().nullable().optional(),
-});
+export const TrackMove = z
+  .object({
+    version: z.int(),
+    stage: z.enum(STAGES),
+    batch: z.string().trim().max(50).optional().describe('申报批次，如“第一批”；申报时必填'),
+    reason: z.string().trim().max(500).optional().describe('未通过的原因；未通过时必填'),
+    note: z.string().trim().max(500).optional().describe('服务记录或备注'),
+    certificateNo: z.string().trim().max(64).optional().describe('认定时的证书编号'),
+    issuedOn: z.iso
+      .date()
+      // A certificate is recorded once it is issued; a future date would grant the tier today.
+      .refine((d) => d <= chinaToday(), '认定日期不能晚于今天')
+      .optional()
+      .describe('认定日期；认定时必填，并写入企业资质'),
+    expiresOn: z.iso.date().optional().describe('证书有效期至；写入企业资质，资质即将到期时提醒重新认定'),
+    ownerId: z.uuid().nullable().optional(),
+  })
+  // A title that ends before it starts is a typo; the form says so on the field.
+  .refine((b) => !b.expiresOn || !b.issuedOn || b.expiresOn > b.issuedOn, {
+    path: ['expiresOn'],
+    message: '有效期至应晚于认定日期',
+  });
 export const TrackEvent = z.object({
   stage: z.enum(STAGES),
   at: z.string(),

@@ -55,8 +55,16 @@ describe('培育路径', () => {
     });
     expect(future.statusCode).toBe(400);
     expect(future.json().message).toContain('认定日期不能晚于今天');
+    const backwards = await move({ stage: 'certified', issuedOn: '2026-11-20', expiresOn: '2026-01-01' });
+    expect(backwards.statusCode).toBe(400);
+    expect(backwards.json().details[0].message).toBe('有效期至应晚于认定日期');
     track = (
-      await move({ stage: 'certified', issuedOn: '2026-11-20', certificateNo: 'GR202632000123' })
+      await move({
+        stage: 'certified',
+        issuedOn: '2026-11-20',
+        expiresOn: '2029-11-19',
+        certificateNo: 'GR202632000123',
+      })
     ).json();
     expect(track.stage).toBe('certified');
     expect(track.history.map((h: { stage: string }) => h.stage)).toEqual([
@@ -70,7 +78,13 @@ describe('培育路径', () => {
       .select()
       .from(qualifications)
       .where(eq(qualifications.enterpriseId, id));
-    expect(title).toMatchObject({ tier: 'hnte', issuedOn: '2026-11-20', certificateNo: 'GR202632000123' });
+    // The certificate's expiry goes with it, so 资质即将到期 can remind the firm to re-apply.
+    expect(title).toMatchObject({
+      tier: 'hnte',
+      issuedOn: '2026-11-20',
+      expiresOn: '2029-11-19',
+      certificateNo: 'GR202632000123',
+    });
     expect(title.provenance.source).toMatchObject({ kind: 'user', userName: '张专员' });
   });
 

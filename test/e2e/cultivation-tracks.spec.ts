@@ -97,6 +97,8 @@ test('an officer pools the 可申报 firms and moves one to 认定', async ({ pa
     await expect(d.getByTestId('move-stage')).toContainText('未通过');
     await d.getByLabel('认定日期').fill('2026-06-30');
     await d.getByLabel('认定日期').press('Enter');
+    await d.getByLabel('有效期至').fill('2027-06-29');
+    await d.getByLabel('有效期至').press('Enter');
     await d.getByLabel('证书编号').fill('202632000001');
   });
   await expect(row.getByTestId('track-move')).toHaveCount(0);
@@ -116,9 +118,10 @@ test('an officer pools the 可申报 firms and moves one to 认定', async ({ pa
   await expect(history).toContainText('周专员');
   await snap(page, 'cultivation-tracks');
 
-  // The certificate is now the firm's title.
+  // The certificate is now the firm's title, with its expiry.
   await row.getByTestId('track-firm').click();
   await expect(page.getByTestId('profile-name')).toHaveText(QUALIFIES);
+  await expect(page.getByTestId('qualifications-card')).toContainText('2027-06-29');
 });
 
 test("a leader of the park sets the year's targets and reads the progress", async ({ page, browser }) => {

@@ -130,6 +130,7 @@ export type TrackMove = {
   note?: string;
   certificateNo?: string;
   issuedOn?: string;
+  expiresOn?: string;
 };
 export type Target = { tier: Tier; applications: number | null; certifications: number | null };
 

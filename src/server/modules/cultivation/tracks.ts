@@ -230,6 +230,7 @@ export async function moveTrack(db: Db, actor: Actor, id: string, body: z.infer<
           tier: before.tier,
           certificateNo: body.certificateNo ?? null,
           issuedOn: body.issuedOn,
+          expiresOn: body.expiresOn ?? null,
           provenance: {
             source: { kind: 'user', userId: actor.id, userName: actor.displayName },
             asOf: new Date().toISOString().slice(0, 10),

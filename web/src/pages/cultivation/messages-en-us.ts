@@ -65,6 +65,8 @@ export const cultivationEnUS: typeof cultivationZhCN = {
     batchHint: 'e.g. 第一批',
     reason: 'Reason for rejection',
     issuedOn: 'Certified on',
+    expiresOn: 'Valid until',
+    expiresOnHint: 'As on the certificate; the dashboard reminds you 90 days before it expires',
     certificateNo: 'Certificate no.',
     note: 'Note',
     notePlaceholder: 'Service record or note',

@@ -60,6 +60,8 @@ export const cultivationZhCN = {
     batchHint: '如“第一批”',
     reason: '未通过原因',
     issuedOn: '认定日期',
+    expiresOn: '有效期至',
+    expiresOnHint: '按证书填写；到期前 90 天会在工作台提醒重新认定',
     certificateNo: '证书编号',
     note: '备注',
     notePlaceholder: '服务记录或备注',

@@ -17,6 +17,7 @@ type Values = {
   batch?: string;
   reason?: string;
   issuedOn?: Dayjs;
+  expiresOn?: Dayjs;
   certificateNo?: string;
   note?: string;
 };
@@ -46,6 +47,7 @@ export function MoveTrackModal({ track, onClose }: { track: Track; onClose: () =
         batch: to === 'applied' ? text(v.batch) : undefined,
         reason: to === 'rejected' ? text(v.reason) : undefined,
         issuedOn: to === 'certified' ? v.issuedOn?.format('YYYY-MM-DD') : undefined,
+        expiresOn: to === 'certified' ? v.expiresOn?.format('YYYY-MM-DD') : undefined,
         certificateNo: to === 'certified' ? text(v.certificateNo) : undefined,
         note: text(v.note),
       },
@@ -114,6 +116,9 @@ export function MoveTrackModal({ track, onClose }: { track: Track; onClose: () =
                 disabledDate={(d) => d.isAfter(dayjs(), 'day')}
                 data-testid="move-issued-on"
               />
+            </Form.Item>
+            <Form.Item name="expiresOn" label={c.move.expiresOn} extra={c.move.expiresOnHint}>
+              <DatePicker style={{ width: 200 }} data-testid="move-expires-on" />
             </Form.Item>
             <Form.Item name="certificateNo" label={c.move.certificateNo}>
               <Input maxLength={64} />
