@@ -115,7 +115,7 @@ test('an officer edits the legal representative; the source and history name the
   await expect(page.getByTestId('history-card')).toContainText('王慧运');
 });
 
-test('a stale edit gets the conflict message and the profile reloads', async ({ page }) => {
+test('a stale edit keeps what was typed, takes the other change, and saves both', async ({ page }) => {
   await login(page, 'officer');
   await page.goto('/enterprises?q=中交慧运');
   await page.getByTestId('enterprises-table').getByText('中交慧运（盐城）科技有限公司').click();
@@ -132,9 +132,18 @@ test('a stale edit gets the conflict message and the profile reloads', async ({ 
   });
   expect(res.ok()).toBe(true);
 
-  await page.getByTestId('enterprise-form').getByLabel('法定代表人').fill('李慧运');
+  const form = page.getByTestId('enterprise-form');
+  await form.getByLabel('主要产品').fill('智慧港口调度系统');
   await page.getByTestId('enterprise-edit-save').click();
-  await expect(page.getByText('该企业已被他人修改')).toBeVisible();
+  // The dialog stays: the typed 主要产品 is kept, the other side's address is taken in.
+  await expect(page.getByTestId('enterprise-edit-conflict')).toContainText('该企业已被他人修改');
+  await expect(form.getByLabel('主要产品')).toHaveValue('智慧港口调度系统');
+  await expect(form.getByLabel('地址', { exact: true })).toHaveValue('盐城市亭湖区新洋港路 88 号');
+  await expect(page.getByTestId('fact-address')).toContainText('新洋港路 88 号');
+  // Saving again keeps both changes.
+  await page.getByTestId('enterprise-edit-save').click();
+  await expect(page.getByText('企业信息已保存')).toBeVisible();
+  await expect(page.getByTestId('fact-mainProducts')).toContainText('智慧港口调度系统');
   await expect(page.getByTestId('fact-address')).toContainText('新洋港路 88 号');
   await expect(page.getByTestId('fact-legalRep')).toContainText('王慧运');
 });

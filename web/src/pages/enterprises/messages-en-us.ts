@@ -140,7 +140,8 @@ export const enterprisesEnUS: typeof enterprisesZhCN = {
   edit: {
     title: 'Edit enterprise',
     saved: 'Saved',
-    stale: 'Someone else changed this enterprise; it has been reloaded, please edit again',
+    conflict:
+      'Someone else changed this enterprise: fields you did not change now hold their values; fields you changed keep what you typed, and saving again makes yours the current ones.',
     nameRequired: 'Enter the name (at least 2 characters)',
     usccInvalid: 'Invalid credit code',
     regionPattern: 'A region code has 6 digits',

@@ -140,7 +140,8 @@ export const enterprisesZhCN = {
   edit: {
     title: '编辑企业信息',
     saved: '企业信息已保存',
-    stale: '该企业已被他人修改，已为您刷新为最新内容，请重新编辑',
+    conflict:
+      '该企业已被他人修改：您没改的项已换成对方保存的内容；您改了的项保留您填写的内容，核对后再次保存将以您的为准。',
     nameRequired: '请填写企业名称（至少 2 个字）',
     usccInvalid: '统一社会信用代码有误',
     regionPattern: '行政区划代码应为 6 位数字',

@@ -1,11 +1,13 @@
 /** 编辑企业信息 (admin, officer): sends only the changed facts with the version they were based on;
- *  a stale version (409) reloads the profile; the server's field errors land on their fields. */
+ *  a stale version (409) keeps the dialog open, takes the other side's value in the fields the user did
+ *  not change and keeps what the user typed in the others; the server's field errors land on their fields. */
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, DatePicker, Flex, Form, Input, Modal, Radio, Select, Switch } from 'antd';
+import { Alert, App, Button, DatePicker, Flex, Form, Input, Modal, Radio, Select, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { validateUscc } from '../../../../../src/domain/text/uscc';
-import { isApiError } from '../../../api/client';
+import { api, isApiError } from '../../../api/client';
 import { type EnterpriseDetail, type EnterpriseUpdate, useUpdateEnterprise } from '../../../api/enterprises';
 import { FigureInput, readFigures, useFigureRules } from '../../../components/figure-input';
 import { useApiError } from '../../../components/use-api-error';
@@ -89,11 +91,30 @@ export function EditEnterpriseModal({
   const update = useUpdateEnterprise(e.id);
   const showError = useApiError();
   const figureRules = useFigureRules();
+  // The version the form edits: the profile as opened, then the other side's after a conflict.
+  const [base, setBase] = useState(e);
+  const [conflict, setConflict] = useState(false);
+
+  /** After a 409: fields only the other side changed take their value, so saving again cannot undo
+   *  them unseen; fields the user changed keep what was typed and will overwrite knowingly. */
+  const adoptTheirs = async (mine: EnterpriseUpdate) => {
+    const current = await api.get<EnterpriseDetail>(`/api/v1/enterprises/${e.id}`);
+    const theirs = toValues(current);
+    const adopt: Partial<Values> = {};
+    for (const k of Object.keys(theirs) as (keyof Values)[]) {
+      const apiKey = k === 'registeredCapitalWan' ? 'registeredCapital' : k;
+      const changed = JSON.stringify(current[apiKey] ?? null) !== JSON.stringify(base[apiKey] ?? null);
+      if (changed && !(apiKey in mine)) Object.assign(adopt, { [k]: theirs[k] });
+    }
+    form.setFieldsValue(adopt);
+    setBase(current);
+    setConflict(true);
+  };
 
   const submit = async () => {
     const v = await validValues(form);
     if (!v) return;
-    const body = changes(e, readFigures(v, { registeredCapitalWan: 'wan' }));
+    const body = changes(base, readFigures(v, { registeredCapitalWan: 'wan' }));
     if (Object.keys(body).length === 1) {
       message.info(m.edit.noChange);
       onClose();
@@ -106,8 +127,7 @@ export function EditEnterpriseModal({
       },
       onError: (err) => {
         if (isApiError(err, 'conflict.stale')) {
-          message.warning(m.edit.stale);
-          onClose();
+          adoptTheirs(body).catch((e2) => showError(e2));
           return;
         }
         if (isApiError(err) && Array.isArray(err.details)) {
@@ -149,6 +169,15 @@ export function EditEnterpriseModal({
       width={720}
       okButtonProps={{ 'data-testid': 'enterprise-edit-save' }}
     >
+      {conflict && (
+        <Alert
+          type="warning"
+          showIcon
+          title={m.edit.conflict}
+          style={{ marginBottom: 12 }}
+          data-testid="enterprise-edit-conflict"
+        />
+      )}
       <Form<Values>
         form={form}
         layout="vertical"
