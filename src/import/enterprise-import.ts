@@ -175,8 +175,9 @@ export async function runEnterpriseImport(opts: {
       unit: c.unit,
       value: r.values[c.index],
     }));
-    const nameCell = cells.find((c) => c.key === 'name');
-    if (nameCell && TOTAL_ROW.test(String(nameCell.value ?? '').trim())) return;
+    // A 合计 row closes many office sheets, its label under 企业名称 or in the first column (统一社会信用代码).
+    const label = (key: string) => String(cells.find((c) => c.key === key)?.value ?? '').trim();
+    if (TOTAL_ROW.test(label('name')) || (TOTAL_ROW.test(label('uscc')) && !label('name'))) return;
     const parsed = parseRow(r.row, cells, defaults);
     if (parsed.ok)
       batch.push({

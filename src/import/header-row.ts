@@ -6,15 +6,15 @@ import {
   headerUnit,
   mappingTarget,
   matchHeader,
+  REJECTED_EXTRA_HEADERS,
 } from '../domain/enterprise/fields.js';
 import type { MoneyUnit } from '../domain/text/chinese-number.js';
 
 export type ColumnMap = { index: number; header: string; key: string; unit?: MoneyUnit }[];
 export type HeaderScan = { headerRow: number; headers: string[]; columns: ColumnMap; unmapped: string[] };
 
-/** Columns the rejected-rows download adds after the file's own (see rejected-xlsx.ts): a fixed file
- *  comes back with them, and they are ours, not unknown columns to report. */
-export const REJECTED_EXTRA_HEADERS = ['原行号', '错误原因'] as const;
+export { REJECTED_EXTRA_HEADERS };
+
 const OURS = new Set<string>(REJECTED_EXTRA_HEADERS);
 
 /** Columns of a header row: the user's saved mapping (header → field key, '' to ignore) wins over recognition. */

@@ -194,6 +194,14 @@ describe('enterprise import', () => {
     expect(flagged.items.map((e: { name: string }) => e.name)).toContain('盐城无码科技有限公司');
   });
 
+  it('skips a 合计 row whose label sits in the first column, not rejecting it as a bad credit code', async () => {
+    const csv = Buffer.from(
+      '统一社会信用代码,企业名称,营业收入(万元)\n,盐城合计测试科技有限公司,100\n合计,,100\n',
+    );
+    const job = await importFile('合计.csv', csv);
+    expect(job.result).toMatchObject({ inserted: 1, rejected: 0 });
+  });
+
   it('reads a bare 注册资本 column in the unit the user chose for it', async () => {
     const csv = Buffer.from('企业名称,注册资本\n盐城单位选择科技有限公司,"2,000"\n');
     const job = await importFile('单位.csv', csv, {

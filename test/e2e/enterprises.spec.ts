@@ -1,6 +1,6 @@
 /** 企业库 in the browser: import a GBK CSV with bad rows, re-import it, find a firm by its short name,
  *  read its sourced profile, edit it, export the list, review a duplicate, and the roles' menus. */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
@@ -55,6 +55,20 @@ test('an officer imports a GBK CSV: 3 added, 3 rejected with Chinese reasons and
     page.getByTestId('import-download-rejected').click(),
   ]);
   expect(download.suggestedFilename()).toMatch(/^被拒绝的行-.*\.xlsx$/);
+
+  // Uploaded back, the download's own columns are named as such, not as unknown ones.
+  await page.goto('/enterprises/import');
+  await page
+    .getByTestId('import-file')
+    .locator('input[type=file]')
+    .setInputFiles({
+      name: '被拒绝的行.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: readFileSync(await download.path()),
+    });
+  const back = page.getByTestId('import-columns');
+  await expect(back.getByRole('row').filter({ hasText: '错误原因' })).toContainText('错误报告列，导入时忽略');
+  await expect(back.getByRole('row').filter({ hasText: '错误原因' })).not.toContainText('未识别');
 });
 
 test('importing the same file again changes nothing', async ({ page }) => {

@@ -44,6 +44,10 @@ const f = (
   headers: [label, ...headers],
 });
 
+/** Columns the rejected-rows download adds after the file's own (see rejected-xlsx.ts): a fixed file
+ *  comes back with them, and they are ours, not unknown columns to report. */
+export const REJECTED_EXTRA_HEADERS = ['原行号', '错误原因'] as const;
+
 /** The one money figure that may be below zero: a loss. 注册资本, 营业收入, 研发费用, assets, tax … cannot. */
 export const SIGNED_MONEY: ReadonlySet<string> = new Set(['netProfit']);
 

@@ -221,6 +221,7 @@ export const enterprisesEnUS: typeof enterprisesZhCN = {
     sample: 'Sample',
     ignore: 'Ignore this column',
     unknown: 'Not recognised',
+    ours: 'From the error report; ignored',
     bareYuan:
       '{{headers}}: the header states no unit, so plain numbers will be read as yuan (2,000 is CNY 2,000). If they are in 万元 (10k CNY), choose 万元 in the column’s Unit.',
     year: 'Figures for year',

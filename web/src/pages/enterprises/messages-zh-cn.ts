@@ -219,6 +219,7 @@ export const enterprisesZhCN = {
     sample: '示例',
     ignore: '忽略此列',
     unknown: '未识别',
+    ours: '错误报告列，导入时忽略',
     bareYuan:
       '{{headers}} 的列名没有注明单位，其中的纯数字将按“元”导入（如 2,000 即 2,000 元）。如果是万元，请在该列的“单位”中选择“万元”。',
     year: '数据年度',

@@ -2,6 +2,7 @@
  *  not recognise can be mapped by hand, and any column can be ignored. A money column's unit can be
  *  chosen (sent as "key@万元") when its header does not say it. */
 import { Alert, Select, Table, Tag, Typography } from 'antd';
+import { REJECTED_EXTRA_HEADERS } from '../../../../../src/domain/enterprise/fields';
 import type { ImportField, ImportPreview } from '../../../api/enterprises';
 import { useMessages } from '../../../i18n';
 import { fill } from '../../../i18n/fill';
@@ -9,6 +10,7 @@ import { fill } from '../../../i18n/fill';
 type Column = ImportPreview['columns'][number] & { index: number };
 
 const MONEY_UNITS = ['元', '千元', '万元', '亿元'] as const;
+const OURS = new Set<string>(REJECTED_EXTRA_HEADERS);
 
 function sample(rows: unknown[][], index: number): string {
   const values = rows
@@ -71,11 +73,15 @@ export function ColumnMapping({
             render: (h: string, c) => (
               <span>
                 <Typography.Text strong>{h}</Typography.Text>
-                {!c.key && (
-                  <Tag color="orange" style={{ marginInlineStart: 8 }}>
-                    {m.unknown}
-                  </Tag>
-                )}
+                {!c.key &&
+                  (OURS.has(h) ? (
+                    // The rejected-rows download's own columns, coming back with a fixed file.
+                    <Tag style={{ marginInlineStart: 8 }}>{m.ours}</Tag>
+                  ) : (
+                    <Tag color="orange" style={{ marginInlineStart: 8 }}>
+                      {m.unknown}
+                    </Tag>
+                  ))}
               </span>
             ),
           },
