@@ -189,5 +189,7 @@ test("a leader of the park sets the year's targets and reads the progress", asyn
   await pickOption(page, page.getByTestId('audit-entity-filter'), '培育年度目标');
   await page.getByRole('row').filter({ hasText: '钱主任' }).first().click();
   const targets = page.getByTestId('audit-diff').first();
-  await expect(targets.getByRole('row').filter({ hasText: '科技型中小企业' })).toContainText('"applications":3');
+  await expect(targets.getByRole('row').filter({ hasText: '科技型中小企业' })).toContainText(
+    '"applications":3',
+  );
 });
