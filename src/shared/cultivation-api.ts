@@ -23,6 +23,14 @@ const isoDate = z.iso.date();
 export const CloseRuleSchema = z.object({
   maxUnmet: z.int().min(0).max(10).describe('最多几项未满足仍算“接近”'),
   scoreMargin: z.number().min(0).max(100).describe('离及格分不超过几分仍算“接近”'),
+  tolerance: z
+    .number()
+    .min(0)
+    .max(1)
+    .optional()
+    .describe(
+      '每项未满足的数值条件（营收、占比、增长率、估值等）差距不超过要求值的几成仍算“接近”，如 0.3 即 30%；发起筛查时默认 0.3',
+    ),
 });
 
 export const ScreeningCreate = z.object({

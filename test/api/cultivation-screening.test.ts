@@ -22,7 +22,11 @@ let officer: Client;
 const ASSESSED_ON = '2026-03-01';
 
 /** A small tech firm: 科技型中小企业 turns on tech staff ≥ 10 % (国科发政〔2017〕115号). */
-async function addFirm(name: string, techStaff2025: number, opts: { hnteUntil?: string } = {}) {
+async function addFirm(
+  name: string,
+  techStaff2025: number,
+  opts: { hnteUntil?: string; assets2025?: number } = {},
+) {
   const { db } = t.database;
   const [row] = await db
     .insert(enterprises)
@@ -46,7 +50,7 @@ async function addFirm(name: string, techStaff2025: number, opts: { hnteUntil?: 
     rdExpense: 2.4e6,
     rdExpenseDomestic: 2.4e6,
     totalCost: 25e6,
-    totalAssets: 50e6,
+    totalAssets: year === 2025 && opts.assets2025 ? opts.assets2025 : 50e6,
     totalLiabilities: 20e6,
     provenance: prov,
   }));
@@ -66,8 +70,8 @@ async function addFirm(name: string, techStaff2025: number, opts: { hnteUntil?: 
   return row.id;
 }
 
-async function screen(client: Client, assessedOn = ASSESSED_ON) {
-  const res = await client.post('/api/v1/cultivation/screenings', { assessedOn });
+async function screen(client: Client, assessedOn = ASSESSED_ON, closeRule?: object) {
+  const res = await client.post('/api/v1/cultivation/screenings', { assessedOn, closeRule });
   expect(res.statusCode).toBe(202);
   const { runId, job } = res.json();
   t.runner?.wake();
@@ -316,5 +320,35 @@ describe('诊断卡', () => {
   it('is not shown to another org', async () => {
     const nt = await login(t.app, 'nt_officer');
     expect((await nt.get(`/api/v1/enterprises/${qualifying}/eligibility`)).statusCode).toBe(404);
+  });
+});
+
+describe('接近 looks at how far a firm misses, not only how many criteria', () => {
+  let slightly: string;
+  let hugely: string;
+  beforeAll(async () => {
+    // 科技型中小企业 caps total assets at 2 亿元: one firm is 10 % over it, the other ten times over.
+    slightly = await addFirm('盐南超限甲科技有限公司', 10, { assets2025: 220e6 });
+    hugely = await addFirm('盐南超限乙科技有限公司', 10, { assets2025: 2000e6 });
+  });
+
+  it('one unmet criterion each, but only the firm 10 % over the cap is 接近; the run records the rule', async () => {
+    const run = await screen(officer);
+    const near = await standingOf('tech_sme', slightly, run);
+    const far = await standingOf('tech_sme', hugely, run);
+    expect(near.status).toBe('close');
+    expect(far.status).toBe('far');
+    expect(far.unmet.map((u: { criterion: string }) => u.criterion)).toEqual(['资产总额']);
+    const ladder = (await officer.get(`/api/v1/cultivation/screenings/${run}/ladder`)).json();
+    expect(ladder.run.closeRule).toEqual({ maxUnmet: 2, scoreMargin: 10, tolerance: 0.3 });
+  });
+
+  it('the tolerance is the user’s to set: at 5 % the firm 10 % over the cap is far too', async () => {
+    const run = await screen(officer, ASSESSED_ON, { maxUnmet: 2, scoreMargin: 10, tolerance: 0.05 });
+    expect((await standingOf('tech_sme', slightly, run)).status).toBe('far');
+    const bad = await officer.post('/api/v1/cultivation/screenings', {
+      closeRule: { maxUnmet: 2, scoreMargin: 10, tolerance: 3 },
+    });
+    expect(bad.statusCode).toBe(400);
   });
 });

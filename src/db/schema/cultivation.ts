@@ -16,9 +16,11 @@ import {
 import { enterprises } from './enterprises.js';
 import { orgs } from './orgs.js';
 
-/** When a firm counts as "close" to a tier (接近): at most `maxUnmet` criteria unmet and, where the
- *  tier scores, its best reachable score within `scoreMargin` points of the pass mark. */
-export type CloseRule = { maxUnmet: number; scoreMargin: number };
+/** When a firm counts as "close" to a tier (接近): at most `maxUnmet` criteria unmet, each measured one
+ *  (revenue, a ratio, growth, valuation …) missed by at most `tolerance` of its requirement, and, where
+ *  the tier scores, its best reachable score within `scoreMargin` points of the pass mark. Runs made
+ *  before `tolerance` existed have none and did not look at distances. */
+export type CloseRule = { maxUnmet: number; scoreMargin: number; tolerance?: number };
 
 export type RunRuleset = { id: string; document: string; name?: string; provisional?: boolean };
 

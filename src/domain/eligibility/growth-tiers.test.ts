@@ -97,6 +97,11 @@ function startup(patch: Partial<FirmFacts> = {}): FirmFacts {
 }
 const unicorn = (f: FirmFacts = startup()) => verdict(f, 'unicorn');
 const potential = (f: FirmFacts) => verdict(f, 'potential_unicorn');
+const young = (establishedOn: string, valuation: number, raised: number) =>
+  startup({
+    establishedOn,
+    equityRounds: [{ date: '2024-01-01', amount: raised, currency: 'USD', postMoneyValuation: valuation }],
+  });
 
 describe('独角兽 unicorn-gei-2025 (长城战略咨询 GEI)', () => {
   it('≤ 10 years, private investment, unlisted, valued ≥ US$1bn with ≥ US$50m raised: qualifies', () => {
@@ -186,12 +191,6 @@ describe('独角兽 unicorn-gei-2025 (长城战略咨询 GEI)', () => {
 });
 
 describe('潜在独角兽 potential-unicorn-gei-2025 (长城战略咨询 GEI)', () => {
-  const young = (establishedOn: string, valuation: number, raised: number) =>
-    startup({
-      establishedOn,
-      equityRounds: [{ date: '2024-01-01', amount: raised, currency: 'USD', postMoneyValuation: valuation }],
-    });
-
   it('≤ 5 years: US$100m valuation and US$5m raised are enough (exactly at both)', () => {
     expect(potential(young('2020-06-30', 100_000_000, 5_000_000))).toMatchObject({ eligible: true });
     expect(unmetCriteria(potential(young('2020-06-30', 99_999_000, 5_000_000)))).toEqual([
@@ -210,5 +209,35 @@ describe('潜在独角兽 potential-unicorn-gei-2025 (长城战略咨询 GEI)', 
 
   it('over 9 years old is out of both bands', () => {
     expect(unmetCriteria(potential(young('2016-06-29', 600_000_000, 30_000_000)))).toEqual(['成立年限']);
+  });
+});
+
+describe('shortfall: how far a failed measured criterion is from its requirement (decides 接近)', () => {
+  const valued = (usd: number) =>
+    startup({ valuations: [{ date: '2025-03-01', amount: usd, currency: 'USD' }] });
+
+  it('a valuation of US$3m against US$1bn misses by 99.7 %; US$800m by 20 %; a pass by nothing', () => {
+    expect(unicorn(valued(3_000_000)).shortfall).toBeCloseTo(0.997, 6);
+    expect(unicorn(valued(800_000_000)).shortfall).toBeCloseTo(0.2, 6);
+    expect(unicorn().shortfall).toBe(0);
+  });
+
+  it('the worst criterion counts: valuation 10 % short and financing 60 % short give 60 %', () => {
+    const v = potential(young('2020-06-29', 450_000_000, 10_000_000));
+    expect(unmetCriteria(v)).toHaveLength(2);
+    expect(v.shortfall).toBeCloseTo(0.6, 6);
+  });
+
+  it('a yes/no condition has no distance: a listed firm fails with shortfall 0', () => {
+    expect(unicorn(startup({ listed: true })).shortfall).toBe(0);
+  });
+
+  it('瞪羚: growth of 10 % a year against 20 % misses by half', () => {
+    // 2,000 万元 × 1.1³ = 2,662 万元.
+    const v = gazelle(
+      withYears(baseFirm(), { 2023: { revenue: 24_000_000 }, 2024: { revenue: 26_620_000 } }),
+    );
+    expect(unmetCriteria(v)).toEqual(['2021–2024 年营业收入复合增长率']);
+    expect(v.shortfall).toBeCloseTo(0.5, 3);
   });
 });

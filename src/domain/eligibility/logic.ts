@@ -20,6 +20,15 @@ export function meets(value: number, op: Band['op'], threshold: number): boolean
   }
 }
 
+/** How far a value misses a threshold, as a share of the threshold: 0.2 when revenue is 20 % below a
+ *  minimum, or staff 20 % over a cap; 0 when it does not miss. Nothing is a small share of a zero
+ *  threshold, so that gives Infinity. 接近 compares this with the screening's tolerance. */
+export function shortBy(value: number, op: '>=' | '<=', threshold: number): number {
+  if (!(threshold > 0)) return Number.POSITIVE_INFINITY;
+  const miss = op === '>=' ? threshold - value : value - threshold;
+  return miss > 0 ? miss / threshold : 0;
+}
+
 /** Index of the first band the value falls in, -1 for none (0 points). */
 export function bandIndex(bands: readonly Band[], value: number): number {
   for (let i = 0; i < bands.length; i++) if (meets(value, bands[i].op, bands[i].value)) return i;

@@ -57,6 +57,9 @@ export interface Verdict {
   readonly unmet: Unmet[];
   /** The unmet criteria's names, without rendering their values (cheap; for screening many firms). */
   readonly unmetCriteria: string[];
+  /** The largest share by which an unmet measured criterion misses its requirement (0.3 = revenue 30 %
+   *  below the minimum, or a size 30 % over the cap); 0 when no unmet criterion is measured. */
+  readonly shortfall: number;
   readonly missing: readonly string[];
   /** What it would take, in Chinese user terms; empty when eligible. */
   readonly gap: string[];
@@ -72,7 +75,14 @@ export type Text = () => string;
 export type UnmetText = () => [actual: string, required: string, gap: string | null];
 
 type ItemRec = { item: string; lo: number; hi: number; max: number; basis: string | Text };
-type UnmetRec = { criterion: string; text: UnmetText; done: [string, string, string | null] | null };
+/** shortBy: how far the value misses, as a share of the requirement (see shortBy in logic.ts); null when
+ *  the criterion has no such measure (a yes/no condition, a count of a few items, an age, a score). */
+type UnmetRec = {
+  criterion: string;
+  text: UnmetText;
+  shortBy: number | null;
+  done: [string, string, string | null] | null;
+};
 type GapRec = UnmetRec | Text;
 
 const NONE: readonly never[] = Object.freeze([]);
@@ -156,9 +166,10 @@ export class Draft implements Verdict {
     this.#items.push({ item, lo: -loExcess, hi: -hiExcess, max: 0, basis });
   }
 
-  /** Records an unmet criterion (eligibility is the caller's, through need/check). */
-  fail(criterion: string, text: UnmetText): void {
-    const r: UnmetRec = { criterion, text, done: null };
+  /** Records an unmet criterion (eligibility is the caller's, through need/check). `shortBy` is how far a
+   *  measured value misses the requirement (see shortBy in logic.ts), which decides 接近. */
+  fail(criterion: string, text: UnmetText, shortBy: number | null = null): void {
+    const r: UnmetRec = { criterion, text, shortBy, done: null };
     if (this.#unmet === null) this.#unmet = [];
     this.#unmet.push(r);
     if (this.#gaps === null) this.#gaps = [];
@@ -166,8 +177,8 @@ export class Draft implements Verdict {
   }
 
   /** A hard condition: ANDed into eligibility; recorded as unmet when false. */
-  check(ok: Tri, criterion: string, text: UnmetText): Tri {
-    if (ok === false) this.fail(criterion, text);
+  check(ok: Tri, criterion: string, text: UnmetText, shortBy: number | null = null): Tri {
+    if (ok === false) this.fail(criterion, text, shortBy);
     this.eligible = and3(this.eligible, ok);
     return ok;
   }
@@ -256,6 +267,12 @@ export class Draft implements Verdict {
 
   get unmetCriteria(): string[] {
     return (this.#unmet ?? []).map((r) => r.criterion);
+  }
+
+  get shortfall(): number {
+    let worst = 0;
+    for (const r of this.#unmet ?? []) if (r.shortBy !== null && r.shortBy > worst) worst = r.shortBy;
+    return worst;
   }
 
   get gap(): string[] {

@@ -4,7 +4,7 @@
 import type { YearField } from '../facts-schema.js';
 import { pct, wan, wanVs } from '../format.js';
 import { lowerNumerator, raiseRatio } from '../gap.js';
-import { meets, type Tri } from '../logic.js';
+import { meets, shortBy, type Tri } from '../logic.js';
 import { type Firm, fig } from '../prepare.js';
 import type { Draft } from '../verdict.js';
 import { lastYearNeeded, twoYearGrowth } from './growth.js';
@@ -30,14 +30,18 @@ export function mainShareAtLeast(d: Draft, firm: Firm, min: number, criterion: s
   const main = fig(firm, 1, 'mainRevenue', d);
   if (main === undefined || revenue === undefined) return null;
   if (revenue > 0 && meets(main / revenue, '>=', min)) return true;
-  d.fail(criterion, () => {
-    const share = revenue > 0 ? main / revenue : 0;
-    return [
-      pct(share, true),
-      `≥ ${pct(min)}`,
-      `主营业务收入占比 ${pct(share, true)} < ${pct(min)}：主营业务收入还需增加 ${wan(raiseRatio(main, revenue, '>=', min, true, false), true)}`,
-    ];
-  });
+  d.fail(
+    criterion,
+    () => {
+      const share = revenue > 0 ? main / revenue : 0;
+      return [
+        pct(share, true),
+        `≥ ${pct(min)}`,
+        `主营业务收入占比 ${pct(share, true)} < ${pct(min)}：主营业务收入还需增加 ${wan(raiseRatio(main, revenue, '>=', min, true, false), true)}`,
+      ];
+    },
+    shortBy(revenue > 0 ? main / revenue : 0, '>=', min),
+  );
   return false;
 }
 
@@ -47,13 +51,17 @@ export function debtRatioAtMost(d: Draft, firm: Firm, max: number, criterion: st
   const assets = fig(firm, 1, 'totalAssets', d);
   if (debt === undefined || assets === undefined) return null;
   if (assets > 0 && meets(debt / assets, '<=', max)) return true;
-  d.fail(criterion, () => [
-    assets > 0 ? pct(debt / assets) : '资产为 0',
-    `≤ ${pct(max)}`,
-    assets > 0
-      ? `资产负债率降至 ${pct(max)}：负债还需减少 ${wan(lowerNumerator(debt, assets, '<=', max, false), true)}`
-      : null,
-  ]);
+  d.fail(
+    criterion,
+    () => [
+      assets > 0 ? pct(debt / assets) : '资产为 0',
+      `≤ ${pct(max)}`,
+      assets > 0
+        ? `资产负债率降至 ${pct(max)}：负债还需减少 ${wan(lowerNumerator(debt, assets, '<=', max, false), true)}`
+        : null,
+    ],
+    assets > 0 ? shortBy(debt / assets, '<=', max) : Number.POSITIVE_INFINITY,
+  );
   return false;
 }
 
@@ -64,16 +72,20 @@ export function rdShareAtLeast(d: Draft, firm: Firm, k: number, min: number, cri
   if (rd === undefined || rev === undefined) return null;
   if (rev > 0 && meets(rd / rev, '>=', min)) return true;
   const year = firm.year - k;
-  d.fail(criterion, () => {
-    const r = rev > 0 ? rd / rev : 0;
-    return [
-      pct(r, true),
-      `≥ ${pct(min)}`,
-      rev > 0
-        ? `${year} 年度研发费用占比 ${pct(r, true)} < ${pct(min)}：当年研发费用还需增加 ${wan(raiseRatio(rd, rev, '>=', min, false, false), true)}`
-        : null,
-    ];
-  });
+  d.fail(
+    criterion,
+    () => {
+      const r = rev > 0 ? rd / rev : 0;
+      return [
+        pct(r, true),
+        `≥ ${pct(min)}`,
+        rev > 0
+          ? `${year} 年度研发费用占比 ${pct(r, true)} < ${pct(min)}：当年研发费用还需增加 ${wan(raiseRatio(rd, rev, '>=', min, false, false), true)}`
+          : null,
+      ];
+    },
+    shortBy(rev > 0 ? rd / rev : 0, '>=', min),
+  );
   return false;
 }
 
@@ -90,16 +102,20 @@ export function growthAtLeast(
   if (g === undefined) return null;
   if (g.rate !== null && meets(g.rate, '>=', min)) return true;
   const rate = g.rate;
-  d.fail(criterion, () => {
-    const need = lastYearNeeded(firm, field, min);
-    return [
-      rate === null ? g.basis() : pct(rate, true),
-      `≥ ${pct(min)}`,
-      need === null
-        ? null
-        : `近 2 年${what}平均增长率达到 ${pct(min)}：上年度${what}还需增加 ${wan(need, true)}`,
-    ];
-  });
+  d.fail(
+    criterion,
+    () => {
+      const need = lastYearNeeded(firm, field, min);
+      return [
+        rate === null ? g.basis() : pct(rate, true),
+        `≥ ${pct(min)}`,
+        need === null
+          ? null
+          : `近 2 年${what}平均增长率达到 ${pct(min)}：上年度${what}还需增加 ${wan(need, true)}`,
+      ];
+    },
+    rate === null ? null : shortBy(rate, '>=', min),
+  );
   return false;
 }
 
@@ -108,10 +124,10 @@ export function revenueAtLeast(d: Draft, firm: Firm, min: number, criterion: str
   const revenue = fig(firm, 1, 'revenue', d);
   if (revenue === undefined) return null;
   if (revenue >= min) return true;
-  d.fail(criterion, () => [
-    wanVs(revenue, min),
-    `≥ ${wan(min)}`,
-    `上年度营业收入还需增加 ${wan(min - revenue, true)}`,
-  ]);
+  d.fail(
+    criterion,
+    () => [wanVs(revenue, min), `≥ ${wan(min)}`, `上年度营业收入还需增加 ${wan(min - revenue, true)}`],
+    shortBy(revenue, '>=', min),
+  );
   return false;
 }

@@ -1,7 +1,7 @@
 /** 高新技术企业 — 国科发火〔2016〕32号 第十一条 with 工作指引 国科发火〔2016〕195号: all eight conditions. */
 import { pct, pts, wan } from '../format.js';
 import { raiseRatio, scoreMeets } from '../gap.js';
-import { meets } from '../logic.js';
+import { meets, shortBy } from '../logic.js';
 import { existed, type Firm, fig } from '../prepare.js';
 import type { RulesetOf } from '../ruleset-schema.js';
 import type { TierKey } from '../tiers.js';
@@ -55,11 +55,16 @@ export function assessHnte(firm: Firm, rs: RulesetOf<'hnte_2016'>, tier: TierKey
   if (employees === undefined || tech === undefined) d.need(null);
   else if (!(employees > 0 && meets(tech / employees, '>=', p.techStaffMinShare))) {
     const share = employees > 0 ? tech / employees : 0;
-    d.check(false, '第 4 条：科技人员占职工总数比例', () => [
-      `${pct(share, true)}（${tech} / ${employees} 人）`,
-      `≥ ${pct(p.techStaffMinShare)}`,
-      `科技人员占比 ${pct(share, true)} < ${pct(p.techStaffMinShare)}：还需新增 ${raiseRatio(tech, employees, '>=', p.techStaffMinShare, true, true)} 名科技人员`,
-    ]);
+    d.check(
+      false,
+      '第 4 条：科技人员占职工总数比例',
+      () => [
+        `${pct(share, true)}（${tech} / ${employees} 人）`,
+        `≥ ${pct(p.techStaffMinShare)}`,
+        `科技人员占比 ${pct(share, true)} < ${pct(p.techStaffMinShare)}：还需新增 ${raiseRatio(tech, employees, '>=', p.techStaffMinShare, true, true)} 名科技人员`,
+      ],
+      shortBy(share, '>=', p.techStaffMinShare),
+    );
   }
 
   // 5. R&D over the last three accounting years (actual years when younger) ÷ sales of the same years.
@@ -71,11 +76,16 @@ export function assessHnte(firm: Firm, rs: RulesetOf<'hnte_2016'>, tier: TierKey
   if (revenue === undefined || ht === undefined) d.need(null);
   else if (!(revenue > 0 && meets(ht / revenue, '>=', p.highTechRevenueMinShare))) {
     const share = revenue > 0 ? ht / revenue : 0;
-    d.check(false, '第 6 条：高新技术产品（服务）收入占比', () => [
-      pct(share, true),
-      `≥ ${pct(p.highTechRevenueMinShare)}`,
-      `高新技术产品（服务）收入占比 ${pct(share, true)} < ${pct(p.highTechRevenueMinShare)}：上年度高新技术产品（服务）收入还需增加 ${wan(raiseRatio(ht, revenue, '>=', p.highTechRevenueMinShare, true, false), true)}`,
-    ]);
+    d.check(
+      false,
+      '第 6 条：高新技术产品（服务）收入占比',
+      () => [
+        pct(share, true),
+        `≥ ${pct(p.highTechRevenueMinShare)}`,
+        `高新技术产品（服务）收入占比 ${pct(share, true)} < ${pct(p.highTechRevenueMinShare)}：上年度高新技术产品（服务）收入还需增加 ${wan(raiseRatio(ht, revenue, '>=', p.highTechRevenueMinShare, true, false), true)}`,
+      ],
+      shortBy(share, '>=', p.highTechRevenueMinShare),
+    );
   }
 
   // 7. Innovation-capability score > 70.
@@ -134,18 +144,28 @@ function rdCondition(d: Draft, firm: Firm, p: Params): void {
   if (!(sales > 0 && meets(rd / sales, '>=', min))) {
     const ratio = sales > 0 ? rd / sales : 0;
     const span = years === 3 ? '近三年' : `近 ${years} 年（成立不满三年，按实际年度）`;
-    d.check(false, '第 5 条：研究开发费用占同期销售收入比例', () => [
-      `${pct(ratio, true)}（${span}研发费用 ${wan(rd)} / 销售收入 ${wan(sales)}）`,
-      `≥ ${pct(min)}（上年度销售收入 ${wan(last)}）`,
-      sales > 0
-        ? `研发费用占比 ${pct(ratio, true)} < ${pct(min)}：${years === 3 ? '近三年' : `近 ${years} 年`}研发投入还需增加 ${wan(min * sales - rd, true)}`
-        : null,
-    ]);
+    d.check(
+      false,
+      '第 5 条：研究开发费用占同期销售收入比例',
+      () => [
+        `${pct(ratio, true)}（${span}研发费用 ${wan(rd)} / 销售收入 ${wan(sales)}）`,
+        `≥ ${pct(min)}（上年度销售收入 ${wan(last)}）`,
+        sales > 0
+          ? `研发费用占比 ${pct(ratio, true)} < ${pct(min)}：${years === 3 ? '近三年' : `近 ${years} 年`}研发投入还需增加 ${wan(min * sales - rd, true)}`
+          : null,
+      ],
+      shortBy(ratio, '>=', min),
+    );
   }
   if (rd > 0 && !meets(domestic / rd, '>=', p.rdDomesticMinShare))
-    d.check(false, '第 5 条：境内研究开发费用占全部研究开发费用比例', () => [
-      pct(domestic / rd, true),
-      `≥ ${pct(p.rdDomesticMinShare)}`,
-      `境内研发费用占比 ${pct(domestic / rd, true)} < ${pct(p.rdDomesticMinShare)}：境内研发投入还需增加 ${wan(raiseRatio(domestic, rd, '>=', p.rdDomesticMinShare, true, false), true)}`,
-    ]);
+    d.check(
+      false,
+      '第 5 条：境内研究开发费用占全部研究开发费用比例',
+      () => [
+        pct(domestic / rd, true),
+        `≥ ${pct(p.rdDomesticMinShare)}`,
+        `境内研发费用占比 ${pct(domestic / rd, true)} < ${pct(p.rdDomesticMinShare)}：境内研发投入还需增加 ${wan(raiseRatio(domestic, rd, '>=', p.rdDomesticMinShare, true, false), true)}`,
+      ],
+      shortBy(domestic / rd, '>=', p.rdDomesticMinShare),
+    );
 }

@@ -3,7 +3,7 @@
 import { checkDirectPaths, pathOk } from '../direct-paths.js';
 import { pct, wan, wanVs } from '../format.js';
 import { raiseRatio } from '../gap.js';
-import { and3, meets, or3, type Tri } from '../logic.js';
+import { and3, meets, or3, shortBy, type Tri } from '../logic.js';
 import { equityRaisedCny, existed, type Firm, fig } from '../prepare.js';
 import type { RulesetOf } from '../ruleset-schema.js';
 import type { TierKey } from '../tiers.js';
@@ -67,11 +67,16 @@ export function assessLittleGiant2022(
     d.miss('主导产品国内细分市场占有率');
     d.need(null);
   } else if (!meets(share, '>=', p.marketShareMin))
-    d.check(false, '特色化：主导产品国内细分市场占有率', () => [
-      pct(share, true),
-      `≥ ${pct(p.marketShareMin)}`,
-      `国内细分市场占有率还需提高 ${pct(p.marketShareMin - share)}`,
-    ]);
+    d.check(
+      false,
+      '特色化：主导产品国内细分市场占有率',
+      () => [
+        pct(share, true),
+        `≥ ${pct(p.marketShareMin)}`,
+        `国内细分市场占有率还需提高 ${pct(p.marketShareMin - share)}`,
+      ],
+      shortBy(share, '>=', p.marketShareMin),
+    );
   declared(d, dec.ownBrand, '特色化：拥有自主品牌', '是否拥有自主品牌');
 
   // 4. 创新能力: the general conditions, or the fast track.
@@ -139,11 +144,15 @@ function innovationRoute(d: Draft, firm: Firm, p: Params): Tri {
       d.miss('股权融资记录');
       ok = and3(ok, null);
     } else if (raised < min) {
-      d.fail(`创新能力：近 ${years} 年新增股权融资`, () => [
-        wanVs(raised, min),
-        `≥ ${wan(min)}（上年度营业收入 ${wan(revenue)}）`,
-        `近 ${years} 年股权融资还需 ${wan(min - raised, true)}`,
-      ]);
+      d.fail(
+        `创新能力：近 ${years} 年新增股权融资`,
+        () => [
+          wanVs(raised, min),
+          `≥ ${wan(min)}（上年度营业收入 ${wan(revenue)}）`,
+          `近 ${years} 年股权融资还需 ${wan(min - raised, true)}`,
+        ],
+        shortBy(raised, '>=', min),
+      );
       ok = false;
     }
   }
@@ -161,11 +170,15 @@ function rdTotal(d: Draft, firm: Firm, years: number, min: number, revenue: numb
     total += rd;
   }
   if (total >= min) return true;
-  d.fail(`创新能力：近 ${years} 年研发投入合计`, () => [
-    wanVs(total, min),
-    `≥ ${wan(min)}（上年度营业收入 ${wan(revenue)}）`,
-    `近 ${years} 年研发投入还需增加 ${wan(min - total, true)}`,
-  ]);
+  d.fail(
+    `创新能力：近 ${years} 年研发投入合计`,
+    () => [
+      wanVs(total, min),
+      `≥ ${wan(min)}（上年度营业收入 ${wan(revenue)}）`,
+      `近 ${years} 年研发投入还需增加 ${wan(min - total, true)}`,
+    ],
+    shortBy(total, '>=', min),
+  );
   return false;
 }
 
@@ -174,11 +187,15 @@ function rdStaffShare(d: Draft, firm: Firm, min: number): Tri {
   const emp = fig(firm, 1, 'employees', d);
   if (staff === undefined || emp === undefined) return null;
   if (emp > 0 && meets(staff / emp, '>=', min)) return true;
-  d.fail('创新能力：研发人员占职工总数比重', () => [
-    pct(emp > 0 ? staff / emp : 0, true),
-    `≥ ${pct(min)}`,
-    `研发人员占比达到 ${pct(min)}：还需新增 ${raiseRatio(staff, emp, '>=', min, true, true)} 名研发人员`,
-  ]);
+  d.fail(
+    '创新能力：研发人员占职工总数比重',
+    () => [
+      pct(emp > 0 ? staff / emp : 0, true),
+      `≥ ${pct(min)}`,
+      `研发人员占比达到 ${pct(min)}：还需新增 ${raiseRatio(staff, emp, '>=', min, true, true)} 名研发人员`,
+    ],
+    shortBy(emp > 0 ? staff / emp : 0, '>=', min),
+  );
   return false;
 }
 

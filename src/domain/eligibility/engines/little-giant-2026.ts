@@ -2,7 +2,7 @@
  *  100-point score standing in for the evaluation until its own rules are published. */
 import { pct, wan, wanVs } from '../format.js';
 import { scoreMeets } from '../gap.js';
-import { meets, or3, type Tri } from '../logic.js';
+import { meets, or3, shortBy, type Tri } from '../logic.js';
 import { existed, type Firm, fig } from '../prepare.js';
 import type { RulesetOf } from '../ruleset-schema.js';
 import type { TierKey } from '../tiers.js';
@@ -69,11 +69,16 @@ function rd(d: Draft, firm: Firm, p: Params): void {
   }
   if (!known) d.need(null);
   else if (total < p.rdTotalMin)
-    d.check(false, `近 ${p.rdYears} 年研发费用合计`, () => [
-      wanVs(total, p.rdTotalMin),
-      `≥ ${wan(p.rdTotalMin)}`,
-      `近 ${p.rdYears} 年研发费用还需增加 ${wan(p.rdTotalMin - total, true)}`,
-    ]);
+    d.check(
+      false,
+      `近 ${p.rdYears} 年研发费用合计`,
+      () => [
+        wanVs(total, p.rdTotalMin),
+        `≥ ${wan(p.rdTotalMin)}`,
+        `近 ${p.rdYears} 年研发费用还需增加 ${wan(p.rdTotalMin - total, true)}`,
+      ],
+      shortBy(total, '>=', p.rdTotalMin),
+    );
 }
 
 /** National niche market share ≥ min, or a national rank within the top N. */
@@ -86,10 +91,14 @@ function market(d: Draft, firm: Firm, p: Params): Tri {
   const ok = or3(shareOk, rankOk);
   if (ok === null) d.miss('主导产品国内细分市场占有率或全国排名');
   if (ok === false)
-    d.fail('主导产品国内细分市场占有率', () => [
-      `${share === undefined ? '—' : pct(share, true)}${rank === undefined ? '' : `，全国第 ${rank}`}`,
-      `≥ ${pct(p.marketShareMin)}${p.marketRankMax === null ? '' : `，或全国前 ${p.marketRankMax}`}`,
-      share === undefined ? null : `国内细分市场占有率还需提高 ${pct(p.marketShareMin - share)}`,
-    ]);
+    d.fail(
+      '主导产品国内细分市场占有率',
+      () => [
+        `${share === undefined ? '—' : pct(share, true)}${rank === undefined ? '' : `，全国第 ${rank}`}`,
+        `≥ ${pct(p.marketShareMin)}${p.marketRankMax === null ? '' : `，或全国前 ${p.marketRankMax}`}`,
+        share === undefined ? null : `国内细分市场占有率还需提高 ${pct(p.marketShareMin - share)}`,
+      ],
+      share === undefined ? null : shortBy(share, '>=', p.marketShareMin),
+    );
   return ok;
 }

@@ -3,7 +3,7 @@
 import { checkDirectPaths, pathOk } from '../direct-paths.js';
 import { pct, wan, wanVs } from '../format.js';
 import { scoreMeets } from '../gap.js';
-import { or3, type Tri } from '../logic.js';
+import { or3, shortBy, type Tri } from '../logic.js';
 import { equityRaisedCny, existed, type Firm, fig } from '../prepare.js';
 import type { RulesetOf } from '../ruleset-schema.js';
 import type { TierKey } from '../tiers.js';
@@ -61,11 +61,16 @@ function rdEachYear(d: Draft, firm: Firm, p: Params): void {
     const rd = fig(firm, k, 'rdExpense', d);
     if (rd === undefined) d.need(null);
     else if (rd < p.rdMinAmount)
-      d.check(false, `${label}研发费用总额`, () => [
-        wanVs(rd, p.rdMinAmount),
-        `≥ ${wan(p.rdMinAmount)}`,
-        `${label}研发费用还需增加 ${wan(p.rdMinAmount - rd, true)}`,
-      ]);
+      d.check(
+        false,
+        `${label}研发费用总额`,
+        () => [
+          wanVs(rd, p.rdMinAmount),
+          `≥ ${wan(p.rdMinAmount)}`,
+          `${label}研发费用还需增加 ${wan(p.rdMinAmount - rd, true)}`,
+        ],
+        shortBy(rd, '>=', p.rdMinAmount),
+      );
     d.need(rdShareAtLeast(d, firm, k, p.rdMinRatio, `${label}研发费用占营业收入比重`));
   }
 }
@@ -84,18 +89,25 @@ function revenueOrEquity(d: Draft, firm: Firm, p: Params): void {
   const ok = or3(revOk, eqOk);
   if (ok === false && revenue !== undefined) {
     const got = raised ?? 0;
-    d.fail('上年度营业收入', () =>
-      alt
-        ? [
-            `${wanVs(revenue, p.revenueMin)}；近 ${alt.withinYears} 年新增股权融资 ${wanVs(got, alt.min)}`,
-            `≥ ${wan(p.revenueMin)}，或近 ${alt.withinYears} 年新增股权融资 ≥ ${wan(alt.min)}`,
-            `上年度营业收入还需增加 ${wan(p.revenueMin - revenue, true)}，或近 ${alt.withinYears} 年再获股权融资 ${wan(alt.min - got, true)}`,
-          ]
-        : [
-            wan(revenue),
-            `≥ ${wan(p.revenueMin)}`,
-            `上年度营业收入还需增加 ${wan(p.revenueMin - revenue, true)}`,
-          ],
+    d.fail(
+      '上年度营业收入',
+      () =>
+        alt
+          ? [
+              `${wanVs(revenue, p.revenueMin)}；近 ${alt.withinYears} 年新增股权融资 ${wanVs(got, alt.min)}`,
+              `≥ ${wan(p.revenueMin)}，或近 ${alt.withinYears} 年新增股权融资 ≥ ${wan(alt.min)}`,
+              `上年度营业收入还需增加 ${wan(p.revenueMin - revenue, true)}，或近 ${alt.withinYears} 年再获股权融资 ${wan(alt.min - got, true)}`,
+            ]
+          : [
+              wan(revenue),
+              `≥ ${wan(p.revenueMin)}`,
+              `上年度营业收入还需增加 ${wan(p.revenueMin - revenue, true)}`,
+            ],
+      // Either route closes the gap: the nearer one says how close the firm is.
+      Math.min(
+        shortBy(revenue, '>=', p.revenueMin),
+        alt ? shortBy(got, '>=', alt.min) : Number.POSITIVE_INFINITY,
+      ),
     );
   }
   d.need(ok);

@@ -2,7 +2,7 @@
 import { checkDirectPaths, pathOk } from '../direct-paths.js';
 import { pct, wan, wanVs } from '../format.js';
 import { scoreMeets } from '../gap.js';
-import { and3, bandIndex, bandLo, or3, type Tri } from '../logic.js';
+import { and3, bandIndex, bandLo, or3, shortBy, type Tri } from '../logic.js';
 import { type Firm, fig } from '../prepare.js';
 import type { RulesetOf } from '../ruleset-schema.js';
 import type { TierKey } from '../tiers.js';
@@ -22,13 +22,28 @@ export function assessTechSme(firm: Firm, rs: RulesetOf<'tech_sme_2017'>, tier: 
   // Basic conditions (they hold for the direct paths too).
   if (employees === undefined) d.need(null);
   else if (employees > p.maxEmployees)
-    d.check(false, '职工总数', () => [`${employees} 人`, `≤ ${p.maxEmployees} 人`, null]);
+    d.check(
+      false,
+      '职工总数',
+      () => [`${employees} 人`, `≤ ${p.maxEmployees} 人`, null],
+      shortBy(employees, '<=', p.maxEmployees),
+    );
   if (revenue === undefined) d.need(null);
   else if (revenue > p.maxRevenue)
-    d.check(false, '年销售收入', () => [wanVs(revenue, p.maxRevenue), `≤ ${wan(p.maxRevenue)}`, null]);
+    d.check(
+      false,
+      '年销售收入',
+      () => [wanVs(revenue, p.maxRevenue), `≤ ${wan(p.maxRevenue)}`, null],
+      shortBy(revenue, '<=', p.maxRevenue),
+    );
   if (assets === undefined) d.need(null);
   else if (assets > p.maxTotalAssets)
-    d.check(false, '资产总额', () => [wanVs(assets, p.maxTotalAssets), `≤ ${wan(p.maxTotalAssets)}`, null]);
+    d.check(
+      false,
+      '资产总额',
+      () => [wanVs(assets, p.maxTotalAssets), `≤ ${wan(p.maxTotalAssets)}`, null],
+      shortBy(assets, '<=', p.maxTotalAssets),
+    );
   const dec = firm.facts.declared ?? {};
   declared(d, dec.productsNotRestricted, '产品不属于禁止、限制和淘汰类', '产品是否属于禁止、限制和淘汰类');
   declared(

@@ -2,6 +2,7 @@
  *  latest post-money valuation and cumulative financing in USD. */
 import { ageText } from '../dates.js';
 import { usd, usdVs } from '../format.js';
+import { shortBy } from '../logic.js';
 import { type Firm, withinYears } from '../prepare.js';
 import type { RulesetOf } from '../ruleset-schema.js';
 import type { TierKey } from '../tiers.js';
@@ -66,19 +67,29 @@ export function assessUnicorn(firm: Firm, rs: RulesetOf<'unicorn'>, tier: TierKe
       d.need(null);
     } else d.check(false, `最新投后估值${span}`, () => ['无估值记录', `≥ ${usd(r.minValuationUsd)}`, null]);
   } else if (valuation < r.minValuationUsd)
-    d.check(false, `最新投后估值${span}`, () => [
-      usdVs(valuation, r.minValuationUsd),
-      `≥ ${usd(r.minValuationUsd)}`,
-      `最新投后估值还需提高 ${usd(r.minValuationUsd - valuation, true)}`,
-    ]);
+    d.check(
+      false,
+      `最新投后估值${span}`,
+      () => [
+        usdVs(valuation, r.minValuationUsd),
+        `≥ ${usd(r.minValuationUsd)}`,
+        `最新投后估值还需提高 ${usd(r.minValuationUsd - valuation, true)}`,
+      ],
+      shortBy(valuation, '>=', r.minValuationUsd),
+    );
   if (!rounds) {
     d.miss('股权融资记录');
     d.need(null);
   } else if (raised < r.minFinancingUsd)
-    d.check(false, `累计融资${span}`, () => [
-      usdVs(raised, r.minFinancingUsd),
-      `≥ ${usd(r.minFinancingUsd)}`,
-      `累计融资还需 ${usd(r.minFinancingUsd - raised, true)}`,
-    ]);
+    d.check(
+      false,
+      `累计融资${span}`,
+      () => [
+        usdVs(raised, r.minFinancingUsd),
+        `≥ ${usd(r.minFinancingUsd)}`,
+        `累计融资还需 ${usd(r.minFinancingUsd - raised, true)}`,
+      ],
+      shortBy(raised, '>=', r.minFinancingUsd),
+    );
   return d.finish();
 }

@@ -14,7 +14,10 @@ import { type RegistryFirm, registryFacts, SCREENING_ASSUMPTIONS } from './regis
 /** What the verdicts take for granted (see SCREENING_ASSUMPTIONS), in the card's words. */
 export const ASSUMPTIONS: string[] = Object.values(SCREENING_ASSUMPTIONS);
 
-export const DEFAULT_CLOSE_RULE: CloseRule = { maxUnmet: 2, scoreMargin: 10 };
+/** A firm is 接近 when at most two criteria fail, none of them by more than 30 % of what it requires, and
+ *  a scored tier is within 10 points of passing. 30 % is about a year of good growth for a firm being
+ *  cultivated; policies (which pay now) use a tighter 20 %. */
+export const DEFAULT_CLOSE_RULE: Required<CloseRule> = { maxUnmet: 2, scoreMargin: 10, tolerance: 0.3 };
 
 export type TierStanding = VerdictJson & { status: ScreeningStatus; heldUntil: string | null };
 export type Diagnosis =
@@ -33,10 +36,11 @@ function heldUntil(r: RegistryFirm, tier: string, date: string): string | null {
 }
 
 /** holding: holds a valid title. eligible: qualifies now (发现一批). unknown: nothing fails, but data
- *  is missing to decide (待补资料). close: at most `maxUnmet` criteria fail and, where the tier scores,
- *  the best reachable score is within `scoreMargin` of the pass mark. far: the rest. */
+ *  is missing to decide (待补资料). close: at most `maxUnmet` criteria fail, none of the measured ones
+ *  by more than `tolerance` of its requirement, and, where the tier scores, the best reachable score
+ *  is within `scoreMargin` of the pass mark. far: the rest. */
 export function standing(
-  v: Pick<Verdict, 'eligible' | 'score' | 'scoreRange' | 'passScore' | 'unmetCriteria'>,
+  v: Pick<Verdict, 'eligible' | 'score' | 'scoreRange' | 'passScore' | 'unmetCriteria' | 'shortfall'>,
   held: string | null,
   rule: CloseRule,
 ): ScreeningStatus {
@@ -46,7 +50,8 @@ export function standing(
   if (v.eligible === null && unmet === 0) return 'unknown';
   const best = v.score ?? v.scoreRange?.[1] ?? null;
   const nearScore = v.passScore === null || best === null || best >= v.passScore - rule.scoreMargin;
-  return unmet <= rule.maxUnmet && nearScore ? 'close' : 'far';
+  const nearValues = rule.tolerance === undefined || v.shortfall <= rule.tolerance + 1e-9;
+  return unmet <= rule.maxUnmet && nearScore && nearValues ? 'close' : 'far';
 }
 
 function verdictsOf(r: RegistryFirm, date: string) {

@@ -98,7 +98,7 @@ export async function startScreening(db: Db, actor: Actor, body: z.infer<typeof 
       .values({
         orgId: actor.orgId,
         assessedOn: body.assessedOn ?? today(),
-        closeRule: body.closeRule ?? DEFAULT_CLOSE_RULE,
+        closeRule: { ...DEFAULT_CLOSE_RULE, ...body.closeRule },
         createdBy: actor.id,
       })
       .returning();

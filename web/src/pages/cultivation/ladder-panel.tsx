@@ -146,7 +146,14 @@ export function LadderPanel({
             {
               key: 'close',
               label: c.ladder.closeRule,
-              children: fill(c.ladder.closeRuleValue, run.closeRule),
+              // Runs made before the per-criterion tolerance existed did not look at distances.
+              children:
+                run.closeRule.tolerance === undefined
+                  ? fill(c.ladder.closeRuleValue, run.closeRule)
+                  : fill(c.ladder.closeRuleTolerance, {
+                      ...run.closeRule,
+                      percent: Math.round(run.closeRule.tolerance * 1000) / 10,
+                    }),
             },
             {
               key: 'previous',

@@ -105,6 +105,9 @@ export const cultivationEnUS: typeof cultivationZhCN = {
     maxUnmetHint: 'A firm with at most this many unmet criteria is close',
     scoreMargin: 'Points below the pass mark',
     scoreMarginHint: 'For scored tiers, the best reachable score is at most this far below the pass mark',
+    tolerance: 'Largest gap per criterion',
+    toleranceHint:
+      'Measured criteria (revenue, ratios, growth, valuation …) each missed by at most this share of the requirement',
     points: 'pts',
     items: '',
     submit: 'Start',
@@ -136,6 +139,8 @@ export const cultivationEnUS: typeof cultivationZhCN = {
     firmsValue: '{{firms}}',
     closeRule: 'Close means',
     closeRuleValue: '≤ {{maxUnmet}} unmet criteria and ≤ {{scoreMargin}} points below the pass mark',
+    closeRuleTolerance:
+      '≤ {{maxUnmet}} unmet criteria, each measured one missed by ≤ {{percent}}% of the requirement, and ≤ {{scoreMargin}} points below the pass mark',
     since: 'Against the previous run (assessed on {{date}})',
     noPrevious: 'First screening, nothing to compare',
     tier: 'Tier',

@@ -99,6 +99,8 @@ export const cultivationZhCN = {
     maxUnmetHint: '未满足的条件不超过这么多项，仍算接近',
     scoreMargin: '离及格分',
     scoreMarginHint: '计分的梯队，最高可能得分离及格分不超过这么多分，仍算接近',
+    tolerance: '每项差距',
+    toleranceHint: '营收、占比、增长率、估值等数值条件，每项差距不超过要求值的这个比例，仍算接近',
     points: '分',
     items: '项',
     submit: '开始筛查',
@@ -130,6 +132,8 @@ export const cultivationZhCN = {
     firmsValue: '{{firms}} 家',
     closeRule: '接近的标准',
     closeRuleValue: '未满足 ≤ {{maxUnmet}} 项，且离及格分 ≤ {{scoreMargin}} 分',
+    closeRuleTolerance:
+      '未满足 ≤ {{maxUnmet}} 项，每项数值差距 ≤ 要求值的 {{percent}}%，且离及格分 ≤ {{scoreMargin}} 分',
     since: '与上次筛查（评估日期 {{date}}）对比',
     noPrevious: '首次筛查，暂无对比',
     tier: '梯队',

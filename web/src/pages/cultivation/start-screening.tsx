@@ -9,7 +9,8 @@ import { useStartScreening } from '../../api/cultivation';
 import { useApiError } from '../../components/use-api-error';
 import { useMessages } from '../../i18n';
 
-type Values = { assessedOn: Dayjs; maxUnmet: number; scoreMargin: number };
+/** tolerancePercent: the per-criterion tolerance as users think of it (30 for 30 %). */
+type Values = { assessedOn: Dayjs; maxUnmet: number; scoreMargin: number; tolerancePercent: number };
 
 export function StartScreening({ onStarted }: { onStarted: (runId: string) => void }) {
   const c = useMessages().cultivation;
@@ -23,7 +24,7 @@ export function StartScreening({ onStarted }: { onStarted: (runId: string) => vo
     start.mutate(
       {
         assessedOn: v.assessedOn.format('YYYY-MM-DD'),
-        closeRule: { maxUnmet: v.maxUnmet, scoreMargin: v.scoreMargin },
+        closeRule: { maxUnmet: v.maxUnmet, scoreMargin: v.scoreMargin, tolerance: v.tolerancePercent / 100 },
       },
       {
         onSuccess: ({ runId }) => {
@@ -70,7 +71,7 @@ export function StartScreening({ onStarted }: { onStarted: (runId: string) => vo
           form={form}
           layout="vertical"
           onFinish={submit}
-          initialValues={{ assessedOn: dayjs(), maxUnmet: 2, scoreMargin: 10 }}
+          initialValues={{ assessedOn: dayjs(), maxUnmet: 2, scoreMargin: 10, tolerancePercent: 30 }}
           data-testid="screening-form"
         >
           <Form.Item
@@ -108,6 +109,15 @@ export function StartScreening({ onStarted }: { onStarted: (runId: string) => vo
               style={{ maxWidth: 220 }}
             >
               <InputNumber min={0} max={100} suffix={c.start.points} data-testid="screening-score-margin" />
+            </Form.Item>
+            <Form.Item
+              name="tolerancePercent"
+              label={c.start.tolerance}
+              extra={c.start.toleranceHint}
+              rules={[{ required: true }]}
+              style={{ maxWidth: 220 }}
+            >
+              <InputNumber min={0} max={100} suffix="%" data-testid="screening-tolerance" />
             </Form.Item>
           </Space>
         </Form>
