@@ -99,12 +99,29 @@ export async function applyBatch(
       });
       outcomes[i] = 'inserted';
     } else if (!row) {
-      // The same firm twice in one batch: the later row's values win, as they would across batches.
+      // The same firm twice in one batch: as across batches, the later row's values win (with its
+      // source), and a row that repeats the first one changes nothing.
       const pending = inserts[newIndex.get(key) as number];
-      Object.assign(
-        pending,
-        Object.fromEntries(Object.entries(rec.enterprise).filter(([, v]) => v !== null)),
+      const values = Object.fromEntries(Object.entries(rec.enterprise).filter(([, v]) => v !== null));
+      const known = new Set((pending.aliases ?? []).map(aliasKey));
+      const newAliases = rec.aliases.filter((a) => !known.has(aliasKey(a)));
+      const changed = Object.keys(values).filter(
+        (k) => !same((pending as Record<string, unknown>)[k], values[k]),
       );
+      if (!same(pending.name, rec.name)) changed.push('name');
+      if (newAliases.length) changed.push('aliases');
+      if (changed.length === 0) continue;
+      const aliases = [...(pending.aliases ?? []), ...newAliases];
+      const first = pending.provenance as Provenance;
+      Object.assign(pending, values, {
+        name: rec.name,
+        aliases,
+        ...searchTerms(rec.name, aliases),
+        provenance: {
+          ...first,
+          fields: { ...first.fields, ...Object.fromEntries(changed.map((c) => [c, prov])) },
+        },
+      });
       outcomes[i] = 'updated';
     } else {
       const changed = changedColumns(row, rec);
@@ -165,14 +182,24 @@ export async function applyBatch(
     const yk = `${enterpriseId}:${rec.year}`;
     const cur = years.get(yk);
     if (Object.keys(figures).length && !cur) {
-      yearInserts.set(yk, {
-        ...yearInserts.get(yk),
-        enterpriseId,
-        year: rec.year,
-        ...figures,
-        provenance: prov,
-      });
-      touched = true;
+      // A firm's year given twice in one batch: only what the later row changes counts (and cites it).
+      const pending = yearInserts.get(yk);
+      const diff = pending
+        ? Object.keys(figures).filter((k) => !same((pending as Record<string, unknown>)[k], figures[k]))
+        : Object.keys(figures);
+      if (diff.length) {
+        const first = pending?.provenance;
+        yearInserts.set(yk, {
+          ...pending,
+          enterpriseId,
+          year: rec.year,
+          ...figures,
+          provenance: first
+            ? { ...first, fields: { ...first.fields, ...Object.fromEntries(diff.map((k) => [k, prov])) } }
+            : prov,
+        });
+        touched = true;
+      }
     } else if (cur) {
       const diff = Object.keys(figures).filter((k) => !same((cur as Record<string, unknown>)[k], figures[k]));
       if (diff.length) {

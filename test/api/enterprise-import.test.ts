@@ -215,6 +215,18 @@ describe('enterprise import', () => {
     expect(detail.registeredCapital).toBe(20_000_000);
   });
 
+  it('a firm listed twice in one file: an identical repeat is 未变, a changed one is 更新 and its figure cites that row', async () => {
+    const uscc = makeUscc(4712);
+    const row = (revenue: number) => `${uscc},盐城重复行科技有限公司,2020-01-01,2025,${revenue}`;
+    const csv = `统一社会信用代码,企业名称,成立日期,年度,营业收入(万元)\n${row(500)}\n${row(500)}\n${row(650)}\n`;
+    const job = await importFile('重复行.csv', Buffer.from(csv));
+    expect(job.result).toMatchObject({ inserted: 1, unchanged: 1, updated: 1, rejected: 0 });
+    const list = (await officer.get(`/api/v1/enterprises?q=${uscc}`)).json();
+    const firm = (await officer.get(`/api/v1/enterprises/${list.items[0].id}`)).json();
+    expect(firm.years[0].revenue).toBe(6_500_000);
+    expect(firm.years[0].provenance.fields.revenue.source).toMatchObject({ file: '重复行.csv', row: 4 });
+  });
+
   it('bounds uploads: size, type and a missing file get clear 4xx answers, and nothing is queued', async () => {
     const before = (await officer.get('/api/v1/jobs')).json().total;
     const big = await upload(officer, 'big.csv', Buffer.alloc(1100 * 1024, 'a'));

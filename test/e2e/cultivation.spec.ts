@@ -46,7 +46,9 @@ test('an officer screens the firms, finds the one that qualifies, exports it and
   await screen(page);
   await expect(page.getByTestId('ruleset-tech_sme')).toContainText(DOCUMENT);
   // The run states what 接近 meant for it, distance included (the form's defaults).
-  await expect(page.getByText('未满足 ≤ 2 项，每项数值差距 ≤ 要求值的 30%，且离及格分 ≤ 10 分')).toBeVisible();
+  await expect(
+    page.getByText('未满足 ≤ 2 项，每项数值差距 ≤ 要求值的 30%，且离及格分 ≤ 10 分'),
+  ).toBeVisible();
   await expect(page.getByTestId('ladder-chart').locator('canvas')).toBeVisible();
   const rung = page.getByTestId('rung-tech_sme');
   // Other browser tests put firms into 盐南 too: count at least ours, and compare the re-run with this one.
