@@ -19,7 +19,7 @@ async function firm(name: string) {
 }
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ jobs: true });
   officer = await login(t.app, 'officer');
   leader = await login(t.app, 'leader');
 });
@@ -159,5 +159,27 @@ describe('培育路径', () => {
       (await nt.post('/api/v1/cultivation/tracks', { enterpriseId: id, tier: 'hnte', year: 2026 }))
         .statusCode,
     ).toBe(404);
+  });
+
+  it('发现一批 adds a screening’s firms once; asking again adds none and leaves no audit entry', async () => {
+    await firm('盐南发现一批科技有限公司');
+    const started = await officer.post('/api/v1/cultivation/screenings', { assessedOn: '2026-03-01' });
+    expect(started.statusCode).toBe(202);
+    const { runId, job } = started.json();
+    t.runner?.wake();
+    for (let i = 0; i < 300; i++) {
+      if ((await officer.get(`/api/v1/jobs/${job.id}`)).json().status === 'succeeded') break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    // Firms without figures are 待补资料 for 科技型中小企业: the year's pool takes them all.
+    const body = { runId, tier: 'tech_sme', status: 'unknown', year: 2027 };
+    const audits = async () =>
+      (await leader.get(`/api/v1/audit?entity=cultivation_track&entityId=${runId}`)).json().total;
+    const first = await officer.post('/api/v1/cultivation/tracks/from-screening', body);
+    expect(first.json().added).toBeGreaterThanOrEqual(1);
+    expect(await audits()).toBe(1);
+    const again = await officer.post('/api/v1/cultivation/tracks/from-screening', body);
+    expect(again.json()).toEqual({ added: 0 });
+    expect(await audits()).toBe(1);
   });
 });

@@ -174,13 +174,15 @@ export async function createTracksFromScreening(db: Db, actor: Actor, body: z.in
       on conflict do nothing
       returning id`)) as unknown as { rows: { id: string }[] };
     const added = inserted.rows.length;
-    await writeAudit(tx, actor, {
-      action: 'create',
-      entity: 'cultivation_track',
-      entityId: run.id,
-      orgId: run.orgId,
-      after: { fromScreening: run.id, tier: body.tier, status: body.status, year: body.year, added },
-    });
+    // Nothing added (all already in the pool) changed nothing, so there is nothing to audit.
+    if (added > 0)
+      await writeAudit(tx, actor, {
+        action: 'create',
+        entity: 'cultivation_track',
+        entityId: run.id,
+        orgId: run.orgId,
+        after: { fromScreening: run.id, tier: body.tier, status: body.status, year: body.year, added },
+      });
     return { added };
   });
 }
