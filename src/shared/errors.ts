@@ -58,6 +58,11 @@ export const ERRORS = {
     'You cannot disable yourself or drop your own admin role',
   ],
   'job.not_found': [404, '任务不存在或无权访问', 'Job not found'],
+  'job.not_yours': [
+    403,
+    '只能取消自己发起的任务；管理员和分管领导可取消本组织的任何任务',
+    'Only whoever started a job, or an administrator or leader, may cancel it',
+  ],
   'job.not_cancellable': [409, '任务已结束，无法取消', 'The job has already finished'],
   'job.no_file': [404, '该任务没有可下载的文件', 'This job has no file to download'],
   'upload.missing_file': [400, '请选择要上传的文件', 'Choose a file to upload'],
@@ -132,8 +137,18 @@ export const ERRORS = {
   ],
   'project.bad_owner': [
     400,
-    '负责人须为本组织或下级组织的在职用户',
-    'The owner must be an active user of your organisation',
+    '负责人须为本组织或下级组织在职的招商专员、分管领导或管理员',
+    'The owner must be an active officer, leader or administrator of your organisation',
+  ],
+  'assignee.invalid': [
+    400,
+    '负责人须为本组织或下级组织在职的招商专员、分管领导或管理员',
+    'The owner must be an active officer, leader or administrator of your organisation',
+  ],
+  'project.bad_chain_node': [
+    400,
+    '所属产业链环节须为本组织可见的产业链中的节点',
+    'The chain links must be nodes of chains your organisation sees',
   ],
   'attachment.not_found': [404, '附件不存在或无权访问', 'Attachment not found'],
   'attachment.bad_type': [415, '附件类型不被接受', 'This attachment type is not accepted'],
@@ -164,6 +179,21 @@ export const ERRORS = {
     'The committee review is not complete; the project cannot be approved yet',
   ],
   'expert.not_found': [404, '专家不存在或无权访问', 'Expert not found'],
+  'expert.bad_user': [
+    400,
+    '关联的登录账户须为本组织或下级组织在职的专家账户',
+    'The linked login must be an active expert account of your organisation',
+  ],
+  'expert.bad_firm': [
+    400,
+    '任职单位和申报利益关系的企业须为本组织企业库中的企业',
+    'The employer and declared firms must be firms in your registry',
+  ],
+  'expert.bad_party': [
+    400,
+    '专家在企业图谱中的主体须为本组织的自然人、机构或企业',
+    "The expert's graph party must be a person, institution or firm of your organisation",
+  ],
   'review.not_assigned': [403, '您不是该项目的评审专家', 'You are not on this panel'],
   'review.conflicted': [
     403,

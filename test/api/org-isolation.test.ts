@@ -20,6 +20,7 @@ import {
   qualifications,
   users,
 } from '../../src/db/schema/index.js';
+import { searchTerms } from '../../src/domain/enterprise/search-terms.js';
 import { type Client, createTestApp, login, ORG, type TestContext, USER } from '../helpers/app.js';
 import { oneOfEach } from '../helpers/one-of-each.js';
 
@@ -249,5 +250,94 @@ describe('org isolation', () => {
     expect(all).toEqual(
       expect.arrayContaining(['盐城市', '盐南高新区', '南通市', '南通开发区', '海安市', '江阴市', '南湖区']),
     );
+  });
+});
+
+describe('ids given in a body must be ones the caller may see', () => {
+  const userId = async (username: string) =>
+    (await t.database.db.select({ id: users.id }).from(users).where(eq(users.username, username)))[0].id;
+
+  it('an expert record links only this org’s expert logins and firms', async () => {
+    const base = { name: '借用专家' };
+    const other = await ntAdmin.post('/api/v1/experts', { ...base, userId: await userId('expert2') });
+    expect(other.statusCode).toBe(400);
+    expect(other.json()).toMatchObject({
+      code: 'expert.bad_user',
+      message: expect.stringContaining('专家账户'),
+    });
+    for (const refs of [{ employerId: yannanFirmId }, { declaredFirmIds: [yannanFirmId] }])
+      expect((await ntAdmin.post('/api/v1/experts', { ...base, ...refs })).json().code).toBe(
+        'expert.bad_firm',
+      );
+    expect((await ntAdmin.post('/api/v1/experts', { ...base, partyId: yannanFirmId })).json().code).toBe(
+      'expert.bad_party',
+    );
+    // 盐南's admin may link 盐南's expert, but not a login that is no expert.
+    const admin = await login(t.app, 'admin');
+    expect(
+      (await admin.post('/api/v1/experts', { ...base, userId: await userId('expert2') })).statusCode,
+    ).toBe(201);
+    expect((await admin.post('/api/v1/experts', { ...base, userId: USER.officer })).json().code).toBe(
+      'expert.bad_user',
+    );
+  });
+
+  it('a project links only chain nodes its org sees', async () => {
+    const name = '南通隔离测试科技有限公司';
+    const [firm] = await t.database.db
+      .insert(enterprises)
+      .values({
+        orgId: ORG.ntkfq,
+        name,
+        ...searchTerms(name),
+        provenance: { source: { kind: 'api', client: 'test' }, asOf: '2026-01-01' },
+      })
+      .returning({ id: enterprises.id });
+    const body = {
+      name: '越权链节点',
+      enterpriseId: firm.id,
+      source: '路演',
+      type: '初创',
+      acknowledgeDuplicates: true,
+    };
+    const res = await ntOfficer.post('/api/v1/projects', { ...body, chainNodeIds: [yannanNodeId] });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'project.bad_chain_node' });
+    expect((await ntOfficer.post('/api/v1/projects', body)).statusCode).toBe(201);
+  });
+
+  it('work is given only to an active officer, leader or admin of the org tree', async () => {
+    const officer = await login(t.app, 'officer');
+    const track = { enterpriseId: yannanFirmId, tier: 'gazelle', year: 2027 };
+    for (const ownerId of [USER.ntOfficer, await userId('expert')]) {
+      const res = await officer.post('/api/v1/cultivation/tracks', { ...track, ownerId });
+      expect(res.statusCode).toBe(400);
+      expect(res.json()).toMatchObject({
+        code: 'assignee.invalid',
+        message: expect.stringContaining('招商专员'),
+      });
+    }
+    expect(
+      (await officer.post('/api/v1/cultivation/tracks', { ...track, ownerId: USER.leader })).statusCode,
+    ).toBe(200);
+    const [p] = await t.database.db.select().from(projects).where(eq(projects.id, yannanProjectId));
+    const toExpert = await officer.patch(`/api/v1/projects/${p.id}`, {
+      version: p.version,
+      ownerId: await userId('expert'),
+    });
+    expect(toExpert.json().code).toBe('project.bad_owner');
+  });
+
+  it('a job is cancelled by who started it, or an admin or leader — not by an analyst', async () => {
+    const [job] = await t.database.db
+      .insert(jobs)
+      .values({ kind: 'test.slow', orgId: ORG.yannan, params: {}, createdBy: USER.officer })
+      .returning();
+    const analyst = await login(t.app, 'analyst');
+    const refused = await analyst.post(`/api/v1/jobs/${job.id}/cancel`);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toMatchObject({ code: 'job.not_yours' });
+    const officer = await login(t.app, 'officer');
+    expect((await officer.post(`/api/v1/jobs/${job.id}/cancel`)).json().status).toBe('cancelled');
   });
 });

@@ -40,7 +40,8 @@ describe('推送清单', () => {
     });
     soonPolicy = soon.json().id;
     const outside = await leader.post(`/api/v1/policies/${soonPolicy}/pushes`, { ownerId: USER.ntOfficer });
-    expect(outside.statusCode).toBe(404);
+    expect(outside.statusCode).toBe(400);
+    expect(outside.json().code).toBe('assignee.invalid');
     const res = await leader.post(`/api/v1/policies/${soonPolicy}/pushes`, { ownerId: USER.officer });
     expect(res.json()).toMatchObject({ matched: 4, created: 4 });
     expect((await leader.get('/api/v1/policy-pushes?mine=true')).json().total).toBe(0);

@@ -24,6 +24,7 @@ import type {
 } from '../../../shared/cultivation-api.js';
 import type { Actor } from '../../access.js';
 import { AppError } from '../../app-error.js';
+import { checkAssignee } from '../../assignee.js';
 import { writeAudit } from '../../audit.js';
 import { withinScope } from '../../scope.js';
 import { enterpriseRow } from '../enterprises/service.js';
@@ -128,6 +129,7 @@ export async function listTracks(db: Db, actor: Actor, q: z.infer<typeof TrackQu
 export async function createTrack(db: Db, actor: Actor, body: z.infer<typeof TrackCreate>) {
   return db.transaction(async (tx) => {
     const firm = await enterpriseRow(tx, actor, body.enterpriseId);
+    if (body.ownerId) await checkAssignee(tx, actor, body.ownerId);
     const [row] = await tx
       .insert(cultivationTracks)
       .values({
@@ -192,6 +194,7 @@ export async function moveTrack(db: Db, actor: Actor, id: string, body: z.infer<
     const before = await trackOf(tx, actor, id);
     if (before.version !== body.version)
       throw new AppError('conflict.stale', { currentVersion: before.version });
+    if (body.ownerId && body.ownerId !== before.ownerId) await checkAssignee(tx, actor, body.ownerId);
     const from = before.stage as TrackStage;
     const to = body.stage;
     const allowed = allowedMoves(from);

@@ -6,15 +6,17 @@ import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db, Tx } from '../../../db/client.js';
 import { expertReviews, experts } from '../../../db/schema/evaluation.js';
+import { orgs } from '../../../db/schema/index.js';
 import { MIN_EXPERTS } from '../../../domain/committee/aggregate.js';
 import { DIMENSION_NAMES } from '../../../domain/profile/model.js';
 import type { ExpertCreate, ExpertUpdate, ReviewSubmit } from '../../../shared/evaluation-api.js';
 import type { Actor } from '../../access.js';
 import { AppError } from '../../app-error.js';
 import { writeAudit } from '../../audit.js';
-import { orgIdsUnder } from '../../scope.js';
+import { orgIdsUnder, withinScope } from '../../scope.js';
 import { isWithinHops } from '../graph/graph.js';
 import { firmOf, scopedEvaluation } from './evaluations.js';
+import { checkExpertRefs } from './expert-refs.js';
 
 export const CONFLICT_HOPS = 2;
 
@@ -24,6 +26,7 @@ export async function listExperts(db: Db, actor: Actor) {
 }
 
 export async function createExpert(db: Db, actor: Actor, body: z.infer<typeof ExpertCreate>) {
+  await checkExpertRefs(db, actor, body);
   const [row] = await db
     .insert(experts)
     .values({ ...body, orgId: actor.orgId })
@@ -47,6 +50,7 @@ export async function updateExpert(db: Db, actor: Actor, id: string, body: z.inf
     .from(experts)
     .where(and(eq(experts.id, id), inArray(experts.orgId, ids)));
   if (!before) throw new AppError('expert.not_found');
+  await checkExpertRefs(db, actor, body);
   const changes = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
   const [row] = await db.update(experts).set(changes).where(eq(experts.id, id)).returning();
   await writeAudit(db, actor, {
@@ -221,6 +225,8 @@ export async function myReviews(db: Db, actor: Actor) {
       join enterprises e on e.id = p.enterprise_id
       left join evaluation_decisions d on d.evaluation_id = ev.id
      where x.user_id = ${actor.id}
+       -- Only projects of the expert's own org tree, whatever an expert record says.
+       and p.org_id in (select ${orgs.id} from ${orgs} where ${withinScope(actor)})
      order by r.assigned_at desc limit 200`)) as unknown as {
     rows: {
       evaluation_id: string;

@@ -4,6 +4,7 @@ import type { Db, Tx } from '../../../db/client.js';
 import { jobs, orgs } from '../../../db/schema/index.js';
 import { remainingSeconds } from '../../../jobs/remaining.js';
 import type { Job, JobQuery } from '../../../shared/api.js';
+import { mayCancelJob } from '../../../shared/job-rules.js';
 import type { Role } from '../../../shared/roles.js';
 import type { Actor } from '../../access.js';
 import { AppError } from '../../app-error.js';
@@ -109,6 +110,7 @@ export async function getJobRow(db: Tx, actor: Actor, id: string): Promise<Row> 
 export async function cancelJob(db: Db, actor: Actor, id: string): Promise<Job> {
   return db.transaction(async (tx) => {
     const before = await getJobRow(tx, actor, id);
+    if (!mayCancelJob(before, actor)) throw new AppError('job.not_yours');
     if (!['queued', 'running'].includes(before.status)) throw new AppError('job.not_cancellable');
     const [row] = await tx
       .update(jobs)

@@ -9,6 +9,7 @@ import { enterprises, orgs, policies, policyPushes, users } from '../../../db/sc
 import type { Push, PushCreate, PushQuery, PushUpdate } from '../../../shared/policy-api.js';
 import type { Actor } from '../../access.js';
 import { AppError } from '../../app-error.js';
+import { checkAssignee } from '../../assignee.js';
 import { writeAudit } from '../../audit.js';
 import { withinScope } from '../../scope.js';
 import { daysBetween, evaluateFirms } from './matching.js';
@@ -76,14 +77,7 @@ export async function createPushes(db: Db, actor: Actor, policyId: string, body:
     if (p.applyTo && p.applyTo < date)
       throw new AppError('policy.closed', { message: `申报截止日期为 ${p.applyTo}` });
     const ownerId = body.ownerId ?? actor.id;
-    if (body.ownerId) {
-      const [u] = await tx
-        .select({ id: users.id })
-        .from(users)
-        .innerJoin(orgs, eq(orgs.id, users.orgId))
-        .where(and(eq(users.id, body.ownerId), eq(users.disabled, false), withinScope(actor)));
-      if (!u) throw new AppError('user.not_found', { field: 'ownerId' });
-    }
+    if (body.ownerId) await checkAssignee(tx, actor, body.ownerId);
     const matched = (await evaluateFirms(tx, actor, p, { date })).filter(
       (m) => m.evaluation.matches === true,
     );

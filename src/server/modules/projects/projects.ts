@@ -4,7 +4,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db, Tx } from '../../../db/client.js';
-import { followUps, projectEvents, projects, users } from '../../../db/schema/index.js';
+import { followUps, projectEvents, projects } from '../../../db/schema/index.js';
 import { checkMove, STAGE_NAMES, type Stage } from '../../../domain/project/stages.js';
 import type { ProjectUpdate } from '../../../shared/pipeline-api.js';
 import type {
@@ -15,11 +15,11 @@ import type {
 } from '../../../shared/project-api.js';
 import type { Actor } from '../../access.js';
 import { AppError } from '../../app-error.js';
+import { checkAssignee } from '../../assignee.js';
 import { writeAudit } from '../../audit.js';
-import { orgIdsUnder } from '../../scope.js';
 import { targetAsLead } from '../chains/targets.js';
 import { projectDetail } from './detail.js';
-import { cityPath, firmInScope, scopedProject } from './scope.js';
+import { checkChainNodes, cityPath, firmInScope, scopedProject } from './scope.js';
 import { checkSource } from './settings.js';
 
 export { projectDetail };
@@ -54,6 +54,7 @@ export async function createProject(
   return db.transaction(async (tx) => {
     await firmInScope(tx, actor, body.enterpriseId);
     await checkSource(tx, actor, body.source);
+    await checkChainNodes(tx, actor, body.chainNodeIds);
     const dups = await duplicatesOf(tx, actor, body.enterpriseId);
     if (dups.length && !body.acknowledgeDuplicates)
       throw new AppError('project.duplicate', { duplicates: dups });
@@ -201,16 +202,10 @@ export async function updateProject(db: Db, actor: Actor, id: string, body: z.in
     if (p.version !== body.version) throw await staleError(tx, actor, id);
     const { version, ...given } = body;
     const changes = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined));
+    await checkChainNodes(tx, actor, given.chainNodeIds);
     if (given.source && given.source !== p.source) await checkSource(tx, actor, given.source);
-    if (changes.ownerId) {
-      const [owner] = await tx
-        .select({ orgId: users.orgId, disabled: users.disabled })
-        .from(users)
-        .where(eq(users.id, changes.ownerId as string));
-      const allowed =
-        owner && !owner.disabled && (await orgIdsUnder(tx, actor.orgPath)).includes(owner.orgId);
-      if (!allowed) throw new AppError('project.bad_owner');
-    }
+    if (changes.ownerId && changes.ownerId !== p.ownerId)
+      await checkAssignee(tx, actor, changes.ownerId as string, 'project.bad_owner');
     const [row] = await tx
       .update(projects)
       .set({ ...changes, version: version + 1, updatedAt: new Date() })

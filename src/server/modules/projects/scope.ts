@@ -1,10 +1,11 @@
 /** Where a project may be seen from: the org that holds it and every org above it. Duplicates are
  *  looked for in the whole city, so two teams do not chase one firm. */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../../db/client.js';
-import { enterprises, orgs, projects } from '../../../db/schema/index.js';
+import { chainNodes, chains, enterprises, orgs, projects } from '../../../db/schema/index.js';
 import type { Actor } from '../../access.js';
 import { AppError } from '../../app-error.js';
+import { visibleChain } from '../chains/chains.js';
 
 export const inScope = (actor: Actor) =>
   sql`${projects.orgId} in (select id from ${orgs} where path like ${`${actor.orgPath}%`})`;
@@ -41,3 +42,16 @@ export async function scopedProject(db: Tx, actor: Actor, id: string) {
 /** The same rule for raw SQL over `projects p`. */
 export const pInScope = (actor: Actor) =>
   sql`p.org_id in (select id from orgs where path like ${`${actor.orgPath}%`})`;
+
+/** A project's chain links must be nodes of chains its org sees (its own and the templates above it):
+ *  another org's chain would otherwise show, by name, in this org's reports. */
+export async function checkChainNodes(db: Tx, actor: Actor, ids: string[] | undefined) {
+  const wanted = [...new Set(ids ?? [])];
+  if (!wanted.length) return;
+  const seen = await db
+    .select({ id: chainNodes.id })
+    .from(chainNodes)
+    .innerJoin(chains, eq(chains.id, chainNodes.chainId))
+    .where(and(inArray(chainNodes.id, wanted), visibleChain(actor)));
+  if (seen.length !== wanted.length) throw new AppError('project.bad_chain_node', { field: 'chainNodeIds' });
+}

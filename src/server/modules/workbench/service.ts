@@ -46,7 +46,9 @@ const counters: Record<WorkbenchItemKey, (db: Db, actor: Actor) => Promise<SQL>>
   },
   reviewsToDo: async (_db, actor) => sql`
     select 1 from expert_reviews r join experts x on x.id = r.expert_id
+      join evaluations ev on ev.id = r.evaluation_id join ${projects} p on p.id = ev.project_id
      where x.user_id = ${actor.id} and r.submitted_at is null and not r.conflicted
+       and p.org_id in (select ${orgs.id} from ${orgs} where ${withinScope(actor)})
        and not exists (select 1 from evaluation_decisions d where d.evaluation_id = r.evaluation_id)`,
   pushesToTell: async (_db, actor) =>
     sql`select 1 from ${policyPushes} where ${pushWhere(actor, { mine: true, status: 'pending' })}`,

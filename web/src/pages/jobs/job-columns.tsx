@@ -3,7 +3,9 @@ import { DownloadOutlined, StopOutlined } from '@ant-design/icons';
 import { App, Button, Popconfirm, Progress, Space, type TableColumnsType, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Job } from '../../../../src/shared/api';
+import { mayCancelJob } from '../../../../src/shared/job-rules';
 import { downloadUrl, hasFile, isActive, useCancelJob } from '../../api/jobs';
+import { useMe } from '../../api/me';
 import { useApiError } from '../../components/use-api-error';
 import { useMessages } from '../../i18n';
 import { formatTime } from '../../lib/format';
@@ -14,9 +16,10 @@ function JobActions({ job }: { job: Job }) {
   const { message } = App.useApp();
   const cancel = useCancelJob();
   const showError = useApiError();
+  const me = useMe().data;
   return (
     <Space size={4}>
-      {isActive(job) && (
+      {isActive(job) && me && mayCancelJob(job, me) && (
         <Popconfirm
           title={t('jobs.cancelConfirm')}
           onConfirm={() =>

@@ -16,8 +16,10 @@ import {
   Typography,
 } from 'antd';
 import type { Job } from '../../../../../src/shared/api';
+import { mayCancelJob } from '../../../../../src/shared/job-rules';
 import type { ImportError, ImportResult } from '../../../api/enterprises';
 import { downloadUrl, hasFile, isActive, useCancelJob } from '../../../api/jobs';
+import { useMe } from '../../../api/me';
 import { useApiError } from '../../../components/use-api-error';
 import { useMessages } from '../../../i18n';
 import { JobRemaining, percentText, progressStatus } from '../../jobs/job-status';
@@ -101,6 +103,7 @@ export function ImportProgress({ job }: { job: Job }) {
   const showError = useApiError();
   const result = asResult(job.result);
   const active = isActive(job);
+  const me = useMe().data;
 
   return (
     <Card title={m.progress} data-testid="import-progress">
@@ -113,7 +116,7 @@ export function ImportProgress({ job }: { job: Job }) {
             style={{ flex: 1, maxWidth: 640, margin: 0 }}
           />
           <JobRemaining job={job} />
-          {active && (
+          {active && me && mayCancelJob(job, me) && (
             <Popconfirm
               title={m.cancel}
               description={<div style={{ maxWidth: 300 }}>{m.cancelConfirm}</div>}
