@@ -58,19 +58,26 @@ export const ChainTree = z.object({
 
 export const ChainImport = chainSchema;
 
-export const NodeCreate = z.object({
+const words = z.array(z.string().trim().min(1).max(40)).max(60);
+const industryCodes = z.array(z.string().regex(/^\d{2}$/, '行业代码应为两位大类代码')).max(20);
+const NodeFields = z.object({
   parentId: z.uuid(),
   name: z.string().trim().min(1).max(60),
   description: z.string().trim().max(500).optional(),
-  keywords: z.array(z.string().trim().min(1).max(40)).max(60).default([]),
-  products: z.array(z.string().trim().min(1).max(40)).max(60).default([]),
-  technologies: z.array(z.string().trim().min(1).max(40)).max(60).default([]),
-  industryCodes: z
-    .array(z.string().regex(/^\d{2}$/, '行业代码应为两位大类代码'))
-    .max(20)
-    .default([]),
+  keywords: words,
+  products: words,
+  technologies: words,
+  industryCodes,
 });
-export const NodeUpdate = NodeCreate.partial().extend({
+export const NodeCreate = NodeFields.extend({
+  keywords: words.default([]),
+  products: words.default([]),
+  technologies: words.default([]),
+  industryCodes: industryCodes.default([]),
+});
+// From the fields without defaults: zod fills a default even into a .partial() field, so a move or a
+// rename (which sends neither) emptied the node's keywords, products, technologies and codes.
+export const NodeUpdate = NodeFields.partial().extend({
   version: z.int().min(1),
   position: z.int().min(0).optional(),
 });

@@ -6,17 +6,25 @@ import { STAGES } from '../domain/project/stages.js';
 
 const score9 = z.int().min(1, '评分为 1–9 分').max(9, '评分为 1–9 分');
 
-export const ExpertCreate = z.object({
+const researchFields = z.array(z.string().trim().min(1).max(30)).max(10);
+const declaredFirmIds = z.array(z.uuid()).max(50);
+const ExpertFields = z.object({
   name: z.string().trim().min(1).max(40),
   userId: z.uuid().optional(),
-  fields: z.array(z.string().trim().min(1).max(30)).max(10).default([]),
+  fields: researchFields,
   affiliation: z.string().trim().max(100).optional(),
   partyId: z.uuid().optional(),
   employerId: z.uuid().optional(),
-  declaredFirmIds: z.array(z.uuid()).max(50).default([]),
+  declaredFirmIds,
   declaration: z.string().trim().max(1000).optional(),
 });
-export const ExpertUpdate = ExpertCreate.omit({ userId: true })
+export const ExpertCreate = ExpertFields.extend({
+  fields: researchFields.default([]),
+  declaredFirmIds: declaredFirmIds.default([]),
+});
+// From the fields without defaults: zod fills a default even into a .partial() field, so retiring an
+// expert (active: false alone) emptied their research fields and declared interests.
+export const ExpertUpdate = ExpertFields.omit({ userId: true })
   .partial()
   .extend({ active: z.boolean().optional() });
 export const ExpertAssign = z.object({ expertIds: z.array(z.uuid()).min(1).max(15) });

@@ -210,7 +210,8 @@ describe('editing chains', () => {
     });
     expect(added.statusCode).toBe(201);
     ({ nodes } = await tree(admin, id));
-    expect(nodeNamed(nodes, '工业软件')).toMatchObject({ parentId: app.id, depth: 2 });
+    // A move changes the parent only: the node keeps the words it is matched by.
+    expect(nodeNamed(nodes, '工业软件')).toMatchObject({ parentId: app.id, depth: 2, keywords: ['MES'] });
     const segment = nodes.find((n: Node) => n.depth === 0) as Node;
     expect(
       (await admin.request('DELETE', `/api/v1/chain-nodes/${segment.id}?version=${segment.version}`))
