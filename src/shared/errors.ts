@@ -66,6 +66,11 @@ export const ERRORS = {
   'job.not_cancellable': [409, '任务已结束，无法取消', 'The job has already finished'],
   'job.no_file': [404, '该任务没有可下载的文件', 'This job has no file to download'],
   'upload.missing_file': [400, '请选择要上传的文件', 'Choose a file to upload'],
+  'upload.empty_file': [
+    400,
+    '文件是空的（0 字节），请检查后重新上传',
+    'The file is empty (0 bytes); check it and upload again',
+  ],
   'upload.too_large': [413, '文件过大，超过上传上限', 'The file exceeds the upload limit'],
   'upload.malformed': [
     400,

@@ -99,6 +99,17 @@ describe('readDocument', () => {
     expect((await failure(cut)).code).toBe('document.malformed');
   });
 
+  it('refuses a DOCX that carries a program or macros, whenever it was uploaded', async () => {
+    const zip = await JSZip.loadAsync(await docx(p('正文')));
+    zip.file('word/media/setup.exe', 'MZ');
+    const withProgram = await failure(await zip.generateAsync({ type: 'uint8array' }));
+    expect(withProgram.code).toBe('document.unsafe');
+    expect(withProgram.message).toBe('文件中夹带了程序文件（word/media/setup.exe），已拒绝');
+    zip.remove('word/media/setup.exe');
+    zip.file('word/vbaProject.bin', 'x');
+    expect((await failure(await zip.generateAsync({ type: 'uint8array' }))).code).toBe('document.unsafe');
+  });
+
   it('pages plain text by form feed or by length, and refuses binaries and legacy .doc', async () => {
     const doc = await readDocument(utf8(`\ufeff第一页\f第二页\n${'很长的一行。\n'.repeat(1000)}`), {
       charsPerPage: 3000,

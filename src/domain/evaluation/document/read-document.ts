@@ -1,5 +1,5 @@
 // The one entry point for business plans: sniff the bytes, check the bounds, read within a deadline.
-import { sniffFormat } from '../../files/file-type.js';
+import { sniffFile } from '../../files/file-type.js';
 import { readDocx } from './docx.js';
 import { readPdf } from './pdf.js';
 import { readText } from './text.js';
@@ -28,7 +28,13 @@ export async function readDocument(
       'document.encrypted',
       '文件已加密或为旧版 Word（.doc）格式，请取消密码并另存为 DOCX 或 PDF 后上传',
     );
-  const format = sniffFormat(data);
+  const sniffed = sniffFile(data);
+  // A plan stored before uploads were checked this strictly gets the same refusal as a new upload.
+  if (!sniffed.format && sniffed.refusal)
+    throw sniffed.refusal.kind === 'damaged'
+      ? new DocumentError('document.malformed', '文档已损坏或结构异常（压缩包无法读取），请重新保存后上传')
+      : new DocumentError('document.unsafe', sniffed.refusal.reason);
+  const format = sniffed.format;
   let timedOut = false;
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {

@@ -44,6 +44,7 @@ export type DocumentErrorCode =
   | 'document.encrypted'
   | 'document.malformed'
   | 'document.unsupported'
+  | 'document.unsafe'
   | 'document.no_text';
 
 /** A document that cannot be read; `message` is shown to the user as is. */

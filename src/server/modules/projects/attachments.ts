@@ -5,7 +5,12 @@ import { and, count, eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../../db/client.js';
 import { projectAttachments } from '../../../db/schema/index.js';
-import { checkFile, FILE_FORMATS, type FileFormat } from '../../../domain/files/file-type.js';
+import {
+  checkFile,
+  FILE_FORMATS,
+  type FileFormat,
+  shortenFileName,
+} from '../../../domain/files/file-type.js';
 import { ATTACHMENT_CATEGORIES, type AttachmentCategory } from '../../../domain/project/catalog.js';
 import type { Actor } from '../../access.js';
 import { AppError } from '../../app-error.js';
@@ -39,20 +44,25 @@ async function readUpload(req: FastifyRequest) {
         continue;
       }
       const buf = await part.toBuffer();
-      file = { name: part.filename.slice(0, 200), buf };
+      file = { name: part.filename, buf };
     }
   } catch (err) {
     throw uploadFailure(err, { maxBytes: ATTACHMENT_MAX_BYTES, message: '附件不能超过 20 MB' });
   }
-  if (!file || file.buf.length === 0) throw new AppError('upload.missing_file');
+  if (!file) throw new AppError('upload.missing_file');
+  // A file was chosen but holds nothing (a failed save, a cloud placeholder): say that, not "choose a file".
+  if (file.buf.length === 0)
+    throw new AppError('upload.empty_file', { fileName: shortenFileName(file.name) });
   return { category, ...file };
 }
 
 export async function uploadAttachment(db: Db, actor: Actor, projectId: string, req: FastifyRequest) {
   const project = await scopedProject(db, actor, projectId);
   const upload = await readUpload(req);
+  // The type is checked against the full name: its extension must agree with the content.
   const check = checkFile(upload.name, upload.buf, ACCEPTED);
-  if (!check.ok) throw new AppError('attachment.bad_type', { message: check.reason, fileName: upload.name });
+  const fileName = shortenFileName(upload.name);
+  if (!check.ok) throw new AppError('attachment.bad_type', { message: check.reason, fileName });
   return db.transaction(async (tx) => {
     const [{ n }] = await tx
       .select({ n: count() })
@@ -64,7 +74,7 @@ export async function uploadAttachment(db: Db, actor: Actor, projectId: string, 
       .values({
         projectId,
         category: upload.category,
-        fileName: upload.name,
+        fileName,
         format: check.format,
         size: upload.buf.length,
         sha256: createHash('sha256').update(upload.buf).digest('hex'),
