@@ -54,8 +54,8 @@ export const ERRORS = {
   'user.username_taken': [409, '用户名已被使用', 'That username is taken'],
   'user.self_lockout': [
     400,
-    '不能停用自己或移除自己的管理员角色',
-    'You cannot disable yourself or drop your own admin role',
+    '不能停用自己、移除自己的管理员角色或把自己调到其他组织',
+    'You cannot disable yourself, drop your own admin role or move yourself to another organisation',
   ],
   'job.not_found': [404, '任务不存在或无权访问', 'Job not found'],
   'job.not_yours': [

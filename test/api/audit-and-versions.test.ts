@@ -139,5 +139,38 @@ describe('optimistic locking', () => {
     const me = (await admin.get(`/api/v1/users/${USER.admin}`)).json();
     const res = await admin.patch(`/api/v1/users/${USER.admin}`, { version: me.version, disabled: true });
     expect(res.json().code).toBe('user.self_lockout');
+    // Nor move into a park of their own org, where they would no longer see the org.
+    const park = await admin.post('/api/v1/orgs', {
+      code: 'selfpark',
+      name: '自调园区',
+      kind: 'park',
+      parentId: ORG.yannan,
+    });
+    const moved = await admin.patch(`/api/v1/users/${USER.admin}`, {
+      version: me.version,
+      orgId: park.json().id,
+    });
+    expect(moved.json().code).toBe('user.self_lockout');
+  });
+
+  it('saving a user’s name keeps their sessions; a real role change ends them', async () => {
+    // The officer's password was reset above.
+    const officer = await login(t.app, 'officer', 'reset2026x');
+    const me = (await admin.get(`/api/v1/users/${USER.officer}`)).json();
+    // The edit form sends roles and org with every save.
+    const renamed = await admin.patch(`/api/v1/users/${USER.officer}`, {
+      version: me.version,
+      displayName: '张专员（改名）',
+      roles: [...me.roles].reverse(),
+      orgId: me.orgId,
+    });
+    expect(renamed.statusCode).toBe(200);
+    expect((await officer.get('/api/v1/me')).statusCode).toBe(200);
+    const demoted = await admin.patch(`/api/v1/users/${USER.officer}`, {
+      version: renamed.json().version,
+      roles: ['analyst'],
+    });
+    expect(demoted.statusCode).toBe(200);
+    expect((await officer.get('/api/v1/me')).statusCode).toBe(401);
   });
 });

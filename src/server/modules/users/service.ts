@@ -142,7 +142,12 @@ export async function updateUser(
 ): Promise<User> {
   return db.transaction(async (tx) => {
     if (input.orgId) await scopedOrg(tx, actor, input.orgId);
-    if (id === actor.id && (input.disabled === true || (input.roles && !input.roles.includes('admin')))) {
+    // Moving oneself, even into a sub-org, narrows what one can see and undo: like disabling oneself.
+    const movesSelf = input.orgId !== undefined && input.orgId !== actor.orgId;
+    if (
+      id === actor.id &&
+      (input.disabled === true || (input.roles && !input.roles.includes('admin')) || movesSelf)
+    ) {
       throw new AppError('user.self_lockout');
     }
     const set: Partial<typeof users.$inferInsert> = {};
@@ -151,8 +156,13 @@ export async function updateUser(
     if (input.orgId !== undefined) set.orgId = input.orgId;
     if (input.disabled !== undefined) set.disabled = input.disabled;
     const before = await versionedUpdate(tx, actor, id, input.version, set);
-    // Disabling, or changing roles or org, ends the user's sessions at once.
-    if (input.disabled || input.roles || input.orgId) await deleteUserSessions(tx, id);
+    // Disabling, or changing roles or org, ends the user's sessions at once. The edit form sends roles
+    // and org with every save: only a real change counts, or renaming a user signed them out.
+    const sameRoles = (a: readonly string[], b: readonly string[]) =>
+      [...new Set(a)].sort().join() === [...new Set(b)].sort().join();
+    const rolesChanged = input.roles !== undefined && !sameRoles(input.roles, before.roles);
+    const orgChanged = input.orgId !== undefined && input.orgId !== before.orgId;
+    if (input.disabled || rolesChanged || orgChanged) await deleteUserSessions(tx, id);
     const after = await getUser(tx, actor, id);
     await writeAudit(tx, actor, {
       action: 'update',
