@@ -38,7 +38,7 @@ export const ProjectFilter = ProjectQuery.extend({
   ownerId: z.uuid().optional(),
   orgId: z.uuid().optional(),
   /** Only projects with no follow-up for the org's stale days. */
-  stale: z.coerce.boolean().optional(),
+  stale: z.stringbool().optional(),
   sort: z.enum(['updatedAt', 'plannedInvestment', 'lastFollowUp', 'name']).default('updatedAt'),
   order: z.enum(['asc', 'desc']).default('desc'),
 });

@@ -73,7 +73,7 @@ export const FollowUpCreate = FollowUpFields.refine((f) => f.date <= chinaToday(
 export const ProjectQuery = Paging.extend({
   stage: z.enum(STAGES).optional(),
   q: z.string().trim().max(100).optional(),
-  mine: z.coerce.boolean().optional(),
+  mine: z.stringbool().optional(),
 });
 
 export const ProjectSummary = z.object({

@@ -132,6 +132,10 @@ describe('board, funnel and list', () => {
     });
     const stale = (await officer.get('/api/v1/projects?stale=true&source=基金')).json();
     expect(stale.items.map((p: { name: string }) => p.name)).toEqual(['=HYPERLINK("x") 停滞项目']);
+    // "false" means no filter, not "only stale" (it was read as true); nor does mine=false mean mine.
+    const all = (await officer.get('/api/v1/projects?source=基金')).json().total;
+    expect((await officer.get('/api/v1/projects?stale=false&source=基金')).json().total).toBe(all);
+    expect((await leader.get('/api/v1/projects?mine=false&source=基金')).json().total).toBe(all);
     expect((await officer.get('/api/v1/projects?type=科学家团队&source=路演')).json().total).toBe(0);
     // The org's rule decides: at 60 days it is no longer stale.
     const rules = (await leader.get('/api/v1/pipeline-settings')).json();
