@@ -45,6 +45,7 @@ export const ERRORS = {
     '不能把组织移动到它自己的下级之下',
     'An organisation cannot move under its own descendant',
   ],
+  'org.own': [409, '不能删除自己所在的组织', 'You cannot delete your own organisation'],
   'org.not_empty': [
     409,
     '该组织下仍有下级组织或用户，无法删除',

@@ -1,6 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, users } from '../../src/db/schema/index.js';
+import { auditLog, chains, pipelineSettings, users } from '../../src/db/schema/index.js';
 import { type Client, createTestApp, login, ORG, type TestContext, USER } from '../helpers/app.js';
 
 let t: TestContext;
@@ -133,6 +133,27 @@ describe('optimistic locking', () => {
     const notEmpty = await admin.del(`/api/v1/orgs/${org.id}?version=${renamed.json().version}`);
     expect(notEmpty.json()).toMatchObject({ code: 'org.not_empty' });
     expect((await admin.del(`/api/v1/orgs/${child.id}?version=${child.version}`)).statusCode).toBe(204);
+  });
+
+  it('deleting an org says what it still holds; its own settings go with it', async () => {
+    const made = await admin.post('/api/v1/orgs', {
+      code: 'qapark',
+      name: '删除测试园区',
+      kind: 'park',
+      parentId: ORG.yannan,
+    });
+    const org = made.json();
+    const { db } = t.database;
+    await db.insert(pipelineSettings).values({ orgId: org.id, staleDays: 45 });
+    const [chain] = await db.insert(chains).values({ orgId: org.id, key: 'qa', name: '测试链' }).returning();
+    const blocked = await admin.del(`/api/v1/orgs/${org.id}?version=${org.version}`);
+    expect(blocked.statusCode).toBe(409);
+    expect(blocked.json()).toMatchObject({
+      code: 'org.not_empty',
+      message: expect.stringContaining('产业链 1 条'),
+    });
+    await db.delete(chains).where(eq(chains.id, chain.id));
+    expect((await admin.del(`/api/v1/orgs/${org.id}?version=${org.version}`)).statusCode).toBe(204);
   });
 
   it('will not let an admin lock themselves out', async () => {

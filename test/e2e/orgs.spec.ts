@@ -37,7 +37,6 @@ test('admin adds a child org in the tree, cannot delete a non-empty one, deletes
   await expect(page.getByTestId('org-detail').getByLabel('名称')).toHaveValue(name);
   await shot(page, 'org-tree');
 
-  // The server refuses to delete an org that still has users, and its message is shown.
   await tree.getByText('盐南高新区').click();
   await page
     .getByTestId('org-detail')
@@ -47,7 +46,8 @@ test('admin adds a child org in the tree, cannot delete a non-empty one, deletes
     .locator('.ant-popconfirm')
     .getByRole('button', { name: /确\s*定/ })
     .click();
-  await expect(page.getByText('该组织下仍有下级组织或用户，无法删除')).toBeVisible();
+  // An admin cannot delete the org they sit in (it says so, not that it is "not empty").
+  await expect(page.getByText('不能删除自己所在的组织')).toBeVisible();
 
   await tree.getByTestId(`org-node-${code}`).click();
   await page

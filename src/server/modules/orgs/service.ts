@@ -1,14 +1,15 @@
 /** The org tree: list the actor's subtree, create, rename, move and delete orgs inside it. */
-import { and, asc, count, eq, like, sql } from 'drizzle-orm';
+import { and, asc, eq, like, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db, Tx } from '../../../db/client.js';
-import { enterprises, orgs, screeningRuns, users } from '../../../db/schema/index.js';
+import { orgs } from '../../../db/schema/index.js';
 import type { Org, OrgCreate, OrgUpdate } from '../../../shared/api.js';
 import { type OrgKind, orgKindFits } from '../../../shared/roles.js';
 import type { Actor } from '../../access.js';
 import { AppError } from '../../app-error.js';
 import { writeAudit } from '../../audit.js';
 import { scopedOrg, withinScope } from '../../scope.js';
+import { deleteOrgSettings, orgBlockers } from './blockers.js';
 
 type OrgRow = typeof orgs.$inferSelect;
 
@@ -118,21 +119,16 @@ export async function updateOrg(
 export async function deleteOrg(db: Db, actor: Actor, id: string, version: number): Promise<void> {
   await db.transaction(async (tx) => {
     const before = await scopedOrg(tx, actor, id);
-    if (id === actor.orgId) throw new AppError('org.not_empty', { reason: 'own org' });
+    if (id === actor.orgId) throw new AppError('org.own');
     if (before.version !== version) throw new AppError('conflict.stale', { currentVersion: before.version });
-    const [{ children }] = await tx.select({ children: count() }).from(orgs).where(eq(orgs.parentId, id));
-    const [{ members }] = await tx.select({ members: count() }).from(users).where(eq(users.orgId, id));
-    // Its firms and screening runs would be orphaned (and their foreign keys refuse it anyway).
-    const [{ firms }] = await tx
-      .select({ firms: count() })
-      .from(enterprises)
-      .where(eq(enterprises.orgId, id));
-    const [{ runs }] = await tx
-      .select({ runs: count() })
-      .from(screeningRuns)
-      .where(eq(screeningRuns.orgId, id));
-    if (children > 0 || members > 0 || firms > 0 || runs > 0)
-      throw new AppError('org.not_empty', { children, users: members, enterprises: firms, screenings: runs });
+    const blockers = await orgBlockers(tx, id);
+    if (blockers.length)
+      throw new AppError('org.not_empty', {
+        message: `该组织下仍有${blockers.map((b) => b.label).join('、')}，请先移走或删除后再删除组织`,
+        messageEn: `The organisation still holds: ${blockers.map((b) => `${b.table} ${b.count}`).join(', ')}`,
+        blockers: blockers.map(({ table, count }) => ({ table, count })),
+      });
+    await deleteOrgSettings(tx, id);
     await tx.delete(orgs).where(and(eq(orgs.id, id), eq(orgs.version, version)));
     await writeAudit(tx, actor, {
       action: 'delete',
