@@ -14,6 +14,7 @@ import { zhIssueMessage } from '../../../shared/zh-issues.js';
 import { type Actor, access } from '../../access.js';
 import { AppError } from '../../app-error.js';
 import { requestLang } from '../../plugins/errors.js';
+import { unreadable } from '../../table-error.js';
 import type { App } from '../../types.js';
 import { uploadFailure } from '../../upload-failure.js';
 import { enqueueJob } from '../jobs/service.js';
@@ -102,7 +103,7 @@ export function enterpriseImportRoute(app: App, maxBytes: number) {
         const o = uploadOptions(up.fields, requestLang(req));
         return await previewTable(up.file, { name: up.name, sheet: o.sheet, mapping: o.mapping });
       } catch (err) {
-        if (err instanceof TableError) throw new AppError('import.unreadable', { reason: err.message });
+        if (err instanceof TableError) throw unreadable(err);
         throw err;
       } finally {
         rmSync(dir, { recursive: true, force: true });

@@ -16,6 +16,7 @@ import {
 } from '../../../shared/graph-api.js';
 import { type Actor, access } from '../../access.js';
 import { AppError } from '../../app-error.js';
+import { unreadable } from '../../table-error.js';
 import type { App } from '../../types.js';
 import { receiveUpload } from '../enterprises/import-route.js';
 import { controllerOf, groupOf, neighbours, pathBetween } from './graph.js';
@@ -94,7 +95,7 @@ export function graphRoutes(app: App, maxBytes: number) {
           }),
         );
       } catch (err) {
-        if (err instanceof TableError) throw new AppError('import.unreadable', { reason: err.message });
+        if (err instanceof TableError) throw unreadable(err);
         throw err;
       } finally {
         rmSync(dir, { recursive: true, force: true });
