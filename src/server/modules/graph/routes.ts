@@ -15,7 +15,6 @@ import {
   RelationImportResult,
 } from '../../../shared/graph-api.js';
 import { type Actor, access } from '../../access.js';
-import { AppError } from '../../app-error.js';
 import { unreadable } from '../../table-error.js';
 import type { App } from '../../types.js';
 import { receiveUpload } from '../enterprises/import-route.js';
