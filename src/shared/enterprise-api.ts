@@ -116,7 +116,7 @@ export const EnterpriseFilter = z.object({
     .regex(/^[A-T]\d{0,2}$/)
     .optional()
     .describe('行业门类或大类，如 C 或 C39'),
-  tier: z.string().max(32).optional().describe('资质（培育梯队键），如 hnte'),
+  tier: z.enum(TIER_KEYS).optional().describe('资质（培育梯队键），如 hnte'),
   universe: z.enum(['local', 'target']).optional(),
   sizeBand: z
     .enum(SIZE_BANDS)
@@ -150,7 +150,13 @@ export const EnterpriseUpdate = z.object({
     .refine((d) => d <= chinaToday(), '成立日期不能晚于今天')
     .nullable()
     .optional(),
-  registeredCapital: z.number().min(0).nullable().optional(),
+  // Beyond 10^15 元 is a unit typo (and overflowed the column as a bare 请求参数不合法).
+  registeredCapital: z
+    .number()
+    .min(0, '注册资本不能为负数')
+    .max(1e15, '注册资本数额过大，请检查单位（应为元）')
+    .nullable()
+    .optional(),
   regionCode: z
     .string()
     .regex(/^\d{6}$/)

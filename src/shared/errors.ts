@@ -45,6 +45,7 @@ export const ERRORS = {
     '不能把组织移动到它自己的下级之下',
     'An organisation cannot move under its own descendant',
   ],
+  'mapping.not_found': [404, '列对应方案不存在或无权访问', 'Column mapping not found'],
   'org.own': [409, '不能删除自己所在的组织', 'You cannot delete your own organisation'],
   'org.not_empty': [
     409,

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { ASSESSMENT_METRICS } from '../domain/project/assessment.js';
 import { RATINGS } from '../domain/project/catalog.js';
 import { STAGES } from '../domain/project/stages.js';
+import { chinaToday } from '../domain/text/china-today.js';
 import { Attachment, PROJECT_TYPES, ProjectQuery, ProjectSummary } from './project-api.js';
 
 export { Attachment };
@@ -194,8 +195,11 @@ export const MonthlyReport = z.object({
   ),
 });
 
+/** A 双月点评 looks back on work done: its period is this month or earlier (and not before 2000). */
 export const ReviewCreate = z.object({
-  period: month,
+  period: month
+    .refine((m) => m <= chinaToday().slice(0, 7), '点评期间不能晚于本月')
+    .refine((m) => m >= '2000-01', '点评期间不能早于 2000 年'),
 });
 export const Review = z.object({
   id: z.uuid(),

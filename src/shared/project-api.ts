@@ -65,10 +65,12 @@ const FollowUpFields = z.object({
 export const FollowUpCreate = FollowUpFields.refine((f) => f.date <= chinaToday(), {
   path: ['date'],
   message: '跟进日期不能晚于今天',
-}).refine((f) => !f.nextDate || f.nextDate >= f.date, {
-  path: ['nextDate'],
-  message: '下次跟进日期不能早于本次跟进日期',
-});
+})
+  .refine((f) => f.date >= '2000-01-01', { path: ['date'], message: '跟进日期不能早于 2000 年' })
+  .refine((f) => !f.nextDate || f.nextDate >= f.date, {
+    path: ['nextDate'],
+    message: '下次跟进日期不能早于本次跟进日期',
+  });
 
 export const ProjectQuery = Paging.extend({
   stage: z.enum(STAGES).optional(),

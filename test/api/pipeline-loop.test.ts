@@ -377,6 +377,14 @@ describe('saved views', () => {
     expect((await leader.get('/api/v1/saved-views?page=projects')).json().items).toEqual([]);
     expect((await leader.del(`/api/v1/saved-views/${v.json().id}`)).statusCode).toBe(404);
     expect((await officer.del(`/api/v1/saved-views/${v.json().id}`)).statusCode).toBe(204);
+    // A view the list could not open is refused, saying which condition.
+    const bad = await officer.post('/api/v1/saved-views', {
+      page: 'projects',
+      name: '坏视图',
+      query: { stage: 'nonsense', sort: 'DROP' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toContain('视图中的“阶段”条件无效');
   });
 });
 

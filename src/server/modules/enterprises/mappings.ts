@@ -75,7 +75,7 @@ export function mappingRoutes(app: App) {
           .select()
           .from(importMappings)
           .where(and(eq(importMappings.id, req.params.id), eq(importMappings.orgId, actor.orgId)));
-        if (!row) throw new AppError('route.not_found');
+        if (!row) throw new AppError('mapping.not_found');
         if (row.version !== req.query.version) throw new AppError('conflict.stale');
         await tx.delete(importMappings).where(eq(importMappings.id, row.id));
         await writeAudit(tx, actor, {

@@ -3,12 +3,29 @@ import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { savedViews } from '../../../db/schema/index.js';
 import { ErrorBody, IdParams } from '../../../shared/api.js';
-import { SavedView, SavedViewCreate, SavedViewQuery } from '../../../shared/pipeline-api.js';
+import { ProjectFilter, SavedView, SavedViewCreate, SavedViewQuery } from '../../../shared/pipeline-api.js';
 import { type Actor, access } from '../../access.js';
 import { AppError } from '../../app-error.js';
 import type { App } from '../../types.js';
 
 const MAX_VIEWS_PER_PAGE = 30;
+/** What a 招商项目 view may hold: the list's filters, and the owner's name shown with the owner filter. */
+const ViewQuery = ProjectFilter.extend({ ownerName: z.string().max(100).optional() }).strict();
+const FILTER_NAMES: Record<string, string> = {
+  q: '关键词',
+  stage: '阶段',
+  source: '来源',
+  type: '类型',
+  ownerId: '负责人',
+  ownerName: '负责人',
+  orgId: '组织',
+  mine: '只看我的',
+  stale: '只看停滞',
+  sort: '排序',
+  order: '顺序',
+  page: '页码',
+  pageSize: '每页条数',
+};
 const present = (v: typeof savedViews.$inferSelect) => ({
   id: v.id,
   page: v.page as 'projects',
@@ -50,6 +67,16 @@ export function savedViewRoutes(app: App) {
       const actor = req.actor as Actor;
       if (JSON.stringify(req.body.query).length > 4000)
         throw new AppError('request.invalid', { message: '筛选条件过长' });
+      // The view is opened as the list's query string later: it must be one the list accepts now.
+      const asQuery = Object.fromEntries(Object.entries(req.body.query).map(([k, v]) => [k, String(v)]));
+      const check = ViewQuery.safeParse(asQuery);
+      if (!check.success) {
+        const issue = check.error.issues[0];
+        throw new AppError('request.invalid', {
+          message: `视图中的“${FILTER_NAMES[String(issue.path[0])] ?? String(issue.path[0] ?? '筛选')}”条件无效`,
+          field: `body.query.${issue.path.join('.')}`,
+        });
+      }
       const mine = await db
         .select({ id: savedViews.id })
         .from(savedViews)
