@@ -6,6 +6,7 @@ import { and, eq, or, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../db/client.js';
 import { jobs } from '../db/schema/index.js';
+import { withoutParams } from '../server/log-safety.js';
 import { type JobDefinition, JobInputError, JobInterrupted, type JobRow } from './types.js';
 
 export type RunnerOptions = {
@@ -214,7 +215,8 @@ export class JobRunner {
         .where(this.mine(job.id));
       return;
     }
-    const message = err instanceof Error ? err.message : String(err);
+    // Users read this message on the job: never the values a failed query was given.
+    const message = withoutParams(err instanceof Error ? err.message : String(err));
     const inputError = err instanceof JobInputError;
     if (inputError) this.opts.logger.info({ jobId: job.id, kind: job.kind, message }, 'job input refused');
     else this.opts.logger.warn({ jobId: job.id, kind: job.kind, err }, 'job attempt failed');

@@ -7,6 +7,7 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
 import type { JobRunner } from '../jobs/runner.js';
 import { type AccessRule, access, describeRule } from './access.js';
+import { serializeError } from './log-safety.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { chainRoutes } from './modules/chains/routes.js';
@@ -26,6 +27,7 @@ import { userRoutes } from './modules/users/routes.js';
 import { workbenchRoutes } from './modules/workbench/routes.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandling, sendError } from './plugins/errors.js';
+import { registerNulGuard } from './plugins/nul-guard.js';
 import { DOCS_PREFIX, registerOpenApi } from './plugins/openapi.js';
 import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { validatorCompiler } from './plugins/validation.js';
@@ -64,8 +66,10 @@ export async function buildApp(opts: {
   jobs?: JobRunner | null;
   logger?: FastifyServerOptions['logger'];
 }): Promise<App> {
+  // Whoever configures the logger, a logged error never shows a failed query's parameters.
+  const logger = opts.logger === true ? {} : opts.logger;
   const app = Fastify({
-    logger: opts.logger ?? false,
+    logger: logger ? { ...logger, serializers: { ...logger.serializers, err: serializeError } } : false,
     bodyLimit: opts.config.bodyLimitBytes,
     trustProxy: process.env.TRUST_PROXY === 'true',
     return503OnClosing: true,
@@ -91,6 +95,7 @@ export async function buildApp(opts: {
   });
 
   registerErrorHandling(app);
+  registerNulGuard(app);
   await app.register(cookie);
   await app.register(multipart);
   registerSecurityHeaders(app);

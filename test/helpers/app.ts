@@ -3,7 +3,7 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { FastifyBaseLogger, LightMyRequestResponse } from 'fastify';
+import type { FastifyBaseLogger, FastifyServerOptions, LightMyRequestResponse } from 'fastify';
 import pino from 'pino';
 import { type Config, loadConfig } from '../../src/config.js';
 import type { Database } from '../../src/db/client.js';
@@ -25,7 +25,13 @@ export type TestContext = {
 };
 
 export async function createTestApp(
-  opts: { jobs?: boolean; definitions?: JobDefinition<never, never>[]; config?: Partial<Config> } = {},
+  opts: {
+    jobs?: boolean;
+    definitions?: JobDefinition<never, never>[];
+    config?: Partial<Config>;
+    /** The app's logger options (none: no logging), e.g. with a `stream` to read what it logs. */
+    logger?: FastifyServerOptions['logger'];
+  } = {},
 ): Promise<TestContext> {
   const database = await freshDatabase();
   const config = loadConfig({
@@ -33,7 +39,7 @@ export async function createTestApp(
     jobPollMs: 100,
     ...opts.config,
   });
-  const app = await buildApp({ database, config });
+  const app = await buildApp({ database, config, logger: opts.logger });
   let runner: JobRunner | null = null;
   if (opts.jobs) {
     runner = new JobRunner({

@@ -43,6 +43,20 @@ const PG_CODES: Record<string, ErrorCode> = {
   '22001': 'request.invalid',
   '22003': 'request.invalid',
   '23503': 'request.invalid',
+  // Text with a NUL (\u0000), in a text column (22021) or in jsonb (22P05). The NUL guard refuses it
+  // before it gets here; this is the safety net should some input slip past it.
+  '22021': 'request.invalid',
+  '22P05': 'request.invalid',
+};
+
+/** What to add for a PostgreSQL code whose generic message alone would leave the user guessing. */
+const UNSTORABLE_TEXT = {
+  message: '文本含有无法保存的字符（如 \\u0000）',
+  messageEn: 'the text holds a character that cannot be stored (such as \\u0000)',
+};
+const PG_DETAILS: Record<string, { message: string; messageEn: string }> = {
+  '22021': UNSTORABLE_TEXT,
+  '22P05': UNSTORABLE_TEXT,
 };
 
 export function registerErrorHandling(app: FastifyInstance) {
@@ -66,10 +80,11 @@ export function registerErrorHandling(app: FastifyInstance) {
     const fastifyCode = error.code ? FASTIFY_CODES[error.code] : undefined;
     if (fastifyCode) return sendError(reply, request, fastifyCode);
     const pgCode = pgErrorCode(error);
-    if (pgCode && PG_CODES[pgCode]) return sendError(reply, request, PG_CODES[pgCode]);
+    if (pgCode && PG_CODES[pgCode]) return sendError(reply, request, PG_CODES[pgCode], PG_DETAILS[pgCode]);
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return sendError(reply, request, 'request.bad', { reason: error.message });
     }
+    // The logger's err serializer (log-safety.ts) leaves out a failed query's parameters.
     request.log.error({ err: error }, 'unhandled error');
     return sendError(reply, request, 'internal');
   });

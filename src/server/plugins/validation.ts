@@ -1,7 +1,7 @@
 /** Request validation by the routes' zod schemas, with field errors a Chinese user can read. */
 import type { FastifySchemaCompiler } from 'fastify';
 import { validatorCompiler as zodValidatorCompiler } from 'fastify-type-provider-zod';
-import type { ZodType } from 'zod';
+import { type ZodType, z } from 'zod';
 import { zhIssueMessage } from '../../shared/zh-issues.js';
 
 type Failure = { keyword: string; instancePath: string; message?: string; params: Record<string, unknown> };
@@ -28,9 +28,15 @@ export const validatorCompiler: FastifySchemaCompiler<ZodType> = (route) => {
   };
 };
 
-/** Whether a schema gave this failure its own message (ours are Chinese: “三方权重之和须为 1”). */
-export function ownMessage(f: { message?: string }): boolean {
-  return /[\u4e00-\u9fff]/.test(f.message ?? '');
+const zodEnglish = z.locales.en().localeError;
+
+/** Whether a schema gave this failure its own message (ours are Chinese: “三方权重之和须为 1”). zod's
+ *  English default can hold Chinese too — the allowed values of an enum (“expected one of "大院大所"|…”) —
+ *  so a message that is just what zod would say is not ours. */
+export function ownMessage(f: Pick<Failure, 'keyword' | 'message' | 'params'>): boolean {
+  if (!/[\u4e00-\u9fff]/.test(f.message ?? '')) return false;
+  const said = zodEnglish({ ...f.params, code: f.keyword } as Parameters<typeof zodEnglish>[0]);
+  return f.message !== (typeof said === 'string' ? said : said?.message);
 }
 
 /** A validation failure's message in the request's language: our own messages keep their words;

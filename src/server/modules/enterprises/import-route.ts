@@ -14,6 +14,7 @@ import { zhIssueMessage } from '../../../shared/zh-issues.js';
 import { type Actor, access } from '../../access.js';
 import { AppError } from '../../app-error.js';
 import { requestLang } from '../../plugins/errors.js';
+import { refuseNulInPart } from '../../plugins/nul-guard.js';
 import { unreadable } from '../../table-error.js';
 import type { App } from '../../types.js';
 import { uploadFailure } from '../../upload-failure.js';
@@ -64,6 +65,7 @@ export async function receiveUpload(req: FastifyRequest, dir: string, maxBytes: 
     for await (const part of req.parts({
       limits: { fileSize: maxBytes, files: 1, fields: 10, fieldSize: 20_000 },
     })) {
+      refuseNulInPart(req, part);
       if (part.type === 'field') {
         fields[part.fieldname] = String(part.value);
         continue;

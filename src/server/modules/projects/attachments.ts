@@ -15,6 +15,7 @@ import { ATTACHMENT_CATEGORIES, type AttachmentCategory } from '../../../domain/
 import type { Actor } from '../../access.js';
 import { AppError } from '../../app-error.js';
 import { writeAudit } from '../../audit.js';
+import { refuseNulInPart } from '../../plugins/nul-guard.js';
 import { uploadFailure } from '../../upload-failure.js';
 import { attachmentColumns, presentAttachment } from './detail.js';
 import { scopedProject } from './scope.js';
@@ -32,6 +33,7 @@ async function readUpload(req: FastifyRequest) {
     for await (const part of req.parts({
       limits: { fileSize: ATTACHMENT_MAX_BYTES, files: 1, fields: 5, fieldSize: 1000 },
     })) {
+      refuseNulInPart(req, part);
       if (part.type === 'field') {
         if (part.fieldname === 'category') {
           const v = String(part.value);
