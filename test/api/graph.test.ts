@@ -217,3 +217,23 @@ describe('shareholdings that add up to more than the whole firm', () => {
     expect((await upload(officer, '供应.csv', Buffer.from(other))).json().warnings).toEqual([]);
   });
 });
+
+describe('relation values as offices write them', () => {
+  it('reads a bare "1" as 1 %, not the whole firm, and refuses a date in the future', async () => {
+    const csv = [
+      '关系类型,主体,主体类型,客体,持股比例,日期',
+      '持股,孙小股东,自然人,盐南图谱新能源科技有限公司,1,2025-01-01',
+      '投资,盐南未来基金,机构,盐南图谱储能有限公司,,2099-01-01',
+    ].join('\n');
+    const res = (await upload(officer, '小股东.csv', Buffer.from(csv))).json();
+    expect(res).toMatchObject({ inserted: 1, rejected: 1 });
+    expect(res.errors).toEqual([
+      expect.objectContaining({ row: 3, column: '日期', message: '日期“2099-01-01”晚于今天' }),
+    ]);
+    const center = ids.盐南图谱新能源科技有限公司;
+    const graph = (await officer.get(`/api/v1/graph/neighbours?id=${center}&hops=1`)).json();
+    const shares = graph.edges.map((e: { share: number | null }) => e.share);
+    expect(shares).toContain(0.01);
+    expect(shares).not.toContain(1);
+  });
+});

@@ -2,6 +2,7 @@
  *  金额(万元) “1.2亿”, 日期 “2024年5月1日” … into a relation with typed ends, or the reasons it is not. */
 import { foldHeader } from '../enterprise/fields.js';
 import { type MoneyUnit, parseAmount, parseRatio } from '../text/chinese-number.js';
+import { chinaToday } from '../text/china-today.js';
 import { parseDate } from '../text/dates.js';
 import type { RelationKind } from './algorithms.js';
 
@@ -132,7 +133,9 @@ export function parseRelationRow(
   let share: number | null = null;
   if (!blank(cells.share)) {
     const raw = text(cells.share);
-    const percent = headers.share?.percent || /%$/.test(raw) || (Number(raw) > 1 && Number(raw) <= 100);
+    // A bare number from 1 up is a percentage as offices write it ("60", and "1" is 1 %, not the whole
+    // firm); below 1 it is a fraction ("0.8").
+    const percent = headers.share?.percent || /%$/.test(raw) || (Number(raw) >= 1 && Number(raw) <= 100);
     const r = parseRatio(cells.share, { unit: percent ? 'percent' : 'fraction' });
     if (!r.ok || r.value === null || r.value <= 0 || r.value > 1)
       errors.push({
@@ -154,6 +157,8 @@ export function parseRelationRow(
   if (!blank(cells.asOf)) {
     const r = parseDate(cells.asOf);
     if (!r.ok) errors.push({ column: col('asOf'), code: 'relation.date', message: r.message });
+    else if (r.value && r.value > chinaToday())
+      errors.push({ column: col('asOf'), code: 'relation.future', message: `日期“${r.value}”晚于今天` });
     else asOf = r.value;
   }
   if (from && to && from.name === to.name && from.uscc === to.uscc)
