@@ -1,8 +1,8 @@
 /** One row of a relation file (CSV/XLSX) as offices write it: 关系类型, 主体, 客体, 持股比例 “60%”,
  *  金额(万元) “1.2亿”, 日期 “2024年5月1日” … into a relation with typed ends, or the reasons it is not. */
 import { foldHeader } from '../enterprise/fields.js';
-import { type MoneyUnit, parseAmount, parseRatio } from '../text/chinese-number.js';
 import { chinaToday } from '../text/china-today.js';
+import { type MoneyUnit, parseAmount, parseRatio } from '../text/chinese-number.js';
 import { parseDate } from '../text/dates.js';
 import type { RelationKind } from './algorithms.js';
 
