@@ -157,6 +157,16 @@ test('an officer imports relations, reads a firm’s graph, its controller and a
   const text = page.getByTestId('path-text');
   await expect(text).toContainText(`${PERSON}—持股 60%→${HOLD}—持股 70%→${OPER}—产学研→${SEU}`);
   await snap(page, 'graph-view');
+  // Centring on another firm keeps the ends: a path can join firms that are not in one graph.
+  await openEntity(page, HOLD);
+  await page.getByTestId('entity-center').click();
+  await expect(page.getByTestId('graph-firm')).toContainText(HOLD);
+  await expect(page.getByTestId('path-from')).toHaveText(PERSON);
+  await expect(page.getByTestId('path-to')).toHaveText(SEU);
+  await expect(result).toContainText('最短路径 3 跳');
+  await openEntity(page, OPER);
+  await page.getByTestId('entity-center').click();
+  await expect(page.getByTestId('graph-firm')).toContainText(OPER);
 
   // 导出 PNG of the chart.
   const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('graph-png').click()]);

@@ -78,7 +78,8 @@ export function GraphPage({ me }: { me: Me }) {
   const canImport = hasAnyRole(me, ['admin', 'officer']);
   const path = usePath(ends.from?.id, ends.to?.id);
 
-  // A new centre, range or filter starts over; a new centre also clears the selection and the path.
+  // A new centre, range or filter starts over; a new centre also clears the selection. The path's ends
+  // stay: a user picks 起点 in one firm's graph and 终点 in another's, and the path joins them.
   const scope = `${id}|${hops}|${kinds.join(',')}`;
   const lastScope = useRef(scope);
   useEffect(() => {
@@ -88,7 +89,6 @@ export function GraphPage({ me }: { me: Me }) {
   }, [scope]);
   useEffect(() => {
     setSelected(id);
-    setEnds({});
     setPanelTab('detail');
   }, [id]);
 
