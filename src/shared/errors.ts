@@ -74,6 +74,11 @@ export const ERRORS = {
     'The file is empty (0 bytes); check it and upload again',
   ],
   'upload.too_large': [413, '文件过大，超过上传上限', 'The file exceeds the upload limit'],
+  'upload.too_many_parts': [
+    400,
+    '一次只能上传一个文件，表单字段也不能过多',
+    'Upload one file at a time, with few form fields',
+  ],
   'upload.malformed': [
     400,
     '上传中断或内容不完整，请重新上传',

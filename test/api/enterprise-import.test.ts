@@ -254,6 +254,22 @@ describe('enterprise import', () => {
     });
     expect(broken.statusCode).toBe(400);
     expect(broken.json().code).toBe('upload.malformed');
+    // Two files in one upload: refused in Chinese (multipart said "reach files limit").
+    const one = multipart({}, { name: 'a.csv', content: Buffer.from('企业名称\n盐城甲科技有限公司\n') });
+    const boundary = one.headers['content-type'].split('boundary=')[1];
+    const file = (name: string) =>
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: text/csv\r\n\r\n企业名称\n盐城乙科技有限公司\r\n`;
+    const two = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/enterprises/imports',
+      payload: Buffer.from(`${file('a.csv')}${file('b.csv')}--${boundary}--\r\n`),
+      headers: { ...one.headers, cookie: officer.cookie, 'x-csrf-token': officer.csrf },
+    });
+    expect(two.statusCode).toBe(400);
+    expect(two.json()).toMatchObject({
+      code: 'upload.too_many_parts',
+      message: expect.stringContaining('一次只能上传一个文件'),
+    });
     expect((await officer.get('/api/v1/jobs')).json().total).toBe(before);
   });
 

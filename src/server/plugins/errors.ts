@@ -34,6 +34,10 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'request.too_large',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'request.unsupported_media_type',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'request.bad',
+  // @fastify/multipart's limits, when a route reads its parts without uploadFailure.
+  FST_FILES_LIMIT: 'upload.too_many_parts',
+  FST_FIELDS_LIMIT: 'upload.too_many_parts',
+  FST_PARTS_LIMIT: 'upload.too_many_parts',
 };
 
 /** PostgreSQL error codes that mean "your input", not "our bug". */
