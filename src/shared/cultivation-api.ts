@@ -239,7 +239,8 @@ export const StatsRow = z.object({
   passRate: z.number().nullable(),
   targetApplications: z.int().nullable(),
   targetCertifications: z.int().nullable(),
-  /** Firms holding the title in the latest finished screening of the year, and in the last one before it. */
+  /** Local firms holding a valid title now (the year's last day for a past year) and on 1 January, from
+   *  the registry. Null is not sent any more; kept nullable for older clients. */
   holdingNow: z.int().nullable(),
   holdingBefore: z.int().nullable(),
 });

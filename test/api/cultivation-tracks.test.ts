@@ -142,6 +142,8 @@ describe('培育路径', () => {
       passRate: 1,
     });
     expect(hnte).toMatchObject({ targetApplications: 50, targetCertifications: 40 });
+    // The 认定 above counts among the holders at once, from the registry (no screening needed).
+    expect(hnte).toMatchObject({ holdingBefore: 0, holdingNow: 1 });
     const sme = stats.rows.find((r: { tier: string }) => r.tier === 'tech_sme');
     expect(sme).toMatchObject({ applied: 1, certified: 0, rejected: 1, passRate: 0 });
     expect(

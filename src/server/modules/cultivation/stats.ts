@@ -1,46 +1,36 @@
-/** 年度统计 per tier: the year's tracks by stage, pass rate, the org's targets, and the holders in the
- *  year's latest finished screening against the one before the year (net growth). */
-import { and, count, desc, eq, lt, sql } from 'drizzle-orm';
+/** 年度统计 per tier: the year's tracks by stage, pass rate, the org's targets, and the local firms
+ *  holding the title at the start of the year and now (net growth), from the registry. */
+import { and, count, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../../db/client.js';
-import { cultivationTargets, cultivationTracks, orgs, screeningRuns } from '../../../db/schema/index.js';
+import {
+  cultivationTargets,
+  cultivationTracks,
+  enterprises,
+  orgs,
+  qualifications,
+} from '../../../db/schema/index.js';
 import { TIER_NAMES, type TierKey } from '../../../domain/eligibility/index.js';
+import { chinaToday } from '../../../domain/text/china-today.js';
 import { type TargetsBody, TIERS } from '../../../shared/cultivation-api.js';
 import type { Actor } from '../../access.js';
 import { writeAudit } from '../../audit.js';
 import { withinScope } from '../../scope.js';
 
-const inScope = (col: typeof cultivationTracks.orgId | typeof screeningRuns.orgId) => (actor: Actor) =>
+const inScope = (col: typeof cultivationTracks.orgId) => (actor: Actor) =>
   sql`${col} in (select ${orgs.id} from ${orgs} where ${withinScope(actor)})`;
 
-/** Holders per tier in a run, from the counts the screening job kept. */
-async function holdersOf(db: Db, runId: string | undefined) {
-  const out = new Map<string, number>();
-  if (!runId) return out;
-  const [run] = await db
-    .select({ counts: screeningRuns.counts })
-    .from(screeningRuns)
-    .where(eq(screeningRuns.id, runId));
-  for (const [tier, byStatus] of Object.entries(run?.counts ?? {}))
-    if (byStatus.holding) out.set(tier, byStatus.holding);
-  return out;
-}
-
-/** The actor's own org's latest finished run assessed before `before` (an ISO date). */
-async function lastRunBefore(db: Db, actor: Actor, before: string) {
-  const [run] = await db
-    .select({ id: screeningRuns.id })
-    .from(screeningRuns)
-    .where(
-      and(
-        eq(screeningRuns.orgId, actor.orgId),
-        eq(screeningRuns.status, 'done'),
-        lt(screeningRuns.assessedOn, before),
-      ),
-    )
-    .orderBy(desc(screeningRuns.assessedOn), desc(screeningRuns.createdAt))
-    .limit(1);
-  return run?.id;
+/** Local firms of the actor's tree holding each tier's title on `date`, from the registry itself: a 认定
+ *  recorded through a 培育路径 or on a firm's profile counts at once, without waiting for a screening. */
+async function holdersOn(db: Db, actor: Actor, date: string) {
+  const res = (await db.execute(sql`
+    select q.tier, count(distinct q.enterprise_id)::int as n
+      from ${qualifications} q join ${enterprises} e on e.id = q.enterprise_id
+     where e.org_id in (select ${orgs.id} from ${orgs} where ${withinScope(actor)})
+       and e.merged_into is null and e.universe = 'local'
+       and q.issued_on <= ${date} and (q.expires_on is null or q.expires_on >= ${date})
+     group by q.tier`)) as unknown as { rows: { tier: string; n: number }[] };
+  return new Map(res.rows.map((r) => [r.tier, Number(r.n)]));
 }
 
 export async function cultivationStats(db: Db, actor: Actor, year: number) {
@@ -53,10 +43,11 @@ export async function cultivationStats(db: Db, actor: Actor, year: number) {
     .select()
     .from(cultivationTargets)
     .where(and(eq(cultivationTargets.orgId, actor.orgId), eq(cultivationTargets.year, year)));
-  const now = await holdersOf(db, await lastRunBefore(db, actor, `${year + 1}-01-01`));
-  const before = await holdersOf(db, await lastRunBefore(db, actor, `${year}-01-01`));
-  const hasNow = now.size > 0;
-  const hasBefore = before.size > 0;
+  // At the start of the year, and today (or the year's last day, for a year gone by).
+  const end = `${year}-12-31`;
+  const today = chinaToday();
+  const before = await holdersOn(db, actor, `${year}-01-01`);
+  const now = await holdersOn(db, actor, today < end ? today : end);
   return {
     year,
     rows: TIERS.map((tier) => {
@@ -79,8 +70,8 @@ export async function cultivationStats(db: Db, actor: Actor, year: number) {
         passRate: certified + rejected ? certified / (certified + rejected) : null,
         targetApplications: target?.applications ?? null,
         targetCertifications: target?.certifications ?? null,
-        holdingNow: hasNow ? (now.get(tier) ?? 0) : null,
-        holdingBefore: hasBefore ? (before.get(tier) ?? 0) : null,
+        holdingNow: now.get(tier) ?? 0,
+        holdingBefore: before.get(tier) ?? 0,
       };
     }),
   };

@@ -80,7 +80,7 @@ export const cultivationEnUS: typeof cultivationZhCN = {
     applied: 'Applied / target',
     certified: 'Certified / target',
     passRate: 'Pass rate',
-    holding: 'Certified firms (start → latest)',
+    holding: 'Certified firms (1 January → today, or 31 December for a past year)',
     editTargets: 'Set targets',
     chartTarget: 'Target',
     none: '—',

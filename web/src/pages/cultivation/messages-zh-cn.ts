@@ -75,7 +75,7 @@ export const cultivationZhCN = {
     applied: '申报 / 目标',
     certified: '认定 / 目标',
     passRate: '通过率',
-    holding: '已认定企业（年初 → 最新）',
+    holding: '已认定企业（年初 → 今天，往年为年末）',
     editTargets: '设置年度目标',
     chartTarget: '目标',
     none: '—',
