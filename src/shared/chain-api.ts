@@ -1,7 +1,7 @@
 /** API shapes of 产业链图谱: chains, their nodes with the org's figures, placements of firms. */
 import { z } from 'zod';
 import { chainSchema, SEGMENTS } from '../domain/chain/chain-schema.js';
-import { STRENGTHS, strengthThresholdsSchema } from '../domain/chain/strength.js';
+import { checkThresholds, STRENGTHS, strengthThresholdFields } from '../domain/chain/strength.js';
 import { TARGET_FACTORS, targetWeightsSchema } from '../domain/chain/targeting.js';
 import { Paging } from './api.js';
 
@@ -50,13 +50,35 @@ export const ChainNodeView = z.object({
 });
 export const ChainTree = z.object({
   chain: ChainSummary,
-  thresholds: strengthThresholdsSchema,
+  thresholds: strengthThresholdFields,
   nodes: z.array(ChainNodeView),
-  /** When the org's firms were last placed, if ever. */
+  /** When the org's firms were last placed on this chain: null if never, or if every node of the chain
+   *  was made after that (a chain just copied or imported). */
   placedAt: z.string().nullable(),
+  /** Nodes made after the org's last placement: no firm is on them until the next 重新匹配. */
+  unplacedNodes: z.int(),
 });
 
 export const ChainImport = chainSchema;
+export const ChainImportQuery = z.object({
+  dryRun: z.stringbool().optional().describe('只预览：返回将保留、新增、删除的节点数，不写入'),
+});
+export const ChainImportResult = z.object({
+  /** Null only for a dry run that would create the chain. */
+  id: z.uuid().nullable(),
+  dryRun: z.boolean(),
+  /** The org already had a chain with this key: it is updated in place. */
+  replaced: z.boolean(),
+  previousName: z.string().nullable(),
+  /** Nodes below the segments after the import. */
+  nodes: z.int(),
+  /** Nodes found again by their path of names (their placements and users' decisions stay). */
+  kept: z.int(),
+  added: z.int(),
+  removed: z.int(),
+  /** Users' 确认 / 否决 / 手工添加 on the removed nodes, gone with them. */
+  removedDecisions: z.int(),
+});
 
 const words = z.array(z.string().trim().min(1).max(40)).max(60);
 const industryCodes = z.array(z.string().regex(/^\d{2}$/, '行业代码应为两位大类代码')).max(20);
@@ -83,7 +105,10 @@ export const NodeUpdate = NodeFields.partial().extend({
 });
 
 export const LeadingChains = z.object({ chainIds: z.array(z.uuid()).max(12) });
-export const ThresholdsBody = strengthThresholdsSchema.extend({ version: z.int().min(0) });
+// Extended from the plain fields (zod refuses to extend a refined object), then checked again.
+export const ThresholdsBody = strengthThresholdFields
+  .extend({ version: z.int().min(0) })
+  .superRefine(checkThresholds);
 
 export const NodeFirmQuery = Paging.extend({
   universe: z.enum(['local', 'target']).default('local'),

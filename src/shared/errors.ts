@@ -228,10 +228,25 @@ export const ERRORS = {
   ],
   'chain.bad_move': [
     409,
-    '不能这样移动：环节（上游/中游/下游）不能移动，节点不能移到自己的下级，且最多 3 级',
-    'Cannot move there: segments stay, a node cannot go under itself, and nodes go 3 levels deep',
+    '不能这样移动：节点不能移到自己的下级之下，只能在同一条产业链内移动，且最多 3 级',
+    'Cannot move there: nodes stay in their chain, cannot go under themselves, and go 3 levels deep',
   ],
-  'chain.segment_fixed': [409, '上游/中游/下游环节不能删除或改名', 'Segments cannot be deleted or renamed'],
+  'chain.too_deep': [
+    409,
+    '节点最多 3 级，第 3 级节点下不能再添加下级节点',
+    'Nodes go 3 levels deep: a third-level node cannot have children',
+  ],
+  'chain.too_many_nodes': [409, '产业链的节点数已达上限', 'The chain has as many nodes as it may'],
+  'chain.duplicate_name': [
+    409,
+    '同一上级下的节点不能重名',
+    'Nodes under the same parent need different names',
+  ],
+  'chain.segment_fixed': [
+    409,
+    '上游/中游/下游环节固定，不能移动、改名或删除',
+    'Segments cannot be moved, renamed or deleted',
+  ],
   internal: [500, '服务器内部错误，请联系管理员', 'Internal server error'],
   'service.unavailable': [503, '服务暂不可用', 'Service unavailable'],
 } as const satisfies Record<string, readonly [number, string, string]>;

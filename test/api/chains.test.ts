@@ -130,27 +130,79 @@ describe('chains and placement', () => {
   it('follows the org’s own thresholds, with optimistic locking', async () => {
     const th = (await admin.get('/api/v1/chains/thresholds')).json();
     expect(th).toMatchObject({ leaderRevenue: 1e9, strongFirms: 10, averageFirms: 3, version: 0 });
-    const saved = await admin.request('PUT', '/api/v1/chains/thresholds', { ...th, strongFirms: 1 });
+    // A 龙头 bar above the 20 亿元 firm: the node keeps one firm without a title, 薄弱.
+    const saved = await admin.request('PUT', '/api/v1/chains/thresholds', { ...th, leaderRevenue: 3e9 });
     expect(saved.json().version).toBe(1);
-    expect(nodeWith((await tree(officer, pv)).nodes, '异质结光伏组件').strength).toBe('strong');
-    const stale = await admin.request('PUT', '/api/v1/chains/thresholds', { ...th, strongFirms: 2 });
+    expect(nodeWith((await tree(officer, pv)).nodes, '异质结光伏组件').strength).toBe('weak');
+    const stale = await admin.request('PUT', '/api/v1/chains/thresholds', { ...th, strongFirms: 12 });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().message).toContain('已被他人修改');
     expect(
       (await officer.request('PUT', '/api/v1/chains/thresholds', { ...th, version: 1 })).statusCode,
     ).toBe(403);
+    await admin.request('PUT', '/api/v1/chains/thresholds', { ...th, version: 1 });
   });
 
-  it('exports the node table as XLSX with strengths, formula-safe', async () => {
+  it('refuses thresholds that make no sense, saying why in Chinese', async () => {
+    const th = (await admin.get('/api/v1/chains/thresholds')).json();
+    const refused = async (change: object, field: string, words: RegExp) => {
+      const res = await admin.request('PUT', '/api/v1/chains/thresholds', { ...th, ...change });
+      expect(res.statusCode, JSON.stringify(change)).toBe(400);
+      const detail = res.json().details.find((d: { field: string }) => d.field === `body.${field}`);
+      expect(detail?.message, JSON.stringify(res.json())).toMatch(words);
+    };
+    // Every firm would be a 龙头 (a firm without revenue counts 0 元).
+    await refused({ leaderRevenue: 0 }, 'leaderRevenue', /龙头.*大于 0/);
+    // 优势 at one firm and 一般 only from fifty: a lone firm with a 龙头 优势, forty firms 薄弱.
+    await refused({ averageFirms: 50, strongFirms: 1 }, 'strongFirms', /优势.*多于.*一般/);
+    await refused({ strongFirms: 3, averageFirms: 3 }, 'strongFirms', /优势.*多于.*一般/);
+    await refused({ strongRevenue: 0 }, 'strongRevenue', /大于 0/);
+    await refused({ strongRevenue: 5e8 }, 'strongRevenue', /不应低于龙头/);
+    expect((await admin.get('/api/v1/chains/thresholds')).json()).toEqual(th);
+  });
+
+  it('locks thresholds and target weights apart: saving one leaves the other’s version', async () => {
+    const th = (await admin.get('/api/v1/chains/thresholds')).json();
+    const w = (await admin.get('/api/v1/chains/target-weights')).json();
+    const savedTh = await admin.request('PUT', '/api/v1/chains/thresholds', { ...th, strongFirms: 11 });
+    expect(savedTh.statusCode).toBe(200);
+    // The weights read before it still save (it answered 409 when both shared one version).
+    const savedW = await admin.request('PUT', '/api/v1/chains/target-weights', { ...w, growth: 20 });
+    expect(savedW.statusCode, savedW.body).toBe(200);
+    expect(savedW.json().version).toBe(w.version + 1);
+    expect((await admin.get('/api/v1/chains/thresholds')).json()).toMatchObject({
+      strongFirms: 11,
+      version: th.version + 1,
+    });
+    // Each still refuses its own stale version.
+    const staleW = await admin.request('PUT', '/api/v1/chains/target-weights', { ...w, growth: 25 });
+    expect(staleW.statusCode).toBe(409);
+    await admin.request('PUT', '/api/v1/chains/target-weights', { ...w, version: w.version + 1 });
+    await admin.request('PUT', '/api/v1/chains/thresholds', { ...th, version: th.version + 1 });
+  });
+
+  it('exports the node table as XLSX with strengths, formula-safe, each word list in its column', async () => {
     const res = await officer.get(`/api/v1/chains/${pv}/nodes.xlsx`);
     expect(res.statusCode).toBe(200);
     expect(String(res.headers['content-disposition'])).toContain(encodeURIComponent('产业链节点表'));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    const rows = wb.worksheets[0].getSheetValues().slice(2) as unknown[][];
+    const sheet = wb.worksheets[0].getSheetValues() as unknown[][];
+    const header = sheet[1];
+    const rows = sheet.slice(2);
     expect(rows.length).toBeGreaterThanOrEqual(23);
     expect(rows.map((r) => r[9])).toContain('缺失');
     expect(rows[0][1]).toBe('上游');
+    // 光伏逆变器 is both a keyword and a product of 逆变器: once in each column, not twice in one.
+    const col = (name: string) => header.indexOf(name);
+    expect([col('关键词'), col('产品'), col('技术'), col('行业代码')].every((i) => i > 0)).toBe(true);
+    const inverter = rows.find((r) => r[2] === '逆变器') as unknown[];
+    expect(String(inverter[col('关键词')]).split('、')).toContain('光伏逆变器');
+    expect(String(inverter[col('产品')]).split('、')).toContain('光伏逆变器');
+    for (const r of rows) {
+      const words = String(r[col('关键词')] ?? '').split('、');
+      expect(new Set(words).size, String(r[2])).toBe(words.length);
+    }
   });
 });
 
@@ -180,9 +232,11 @@ describe('editing chains', () => {
 
   it('imports its own chain, edits, moves and deletes nodes, and exports what it imported', async () => {
     const imported = await admin.post('/api/v1/chains/import', own);
-    expect(imported.json()).toMatchObject({ nodes: 4, replaced: false });
+    expect(imported.json()).toMatchObject({ nodes: 4, replaced: false, added: 4, removed: 0 });
     const id = imported.json().id;
-    let { nodes } = await tree(admin, id);
+    let { nodes, placedAt, unplacedNodes } = await tree(admin, id);
+    // The org's firms were placed before this chain existed: none is on it yet, so no 匹配于 <time>.
+    expect({ placedAt, unplacedNodes }).toEqual({ placedAt: null, unplacedNodes: 4 });
     const software = nodeNamed(nodes, '软件');
     const mes = nodeNamed(nodes, '工业软件');
     const app = nodeNamed(nodes, '数字化应用');
@@ -223,10 +277,101 @@ describe('editing chains', () => {
     const exported = (await admin.get(`/api/v1/chains/${id}/export`)).json();
     expect(exported.key).toBe('yn-digital');
     expect(exported.segments.map((s: { children: unknown[] }) => s.children.length)).toEqual([1, 1, 0]);
-    // Importing the export again replaces the chain with the same nodes.
+    // Importing the export again keeps the chain's nodes as they are.
     const again = await admin.post('/api/v1/chains/import', exported);
-    expect(again.json()).toMatchObject({ id, nodes: 2, replaced: true });
+    expect(again.json()).toMatchObject({ id, nodes: 2, replaced: true, kept: 2, added: 0, removed: 0 });
     expect((await admin.get(`/api/v1/chains/${id}/export`)).json()).toEqual(exported);
+  });
+
+  it('refuses a duplicate name among siblings, a fourth level and a segment move, each saying so', async () => {
+    const twin = await admin.post('/api/v1/chains/import', {
+      ...own,
+      key: 'yn-twins',
+      segments: [{ segment: 'upstream', children: [{ name: '同名' }, { name: '同名' }] }],
+    });
+    expect(twin.statusCode).toBe(400);
+    expect(twin.json().details).toEqual([
+      { field: 'body.segments.0.children.1.name', message: expect.stringContaining('“同名”') },
+    ]);
+    const id = (await admin.post('/api/v1/chains/import', { ...own, key: 'yn-rules' })).json().id;
+    const { nodes } = await tree(admin, id);
+    const software = nodeNamed(nodes, '软件');
+    const mes = nodeNamed(nodes, '工业软件');
+    const app = nodeNamed(nodes, '数字化应用');
+    // Adding, renaming or moving into a parent that already has the name.
+    const add = await admin.post('/api/v1/chain-nodes', { parentId: software.id, name: '工业软件' });
+    expect(add.statusCode).toBe(409);
+    expect(add.json().message).toBe('同一上级下的节点不能重名：已有名为“工业软件”的节点');
+    const extra = (
+      await admin.post('/api/v1/chain-nodes', { parentId: software.id, name: '嵌入式软件' })
+    ).json();
+    const rename = await admin.patch(`/api/v1/chain-nodes/${extra.id}`, {
+      version: extra.version,
+      name: '工业软件',
+    });
+    expect(rename.statusCode).toBe(409);
+    expect(rename.json().message).toContain('“工业软件”');
+    const other = (await admin.post('/api/v1/chain-nodes', { parentId: app.id, name: '工业软件' })).json();
+    const move = await admin.patch(`/api/v1/chain-nodes/${other.id}`, {
+      version: other.version,
+      parentId: software.id,
+    });
+    expect(move.statusCode).toBe(409);
+    expect(move.json().message).toContain('不能重名');
+    // Renaming a node to its own name, or any other change of it, is not a clash with itself.
+    const same = await admin.patch(`/api/v1/chain-nodes/${mes.id}`, {
+      version: mes.version,
+      name: '工业软件',
+    });
+    expect(same.statusCode).toBe(200);
+    // A fourth level is a depth rule, not a move.
+    const l3 = (await admin.post('/api/v1/chain-nodes', { parentId: mes.id, name: 'MES' })).json();
+    const deep = await admin.post('/api/v1/chain-nodes', { parentId: l3.id, name: '第四级' });
+    expect(deep.statusCode).toBe(409);
+    expect(deep.json().message).toContain('最多 3 级');
+    expect(deep.json().message).not.toContain('移动');
+    // A segment does not move, and says so.
+    const segment = nodes.find((n: Node) => n.depth === 0 && n.name === '中游') as Node;
+    const segMove = await admin.patch(`/api/v1/chain-nodes/${segment.id}`, {
+      version: segment.version,
+      parentId: app.id,
+    });
+    expect(segMove.statusCode).toBe(409);
+    expect(segMove.json().message).toContain('不能移动');
+  });
+
+  it('caps a chain at 500 nodes, on import and when adding', async () => {
+    // 50 nodes with 9 children each: 500.
+    const file = (n: number) => ({
+      key: 'yn-big',
+      name: '大链',
+      segments: [
+        {
+          segment: 'upstream',
+          children: Array.from({ length: 50 }, (_, i) => ({
+            name: `节点${i}`,
+            keywords: [`词${i}`],
+            children: Array.from({ length: n }, (_, j) => ({
+              name: `子${i}-${j}`,
+              keywords: [`词${i}-${j}`],
+            })),
+          })),
+        },
+      ],
+    });
+    const tooMany = await admin.post('/api/v1/chains/import', file(10));
+    expect(tooMany.statusCode).toBe(400);
+    expect(tooMany.json().message).toContain('一条产业链最多 500 个节点，此文件有 550 个');
+    const ok = await admin.post('/api/v1/chains/import', file(9));
+    expect(ok.json()).toMatchObject({ nodes: 500, added: 500 });
+    const { nodes } = await tree(admin, ok.json().id);
+    expect(nodes.filter((n: Node) => n.depth === 2)).toHaveLength(450);
+    // Children hang from their own parents (inserted in one statement with ids made up front).
+    const n7 = nodeNamed(nodes, '节点7');
+    expect(nodeNamed(nodes, '子7-3')).toMatchObject({ parentId: n7.id, depth: 2 });
+    const more = await admin.post('/api/v1/chain-nodes', { parentId: n7.id, name: '第 501 个' });
+    expect(more.statusCode).toBe(409);
+    expect(more.json().message).toContain('最多 500 个节点');
   });
 
   it('rejects a malformed chain file with the field named, in Chinese', async () => {
@@ -265,5 +410,128 @@ describe('editing chains', () => {
       status: 'added',
     });
     expect(steal.statusCode).toBe(404);
+  });
+});
+
+describe('re-importing a chain', () => {
+  const firmsOn = async (nodeId: string) =>
+    (await officer.get(`/api/v1/chain-nodes/${nodeId}/firms`)).json().items as {
+      enterpriseId: string;
+      status: string;
+    }[];
+  type FileNode = { name: string; keywords: string[]; children: FileNode[] };
+  const find = (nodes: FileNode[], name: string): FileNode | undefined => {
+    for (const n of nodes) {
+      if (n.name === name) return n;
+      const below = find(n.children, name);
+      if (below) return below;
+    }
+  };
+
+  it('keeps nodes, placements, users’ decisions and target lists; removes only what the file drops', async () => {
+    const file = (await admin.get(`/api/v1/chains/${pv}/export`)).json();
+    const copy = await admin.post('/api/v1/chains/import', {
+      ...file,
+      key: 'pv-yannan',
+      name: '光伏（本组织）',
+    });
+    const id = copy.json().id;
+    expect((await tree(admin, id)).placedAt).toBeNull();
+    await addFirm(t, '苏州链测钙钛矿有限公司', { products: '钙钛矿组件', target: true });
+    await place(t, officer);
+    let { nodes, placedAt, unplacedNodes } = await tree(officer, id);
+    expect(placedAt).not.toBeNull();
+    expect(unplacedNodes).toBe(0);
+    const module = nodeNamed(nodes, '组件');
+    const micro = nodeNamed(nodes, '微型逆变器');
+    const perovskite = nodeNamed(nodes, '钙钛矿电池');
+    // Decisions: one confirmed, one added by hand; and a saved target list.
+    await officer.post(`/api/v1/chain-nodes/${module.id}/placements`, {
+      enterpriseId: leaderFirm,
+      status: 'confirmed',
+    });
+    await officer.post(`/api/v1/chain-nodes/${micro.id}/placements`, {
+      enterpriseId: strayFirm,
+      status: 'added',
+    });
+    const list = await officer.post('/api/v1/target-lists', { nodeId: perovskite.id });
+    expect(list.statusCode, list.body).toBe(201);
+    const moduleFirms = await firmsOn(module.id);
+    const before = await tree(officer, id);
+    expect(moduleFirms).toContainEqual(
+      expect.objectContaining({ enterpriseId: leaderFirm, status: 'confirmed' }),
+    );
+
+    // Its own export straight back: nothing changes.
+    const exported = (await admin.get(`/api/v1/chains/${id}/export`)).json();
+    const back = await admin.post('/api/v1/chains/import', exported);
+    expect(back.json()).toMatchObject({ id, replaced: true, nodes: 39, kept: 39, added: 0, removed: 0 });
+    const after = await tree(officer, id);
+    expect(after.nodes.map((n: Node) => [n.id, n.version])).toEqual(
+      nodes.map((n: Node) => [n.id, n.version]),
+    );
+    expect(after.nodes.map((n: Node) => n.figures)).toEqual(before.nodes.map((n: Node) => n.figures));
+    expect(await firmsOn(module.id)).toEqual(moduleFirms);
+    expect(await firmsOn(micro.id)).toContainEqual(
+      expect.objectContaining({ enterpriseId: strayFirm, status: 'added' }),
+    );
+    expect(after.placedAt).toBe(placedAt);
+
+    // Edited: 微型逆变器 dropped, 构网型逆变器 new, 组件 with one more keyword.
+    const mid = exported.segments.find((x: { segment: string }) => x.segment === 'midstream').children;
+    const inverter = find(mid, '逆变器') as FileNode;
+    inverter.children = inverter.children.filter((n) => n.name !== '微型逆变器');
+    inverter.children.push({ name: '构网型逆变器', keywords: ['构网型逆变器'], children: [] });
+    (find(mid, '组件') as FileNode).keywords.push('叠瓦组件');
+    // A dry run says what would happen and changes nothing.
+    const preview = await admin.post('/api/v1/chains/import?dryRun=true', exported);
+    expect(preview.json()).toEqual({
+      id,
+      dryRun: true,
+      replaced: true,
+      previousName: '光伏（本组织）',
+      nodes: 39,
+      kept: 38,
+      added: 1,
+      removed: 1,
+      removedDecisions: 1,
+    });
+    expect((await tree(officer, id)).nodes.map((n: Node) => n.id)).toEqual(nodes.map((n: Node) => n.id));
+    const edited = await admin.post('/api/v1/chains/import', exported);
+    expect(edited.json()).toMatchObject({
+      dryRun: false,
+      kept: 38,
+      added: 1,
+      removed: 1,
+      removedDecisions: 1,
+    });
+    ({ nodes, placedAt, unplacedNodes } = await tree(officer, id));
+    expect(nodes.find((n: Node) => n.name === '微型逆变器')).toBeUndefined();
+    expect(nodeNamed(nodes, '构网型逆变器').parentId).toBe(nodeNamed(nodes, '逆变器').id);
+    expect(nodeNamed(nodes, '组件')).toMatchObject({
+      id: module.id,
+      keywords: expect.arrayContaining(['叠瓦组件']),
+    });
+    expect(await firmsOn(module.id)).toContainEqual(
+      expect.objectContaining({ enterpriseId: leaderFirm, status: 'confirmed' }),
+    );
+    // The new node has no firms until the next 重新匹配, and the header says so.
+    expect(placedAt).not.toBeNull();
+    expect(unplacedNodes).toBe(1);
+    // The saved list still points at its node.
+    expect((await officer.get(`/api/v1/target-lists/${list.json().id}`)).json().nodeId).toBe(perovskite.id);
+    // A 404 for the removed node: its placements went with it.
+    expect((await officer.get(`/api/v1/chain-nodes/${micro.id}/firms`)).statusCode).toBe(404);
+  });
+
+  it('asks nothing of a dry run for a new key, and creates nothing', async () => {
+    const res = await admin.post('/api/v1/chains/import?dryRun=true', {
+      key: 'yn-preview',
+      name: '预览',
+      segments: [{ segment: 'upstream', children: [{ name: '甲' }] }],
+    });
+    expect(res.json()).toMatchObject({ id: null, dryRun: true, replaced: false, added: 1, removed: 0 });
+    const list = (await admin.get('/api/v1/chains')).json();
+    expect(list.map((c: { key: string }) => c.key)).not.toContain('yn-preview');
   });
 });

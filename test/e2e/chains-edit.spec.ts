@@ -3,11 +3,14 @@
  *  with keywords (an industry code that is not two digits is refused in the form), drags a node under
  *  another, moves one through 移动到…, tries a move the server refuses (deeper than three levels) and
  *  reads its Chinese reason, deletes a node and its children after confirming; then exports the chain
- *  as JSON, imports a broken copy (each problem named with the node's path) and imports the file back
- *  (the chain replaced). */
+ *  as JSON, imports a broken copy (each problem named with the node's path, problems with the segment
+ *  list named 环节) and imports the file back (confirmed first: every node kept), and a copy without
+ *  one node (the confirmation says it and its decisions would go; cancelled). The copy's map shows its
+ *  whole name, and its header says it awaits 重新匹配. A 500-node chain is drawn, not left blank, on a
+ *  high-density screen. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
-import { confirmAndWait, login, menu, snap } from './helpers';
+import { confirmAndWait, csrf, login, menu, snap } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -49,6 +52,28 @@ async function dragUntilMoved(page: Page, from: string, onto: string) {
   }).toPass({ timeout: 30_000 });
 }
 
+/** The map canvas's first pixel column (from the left) holding ink of the root label's blue, #1656d6;
+ *  0 when the label runs off the canvas's edge, -1 when there is none. */
+async function rootInkFrom(page: Page): Promise<number> {
+  return page
+    .getByTestId('chain-map')
+    .locator('canvas')
+    .first()
+    .evaluate((c: HTMLCanvasElement) => {
+      const ctx = c.getContext('2d');
+      if (!ctx) return -1;
+      const w = Math.min(c.width, 600);
+      const { data } = ctx.getImageData(0, 0, w, c.height);
+      for (let x = 0; x < w; x++)
+        for (let y = 0; y < c.height; y++) {
+          const i = (y * w + x) * 4;
+          const [r, g, b, a] = [data[i], data[i + 1], data[i + 2], data[i + 3]];
+          if (a > 128 && b > 150 && r < 120 && g < 160 && b - r > 80) return x;
+        }
+      return -1;
+    });
+}
+
 async function addTags(page: Page, testId: string, words: string[]) {
   const input = page.getByTestId(testId).locator('input');
   for (const w of words) {
@@ -80,6 +105,8 @@ test('an admin copies a template, edits the copy and round-trips it as JSON', as
   await page.getByTestId('edit-copy-ok').click();
   await expect(page.getByText(`已复制为“${COPY}”，共 39 个节点`)).toBeVisible();
   await expect(select).toContainText(COPY);
+  // No firm is on the copy yet: the header says to re-match, not when the org's firms were matched.
+  await expect(page.getByTestId('chain-placed-at')).toHaveText('尚未匹配企业，请点击“重新匹配”');
   await expect(page.getByTestId('chain-editor')).toBeVisible();
   await expect(treeNode(page, 'upstream')).toHaveText('上游');
 
@@ -171,6 +198,10 @@ test('an admin copies a template, edits the copy and round-trips it as JSON', as
   const brokenMid = broken.segments.find((s: { segment: string }) => s.segment === 'midstream');
   const module = brokenMid.children.find((n: { name: string }) => n.name === '光伏组件');
   module.children[0].industryCodes = ['C38'];
+  // And, a level up in another segment, a second 硅料 beside the first.
+  broken.segments
+    .find((s: { segment: string }) => s.segment === 'upstream')
+    .children.push({ name: '硅料', keywords: ['硅'] });
   const badPath = test.info().outputPath('broken.json');
   writeFileSync(badPath, JSON.stringify(broken));
   const fileInput = page.getByTestId('import-json').locator('input[type=file]');
@@ -179,11 +210,46 @@ test('an admin copies a template, edits the copy and round-trips it as JSON', as
   await expect(page.locator('.ant-modal-confirm-title')).toHaveText('导入失败，请按以下提示修改文件后重试');
   await expect(errors).toContainText('中游 › 光伏组件 › 双玻组件 › 行业代码 › 第 1 项');
   await expect(errors).toContainText('行业代码应为两位国民经济行业大类代码');
+  await expect(errors.getByRole('row')).toHaveCount(3);
+  await expect(errors).toContainText('上游 › 硅料 › 名称');
+  await expect(errors).toContainText('同一上级下已有名为“硅料”的节点，同级节点不能重名');
   await page.getByRole('button', { name: /知\s*道\s*了|OK|确\s*定/ }).click();
+  await expect(errors).toBeHidden();
 
-  // The exported file imported back: the same chain, replaced.
+  // Problems with the list of segments itself are named 环节, not 文件.
+  const noSegments = test.info().outputPath('no-segments.json');
+  writeFileSync(noSegments, JSON.stringify({ ...exported, segments: [] }));
+  await fileInput.setInputFiles(noSegments);
+  await expect(errors.getByRole('row').nth(1)).toContainText('环节');
+  await expect(errors).not.toContainText('文件');
+  await page.getByRole('button', { name: /知\s*道\s*了|OK|确\s*定/ }).click();
+  await expect(errors).toBeHidden();
+
+  // Without 双玻组件: the confirmation says one node and its decisions would go; cancelled, it stays.
+  const fewer = structuredClone(exported);
+  fewer.segments
+    .find((s: { segment: string }) => s.segment === 'midstream')
+    .children.find((n: { name: string }) => n.name === '光伏组件').children = [];
+  const fewerPath = test.info().outputPath('fewer.json');
+  writeFileSync(fewerPath, JSON.stringify(fewer));
+  await fileInput.setInputFiles(fewerPath);
+  const confirm = page.getByTestId('import-confirm');
+  await expect(page.locator('.ant-modal-confirm-title')).toHaveText(`用此文件更新本组织的“${COPY}”？`);
+  await expect(confirm).toContainText('保留 35 个节点，新增 0 个，删除 1 个');
+  await expect(page.getByTestId('import-confirm-removed')).toContainText(
+    '将删除 1 个节点，它们的企业匹配一并删除',
+  );
+  await expect(page.getByTestId('import-confirm-ok')).toHaveText(/导入并删除 1 个节点/);
+  await page.getByRole('button', { name: /取\s*消|Cancel/ }).click();
+  await expect(confirm).toBeHidden();
+  await expect(treeNode(page, '双玻组件')).toBeVisible();
+
+  // The exported file imported back, confirmed: every node kept as it was.
   await fileInput.setInputFiles(path);
-  await expect(page.getByText('已导入 36 个节点（替换）')).toBeVisible();
+  await expect(confirm).toContainText('保留 36 个节点，新增 0 个，删除 0 个');
+  await expect(page.getByTestId('import-confirm-removed')).toHaveCount(0);
+  await page.getByTestId('import-confirm-ok').click();
+  await expect(page.getByText(`已更新“${COPY}”：保留 36 个节点，新增 0 个，删除 0 个`)).toBeVisible();
   await expect(select).toContainText(COPY);
   await expect(page.getByTestId('chain-editor')).toBeVisible();
   await pick(page, '双玻组件');
@@ -191,4 +257,52 @@ test('an admin copies a template, edits the copy and round-trips it as JSON', as
   await expect(page.getByText(/已导入|节点已保存|已删除|已把/)).toHaveCount(0, { timeout: 10_000 });
   await page.evaluate(() => window.scrollTo(0, 0));
   await snap(page, 'chains-edit');
+
+  // The map shows the root's whole name: its first letter is not cut at the canvas's edge.
+  await page.getByTestId('chain-tabs').getByRole('tab', { name: '图谱' }).click();
+  await expect.poll(() => rootInkFrom(page), { timeout: 10_000 }).toBeGreaterThan(3);
+});
+
+test.describe('a chain of 500 nodes on a high-density screen', () => {
+  test.use({ deviceScaleFactor: 3 });
+
+  test('is drawn to its last leaf, not left blank', async ({ page }) => {
+    await login(page, 'admin');
+    const file = {
+      key: 'yn-big-map',
+      name: '五百节点链',
+      segments: [
+        {
+          segment: 'upstream',
+          children: Array.from({ length: 50 }, (_, i) => ({
+            name: `环节${i}`,
+            children: Array.from({ length: 9 }, (_, j) => ({ name: `节点${i}-${j}` })),
+          })),
+        },
+      ],
+    };
+    const res = await page.request.post('/api/v1/chains/import', {
+      headers: { 'x-csrf-token': await csrf(page) },
+      data: file,
+    });
+    expect(res.ok(), await res.text()).toBe(true);
+    await page.goto(`/chains?chain=${(await res.json()).id}`);
+    const canvas = page.getByTestId('chain-map').locator('canvas').first();
+    await expect(canvas).toBeVisible();
+    // Ink in the canvas's bottom tenth, where the last leaves are.
+    const inkAtBottom = () =>
+      canvas.evaluate((c: HTMLCanvasElement) => {
+        const ctx = c.getContext('2d');
+        if (!ctx || c.height === 0) return 0;
+        const top = Math.floor(c.height * 0.9);
+        const { data } = ctx.getImageData(0, top, c.width, c.height - top);
+        let ink = 0;
+        for (let i = 3; i < data.length; i += 4) if (data[i] > 0) ink++;
+        return ink;
+      });
+    await expect.poll(inkAtBottom, { timeout: 15_000 }).toBeGreaterThan(100);
+    // Drawn at less than the screen's density when that keeps the canvas within what browsers draw
+    // (Firefox stops at 32,767 pixels a side; 500 nodes at 3× would be 36,000).
+    expect(await canvas.evaluate((c: HTMLCanvasElement) => c.height)).toBeLessThanOrEqual(16_000);
+  });
 });

@@ -148,7 +148,25 @@ test('an admin changes the weights and meets the optimistic lock', async ({ page
   await expect(page.getByTestId('weights-sum')).toHaveText('权重不能全为 0');
   await page.getByTestId('weights-save').click();
   await expect(page.getByTestId('weights-problem')).toContainText('权重不能全为 0');
+  // A weight entered: the refusal was of the zeros and goes (it stayed over valid weights).
+  await form.getByLabel('与节点的契合度').fill('10');
+  await expect(page.getByTestId('weights-problem')).toHaveCount(0);
+  await expect(page.getByTestId('weights-sum')).toHaveText('权重合计 10');
+  // Only 契合 counts: 成长 (FAST grows 50% a year, value 100%) gives 0 points and shows no bar.
+  await page.getByTestId('weights-save').click();
+  await expect(form).toBeHidden();
+  const fastRow = drawer.getByTestId('targets-table').locator('tr.target-row').filter({ hasText: FAST });
+  const growth = fastRow.getByTestId('factor-growth');
+  await expect(growth).toContainText('0.0');
+  await expect(growth.getByTestId('factor-points')).toHaveAttribute('data-points', '0');
+  expect((await growth.getByTestId('factor-points').boundingBox())?.width ?? 0).toBe(0);
+  // 契合 holds all 100 points: its track is the full width, its fill its share of it.
+  await expect(fastRow.getByTestId('factor-fit').getByTestId('factor-share')).toHaveAttribute(
+    'style',
+    /width: 100%/,
+  );
   // Back to the defaults, saved with the version just read.
+  await drawer.getByTestId('weights-open').click();
   await page.getByTestId('weights-defaults').click();
   await page.getByTestId('weights-save').click();
   await expect(form).toBeHidden();

@@ -57,6 +57,8 @@ export const chainNodes = pgTable(
     /** GB/T 4754-2017 两位大类. */
     industryCodes: text('industry_codes').array().notNull().default(sql`'{}'::text[]`),
     version: integer('version').notNull().default(1),
+    /** When the node was made: a node made after the org's last placement job has no firms yet. */
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('chain_nodes_chain_idx').on(t.chainId, t.parentId, t.position)],
@@ -133,7 +135,9 @@ export const chainSettings = pgTable('chain_settings', {
   thresholds: jsonb('thresholds').$type<StrengthThresholds>().notNull(),
   /** 靶向招商 weights; null: the defaults (domain/chain/targeting.ts). */
   targetWeights: jsonb('target_weights').$type<TargetWeights>(),
-  version: integer('version').notNull().default(1),
+  /** Optimistic locks of the thresholds and of the weights, apart: two dialogs, two admins. */
+  thresholdsVersion: integer('thresholds_version').notNull().default(0),
+  weightsVersion: integer('weights_version').notNull().default(0),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

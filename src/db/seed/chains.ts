@@ -2,7 +2,7 @@
  *  盐南高新区 新能源 (光伏、风电、储能) + 集成电路; 南通开发区 高端装备、新能源汽车、新材料. Idempotent. */
 import { and, eq, inArray } from 'drizzle-orm';
 import { CHAIN_TEMPLATES } from '../../domain/chain/templates.js';
-import { writeChain } from '../../server/modules/chains/edit.js';
+import { writeChain } from '../../server/modules/chains/import.js';
 import type { Tx } from '../client.js';
 import { chains, jobs, orgChains } from '../schema/index.js';
 import { DEMO_ORGS, ROOT_ORG } from './demo-data.js';

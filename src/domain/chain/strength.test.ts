@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { strengthOf, DEFAULT_THRESHOLDS as T } from './strength.js';
+import { strengthOf, strengthThresholdsSchema, DEFAULT_THRESHOLDS as T } from './strength.js';
 
 const fig = (f: Partial<Parameters<typeof strengthOf>[0]>) => ({
   firms: 0,
@@ -38,5 +38,33 @@ describe('node strength (default thresholds)', () => {
   });
   it('follows an org’s own thresholds', () => {
     expect(strengthOf(fig({ firms: 5, leaders: 1 }), { ...T, strongFirms: 5 }).strength).toBe('strong');
+  });
+});
+
+describe('thresholds an org may set', () => {
+  const problems = (t: Partial<typeof T>) =>
+    strengthThresholdsSchema.safeParse({ ...T, ...t }).error?.issues.map((i) => [i.path[0], i.message]) ?? [];
+
+  it('accepts the defaults', () => {
+    expect(problems({})).toEqual([]);
+  });
+  it('refuses a 龙头 bar of 0, under which every firm is a 龙头', () => {
+    // What it would do: a firm without revenue (counted 0 元) is a 龙头.
+    expect(strengthOf({ firms: 1, revenue: 0, hnte: 0, specialized: 0, leaders: 0 }, T).strength).toBe(
+      'weak',
+    );
+    expect(problems({ leaderRevenue: 0 })).toEqual([['leaderRevenue', expect.stringContaining('大于 0')]]);
+  });
+  it('refuses an 优势 count not above the 一般 count', () => {
+    expect(problems({ strongFirms: 1, averageFirms: 50 })).toEqual([
+      ['strongFirms', expect.stringMatching(/优势.*多于.*一般.*50/)],
+    ]);
+    expect(problems({ strongFirms: 3, averageFirms: 3 })).toHaveLength(1);
+    expect(problems({ strongFirms: 4, averageFirms: 3 })).toEqual([]);
+  });
+  it('refuses an 优势 revenue of 0 or below the 龙头 bar', () => {
+    expect(problems({ strongRevenue: 0 })).toEqual([['strongRevenue', expect.stringContaining('大于 0')]]);
+    expect(problems({ strongRevenue: 5e8 })).toEqual([['strongRevenue', expect.stringContaining('龙头')]]);
+    expect(problems({ strongRevenue: T.leaderRevenue })).toEqual([]);
   });
 });

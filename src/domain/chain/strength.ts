@@ -11,15 +11,34 @@ export const STRENGTH_NAMES: Record<Strength, string> = {
   missing: '缺失',
 };
 
-export const strengthThresholdsSchema = z.strictObject({
+/** The four numbers, unchecked against each other: what is stored and answered. */
+export const strengthThresholdFields = z.strictObject({
   /** 龙头: a local firm on the node with at least this revenue (元) in its latest year. */
   leaderRevenue: z.number().min(0),
   /** 优势: at least this many firms and either a 龙头 or this much revenue together (元). */
-  strongFirms: z.int().min(1),
+  strongFirms: z.int().min(1).max(100_000),
   strongRevenue: z.number().min(0),
   /** 一般: at least this many firms, or a 龙头 or a 高企 / 专精特新 firm among fewer. */
-  averageFirms: z.int().min(1),
+  averageFirms: z.int().min(1).max(100_000),
 });
+
+/** What makes a set of thresholds say something, as strengthOf reads them. A firm without revenue
+ *  counts 0 元, so a 龙头 bar of 0 made every firm a 龙头 (and every node with any firm 一般 at least).
+ *  优势 is tested before 一般: with the 优势 count at or below the 一般 count, one firm and a 龙头 made
+ *  a node 优势 while forty firms without one were 薄弱. The revenue together is an alternative to a
+ *  龙头, so below the 龙头 bar it would make the 龙头 route pointless, and at 0 it would drop the
+ *  condition altogether (优势 by the count alone). */
+export function checkThresholds(t: z.infer<typeof strengthThresholdFields>, ctx: z.RefinementCtx) {
+  const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+  if (!(t.leaderRevenue > 0)) issue('leaderRevenue', '龙头的营收标准应大于 0，否则每家企业都算龙头');
+  if (t.strongFirms <= t.averageFirms)
+    issue('strongFirms', `“优势”的企业数应多于“一般”的企业数（${t.averageFirms} 家）`);
+  if (!(t.strongRevenue > 0)) issue('strongRevenue', '“优势”的合计营收标准应大于 0');
+  else if (t.strongRevenue < t.leaderRevenue)
+    issue('strongRevenue', '“优势”的合计营收标准不应低于龙头的营收标准（一家龙头即已达到）');
+}
+
+export const strengthThresholdsSchema = strengthThresholdFields.superRefine(checkThresholds);
 export type StrengthThresholds = z.infer<typeof strengthThresholdsSchema>;
 
 /** The defaults, and why: a district park (盐南高新区 has a few thousand firms) calls a link 优势 when

@@ -6,6 +6,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { z } from 'zod';
 import type { Job } from '../../../src/shared/api';
 import type {
+  ChainImportResult as ChainImportResultSchema,
   ChainList as ChainListSchema,
   ChainNodeView as ChainNodeViewSchema,
   ChainSummary as ChainSummarySchema,
@@ -17,7 +18,7 @@ import type {
   ThresholdsBody as ThresholdsBodySchema,
   WeightsBody as WeightsBodySchema,
 } from '../../../src/shared/chain-api';
-import { api, type Query } from './client';
+import { api, type Query, withQuery } from './client';
 
 /** Same lists as SEGMENTS / STRENGTHS in src/domain/chain, kept here so the web bundle has no zod. */
 export const SEGMENTS = ['upstream', 'midstream', 'downstream'] as const;
@@ -209,7 +210,7 @@ export type ChainFile = {
   description?: string;
   segments: { segment: Segment; name?: string; description?: string; children?: ChainFileNode[] }[];
 };
-export type ChainImportResult = { id: string; nodes: number; replaced: boolean };
+export type ChainImportResult = z.infer<typeof ChainImportResultSchema>;
 export type NodeFields = {
   name: string;
   description?: string;
@@ -224,12 +225,19 @@ export function fetchChainFile(chainId: string): Promise<ChainFile> {
   return api.get<ChainFile>(`${BASE}/${chainId}/export`);
 }
 
-/** 导入 JSON / 复制为本组织的产业链: creates the chain in the admin's org, or replaces the nodes of its
- *  chain with the same key; the chain list and trees reload. */
+/** What importing the file would do (a dry run: nothing written), to confirm before a chain with the
+ *  same key is updated and nodes the file no longer has are removed. */
+export function previewChainImport(file: unknown): Promise<ChainImportResult> {
+  return api.post<ChainImportResult>(withQuery(`${BASE}/import`, { dryRun: true }), file);
+}
+
+/** 导入 JSON / 复制为本组织的产业链: creates the chain in the admin's org, or updates its chain with the
+ *  same key in place (nodes found again by path keep their firms); the chain list and trees reload. */
 export function useImportChain() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (file: unknown) => api.post<ChainImportResult>(`${BASE}/import`, file),
+    // Not a dry run: the chain exists afterwards, so its id is there.
+    mutationFn: (file: unknown) => api.post<ChainImportResult & { id: string }>(`${BASE}/import`, file),
     onSettled: () => qc.invalidateQueries({ queryKey: chainsKey }),
   });
 }

@@ -12,6 +12,7 @@ import type { Actor } from '../../access.js';
 import { AppError } from '../../app-error.js';
 import { writeAudit } from '../../audit.js';
 import { orgIdsUnder, pathInScope } from '../../scope.js';
+import { saveSetting } from './settings.js';
 
 /** Chains an org at `orgPath` sees: its subtree's own and those of the orgs above it (the templates). */
 export function visibleChain(actor: Pick<Actor, 'orgPath'>) {
@@ -65,7 +66,7 @@ export async function thresholdsOf(
   orgId: string,
 ): Promise<{ t: StrengthThresholds; version: number }> {
   const [row] = await db.select().from(chainSettings).where(eq(chainSettings.orgId, orgId));
-  return row ? { t: row.thresholds, version: row.version } : { t: DEFAULT_THRESHOLDS, version: 0 };
+  return row ? { t: row.thresholds, version: row.thresholdsVersion } : { t: DEFAULT_THRESHOLDS, version: 0 };
 }
 
 type FigureRow = {
@@ -112,6 +113,34 @@ async function figuresOf(db: Tx, chainId: string, orgIds: string[], t: StrengthT
   return new Map(res.rows.map((r) => [r.node_id, r]));
 }
 
+/** The org's latest successful 产业链企业匹配: when it read the nodes (its start) and when it ended. */
+async function lastPlacement(db: Db, orgId: string) {
+  const [job] = await db
+    .select({ startedAt: jobs.startedAt, finishedAt: jobs.finishedAt })
+    .from(jobs)
+    .where(and(eq(jobs.kind, 'chain.placement'), eq(jobs.orgId, orgId), eq(jobs.status, 'succeeded')))
+    .orderBy(sql`${jobs.startedAt} desc nulls last`)
+    .limit(1);
+  return job ?? null;
+}
+
+/** Whether this chain's nodes were there when the org's firms were last placed. The org's last job is
+ *  not enough: a chain copied or imported since, or nodes added since, have no firms yet, and the
+ *  header said 企业匹配于 <time> over a chain of 缺失. */
+function placementOf(
+  nodes: { depth: number; createdAt: Date }[],
+  job: { startedAt: Date | null; finishedAt: Date | null } | null,
+) {
+  const below = nodes.filter((n) => n.depth > 0);
+  const started = job?.startedAt;
+  const unplaced = started ? below.filter((n) => n.createdAt > started).length : below.length;
+  const placed = job?.finishedAt && (below.length === 0 || unplaced < below.length);
+  return {
+    placedAt: placed ? (job.finishedAt as Date).toISOString() : null,
+    unplacedNodes: unplaced,
+  };
+}
+
 export async function chainTree(db: Db, actor: Actor, id: string) {
   const row = await chainOf(db, actor, id);
   const [lead] = await db
@@ -126,10 +155,7 @@ export async function chainTree(db: Db, actor: Actor, id: string) {
   const { t } = await thresholdsOf(db, actor.orgId);
   const today = new Date().toISOString().slice(0, 10);
   const figures = await figuresOf(db, id, await subtreeOrgIds(db, actor), t, today);
-  const [placed] = await db
-    .select({ at: sql<string | null>`max(${jobs.finishedAt})::text` })
-    .from(jobs)
-    .where(and(eq(jobs.kind, 'chain.placement'), eq(jobs.orgId, actor.orgId), eq(jobs.status, 'succeeded')));
+  const placement = placementOf(nodes, await lastPlacement(db, actor.orgId));
   return {
     chain: {
       id: row.chain.id,
@@ -144,7 +170,7 @@ export async function chainTree(db: Db, actor: Actor, id: string) {
       version: row.chain.version,
     },
     thresholds: t,
-    placedAt: placed?.at ?? null,
+    ...placement,
     nodes: nodes.map((n) => {
       const f = figures.get(n.id);
       const fig = {
@@ -210,12 +236,7 @@ export async function saveThresholds(db: Db, actor: Actor, body: z.infer<typeof 
     const { version, ...t } = body;
     const current = await thresholdsOf(tx, actor.orgId);
     if (current.version !== version) throw new AppError('conflict.stale');
-    if (version === 0) await tx.insert(chainSettings).values({ orgId: actor.orgId, thresholds: t });
-    else
-      await tx
-        .update(chainSettings)
-        .set({ thresholds: t, version: version + 1, updatedAt: new Date() })
-        .where(and(eq(chainSettings.orgId, actor.orgId), eq(chainSettings.version, version)));
+    await saveSetting(tx, actor.orgId, { which: 'thresholds', value: t }, version);
     await writeAudit(tx, actor, {
       action: 'update',
       entity: 'chain_settings',

@@ -1,110 +1,21 @@
-/** Editing chains: import a chain from JSON (a template or an admin's file), export it, and add, change,
- *  move or delete nodes. Only admins of the owning org; every change is audited. */
-import { and, eq, sql } from 'drizzle-orm';
+/** Editing chains: export a chain as JSON (import.ts reads it back), and add, change, move or delete
+ *  nodes. Only admins of the owning org; every change is audited. */
+import { and, eq, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db, Tx } from '../../../db/client.js';
 import { chainNodes, chains } from '../../../db/schema/index.js';
 import {
   type ChainInput,
   type ChainNodeInput,
+  MAX_CHAIN_NODES,
   MAX_NODE_DEPTH,
-  SEGMENT_NAMES,
-  SEGMENTS,
+  type Segment,
 } from '../../../domain/chain/chain-schema.js';
 import type { NodeCreate, NodeUpdate } from '../../../shared/chain-api.js';
 import type { Actor } from '../../access.js';
 import { AppError } from '../../app-error.js';
 import { writeAudit } from '../../audit.js';
 import { canEdit, chainOf } from './chains.js';
-
-/** Writes a chain's nodes under fresh segments. */
-async function insertTree(tx: Tx, chainId: string, c: ChainInput) {
-  let n = 0;
-  for (const segment of SEGMENTS) {
-    const s = c.segments.find((x) => x.segment === segment);
-    const [root] = await tx
-      .insert(chainNodes)
-      .values({
-        chainId,
-        segment,
-        depth: 0,
-        position: SEGMENTS.indexOf(segment),
-        name: s?.name ?? SEGMENT_NAMES[segment],
-        description: s?.description ?? null,
-      })
-      .returning({ id: chainNodes.id });
-    const walk = async (nodes: ChainNodeInput[], parentId: string, depth: number) => {
-      for (const [position, node] of nodes.entries()) {
-        const [row] = await tx
-          .insert(chainNodes)
-          .values({
-            chainId,
-            parentId,
-            segment,
-            depth,
-            position,
-            name: node.name,
-            description: node.description ?? null,
-            keywords: node.keywords,
-            products: node.products,
-            technologies: node.technologies,
-            industryCodes: node.industryCodes,
-          })
-          .returning({ id: chainNodes.id });
-        n++;
-        await walk(node.children, row.id, depth + 1);
-      }
-    };
-    await walk(s?.children ?? [], root.id, 1);
-  }
-  return n;
-}
-
-/** Creates the chain in `orgId`, or replaces the nodes of its chain with the same key (placements on
- *  replaced nodes go with them: re-run the placement). Inside the caller's transaction. */
-export async function writeChain(tx: Tx, orgId: string, c: ChainInput) {
-  const [existing] = await tx
-    .select()
-    .from(chains)
-    .where(and(eq(chains.orgId, orgId), eq(chains.key, c.key)));
-  let id: string;
-  if (existing) {
-    await tx.delete(chainNodes).where(eq(chainNodes.chainId, existing.id));
-    await tx
-      .update(chains)
-      .set({
-        name: c.name,
-        description: c.description ?? null,
-        version: existing.version + 1,
-        updatedAt: new Date(),
-      })
-      .where(eq(chains.id, existing.id));
-    id = existing.id;
-  } else {
-    const [row] = await tx
-      .insert(chains)
-      .values({ orgId, key: c.key, name: c.name, description: c.description ?? null })
-      .returning({ id: chains.id });
-    id = row.id;
-  }
-  const nodes = await insertTree(tx, id, c);
-  return { id, nodes, existing: existing ?? null };
-}
-
-export async function importChain(db: Db, actor: Actor, c: ChainInput) {
-  return db.transaction(async (tx) => {
-    const { id, nodes, existing } = await writeChain(tx, actor.orgId, c);
-    await writeAudit(tx, actor, {
-      action: existing ? 'update' : 'create',
-      entity: 'chain',
-      entityId: id,
-      orgId: actor.orgId,
-      before: existing ? { key: existing.key, name: existing.name } : undefined,
-      after: { key: c.key, name: c.name, nodes },
-    });
-    return { id, nodes, replaced: Boolean(existing) };
-  });
-}
 
 /** The chain in the import format, for a file an admin can edit and import again. */
 export async function exportChain(db: Db, actor: Actor, id: string): Promise<ChainInput> {
@@ -133,7 +44,7 @@ export async function exportChain(db: Db, actor: Actor, id: string): Promise<Cha
     segments: rows
       .filter((r) => r.depth === 0)
       .map((r) => ({
-        segment: r.segment as (typeof SEGMENTS)[number],
+        segment: r.segment as Segment,
         name: r.name,
         ...(r.description ? { description: r.description } : {}),
         children: childrenOf(r.id),
@@ -160,6 +71,26 @@ async function subtreeHeight(tx: Tx, id: string): Promise<number> {
   return res.rows[0].h;
 }
 
+/** Siblings are told apart by name (a re-import finds a node again by its path of names). */
+async function refuseSiblingName(tx: Tx, parentId: string, name: string, self?: string) {
+  const [clash] = await tx
+    .select({ id: chainNodes.id })
+    .from(chainNodes)
+    .where(
+      and(
+        eq(chainNodes.parentId, parentId),
+        eq(chainNodes.name, name),
+        self ? ne(chainNodes.id, self) : undefined,
+      ),
+    )
+    .limit(1);
+  if (clash)
+    throw new AppError('chain.duplicate_name', {
+      message: `已有名为“${name}”的节点`,
+      messageEn: `"${name}" is already there`,
+    });
+}
+
 async function bumpChain(tx: Tx, chainId: string) {
   await tx
     .update(chains)
@@ -170,7 +101,17 @@ async function bumpChain(tx: Tx, chainId: string) {
 export async function createNode(db: Db, actor: Actor, body: z.infer<typeof NodeCreate>) {
   return db.transaction(async (tx) => {
     const { node: parent, chain } = await editableNode(tx, actor, body.parentId);
-    if (parent.depth >= MAX_NODE_DEPTH) throw new AppError('chain.bad_move');
+    if (parent.depth >= MAX_NODE_DEPTH) throw new AppError('chain.too_deep');
+    const [{ count }] = await tx
+      .select({ count: sql<number>`count(*)::int` })
+      .from(chainNodes)
+      .where(and(eq(chainNodes.chainId, chain.id), sql`${chainNodes.depth} > 0`));
+    if (count >= MAX_CHAIN_NODES)
+      throw new AppError('chain.too_many_nodes', {
+        message: `一条产业链最多 ${MAX_CHAIN_NODES} 个节点`,
+        messageEn: `a chain has at most ${MAX_CHAIN_NODES} nodes`,
+      });
+    await refuseSiblingName(tx, parent.id, body.name);
     const [{ next }] = (
       (await tx.execute(
         sql`select coalesce(max(position) + 1, 0)::int as next from ${chainNodes} where parent_id = ${parent.id}`,
@@ -229,6 +170,9 @@ export async function updateNode(db: Db, actor: Actor, id: string, body: z.infer
         throw new AppError('chain.bad_move');
       moved = { parentId: parent.id, segment: parent.segment, depth: parent.depth + 1 };
     }
+    const name = body.name ?? node.name;
+    const parentId = moved?.parentId ?? node.parentId;
+    if (parentId && (moved || name !== node.name)) await refuseSiblingName(tx, parentId, name, node.id);
     const [row] = await tx
       .update(chainNodes)
       .set({

@@ -7,6 +7,9 @@ import { STRENGTH_NAMES } from '../../../domain/chain/strength.js';
 import { safeSpreadsheetText } from '../../../domain/csv.js';
 import type { ChainTree } from '../../../shared/chain-api.js';
 
+/** A node's list as one cell, each word once. */
+const words = (list: readonly string[]) => safeSpreadsheetText([...new Set(list)].join('、'));
+
 export function exportNodeTable(tree: z.infer<typeof ChainTree>): PassThrough {
   const out = new PassThrough();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
@@ -22,7 +25,11 @@ export function exportNodeTable(tree: z.infer<typeof ChainTree>): PassThrough {
     { header: '龙头', width: 8 },
     { header: '强弱', width: 8 },
     { header: '依据', width: 40 },
-    { header: '关键词', width: 40 },
+    // Each list in its own column (keywords and products were run together, words repeated).
+    { header: '关键词', width: 30 },
+    { header: '产品', width: 30 },
+    { header: '技术', width: 30 },
+    { header: '行业代码', width: 12 },
   ];
   ws.getRow(1).font = { bold: true };
   const byId = new Map(tree.nodes.map((n) => [n.id, n]));
@@ -53,7 +60,10 @@ export function exportNodeTable(tree: z.infer<typeof ChainTree>): PassThrough {
       n.figures.leaders,
       STRENGTH_NAMES[n.strength],
       safeSpreadsheetText(n.strengthReason),
-      safeSpreadsheetText([...n.keywords, ...n.products].join('、')),
+      words(n.keywords),
+      words(n.products),
+      words(n.technologies),
+      words(n.industryCodes),
     ]).commit();
   }
   ws.commit();

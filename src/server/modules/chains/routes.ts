@@ -2,9 +2,11 @@
  *  leading chains and strength thresholds, firms on a node and users' placement decisions. */
 import { z } from 'zod';
 import { chainSchema } from '../../../domain/chain/chain-schema.js';
-import { strengthThresholdsSchema } from '../../../domain/chain/strength.js';
+import { strengthThresholdFields } from '../../../domain/chain/strength.js';
 import { ErrorBody, IdParams, Job } from '../../../shared/api.js';
 import {
+  ChainImportQuery,
+  ChainImportResult,
   ChainList,
   ChainTree,
   LeadingChains,
@@ -26,8 +28,9 @@ import { type Actor, access } from '../../access.js';
 import { datedXlsx, sendDownload, XLSX_TYPE } from '../../download.js';
 import type { App } from '../../types.js';
 import { chainTree, listChains, saveThresholds, setLeadingChains, thresholdsOf } from './chains.js';
-import { createNode, deleteNode, exportChain, importChain, updateNode } from './edit.js';
+import { createNode, deleteNode, exportChain, updateNode } from './edit.js';
 import { exportNodeTable } from './export.js';
+import { importChain } from './import.js';
 import { decidePlacement, nodeFirms, startPlacement } from './placements.js';
 import {
   getTargetList,
@@ -95,11 +98,13 @@ export function chainRoutes(app: App) {
     config: admins,
     schema: {
       tags,
-      summary: '导入产业链 JSON：本组织没有该编码的链则新建，有则整体替换其节点',
+      summary:
+        '导入产业链 JSON：本组织没有该编码的链则新建；有则就地更新——按节点路径保留原节点（企业匹配与用户决定随之保留），新增文件中新的节点，删除文件中已没有的节点',
+      querystring: ChainImportQuery,
       body: chainSchema,
-      response: { 200: z.object({ id: z.uuid(), nodes: z.int(), replaced: z.boolean() }), ...errors },
+      response: { 200: ChainImportResult, ...errors },
     },
-    handler: (req) => importChain(db, req.actor as Actor, req.body),
+    handler: (req) => importChain(db, req.actor as Actor, req.body, req.query.dryRun ?? false),
   });
   app.post('/api/v1/chain-nodes', {
     config: admins,
@@ -148,7 +153,7 @@ export function chainRoutes(app: App) {
     schema: {
       tags,
       summary: '本组织判定节点强弱（优势/一般/薄弱/缺失）的标准',
-      response: { 200: strengthThresholdsSchema.extend({ version: z.int() }) },
+      response: { 200: strengthThresholdFields.extend({ version: z.int() }) },
     },
     handler: async (req) => {
       const { t, version } = await thresholdsOf(db, (req.actor as Actor).orgId);
@@ -161,7 +166,7 @@ export function chainRoutes(app: App) {
       tags,
       summary: '修改强弱标准（乐观锁）',
       body: ThresholdsBody,
-      response: { 200: ThresholdsBody, ...errors },
+      response: { 200: strengthThresholdFields.extend({ version: z.int() }), ...errors },
     },
     handler: (req) => saveThresholds(db, req.actor as Actor, req.body),
   });

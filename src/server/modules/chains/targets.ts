@@ -16,13 +16,14 @@ import type { Actor } from '../../access.js';
 import { AppError } from '../../app-error.js';
 import { writeAudit } from '../../audit.js';
 import { chainOf, subtreeOrgIds, thresholdsOf } from './chains.js';
+import { saveSetting } from './settings.js';
 import { factWindow, fillTargetCache, uncachedOnNodes } from './target-cache.js';
 import { estimateCandidates } from './target-candidates.js';
 import { loadFirmFacts } from './target-facts.js';
 
 export async function weightsOf(db: Db, orgId: string): Promise<{ w: TargetWeights; version: number }> {
   const [row] = await db.select().from(chainSettings).where(eq(chainSettings.orgId, orgId));
-  return { w: row?.targetWeights ?? DEFAULT_TARGET_WEIGHTS, version: row?.version ?? 0 };
+  return { w: row?.targetWeights ?? DEFAULT_TARGET_WEIGHTS, version: row?.weightsVersion ?? 0 };
 }
 
 export async function saveWeights(db: Db, actor: Actor, body: z.infer<typeof WeightsBody>) {
@@ -31,14 +32,8 @@ export async function saveWeights(db: Db, actor: Actor, body: z.infer<typeof Wei
     if (Object.values(w).every((v) => v === 0))
       throw new AppError('request.invalid', [{ field: 'body', message: '权重不能全为 0' }]);
     const [row] = await tx.select().from(chainSettings).where(eq(chainSettings.orgId, actor.orgId));
-    if ((row?.version ?? 0) !== version) throw new AppError('conflict.stale');
-    const { t } = await thresholdsOf(tx, actor.orgId);
-    if (!row) await tx.insert(chainSettings).values({ orgId: actor.orgId, thresholds: t, targetWeights: w });
-    else
-      await tx
-        .update(chainSettings)
-        .set({ targetWeights: w, version: version + 1, updatedAt: new Date() })
-        .where(and(eq(chainSettings.orgId, actor.orgId), eq(chainSettings.version, version)));
+    if ((row?.weightsVersion ?? 0) !== version) throw new AppError('conflict.stale');
+    await saveSetting(tx, actor.orgId, { which: 'weights', value: w }, version);
     await writeAudit(tx, actor, {
       action: 'update',
       entity: 'target_weights',

@@ -21,9 +21,24 @@ type Item = NonNullable<TreeSeriesOption['data']>[number] & { nodeId?: string; r
 
 const PX_PER_LEAF = 24;
 const MIN_HEIGHT = 520;
+/** Canvas pixels on a side a browser draws at most (Chromium 32,767; less is safe everywhere): beyond
+ *  it the canvas stays blank, as an 8,420-node chain's did. */
+export const MAX_CANVAS_PX = 16_000;
 
 export function mapHeight(tree: ChainTree): number {
   return Math.max(MIN_HEIGHT, leafCount(indexNodes(tree.nodes)) * PX_PER_LEAF + 40);
+}
+
+/** Pixels per CSS pixel for a chart this tall: the screen's, lowered so the canvas stays drawable. */
+export function canvasRatio(height: number, screen = window.devicePixelRatio || 1): number {
+  return Math.min(screen, MAX_CANVAS_PX / height);
+}
+
+/** About how wide a label is drawn: a CJK character is as wide as the font is high, others ~0.6. */
+function textWidth(text: string, fontSize: number): number {
+  let w = 0;
+  for (const ch of text) w += (ch.codePointAt(0) ?? 0) > 0x2e7f ? fontSize : fontSize * 0.6;
+  return Math.ceil(w);
 }
 
 export function ChainMap({
@@ -42,6 +57,7 @@ export function ChainMap({
   const open = useRef(onOpen);
   open.current = onOpen;
   const height = mapHeight(tree);
+  const ratio = canvasRatio(height);
 
   const option = useMemo<Option>(() => {
     const index = indexNodes(tree.nodes);
@@ -71,6 +87,19 @@ export function ChainMap({
         children: kids.map(item),
       };
     };
+    const rootName = tree.chain.name.replace(/[{}|]/g, ' ');
+    // The root's label sits left of it and the leaves' right of them, outside the tree's box: the box
+    // leaves room for them (a fixed 120 px cut "光伏（本组织）" to "伏（本组织）").
+    const left = textWidth(rootName, 16) + 24;
+    const right = Math.min(
+      360,
+      Math.max(
+        120,
+        ...tree.nodes
+          .filter((n) => n.depth > 0 && index.children(n.id).length === 0)
+          .map((n) => textWidth(`${n.name} · ${n.figures.firms}`, 12) + 24),
+      ),
+    );
     const root: Item = {
       name: tree.chain.name,
       symbol: 'roundRect',
@@ -78,7 +107,7 @@ export function ChainMap({
       itemStyle: { color: '#1656d6', borderColor: '#1656d6' },
       label: {
         position: 'left',
-        formatter: `{root|${tree.chain.name.replace(/[{}|]/g, ' ')}}`,
+        formatter: `{root|${rootName}}`,
         rich: { root: { fontSize: 16, fontWeight: 'bold', color: '#1656d6' } },
       },
       children: index.children(null).map(item),
@@ -97,8 +126,8 @@ export function ChainMap({
           type: 'tree',
           data: [root],
           orient: 'LR',
-          left: 120,
-          right: 210,
+          left,
+          right,
           top: 16,
           bottom: 16,
           initialTreeDepth: -1,
@@ -124,10 +153,15 @@ export function ChainMap({
     };
   }, [tree, c]);
 
+  // The option as last computed, for a chart made anew (its pixel ratio is fixed when it is made).
+  const latest = useRef(option);
+  latest.current = option;
+
   useEffect(() => {
     if (!host.current) return;
-    const chart = init(host.current, undefined, { renderer: 'canvas' });
+    const chart = init(host.current, undefined, { renderer: 'canvas', devicePixelRatio: ratio });
     chartRef.current = chart;
+    chart.setOption(latest.current, { notMerge: true });
     chart.on('click', (p) => {
       const id = (p.data as Item | undefined)?.nodeId;
       if (id) open.current(id);
@@ -139,7 +173,7 @@ export function ChainMap({
       chart.dispose();
       chartRef.current = null;
     };
-  }, [chartRef]);
+  }, [chartRef, ratio]);
 
   useEffect(() => {
     chartRef.current?.setOption(option, { notMerge: true });

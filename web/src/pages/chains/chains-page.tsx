@@ -29,7 +29,7 @@ import { PageHeader } from '../../components/page-header';
 import { useMessages } from '../../i18n';
 import { fill } from '../../i18n/fill';
 import { formatTime } from '../../lib/format';
-import { ChainMap } from './chain-map';
+import { ChainMap, canvasRatio } from './chain-map';
 import { useEditMessages } from './edit-i18n';
 import { EditTab } from './edit-tab';
 import { ExportJsonButton, ImportJsonButton } from './edit-transfer';
@@ -79,10 +79,32 @@ function ChainSelect({
   );
 }
 
-/** `<a download>` with the chart as a PNG, twice the screen's resolution, on white. */
+/** When the org's firms were placed on this chain — or that they are not yet (a chain just copied or
+ *  imported), or not on the nodes added since: then 重新匹配 is what to do, not a time to trust. */
+function PlacedAt({ tree }: { tree: ChainTree }) {
+  const c = useMessages().chains;
+  const text = !tree.placedAt
+    ? c.neverPlaced
+    : fill(tree.unplacedNodes ? c.placedAtSomeNew : c.placedAt, {
+        time: formatTime(tree.placedAt),
+        n: tree.unplacedNodes,
+      });
+  return (
+    <Typography.Text
+      type={tree.placedAt && !tree.unplacedNodes ? 'secondary' : 'warning'}
+      data-testid="chain-placed-at"
+    >
+      {text}
+    </Typography.Text>
+  );
+}
+
+/** `<a download>` with the chart as a PNG on white. */
 function downloadPng(chart: EChartsType, fileName: string) {
   const a = document.createElement('a');
-  a.href = chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' });
+  // Twice the screen's resolution, less for a chart so tall the image would come out blank.
+  const pixelRatio = canvasRatio(chart.getHeight(), 2);
+  a.href = chart.getDataURL({ type: 'png', pixelRatio, backgroundColor: '#fff' });
   a.download = fileName;
   document.body.appendChild(a);
   a.click();
@@ -181,10 +203,7 @@ export function ChainsPage({ me }: { me: Me }) {
             <Typography.Text strong>{c.chain}</Typography.Text>
             <ChainSelect chains={list} value={chain.id} onChange={(id) => set({ chain: id, node: null })} />
             <Typography.Text type="secondary">{fill(c.nodes, { n: chain.nodes })}</Typography.Text>
-            <Typography.Text type="secondary" data-testid="chain-placed-at">
-              {shown &&
-                (shown.placedAt ? fill(c.placedAt, { time: formatTime(shown.placedAt) }) : c.neverPlaced)}
-            </Typography.Text>
+            {shown && <PlacedAt tree={shown} />}
           </Flex>
           <Space wrap>
             <Tooltip title={tab === 'map' ? undefined : c.tabs.map}>

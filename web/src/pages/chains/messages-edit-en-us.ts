@@ -53,12 +53,18 @@ export const editEnUS: typeof editZhCN = {
   exportJson: 'Export JSON',
   importJson: 'Import JSON',
   importHint:
-    'Import a chain JSON: creates the chain if your organisation has none with its key, otherwise replaces its nodes (re-run the matching)',
+    'Import a chain JSON: creates the chain if your organisation has none with its key; otherwise updates it in place by node path — nodes kept keep their placed firms, nodes the file lacks are deleted (you confirm first)',
   notJson: 'The file is not valid JSON: {{reason}}',
   importFailed: 'Import failed; fix the file as listed and try again',
-  imported: 'Imported {{n}} nodes ({{how}})',
-  replaced: 'replaced',
-  created: 'new chain',
+  imported: 'Imported {{n}} nodes (new chain)',
+  updated: 'Updated “{{name}}”: {{kept}} nodes kept, {{added}} added, {{removed}} deleted',
+  replaceTitle: 'Update your organisation’s “{{name}}” from this file?',
+  replaceSummary:
+    'The file and the chain are compared by each node’s place and name: {{kept}} nodes kept, {{added}} added, {{removed}} deleted. Placed firms and the confirmations, rejections and additions on kept nodes stay; added nodes get firms at the next re-match.',
+  replaceRemoved:
+    '{{removed}} nodes will be deleted with their placed firms, including {{decisions}} confirmations, rejections or additions by users; this cannot be undone.',
+  replaceOk: 'Import and update',
+  replaceOkRemove: 'Import and delete {{removed}} nodes',
   file: 'File',
   field: 'Where',
   problem: 'Problem',

@@ -48,12 +48,19 @@ export const editZhCN = {
   deleted: '已删除 {{n}} 个节点',
   exportJson: '导出 JSON',
   importJson: '导入 JSON',
-  importHint: '导入产业链 JSON：本组织没有该编码的链则新建，有则整体替换其节点（企业匹配需重新运行）',
+  importHint:
+    '导入产业链 JSON：本组织没有该编码的链则新建；已有则按节点路径就地更新，保留的节点连同其企业匹配不变，文件中没有的节点将被删除（导入前先请您确认）',
   notJson: '文件不是有效的 JSON：{{reason}}',
   importFailed: '导入失败，请按以下提示修改文件后重试',
-  imported: '已导入 {{n}} 个节点（{{how}}）',
-  replaced: '替换',
-  created: '新建',
+  imported: '已导入 {{n}} 个节点（新建）',
+  updated: '已更新“{{name}}”：保留 {{kept}} 个节点，新增 {{added}} 个，删除 {{removed}} 个',
+  replaceTitle: '用此文件更新本组织的“{{name}}”？',
+  replaceSummary:
+    '按节点的位置和名称对照文件与现有的链：保留 {{kept}} 个节点，新增 {{added}} 个，删除 {{removed}} 个。保留的节点上的企业匹配及确认、否决、手工添加的决定不变；新增的节点要“重新匹配”后才有企业。',
+  replaceRemoved:
+    '将删除 {{removed}} 个节点，它们的企业匹配一并删除，其中包括 {{decisions}} 条确认、否决或手工添加的决定，不能恢复。',
+  replaceOk: '导入并更新',
+  replaceOkRemove: '导入并删除 {{removed}} 个节点',
   file: '文件',
   field: '位置',
   problem: '问题',

@@ -16,6 +16,7 @@ export const chainsEnUS: typeof chainsZhCN = {
   loadFailed: 'Could not load the chain',
   nodes: '{{n}} nodes',
   placedAt: 'Firms placed {{time}}',
+  placedAtSomeNew: 'Firms placed {{time}}; {{n}} nodes added since have none yet: click “Re-match”',
   neverPlaced: 'Firms not placed yet: click “Re-match”',
   clickHint: 'Click a node to see its firms',
   legendCount: '{{n}}',

@@ -14,6 +14,7 @@ export const chainsZhCN = {
   loadFailed: '产业链加载失败',
   nodes: '{{n}} 个节点',
   placedAt: '企业匹配于 {{time}}',
+  placedAtSomeNew: '企业匹配于 {{time}}；其后新增的 {{n}} 个节点尚未匹配，请点击“重新匹配”',
   neverPlaced: '尚未匹配企业，请点击“重新匹配”',
   clickHint: '点击节点查看该环节的企业',
   legendCount: '{{n}} 个',

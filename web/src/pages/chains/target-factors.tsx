@@ -1,5 +1,6 @@
-/** How a target's score is made: six compact bars (each factor's points against its share of 100), and
- *  the full breakdown — factor, weight, value, points and the server's reason — for an expanded row. */
+/** How a target's score is made: six compact bars (each factor's points against its share of 100, on
+ *  one scale), and the full breakdown — factor, weight, value, points and the server's reason — for an
+ *  expanded row. */
 import { Flex, Table, Tooltip, Typography } from 'antd';
 import type { FactorScore, TargetFactor } from '../../api/chains';
 import { useMessages } from '../../i18n';
@@ -21,6 +22,15 @@ export function maxPoints(f: FactorScore, all: readonly FactorScore[]): number {
   return (f.weight * 100) / total;
 }
 
+/** A bar's widths in % of the widest share: the factor's share of 100 (its track) and its points
+ *  (the fill). Points, not the value: a factor of weight 0 gives 0 points, and showed a full bar. */
+export function barWidths(f: FactorScore, all: readonly FactorScore[]): { share: number; points: number } {
+  const top = Math.max(...all.map((x) => maxPoints(x, all)));
+  if (!(top > 0)) return { share: 0, points: 0 };
+  const pct = (v: number) => Math.min(100, Math.max(0, Math.round((v / top) * 100)));
+  return { share: pct(maxPoints(f, all)), points: pct(f.points) };
+}
+
 export function FactorBars({ factors }: { factors: readonly FactorScore[] }) {
   const t = useMessages().chains.targets;
   const colon = useMessages().chains.colon;
@@ -28,6 +38,7 @@ export function FactorBars({ factors }: { factors: readonly FactorScore[] }) {
     <Flex gap={8} wrap data-testid="target-factor-bars">
       {factors.map((f) => {
         const max = maxPoints(f, factors);
+        const width = barWidths(f, factors);
         return (
           <Tooltip
             key={f.factor}
@@ -45,15 +56,22 @@ export function FactorBars({ factors }: { factors: readonly FactorScore[] }) {
                   {one(f.points)}
                 </span>
               </Flex>
-              <div style={{ height: 5, background: '#f0f0f0', borderRadius: 3, overflow: 'hidden' }}>
+              <div style={{ height: 5, background: '#fafafa', borderRadius: 3, overflow: 'hidden' }}>
                 <div
-                  style={{
-                    width: `${Math.min(100, Math.round(f.value * 100))}%`,
-                    height: '100%',
-                    background: FACTOR_COLOR[f.factor],
-                    borderRadius: 3,
-                  }}
-                />
+                  style={{ width: `${width.share}%`, height: '100%', background: '#e8e8e8', borderRadius: 3 }}
+                  data-testid="factor-share"
+                >
+                  <div
+                    style={{
+                      width: width.share ? `${(width.points / width.share) * 100}%` : 0,
+                      height: '100%',
+                      background: FACTOR_COLOR[f.factor],
+                      borderRadius: 3,
+                    }}
+                    data-testid="factor-points"
+                    data-points={width.points}
+                  />
+                </div>
               </div>
             </div>
           </Tooltip>

@@ -1,6 +1,7 @@
 /** 权重设置 (admins): the org's six 靶向招商 weights (0–100 each), with the default and why next to each,
  *  saved with the version read. When someone else saved first (409), or the server refuses the values
- *  (400), its message shows in the dialog and the current weights are loaded again. */
+ *  (400), its message shows in the dialog until the weights are changed, and the current weights are
+ *  loaded again. */
 import { SlidersOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Flex, Form, InputNumber, Modal, Skeleton, Typography } from 'antd';
 import { useEffect, useState } from 'react';
@@ -90,7 +91,15 @@ export function WeightsButton() {
         ) : current.error ? (
           <Alert type="error" title={current.error.message} />
         ) : (
-          <Form<Values> form={form} layout="vertical" onFinish={submit} data-testid="weights-form">
+          <Form<Values>
+            form={form}
+            layout="vertical"
+            onFinish={submit}
+            // The server's refusal was of the values sent; once they change it no longer applies
+            // ("权重不能全为 0" stayed up over valid weights). A reload after a 409 is not a change.
+            onValuesChange={() => setProblem(null)}
+            data-testid="weights-form"
+          >
             {TARGET_FACTORS.map((f) => (
               <Flex key={f} gap={16} align="flex-start" style={{ marginBottom: 4 }}>
                 <Form.Item
@@ -118,7 +127,14 @@ export function WeightsButton() {
             <Typography.Text strong={sum > 0} type={sum > 0 ? undefined : 'danger'} data-testid="weights-sum">
               {sum > 0 ? fill(w.sum, { n: sum }) : w.zero}
             </Typography.Text>
-            <Button size="small" onClick={() => form.setFieldsValue(DEFAULTS)} data-testid="weights-defaults">
+            <Button
+              size="small"
+              onClick={() => {
+                form.setFieldsValue(DEFAULTS);
+                setProblem(null);
+              }}
+              data-testid="weights-defaults"
+            >
               {w.defaults}
             </Button>
           </Flex>
