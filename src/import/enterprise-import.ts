@@ -8,6 +8,7 @@ import type { Db } from '../db/client.js';
 import { afterBulkWrite } from '../db/maintenance.js';
 import { jobs, users } from '../db/schema/index.js';
 import { type Cell, parseRow, type RowError } from '../domain/enterprise/parse-row.js';
+import { chinaToday } from '../domain/text/china-today.js';
 import { jobDir, jobFile } from '../jobs/files.js';
 import { fillTargetCacheOfOrgs } from '../server/modules/chains/target-cache.js';
 import { applyBatch, type SourcedRecord } from './apply-batch.js';
@@ -93,7 +94,7 @@ export async function runEnterpriseImport(opts: {
   if (existsSync(rejectedLog) && statSync(rejectedLog).size > state.rejectedBytes)
     truncateSync(rejectedLog, state.rejectedBytes);
 
-  const asOf = new Date().toISOString().slice(0, 10);
+  const asOf = chinaToday();
   const [job] = await db.select({ createdBy: jobs.createdBy }).from(jobs).where(eq(jobs.id, opts.jobId));
   const [user] = job?.createdBy
     ? await db.select({ name: users.displayName }).from(users).where(eq(users.id, job.createdBy))

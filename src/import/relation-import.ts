@@ -15,6 +15,7 @@ import {
   type RelationRow,
   type RowError,
 } from '../domain/graph/relation-row.js';
+import { chinaToday } from '../domain/text/china-today.js';
 import { normalizeCompanyName } from '../domain/text/company-name.js';
 import { readTable, TableError } from './read-table.js';
 
@@ -206,7 +207,7 @@ async function applyRelations(
   result.unchanged += rows.size - res.rows.length + (accepted - rows.size);
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = chinaToday;
 
 /** Firms of this import whose recorded shareholders together hold over 100 %. Each row was valid on its
  *  own and is kept (an old shareholder may simply not have been removed yet); the warning says which

@@ -16,6 +16,7 @@ import { and, asc, count, eq, gt } from 'drizzle-orm';
 import { z } from 'zod';
 import { auditLog, orgs } from '../db/schema/index.js';
 import { csvLine, UTF8_BOM } from '../domain/csv.js';
+import { chinaDate } from '../domain/text/china-today.js';
 import { auditWhere } from '../server/modules/audit/query.js';
 import { AuditExportBody } from '../shared/api.js';
 import { AUDIT_ENTITY_NAMES, type AuditEntity } from '../shared/audit-entities.js';
@@ -92,7 +93,7 @@ export const auditExportJob: JobDefinition<z.infer<typeof Params>, State> = {
     return {
       file: path.basename(file),
       rows: cur.written,
-      downloadName: `审计日志-${job.createdAt.toISOString().slice(0, 10)}.csv`,
+      downloadName: `审计日志-${chinaDate(job.createdAt)}.csv`,
       contentType: 'text/csv; charset=utf-8',
     };
   },

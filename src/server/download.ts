@@ -1,6 +1,7 @@
 /** Sends a file download: an ASCII fallback name for old clients and the Chinese name (RFC 6266
  *  filename*) for the rest, so 企业名单-2026-11-21.xlsx arrives under its own name. */
 import type { FastifyReply } from 'fastify';
+import { chinaToday } from '../domain/text/china-today.js';
 
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -21,4 +22,4 @@ export function sendDownload(
 }
 
 /** "企业名单" → 企业名单-2026-11-21.xlsx */
-export const datedXlsx = (title: string) => `${title}-${new Date().toISOString().slice(0, 10)}.xlsx`;
+export const datedXlsx = (title: string) => `${title}-${chinaToday()}.xlsx`;

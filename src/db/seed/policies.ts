@@ -4,6 +4,7 @@
  *  policies is skipped. Amounts and document numbers of local policies are illustrative. */
 import { and, eq, inArray } from 'drizzle-orm';
 import type { PolicyConditions } from '../../domain/policy/conditions.js';
+import { chinaToday } from '../../domain/text/china-today.js';
 import { writeAudit } from '../../server/audit.js';
 import type { Tx } from '../client.js';
 import { type PolicyBenefit, policies } from '../schema/index.js';
@@ -155,7 +156,7 @@ export function demoPolicies(on: string): DemoPolicy[] {
 }
 
 /** Inserts the demo policies of each demo org that has none yet; returns how many were added. */
-export async function seedDemoPolicies(db: Tx, on = new Date().toISOString().slice(0, 10)): Promise<number> {
+export async function seedDemoPolicies(db: Tx, on = chinaToday()): Promise<number> {
   const list = demoPolicies(on);
   const orgIds = new Map(DEMO_ORGS.map((o) => [o.code, o.id]));
   const wanted = [...new Set(list.map((p) => orgIds.get(p.org) as string))];

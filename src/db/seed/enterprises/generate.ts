@@ -2,6 +2,7 @@
  *  seed gives the same firms in any count, a million rows stream without being held, and a benchmark can
  *  rebuild any firm (say, a search target) from its index alone. */
 
+import { chinaToday } from '../../../domain/text/china-today.js';
 import { regionName } from '../../../domain/text/region.js';
 import type { EnterpriseAlias } from '../../schema/enterprises.js';
 import { DEMO_ORGS } from '../demo-data.js';
@@ -83,7 +84,7 @@ export type GenerateOptions = {
 export const DEFAULT_TARGET_ORG = 'yannan';
 
 /** Today (UTC) as YYYY-MM-DD: the default as-of date of a demo seed. */
-export const today = () => new Date().toISOString().slice(0, 10);
+export const today = chinaToday;
 
 const ORG_ID = new Map(DEMO_ORGS.map((o) => [o.code, o.id]));
 const CAPITALS = [

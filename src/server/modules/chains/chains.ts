@@ -7,6 +7,7 @@ import type { Db, Tx } from '../../../db/client.js';
 import { chainNodes, chainSettings, chains, jobs, orgChains, orgs } from '../../../db/schema/index.js';
 import type { Segment } from '../../../domain/chain/chain-schema.js';
 import { DEFAULT_THRESHOLDS, type StrengthThresholds, strengthOf } from '../../../domain/chain/strength.js';
+import { chinaToday } from '../../../domain/text/china-today.js';
 import type { ChainSummary, ThresholdsBody } from '../../../shared/chain-api.js';
 import type { Actor } from '../../access.js';
 import { AppError } from '../../app-error.js';
@@ -153,7 +154,7 @@ export async function chainTree(db: Db, actor: Actor, id: string) {
     .where(eq(chainNodes.chainId, id))
     .orderBy(asc(chainNodes.depth), asc(chainNodes.position), asc(chainNodes.name));
   const { t } = await thresholdsOf(db, actor.orgId);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = chinaToday();
   const figures = await figuresOf(db, id, await subtreeOrgIds(db, actor), t, today);
   const placement = placementOf(nodes, await lastPlacement(db, actor.orgId));
   return {

@@ -4,6 +4,7 @@ import { and, count, desc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../../db/client.js';
 import { chainNodes, chainPlacements, enterprises, orgs, users } from '../../../db/schema/index.js';
+import { chinaToday } from '../../../domain/text/china-today.js';
 import type { NodeFirmQuery, PlacementDecision } from '../../../shared/chain-api.js';
 import type { Actor } from '../../access.js';
 import { AppError } from '../../app-error.js';
@@ -27,7 +28,7 @@ const inScope = (actor: Actor) =>
 export async function nodeFirms(db: Db, actor: Actor, nodeId: string, q: z.infer<typeof NodeFirmQuery>) {
   const node = await nodeOf(db, actor, nodeId);
   const { t } = await thresholdsOf(db, actor.orgId);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = chinaToday();
   const where = and(
     eq(chainPlacements.nodeId, node.id),
     eq(enterprises.universe, q.universe),

@@ -6,13 +6,14 @@ import { arrayLiteral } from '../../../db/array-literal.js';
 import type { Db } from '../../../db/client.js';
 import { rowsOf } from '../../../db/rows.js';
 import { factorNumbers } from '../../../domain/chain/targeting.js';
+import { chinaDate } from '../../../domain/text/china-today.js';
 import { loadFirmFacts } from './target-facts.js';
 
 const BATCH = 2000;
 
 /** Today and the start of the three-year funding window, as the ranking counts them. */
 export function factWindow(now = new Date()) {
-  const today = now.toISOString().slice(0, 10);
+  const today = chinaDate(now);
   return { today, since: `${Number(today.slice(0, 4)) - 3}${today.slice(4)}` };
 }
 

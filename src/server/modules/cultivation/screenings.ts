@@ -14,6 +14,7 @@ import {
   screeningRuns,
 } from '../../../db/schema/index.js';
 import { TIER_NAMES, type TierKey } from '../../../domain/eligibility/index.js';
+import { chinaToday } from '../../../domain/text/china-today.js';
 import type { ResultQuery, ScreeningCreate, ScreeningResultItem } from '../../../shared/cultivation-api.js';
 import { STANDINGS, TIERS } from '../../../shared/cultivation-api.js';
 import type { Actor } from '../../access.js';
@@ -23,7 +24,7 @@ import { enqueueJob } from '../jobs/service.js';
 import { DEFAULT_CLOSE_RULE } from './diagnose.js';
 import { readDetail, tierPosition } from './screened-row.js';
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = chinaToday;
 const scopedRun = (actor: Actor) =>
   sql`${screeningRuns.orgId} in (select ${orgs.id} from ${orgs} where ${withinScope(actor)})`;
 

@@ -15,6 +15,7 @@ import {
   users,
 } from '../../../db/schema/index.js';
 import { TIER_NAMES, type TierKey } from '../../../domain/eligibility/index.js';
+import { chinaToday } from '../../../domain/text/china-today.js';
 import type {
   Track,
   TrackBulkCreate,
@@ -238,7 +239,7 @@ export async function moveTrack(db: Db, actor: Actor, id: string, body: z.infer<
           expiresOn: body.expiresOn ?? null,
           provenance: {
             source: { kind: 'user', userId: actor.id, userName: actor.displayName },
-            asOf: new Date().toISOString().slice(0, 10),
+            asOf: chinaToday(),
           },
         })
         .onConflictDoNothing();

@@ -3,6 +3,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../../../db/client.js';
 import { enterprises, type FactSource, type Provenance } from '../../../db/schema/index.js';
+import { chinaToday } from '../../../domain/text/china-today.js';
 import type { Actor } from '../../access.js';
 import { AppError } from '../../app-error.js';
 import { scopedEnterprise } from './service.js';
@@ -33,5 +34,5 @@ export async function bumpVersion(tx: Tx, firm: EnterpriseRow): Promise<void> {
 /** "The user who typed it", as of today. */
 export function userMark(actor: Actor): Provenance {
   const source: FactSource = { kind: 'user', userId: actor.id, userName: actor.displayName };
-  return { source, asOf: new Date().toISOString().slice(0, 10) };
+  return { source, asOf: chinaToday() };
 }

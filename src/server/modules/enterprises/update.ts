@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { Db } from '../../../db/client.js';
 import { enterprises, type Provenance } from '../../../db/schema/index.js';
 import { searchTerms } from '../../../domain/enterprise/search-terms.js';
+import { chinaToday } from '../../../domain/text/china-today.js';
 import { isValidRegionCode } from '../../../domain/text/region.js';
 import { validateUscc } from '../../../domain/text/uscc.js';
 import type { EnterpriseUpdate } from '../../../shared/enterprise-api.js';
@@ -55,7 +56,7 @@ export async function updateEnterprise(
     if (changed.length === 0) return getEnterprise(tx, actor, id);
     const mark = {
       source: { kind: 'user' as const, userId: actor.id, userName: actor.displayName },
-      asOf: new Date().toISOString().slice(0, 10),
+      asOf: chinaToday(),
     };
     const provenance: Provenance = {
       ...before.provenance,

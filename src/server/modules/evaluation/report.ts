@@ -15,6 +15,7 @@ import {
 } from 'docx';
 import { namedScores } from '../../../domain/profile/model.js';
 import type { Profile } from '../../../domain/profile/score.js';
+import { chinaToday } from '../../../domain/text/china-today.js';
 import { radarPng } from './radar.js';
 import type { evaluationView } from './view.js';
 
@@ -57,7 +58,7 @@ export async function evaluationReport(v: View): Promise<Buffer> {
       alignment: AlignmentType.CENTER,
       children: [new TextRun(`${v.projectName} 评估报告`)],
     }),
-    p(`企业：${v.enterpriseName}　当前阶段：${v.stage}　生成时间：${new Date().toISOString().slice(0, 10)}`),
+    p(`企业：${v.enterpriseName}　当前阶段：${v.stage}　生成时间：${chinaToday()}`),
     h('一、AI研判 · 创新力画像'),
   ];
   if (!profile) out.push(p('尚未生成创新力画像。'));

@@ -10,6 +10,7 @@ import {
   type PolicyConditions,
   unknownRegionPrefixes,
 } from '../../../domain/policy/index.js';
+import { chinaToday } from '../../../domain/text/china-today.js';
 import { regionEntry } from '../../../domain/text/region.js';
 import type { Policy, PolicyCreate, PolicyQuery, PolicyUpdate } from '../../../shared/policy-api.js';
 import type { Actor } from '../../access.js';
@@ -18,7 +19,7 @@ import { writeAudit } from '../../audit.js';
 import { pathInScope, scopedOrg } from '../../scope.js';
 
 const EDITOR_ROLES = new Set(['admin', 'leader', 'officer']);
-export const today = () => new Date().toISOString().slice(0, 10);
+export const today = chinaToday;
 
 /** Policies the actor may read: its subtree's own, and the published ones of the orgs above it. */
 export function visiblePolicy(actor: Pick<Actor, 'orgPath'>): SQL {

@@ -1,0 +1,30 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { chinaDate } from './china-today.js';
+
+describe('chinaDate', () => {
+  it('is already tomorrow in China from 16:00 UTC', () => {
+    expect(chinaDate(new Date('2026-12-07T15:59:59Z'))).toBe('2026-12-07');
+    expect(chinaDate(new Date('2026-12-07T16:00:00Z'))).toBe('2026-12-08');
+  });
+
+  it('is what the server uses for "today": no UTC date taken from the clock in server, import or job code', () => {
+    // A policy whose window closed yesterday stayed open until 08:00 Beijing time, and exports were
+    // named with yesterday's date, because these read the UTC date.
+    const root = path.resolve(import.meta.dirname, '../..');
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const p = path.join(dir, name);
+        if (statSync(p).isDirectory()) walk(p);
+        else if (p.endsWith('.ts') && !p.endsWith('.test.ts')) files.push(p);
+      }
+    };
+    for (const dir of ['server', 'import', 'jobs', 'db/seed']) walk(path.join(root, dir));
+    const utcToday = /new Date\(\)\.toISOString\(\)\.slice\(0, 10\)/;
+    expect(
+      files.filter((f) => utcToday.test(readFileSync(f, 'utf8'))).map((f) => path.relative(root, f)),
+    ).toEqual([]);
+  });
+});
