@@ -65,4 +65,12 @@ describe('project stages', () => {
       message: '投产日期（2026-12-02）不能早于落地日期（2026-12-03）',
     });
   });
+
+  it('refuses a signing before the visit', () => {
+    const visited = { visitDate: '2026-12-08', contractDate: '2026-11-25', contractAmount: 1e8 };
+    expect(checkMove('evaluation', 'signing', visited)).toMatchObject({
+      code: 'stage.date_order',
+      message: '签约日期（2026-11-25）不能早于考察日期（2026-12-08）',
+    });
+  });
 });

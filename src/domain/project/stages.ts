@@ -138,13 +138,14 @@ export function checkMove(
 
 /** The dates a project collects, in the order they happen. */
 const DATED: Need[] = [
+  { field: 'visitDate', label: '考察日期', labelEn: 'visit date' },
   { field: 'contractDate', label: '签约日期', labelEn: 'contract date' },
   { field: 'landingDate', label: '落地日期', labelEn: 'landing date' },
   { field: 'productionDate', label: '投产日期', labelEn: 'production date' },
 ];
 
-/** The first pair of a project's dates out of order (landing before signing, production before
- *  landing), or null: such a record reads as impossible in every report. */
+/** The first pair of a project's dates out of order (signing before the visit, landing before signing,
+ *  production before landing), or null: such a record reads as impossible in every report. */
 export function dateOrder(facts: StageFacts): { message: string; messageEn: string } | null {
   for (let j = 1; j < DATED.length; j++)
     for (let i = 0; i < j; i++) {
