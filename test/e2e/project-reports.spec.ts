@@ -203,7 +203,12 @@ test('the quarterly assessment ranks with a breakdown, and a heavier landing wei
   // 落地项目 from 12 to 30 points each: the score rises by 18 per landing.
   await page.getByTestId('formula-open').click();
   const modal = page.getByTestId('formula-modal');
+  // A negative number is marked and blocks saving (it used to become 0 silently).
+  await modal.getByTestId('formula-landings').getByTestId('formula-weight').fill('-5');
+  await expect(modal.getByTestId('formula-invalid')).toContainText('每单位分值应在 0 到 1000 之间');
+  await expect(modal.getByTestId('formula-save')).toBeDisabled();
   await modal.getByTestId('formula-landings').getByTestId('formula-weight').fill('30');
+  await expect(modal.getByTestId('formula-invalid')).toHaveCount(0);
   await modal.getByTestId('formula-save').click();
   await expect(page.getByText('考核公式已保存')).toBeVisible();
   const after = before + 18 * landed;

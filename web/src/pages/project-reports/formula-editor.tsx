@@ -27,6 +27,13 @@ function toRows(f: AssessmentFormula): Row[] {
 }
 
 /** Terms to save: those in the formula before, and any other given a weight. */
+// The bounds the server holds the formula to. The inputs do not clamp to them: antd's min would turn a
+// typed -5 into 0 on blur and save that without a word, so a number out of bounds is marked instead.
+const WEIGHT_MAX = 1000;
+const CAP_MAX = 10000;
+const outside = (v: number | null, max: number) => v !== null && (v < 0 || v > max);
+const invalidRow = (r: Row) => outside(r.weight, WEIGHT_MAX) || outside(r.cap, CAP_MAX);
+
 function toFormula(rows: Row[]): AssessmentFormula {
   const terms: AssessmentTerm[] = rows
     .filter((r) => r.listed || (r.weight ?? 0) > 0)
@@ -55,6 +62,7 @@ export function FormulaModal({
     if (source) setRows(toRows(source));
   }, [source]);
 
+  const invalid = rows?.some(invalidRow) ?? false;
   const set = (metric: AssessmentMetric, patch: Partial<Row>) =>
     setRows((prev) => prev?.map((r) => (r.metric === metric ? { ...r, ...patch } : r)) ?? null);
 
@@ -96,7 +104,7 @@ export function FormulaModal({
                 key="save"
                 type="primary"
                 loading={save.isPending}
-                disabled={!rows || !settings.data}
+                disabled={!rows || !settings.data || invalid}
                 onClick={() => {
                   if (!rows || !settings.data) return;
                   save.mutate(
@@ -123,6 +131,15 @@ export function FormulaModal({
       }
     >
       <Alert type="info" showIcon title={a.formulaHint} style={{ marginBottom: 12 }} />
+      {canEdit && invalid && (
+        <Alert
+          type="error"
+          showIcon
+          title={a.invalid}
+          style={{ marginBottom: 12 }}
+          data-testid="formula-invalid"
+        />
+      )}
       {!canEdit && (
         <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
           {a.readOnly}
@@ -144,9 +161,8 @@ export function FormulaModal({
             render: (w: number | null, r) =>
               canEdit ? (
                 <InputNumber
-                  min={0}
-                  max={1000}
                   value={w}
+                  status={outside(w, WEIGHT_MAX) ? 'error' : undefined}
                   onChange={(v) => set(r.metric, { weight: v })}
                   aria-label={`${METRIC_LABELS[r.metric]} ${a.weight}`}
                   style={{ width: 110 }}
@@ -163,9 +179,8 @@ export function FormulaModal({
             render: (cap: number | null, r) =>
               canEdit ? (
                 <InputNumber
-                  min={0}
-                  max={10000}
                   value={cap}
+                  status={outside(cap, CAP_MAX) ? 'error' : undefined}
                   placeholder={a.noCap}
                   onChange={(v) => set(r.metric, { cap: v })}
                   aria-label={`${METRIC_LABELS[r.metric]} ${a.cap}`}

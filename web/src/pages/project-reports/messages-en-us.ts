@@ -85,6 +85,7 @@ export const projectReportsEnUS: typeof projectReportsZhCN = {
     edit: 'Edit formula',
     reset: 'Restore default',
     saved: 'Assessment formula saved',
+    invalid: 'Points per unit must be 0–1000 and caps 0–10000; correct the numbers marked red before saving',
     version: 'Version {{v}}',
     readOnly: 'Leaders and admins maintain the formula',
   },

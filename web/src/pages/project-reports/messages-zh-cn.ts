@@ -82,6 +82,7 @@ export const projectReportsZhCN = {
     edit: '修改公式',
     reset: '恢复默认',
     saved: '考核公式已保存',
+    invalid: '每单位分值应在 0 到 1000 之间，封顶分应在 0 到 10000 之间；请改正标红的数字后再保存',
     version: '第 {{v}} 版',
     readOnly: '考核公式由分管领导或管理员维护',
   } as Record<string, string>,
