@@ -90,6 +90,10 @@ test('my-work lists an officer’s project whose follow-up is due, and leaders s
     await page.getByTestId('stale-rule-days').fill(String(days));
     await page.getByTestId('stale-rule-save').click();
     await expect(page.getByTestId('stale-rule')).toHaveText(`超过 ${days} 天未跟进视为停滞`);
+    // The board marks 待跟进 by the org's rule too (it said 30 days whatever the rule).
+    await page.goto('/projects');
+    await expect(page.getByTestId('project-board')).toContainText(`超过 ${days} 天未跟进`);
+    await page.goto('/my-work');
   }
 });
 

@@ -6,8 +6,9 @@ import type { Stage } from '../../../../src/domain/project/stages';
 import type { ProjectSummary } from '../../api/projects';
 import { useMoney } from '../../components/use-money';
 import { useMessages } from '../../i18n';
+import { fill } from '../../i18n/fill';
 import { formatDate } from '../../lib/format';
-import { isStale, STAGE_COLOR } from './common';
+import { isStale, STAGE_COLOR, useStaleDays } from './common';
 import { moveTargets } from './move-modal';
 import { useStageNames } from './stage-names';
 
@@ -32,7 +33,8 @@ export function ProjectCard({
   const stageNames = useStageNames();
   const b = useMessages().projects.board;
   const formatMoney = useMoney();
-  const stale = isStale(p);
+  const staleDays = useStaleDays();
+  const stale = isStale(p, staleDays);
   const draggable = canMove && p.stage !== 'terminated';
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: a drag source; the card's 推进 menu is the keyboard path
@@ -133,7 +135,7 @@ export function ProjectCard({
           </span>
         </Tooltip>
         {stale && (
-          <Tooltip title={b.stale}>
+          <Tooltip title={fill(b.stale, { days: staleDays })}>
             <span style={{ color: '#d46b08' }} data-testid="project-card-stale">
               <ExclamationCircleFilled style={{ marginRight: 3 }} />
               {b.staleShort}

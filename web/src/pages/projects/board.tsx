@@ -11,7 +11,7 @@ import type { Board, BoardColumn, ProjectSummary } from '../../api/projects';
 import { useMessages } from '../../i18n';
 import { fill } from '../../i18n/fill';
 import { MIME, ProjectCard } from './board-card';
-import { STAGE_COLOR } from './common';
+import { STAGE_COLOR, useStaleDays } from './common';
 import { useStageNames } from './stage-names';
 
 const SIDE: Stage[] = ['paused', 'terminated'];
@@ -185,6 +185,7 @@ export function ProjectBoard({
   const b = m.board;
   const [dragging, setDragging] = useState<ProjectSummary | null>(null);
   const [open, setOpen] = useState<Record<string, boolean>>({});
+  const staleDays = useStaleDays();
   if (loading && !board) return <Skeleton active paragraph={{ rows: 10 }} />;
   if (!board) return <Empty />;
   const column = new Map(board.columns.map((c) => [c.stage, c]));
@@ -203,7 +204,7 @@ export function ProjectBoard({
           <ExclamationCircleFilled style={{ color: '#d46b08', marginRight: 4 }} />
           {b.staleShort}
           {m.colon}
-          {b.stale}
+          {fill(b.stale, { days: staleDays })}
         </span>
       </Flex>
       <Flex gap={8} align="stretch" style={{ minWidth: 7 * 136 + 2 * 44 + 8 * 8 }}>

@@ -5,6 +5,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { Stage } from '../../../../src/domain/project/stages';
 import { useFirmSearch } from '../../api/graph';
+import { useMyWork } from '../../api/pipeline';
 import type { ProjectSummary } from '../../api/projects';
 import { useMessages } from '../../i18n';
 import { useStageNames } from './stage-names';
@@ -44,14 +45,21 @@ export function StageTag({ stage }: { stage: Stage }) {
   );
 }
 
-export const STALE_DAYS = 30;
+/** The org's 停滞 days (the leader sets them; 30 until they are known), as 我的工作 reports them. */
+export function useStaleDays(): number {
+  return useMyWork().data?.staleDays ?? 30;
+}
 
-/** No follow-up for more than 30 days (counted from the lead's creation when it has none) — only for
- *  projects still going. A stage move is not a follow-up. */
-export function isStale(p: Pick<ProjectSummary, 'lastFollowUp' | 'createdAt' | 'stage'>): boolean {
-  if (p.stage === 'terminated' || p.stage === 'production') return false;
+/** No follow-up for more than the org's stale days (counted from the lead's creation when it has none)
+ *  — only for projects still going, as the server counts them: not 暂停, 终止 or 投产. A stage move is
+ *  not a follow-up. */
+export function isStale(
+  p: Pick<ProjectSummary, 'lastFollowUp' | 'createdAt' | 'stage'>,
+  staleDays: number,
+): boolean {
+  if (p.stage === 'terminated' || p.stage === 'production' || p.stage === 'paused') return false;
   const last = p.lastFollowUp ?? p.createdAt;
-  return dayjs().diff(dayjs(last), 'day') > STALE_DAYS;
+  return dayjs().diff(dayjs(last), 'day') > staleDays;
 }
 
 /** 万元 as typed → 元 as sent, to the fen. */

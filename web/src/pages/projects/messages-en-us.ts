@@ -49,7 +49,7 @@ export const projectsEnUS: typeof projectsZhCN = {
   board: {
     empty: 'No projects',
     more: '{{total}} in all, showing the first {{n}}; see the list for more',
-    stale: 'No follow-up for over 30 days',
+    stale: 'No follow-up for over {{days}} days',
     staleShort: 'Stale',
     noFollowUp: 'None yet',
     lastFollowUp: 'Last follow-up',

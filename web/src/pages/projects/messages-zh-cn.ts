@@ -47,7 +47,7 @@ export const projectsZhCN = {
   board: {
     empty: '暂无项目',
     more: '共 {{total}} 个，仅显示前 {{n}} 个，更多请在列表中查看',
-    stale: '超过 30 天未跟进',
+    stale: '超过 {{days}} 天未跟进',
     staleShort: '待跟进',
     noFollowUp: '未跟进',
     lastFollowUp: '最近跟进',

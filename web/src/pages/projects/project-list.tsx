@@ -6,8 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { type ProjectFilter, type ProjectSummary, type SortKey, useProjects } from '../../api/projects';
 import { useMoney } from '../../components/use-money';
 import { useMessages } from '../../i18n';
+import { fill } from '../../i18n/fill';
 import { formatDate } from '../../lib/format';
-import { isStale, StageTag } from './common';
+import { isStale, StageTag, useStaleDays } from './common';
 
 export function ProjectTable({
   filter,
@@ -25,6 +26,7 @@ export function ProjectTable({
   const { t } = useTranslation();
   const m = useMessages().projects;
   const formatMoney = useMoney();
+  const staleDays = useStaleDays();
   const list = useProjects({ ...filter, ...paging });
   // The server sorts by updatedAt, newest first, unless told otherwise; the column shows it.
   const sort = filter.sort ?? 'updatedAt';
@@ -76,8 +78,8 @@ export function ProjectTable({
       width: 130,
       ...sorted('lastFollowUp'),
       render: (_, r) =>
-        isStale(r) ? (
-          <Typography.Text type="warning" title={m.board.stale}>
+        isStale(r, staleDays) ? (
+          <Typography.Text type="warning" title={fill(m.board.stale, { days: staleDays })}>
             {r.lastFollowUp ? formatDate(r.lastFollowUp) : m.board.noFollowUp}
           </Typography.Text>
         ) : r.lastFollowUp ? (
