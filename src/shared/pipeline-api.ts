@@ -185,6 +185,8 @@ export const MonthlyReport = z.object({
               from: z.string().nullable(),
               to: z.string(),
               byName: z.string(),
+              /** A later move took the project back before this move's stage: it no longer stands. */
+              undone: z.boolean(),
             }),
           ),
         }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkMove } from './stages.js';
+import { checkMove, factsUndoneBy } from './stages.js';
 
 describe('project stages', () => {
   it('moves one step forward when the stage has what it needs, and names what is missing otherwise', () => {
@@ -72,5 +72,25 @@ describe('project stages', () => {
       code: 'stage.date_order',
       message: '签约日期（2026-11-25）不能早于考察日期（2026-12-08）',
     });
+  });
+});
+
+describe('a move back', () => {
+  it('undoes the facts of the stages after the one moved back to, and nothing else', () => {
+    const fields = (from: Parameters<typeof factsUndoneBy>[0], to: Parameters<typeof factsUndoneBy>[1]) =>
+      factsUndoneBy(from, to).map((n) => n.field);
+    expect(fields('landing', 'signing')).toEqual(['localEnterpriseId', 'landingDate', 'productionDate']);
+    expect(fields('production', 'landing')).toEqual(['productionDate']);
+    expect(fields('signing', 'evaluation')).toEqual([
+      'contractDate',
+      'contractAmount',
+      'localEnterpriseId',
+      'landingDate',
+      'productionDate',
+    ]);
+    expect(factsUndoneBy('signing', 'landing')).toEqual([]);
+    expect(factsUndoneBy('landing', 'paused')).toEqual([]);
+    expect(factsUndoneBy('paused', 'landing')).toEqual([]);
+    expect(factsUndoneBy('landing', 'terminated')).toEqual([]);
   });
 });

@@ -52,7 +52,7 @@ export type StageFacts = {
   reason?: string | null;
 };
 
-type Need = { field: keyof StageFacts; label: string; labelEn: string };
+export type Need = { field: keyof StageFacts; label: string; labelEn: string };
 /** What each stage needs before a project may enter it. */
 export const STAGE_NEEDS: Partial<Record<Stage, Need[]>> = {
   contact: [{ field: 'contactPerson', label: '对接人', labelEn: 'contact person' }],
@@ -136,6 +136,17 @@ export function checkMove(
   return { ok: true };
 }
 
+/** A move back along the pipeline (落地 → 签约, say, correcting a landing recorded by mistake): the facts
+ *  of every stage after the one moved back to no longer stand — 签约日期/签约金额 when going back before
+ *  签约, 落地注册企业/落地日期 before 落地, 投产日期 before 投产 — so the move clears them (the move's note
+ *  and the audit log keep their values). Empty for a forward move, 暂停, 终止 or a resume. */
+export function factsUndoneBy(from: Stage, to: Stage): Need[] {
+  const i = PIPELINE.indexOf(from as PipelineStage);
+  const j = PIPELINE.indexOf(to as PipelineStage);
+  if (i < 0 || j < 0 || j >= i) return [];
+  return PIPELINE.slice(j + 1).flatMap((s) => STAGE_NEEDS[s] ?? []);
+}
+
 /** The dates a project collects, in the order they happen. */
 const DATED: Need[] = [
   { field: 'visitDate', label: '考察日期', labelEn: 'visit date' },
@@ -148,7 +159,8 @@ const DATED: Need[] = [
  *  production before landing), or null: such a record reads as impossible in every report. */
 export function dateOrder(facts: StageFacts): { message: string; messageEn: string } | null {
   for (let j = 1; j < DATED.length; j++)
-    for (let i = 0; i < j; i++) {
+    // Against the nearest earlier date first: a landing is measured against the signing, not the visit.
+    for (let i = j - 1; i >= 0; i--) {
       const a = facts[DATED[i].field];
       const b = facts[DATED[j].field];
       if (typeof a === 'string' && typeof b === 'string' && b < a)

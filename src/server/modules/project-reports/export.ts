@@ -46,7 +46,9 @@ const followText = (p: MonthlyGroup['projects'][number]) =>
     .map((f) => `${f.date} ${f.kind}：${f.content}${f.outcome ? `（${f.outcome}）` : ''}`)
     .join('\n');
 const moveText = (p: MonthlyGroup['projects'][number]) =>
-  p.moves.map((m) => `${m.at} ${m.from ?? '新建'}→${m.to}（${m.byName}）`).join('\n');
+  p.moves
+    .map((m) => `${m.at} ${m.from ?? '新建'}→${m.to}（${m.byName}）${m.undone ? '（已退回）' : ''}`)
+    .join('\n');
 /** The last follow-up's next step and when it is due; either may be missing. */
 const nextText = (p: MonthlyGroup['projects'][number]) => {
   const last = p.followUps.at(-1);

@@ -10,7 +10,7 @@ import { STAGE_NAMES, type Stage } from '../../../domain/project/stages.js';
 import type { MonthlyQuery } from '../../../shared/pipeline-api.js';
 import type { Actor } from '../../access.js';
 import { pInScope } from '../projects/scope.js';
-import { inPeriod, localDate } from './period.js';
+import { inPeriod, localDate, undoneLater } from './period.js';
 
 type Row = Record<string, unknown>;
 
@@ -59,10 +59,12 @@ export async function monthlyReport(db: Db, actor: Actor, q: z.infer<typeof Mont
     from_stage: Stage | null;
     to_stage: Stage;
     by_name: string;
+    undone: boolean;
   }>(
     db,
     sql`
-    select ev.project_id, ${localDate(sql`ev.at`)}::text as at, ev.from_stage, ev.to_stage, ev.by_name
+    select ev.project_id, ${localDate(sql`ev.at`)}::text as at, ev.from_stage, ev.to_stage, ev.by_name,
+           ${undoneLater('ev')} as undone
       from project_events ev join projects p on p.id = ev.project_id
      where ${pInScope(actor)} and ${inPeriod(sql`ev.at`, period)}
        and ev.from_stage is distinct from ev.to_stage
@@ -109,6 +111,7 @@ export async function monthlyReport(db: Db, actor: Actor, q: z.infer<typeof Mont
         from: r.from_stage ? STAGE_NAMES[r.from_stage] : null,
         to: STAGE_NAMES[r.to_stage],
         byName: r.by_name,
+        undone: r.undone,
       })),
     });
     g.followUpCount += f.length;
@@ -151,6 +154,8 @@ export type MonthlyGroup = {
       from: string | null;
       to: string;
       byName: string;
+      /** A later move took the project back before this move's stage (落地 → 签约): it no longer stands. */
+      undone: boolean;
     }[];
   }[];
 };

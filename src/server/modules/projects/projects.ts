@@ -4,8 +4,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db, Tx } from '../../../db/client.js';
-import { followUps, projectEvents, projects } from '../../../db/schema/index.js';
-import { checkMove, STAGE_NAMES, type Stage } from '../../../domain/project/stages.js';
+import { enterprises, followUps, projectEvents, projects } from '../../../db/schema/index.js';
+import { checkMove, factsUndoneBy, STAGE_NAMES, type Stage } from '../../../domain/project/stages.js';
 import type { ProjectUpdate } from '../../../shared/pipeline-api.js';
 import type {
   FollowUpCreate,
@@ -107,10 +107,15 @@ export async function moveProject(db: Db, actor: Actor, id: string, body: z.infe
         missing: check.missing,
       });
     if (to === 'signing') await evaluationAllowsSigning(tx, id);
+    // Going back (落地 → 签约, a correction) undoes the later stages' facts: cleared on the project, their
+    // values written into the move's note (and the audit's before), so the drawer does not show a
+    // landing that no longer stands and nothing is lost.
+    const undone = await undoneFacts(tx, p, to);
     const [row] = await tx
       .update(projects)
       .set({
         ...given,
+        ...undone.cleared,
         stage: to,
         pausedFrom: to === 'paused' ? (p.stage as typeof p.pausedFrom) : null,
         version: version + 1,
@@ -123,7 +128,10 @@ export async function moveProject(db: Db, actor: Actor, id: string, body: z.infe
       projectId: id,
       fromStage: p.stage,
       toStage: to,
-      note: note ?? (to === 'paused' || to === 'terminated' ? (given.reason ?? null) : null),
+      note:
+        [note ?? (to === 'paused' || to === 'terminated' ? given.reason : undefined), undone.text]
+          .filter(Boolean)
+          .join('；') || null,
       byId: actor.id,
       byName: actor.displayName,
     });
@@ -137,6 +145,35 @@ export async function moveProject(db: Db, actor: Actor, id: string, body: z.infe
     });
     return projectDetail(tx, actor, id);
   });
+}
+
+/** The facts a move back undoes: the columns to clear and, for the move's note, what they held
+ *  (“已清除：落地注册企业 某某（盐城）有限公司、落地日期 2026-05-01”). */
+async function undoneFacts(
+  tx: Tx,
+  p: typeof projects.$inferSelect,
+  to: Stage,
+): Promise<{ cleared: Record<string, null>; text: string | null }> {
+  const held = factsUndoneBy(p.stage, to).filter((n) => p[n.field] !== null && p[n.field] !== undefined);
+  if (!held.length) return { cleared: {}, text: null };
+  const shown = await Promise.all(
+    held.map(async (n) => {
+      const v = p[n.field];
+      if (n.field === 'localEnterpriseId') {
+        const [firm] = await tx
+          .select({ name: enterprises.name })
+          .from(enterprises)
+          .where(eq(enterprises.id, String(v)));
+        return `${n.label} ${firm?.name ?? v}`;
+      }
+      if (n.field === 'contractAmount') return `${n.label} ${Number(v) / 1e4}万元`;
+      return `${n.label} ${v}`;
+    }),
+  );
+  return {
+    cleared: Object.fromEntries(held.map((n) => [n.field, null])),
+    text: `已清除：${shown.join('、')}`,
+  };
 }
 
 export async function addFollowUp(db: Db, actor: Actor, id: string, body: z.infer<typeof FollowUpCreate>) {

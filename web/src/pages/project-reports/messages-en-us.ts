@@ -36,6 +36,7 @@ export const projectReportsEnUS: typeof projectReportsZhCN = {
     move: '{{from}} → {{to}}',
     created: 'Created as {{to}}',
     moveBy: ' ({{name}}, {{date}})',
+    undone: ' (moved back since)',
   },
   reviews: {
     create: 'New review',

@@ -33,6 +33,7 @@ export const projectReportsZhCN = {
     move: '{{from}} → {{to}}',
     created: '新建为{{to}}',
     moveBy: '（{{name}}，{{date}}）',
+    undone: '（已退回）',
   } as Record<string, string>,
   reviews: {
     create: '新建点评',

@@ -139,14 +139,21 @@ export function MonthlyTab() {
                     <Typography.Text type="secondary">{mo.noMove}</Typography.Text>
                   ) : (
                     <Space orientation="vertical" size={2}>
-                      {p.moves.map((mv) => (
-                        <span key={`${mv.at}-${mv.to}`} data-testid="monthly-move">
+                      {p.moves.map((mv, i) => (
+                        <span
+                          // A move back and forth on one day repeats date and stages; the list is in time
+                          // order and never reorders, so the position keeps the keys apart.
+                          // biome-ignore lint/suspicious/noArrayIndexKey: fixed order, see above
+                          key={`${mv.at}-${mv.fromStage}-${mv.toStage}-${i}`}
+                          data-testid="monthly-move"
+                        >
                           {mv.fromStage
                             ? fill(mo.move, { from: stages[mv.fromStage], to: stages[mv.toStage] })
                             : fill(mo.created, { to: stages[mv.toStage] })}
                           <Typography.Text type="secondary">
                             {fill(mo.moveBy, { name: mv.byName, date: formatDate(mv.at) })}
                           </Typography.Text>
+                          {mv.undone && <Typography.Text type="warning">{mo.undone}</Typography.Text>}
                         </span>
                       ))}
                     </Space>
