@@ -24,9 +24,13 @@ export const ExpertCreate = ExpertFields.extend({
 });
 // From the fields without defaults: zod fills a default even into a .partial() field, so retiring an
 // expert (active: false alone) emptied their research fields and declared interests.
-export const ExpertUpdate = ExpertFields.omit({ userId: true })
-  .partial()
-  .extend({ active: z.boolean().optional() });
+// null clears the employer, the affiliation or the declaration (an edit that removes them).
+export const ExpertUpdate = ExpertFields.omit({ userId: true }).partial().extend({
+  affiliation: ExpertFields.shape.affiliation.unwrap().nullable().optional(),
+  employerId: ExpertFields.shape.employerId.unwrap().nullable().optional(),
+  declaration: ExpertFields.shape.declaration.unwrap().nullable().optional(),
+  active: z.boolean().optional(),
+});
 export const ExpertAssign = z.object({ expertIds: z.array(z.uuid()).min(1).max(15) });
 
 export const ReviewSubmit = z.object({

@@ -3,7 +3,9 @@
  *  adds an expert with a login and a declared firm, saves a scoring model with new weights as version 2,
  *  is refused one whose weights do not total 100 %, adds 环保合规 as a veto item (and is told when someone
  *  saved first); a new evaluation lists it; the expert finds their assignments in 我的评审 (one 回避 for
- *  the declared firm) and opens one; an analyst reads the evaluation in the project drawer. */
+ *  the declared firm) and opens one; an analyst reads the evaluation in the project drawer; last, the
+ *  admin edits the expert's declared firm (a firm outside the org is refused on the form) and retires
+ *  them — they can no longer be assigned, and keep the reviews they have. */
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { makeUscc } from '../helpers/enterprise-files';
 import { csrf, firmId, importCsv, login, menu, PASSWORD, snap, uniqueName } from './helpers';
@@ -263,4 +265,104 @@ test('an analyst reads the evaluation in the project drawer, with no 开始评�
     '评价尚未发起。招商专员、领导或管理员可在此发起评价。',
   );
   await expect(none.getByTestId('evaluation-start')).toHaveCount(0);
+});
+
+test('the admin edits the expert’s declared firm and deactivates them; both persist', async ({
+  page,
+  browser,
+}) => {
+  await login(page, user('admin'));
+  await page.goto('/evaluation-settings');
+  const row = page.getByTestId(`expert-row-${EXPERT}`);
+  await expect(row).toContainText('南京大学');
+  await row.getByTestId('expert-edit').click();
+  const modal = page.getByTestId('expert-modal');
+  await expect(modal).toContainText(`编辑专家：${EXPERT}`);
+  // Prefilled, the declared firm by name; the login cannot change.
+  await expect(modal.getByTestId('expert-name')).toHaveValue(EXPERT);
+  await expect(modal.getByTestId('expert-affiliation')).toHaveValue('南京大学');
+  await expect(modal.getByTestId('expert-declaration')).toHaveValue('持有该企业少量股份');
+  await expect(modal.getByTestId('expert-firms')).toContainText(DECLARED);
+  await expect(modal.getByTestId('expert-user')).toContainText(user('expert'));
+  await expect(modal.locator('.ant-select-disabled[data-testid="expert-user"]')).toHaveCount(1);
+
+  // The interest moves from the inverter firm to the PV firm.
+  await modal
+    .getByTestId('expert-firm-tag')
+    .filter({ hasText: DECLARED })
+    .locator('.ant-tag-close-icon')
+    .click();
+  await expect(modal.getByTestId('expert-firms')).toHaveCount(0);
+  await modal.getByTestId('expert-firm-select').click();
+  await page.keyboard.type(FIRM.slice(-8));
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: FIRM })
+    .click();
+  await expect(modal.getByTestId('expert-firms')).toHaveText(FIRM);
+  await modal.getByTestId('expert-affiliation').fill('东南大学');
+  await modal.getByTestId('expert-declaration').fill('曾任该企业技术顾问');
+
+  // A firm the admin's org does not hold (here an unknown id slipped into the request) is refused by
+  // the server, and the form says so and stays open.
+  await page.route('**/api/v1/experts/*', (route) =>
+    route.request().method() === 'PATCH'
+      ? route.continue({
+          postData: JSON.stringify({
+            ...route.request().postDataJSON(),
+            employerId: '00000000-0000-4000-8000-00000000dead',
+          }),
+        })
+      : route.continue(),
+  );
+  await modal.getByTestId('expert-edit-ok').click();
+  await expect(modal.getByTestId('expert-error')).toHaveText(
+    '任职单位和申报利益关系的企业须为本组织企业库中的企业',
+  );
+  await page.unrouteAll();
+  await modal.getByTestId('expert-edit-ok').click();
+  await expect(page.getByText(`已保存专家“${EXPERT}”`)).toBeVisible();
+  await expect(modal).toHaveCount(0);
+  await expect(row).toContainText('东南大学');
+  await expect(row.getByTestId('expert-declared')).toContainText('关联企业 1 家');
+  await expect(row.getByTestId('expert-declared')).toContainText('曾任该企业技术顾问');
+
+  // 停用, after a confirmation that says what it means.
+  await row.getByTestId('expert-toggle').click();
+  const confirm = page.locator('.ant-popover:visible');
+  await expect(confirm).toContainText(`停用专家“${EXPERT}”？`);
+  await expect(confirm).toContainText('停用后不再能被分配到评审；已分配的评审不受影响。');
+  await confirm.getByTestId('expert-toggle-ok').click();
+  await expect(page.getByText(`已停用专家“${EXPERT}”`)).toBeVisible();
+  await expect(confirm).toHaveCount(0);
+  await expect(row.getByTestId('expert-inactive')).toHaveText('已停用');
+  await expect(row.getByTestId('expert-toggle')).toHaveText('启用');
+  await snap(page, 'evaluation-expert-inactive');
+
+  // After a reload: still retired, with the new employer text and the PV firm declared.
+  await page.reload();
+  await expect(row.getByTestId('expert-inactive')).toHaveText('已停用');
+  await expect(row).toContainText('东南大学');
+  await row.getByTestId('expert-edit').click();
+  await expect(modal.getByTestId('expert-firms')).toHaveText(FIRM);
+  await expect(modal.getByTestId('expert-declaration')).toHaveValue('曾任该企业技术顾问');
+  await snap(page, 'evaluation-expert-edit');
+  await modal.getByRole('button', { name: /取\s*消/ }).click();
+  await expect(modal).toHaveCount(0);
+
+  // A retired expert cannot be assigned again …
+  const experts = (await (await page.request.get('/api/v1/experts')).json()).items as {
+    id: string;
+    name: string;
+  }[];
+  const assign = await page.request.post(`/api/v1/evaluations/${evaluationId}/experts`, {
+    headers: { 'x-csrf-token': await csrf(page) },
+    data: { expertIds: [experts.find((e) => e.name === EXPERT)?.id] },
+  });
+  expect(assign.status()).toBe(404);
+  // … and keeps the reviews already assigned.
+  const expert = await signedIn(browser, user('expert'));
+  await menu(expert).getByText('我的评审').click();
+  await expect(expert.getByTestId('my-reviews-table').locator('.my-review-row')).toHaveCount(2);
+  await expert.context().close();
 });

@@ -22,7 +22,7 @@ test('switching to English changes the menu and is remembered', async ({ page })
   await page.getByTestId('org-tree').getByText('盐南高新区').click();
   await page.getByTestId('org-detail').getByRole('button', { name: 'Delete' }).click();
   await page.locator('.ant-popconfirm').getByRole('button', { name: 'OK' }).click();
-  await expect(page.getByText('The organisation still has children or users')).toBeVisible();
+  await expect(page.getByText('You cannot delete your own organisation')).toBeVisible();
   await shot(page, 'english-orgs');
 
   // A firm and a project of CNY 500 M to show.

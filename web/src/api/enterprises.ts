@@ -1,7 +1,7 @@
 /** 企业库: list and search, profile, edit, export, import (multipart upload + job), saved column
  *  mappings and duplicate review. Types come from the shared contract; the tier and IP lists from zod-free
  *  domain files; the sort keys and size bands are repeated here so the web bundle does not pull in zod. */
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { TIER_KEYS } from '../../../src/domain/eligibility/tiers';
 import { IP_KINDS, type IpKind } from '../../../src/domain/enterprise/ip-kinds';
@@ -166,6 +166,19 @@ export function useEnterprise(id: string | undefined) {
     queryFn: () => api.get<EnterpriseDetail>(`${BASE}/${id}`),
     enabled: !!id,
   });
+}
+
+/** The names of firms known only by id (e.g. an expert's declared firms), from the same cache as
+ *  useEnterprise: a name once loaded, undefined while loading, null when the firm cannot be read. */
+export function useFirmNames(ids: string[]): Map<string, string | null | undefined> {
+  const found = useQueries({
+    queries: ids.map((id) => ({
+      queryKey: [...enterprisesKey, 'one', id],
+      queryFn: () => api.get<EnterpriseDetail>(`${BASE}/${id}`),
+      retry: false,
+    })),
+  });
+  return new Map(ids.map((id, i) => [id, found[i].isError ? null : found[i].data?.name]));
 }
 
 export function useUpdateEnterprise(id: string) {

@@ -69,6 +69,9 @@ export type Expert = {
   userId: string | null;
   fields: string[];
   affiliation: string | null;
+  /** The expert in the enterprise graph, and the firm they work for (for the two-hop conflict check). */
+  partyId: string | null;
+  employerId: string | null;
   declaredFirmIds: string[];
   declaration: string | null;
   active: boolean;
@@ -79,9 +82,20 @@ export type ExpertCreate = {
   userId?: string;
   fields: string[];
   affiliation?: string;
+  employerId?: string;
   declaredFirmIds: string[];
   declaration?: string;
 };
+/** PATCH /experts/:id: any of these; null clears. The login (userId) cannot change. */
+export type ExpertUpdate = Partial<{
+  name: string;
+  fields: string[];
+  affiliation: string | null;
+  employerId: string | null;
+  declaredFirmIds: string[];
+  declaration: string | null;
+  active: boolean;
+}>;
 export type MyReview = {
   evaluationId: string;
   projectName: string;
@@ -185,6 +199,16 @@ export function useCreateExpert() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: ExpertCreate) => api.post<Expert>('/api/v1/experts', body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['experts'] }),
+  });
+}
+
+/** Edits an expert, or retires (active: false) or restores them. */
+export function useUpdateExpert() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: ExpertUpdate & { id: string }) =>
+      api.patch<Expert>(`/api/v1/experts/${id}`, body),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['experts'] }),
   });
 }

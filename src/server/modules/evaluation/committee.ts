@@ -52,6 +52,8 @@ export async function updateExpert(db: Db, actor: Actor, id: string, body: z.inf
   if (!before) throw new AppError('expert.not_found');
   await checkExpertRefs(db, actor, body);
   const changes = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
+  // Nothing to change (an empty body, or only keys the schema drops such as userId): the record as is.
+  if (Object.keys(changes).length === 0) return before;
   const [row] = await db.update(experts).set(changes).where(eq(experts.id, id)).returning();
   await writeAudit(db, actor, {
     action: 'update',

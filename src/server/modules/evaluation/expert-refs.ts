@@ -8,7 +8,7 @@ import type { Actor } from '../../access.js';
 import { AppError } from '../../app-error.js';
 import { orgIdsUnder } from '../../scope.js';
 
-type Refs = { userId?: string; partyId?: string; employerId?: string; declaredFirmIds?: string[] };
+type Refs = { userId?: string; partyId?: string; employerId?: string | null; declaredFirmIds?: string[] };
 
 export async function checkExpertRefs(db: Db, actor: Actor, refs: Refs): Promise<void> {
   const orgIds = await orgIdsUnder(db, actor.orgPath);
