@@ -232,6 +232,13 @@ describe('shortfall: how far a failed measured criterion is from its requirement
     expect(unicorn(startup({ listed: true })).shortfall).toBe(0);
   });
 
+  it('a firm founded after the base year is infinitely far from 瞪羚: no cultivation makes up a year', () => {
+    const v = gazelle(
+      firm({ establishedOn: '2022-03-01', years: baseFirm().years.filter((y) => y.year >= 2022) }),
+    );
+    expect(v.shortfall).toBe(Number.POSITIVE_INFINITY);
+  });
+
   it('瞪羚: growth of 10 % a year against 20 % misses by half', () => {
     // 2,000 万元 × 1.1³ = 2,662 万元.
     const v = gazelle(

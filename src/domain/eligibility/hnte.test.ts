@@ -38,6 +38,8 @@ describe('高企 国科发火〔2016〕32号', () => {
     const marks = hnte(firm({ ip: { trademark: 12 } }));
     expect(marks.eligible).toBe(false);
     expect(marks.gap).toContain('还需 1 件知识产权（I 类或 II 类，商标不计）');
+    // None of the one item needed: 100 % short, so not 接近 at any tolerance below that.
+    expect(marks.shortfall).toBeGreaterThanOrEqual(1);
   });
 
   it('第3条: a field outside the eight fails; an undeclared field leaves the verdict open', () => {

@@ -16,11 +16,11 @@ export function nicheYearsAtLeast(d: Draft, firm: Firm, min: number, criterion: 
     return null;
   }
   if (years >= min) return true;
-  d.fail(criterion, () => [
-    `${years} 年`,
-    `≥ ${min} 年`,
-    `还需在细分市场深耕 ${Math.round((min - years) * 10) / 10} 年`,
-  ]);
+  d.fail(
+    criterion,
+    () => [`${years} 年`, `≥ ${min} 年`, `还需在细分市场深耕 ${Math.round((min - years) * 10) / 10} 年`],
+    shortBy(years, '>=', min),
+  );
   return false;
 }
 

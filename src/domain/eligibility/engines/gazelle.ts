@@ -18,14 +18,21 @@ export function assessGazelle(firm: Firm, rs: RulesetOf<'gazelle'>, tier: TierKe
 
   const maxAge = p.maxAgeYears;
   if (maxAge !== null && !withinYears(firm, maxAge))
-    d.check(false, '成立年限', () => [ageText(est, firm.date), `≤ ${maxAge} 年`, null]);
+    // Too old never becomes young enough: no distance makes it close.
+    d.check(
+      false,
+      '成立年限',
+      () => [ageText(est, firm.date), `≤ ${maxAge} 年`, null],
+      Number.POSITIVE_INFINITY,
+    );
 
   if (!existed(firm, n)) {
-    d.check(false, `基期（${baseYear} 年）营业收入`, () => [
-      `${baseYear} 年尚未成立`,
-      `≥ ${wan(p.baseRevenueMin)}`,
-      null,
-    ]);
+    d.check(
+      false,
+      `基期（${baseYear} 年）营业收入`,
+      () => [`${baseYear} 年尚未成立`, `≥ ${wan(p.baseRevenueMin)}`, null],
+      Number.POSITIVE_INFINITY,
+    );
     return d.finish();
   }
   const base = fig(firm, n, 'revenue', d);

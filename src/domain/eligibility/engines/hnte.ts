@@ -20,22 +20,24 @@ export function assessHnte(firm: Firm, rs: RulesetOf<'hnte_2016'>, tier: TierKey
   // 1. Registered at least a year before applying.
   const age = firm.ageDays;
   if (age < p.minAgeDays)
-    d.check(false, '第 1 条：注册成立满一年', () => [
-      `${age} 天`,
-      `≥ ${p.minAgeDays} 天`,
-      `注册成立满一年还需 ${p.minAgeDays - age} 天`,
-    ]);
+    d.check(
+      false,
+      '第 1 条：注册成立满一年',
+      () => [`${age} 天`, `≥ ${p.minAgeDays} 天`, `注册成立满一年还需 ${p.minAgeDays - age} 天`],
+      shortBy(age, '>=', p.minAgeDays),
+    );
 
   // 2. Owns IP that supports its main products (trademarks never count).
   if (firm.classI === null || firm.classII === null) {
     d.miss('知识产权');
     d.need(null);
   } else if (firm.classI + firm.classII === 0)
-    d.check(false, '第 2 条：拥有对主要产品（服务）起核心支持作用的知识产权', () => [
-      '0 件',
-      '≥ 1 件 I 类或 II 类知识产权',
-      '还需 1 件知识产权（I 类或 II 类，商标不计）',
-    ]);
+    d.check(
+      false,
+      '第 2 条：拥有对主要产品（服务）起核心支持作用的知识产权',
+      () => ['0 件', '≥ 1 件 I 类或 II 类知识产权', '还需 1 件知识产权（I 类或 II 类，商标不计）'],
+      1,
+    );
 
   // 3. In one of the eight fields.
   const field = f.declared?.hnteField;

@@ -132,7 +132,12 @@ function innovationRoute(d: Draft, firm: Firm, p: Params): Tri {
       const y = firm.year - k;
       const min = route.rdRatioEachYearMin;
       if (!existed(firm, k)) {
-        d.fail(`创新能力：${y} 年度研发费用占营业收入比重`, () => ['尚未成立', `≥ ${pct(min)}`, null]);
+        // A year before the firm existed can never be made up: no distance makes it close.
+        d.fail(
+          `创新能力：${y} 年度研发费用占营业收入比重`,
+          () => ['尚未成立', `≥ ${pct(min)}`, null],
+          Number.POSITIVE_INFINITY,
+        );
         ok = false;
       } else ok = and3(ok, rdShareAtLeast(d, firm, k, min, `创新能力：${y} 年度研发费用占营业收入比重`));
     }
@@ -207,10 +212,10 @@ function institution(d: Draft, firm: Firm, p: Params): Tri {
     return null;
   }
   if (inst.length > 0) return true;
-  d.fail('创新能力：建立研发机构', () => [
-    '未建立',
-    '自建或与高校、科研机构联合建立研发机构',
-    '还需建立 1 个研发机构（自建或联合共建）',
-  ]);
+  d.fail(
+    '创新能力：建立研发机构',
+    () => ['未建立', '自建或与高校、科研机构联合建立研发机构', '还需建立 1 个研发机构（自建或联合共建）'],
+    1,
+  );
   return false;
 }

@@ -34,11 +34,12 @@ export function assessLittleGiant2026(firm: Firm, rs: RulesetOf<'little_giant_20
     d.miss('知识产权');
     d.need(null);
   } else if (classI < p.classIMin)
-    d.check(false, 'I 类知识产权', () => [
-      `${classI} 件`,
-      `≥ ${p.classIMin} 件`,
-      `还需 ${p.classIMin - classI} 件 I 类知识产权`,
-    ]);
+    d.check(
+      false,
+      'I 类知识产权',
+      () => [`${classI} 件`, `≥ ${p.classIMin} 件`, `还需 ${p.classIMin - classI} 件 I 类知识产权`],
+      shortBy(classI, '>=', p.classIMin),
+    );
   d.need(market(d, firm, p));
 
   specializedScore(d, firm, p.score);
@@ -55,11 +56,12 @@ function rd(d: Draft, firm: Firm, p: Params): void {
   for (let k = 1; k <= p.rdYears; k++) {
     const y = firm.year - k;
     if (!existed(firm, k)) {
-      d.check(false, `${y} 年度研发费用占营业收入比重`, () => [
-        '尚未成立',
-        `≥ ${pct(p.rdRatioEachYearMin)}`,
-        null,
-      ]);
+      d.check(
+        false,
+        `${y} 年度研发费用占营业收入比重`,
+        () => ['尚未成立', `≥ ${pct(p.rdRatioEachYearMin)}`, null],
+        Number.POSITIVE_INFINITY,
+      );
       continue;
     }
     const v = fig(firm, k, 'rdExpense', d);

@@ -51,11 +51,12 @@ function rdEachYear(d: Draft, firm: Firm, p: Params): void {
   for (let k = 1; k <= p.rdYears; k++) {
     const label = p.rdYears === 1 ? '上年度' : `${firm.year - k} 年度`;
     if (!existed(firm, k)) {
-      d.check(false, `${label}研发费用`, () => [
-        '尚未成立',
-        `≥ ${wan(p.rdMinAmount)} 且占营业收入 ≥ ${pct(p.rdMinRatio)}`,
-        null,
-      ]);
+      d.check(
+        false,
+        `${label}研发费用`,
+        () => ['尚未成立', `≥ ${wan(p.rdMinAmount)} 且占营业收入 ≥ ${pct(p.rdMinRatio)}`, null],
+        Number.POSITIVE_INFINITY,
+      );
       continue;
     }
     const rd = fig(firm, k, 'rdExpense', d);
@@ -123,10 +124,10 @@ export function classIInUse(d: Draft, firm: Firm, min: number): Tri {
     return null;
   }
   if (have < min)
-    d.fail('已实际应用的 I 类知识产权', () => [
-      `${have} 件`,
-      `≥ ${min} 件`,
-      `还需 ${min - have} 件 I 类知识产权（并实际应用）`,
-    ]);
+    d.fail(
+      '已实际应用的 I 类知识产权',
+      () => [`${have} 件`, `≥ ${min} 件`, `还需 ${min - have} 件 I 类知识产权（并实际应用）`],
+      shortBy(have, '>=', min),
+    );
   return have >= min;
 }

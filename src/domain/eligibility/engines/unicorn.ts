@@ -20,7 +20,13 @@ export function assessUnicorn(firm: Firm, rs: RulesetOf<'unicorn'>, tier: TierKe
       break;
     }
   const oldest = p.routes[p.routes.length - 1];
-  if (!route) d.check(false, '成立年限', () => [ageText(est, firm.date), `≤ ${oldest.maxAgeYears} 年`, null]);
+  if (!route)
+    d.check(
+      false,
+      '成立年限',
+      () => [ageText(est, firm.date), `≤ ${oldest.maxAgeYears} 年`, null],
+      Number.POSITIVE_INFINITY,
+    );
 
   const rounds = f.equityRounds;
   const fx = firm.fx;
