@@ -141,9 +141,14 @@ export const Diagnosis = z
     errors: z.array(z.object({ field: z.string(), message: z.string() })),
     /** Compliance declarations the registry cannot know and the verdicts assume; check before applying. */
     assumptions: z.array(z.string()),
+    /** What counted as 接近: the screening's rule when the card was opened from one, else the default. */
+    closeRule: CloseRuleSchema,
   })
   .meta({ id: 'Diagnosis' });
-export const DiagnosisQuery = z.object({ date: isoDate.optional() });
+export const DiagnosisQuery = z.object({
+  date: isoDate.optional(),
+  run: z.uuid().optional().describe('从筛查结果打开时：用该次筛查的“接近”标准（评估日期默认也取该次筛查）'),
+});
 
 /** 培育路径 (a firm's way to one tier in one year): 发现 → 服务 → 申报 → 认定 / 未通过. */
 export const STAGES = ['discovered', 'serving', 'applied', 'certified', 'rejected'] as const;

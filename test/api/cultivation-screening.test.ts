@@ -346,6 +346,15 @@ describe('接近 looks at how far a firm misses, not only how many criteria', ()
   it('the tolerance is the user’s to set: at 5 % the firm 10 % over the cap is far too', async () => {
     const run = await screen(officer, ASSESSED_ON, { maxUnmet: 2, scoreMargin: 10, tolerance: 0.05 });
     expect((await standingOf('tech_sme', slightly, run)).status).toBe('far');
+    // The firm's card, opened from this screening's list, says what the list says.
+    const card = async (q: string) =>
+      (await officer.get(`/api/v1/enterprises/${slightly}/eligibility?${q}`)).json();
+    const fromRun = await card(`run=${run}`);
+    expect(fromRun).toMatchObject({ assessedOn: ASSESSED_ON, closeRule: { tolerance: 0.05 } });
+    expect(fromRun.tiers[0].status).toBe('far');
+    expect((await card(`date=${ASSESSED_ON}`)).tiers[0].status).toBe('close');
+    const nt = await login(t.app, 'nt_officer');
+    expect((await nt.get(`/api/v1/enterprises/${slightly}/eligibility?run=${run}`)).statusCode).toBe(404);
     const bad = await officer.post('/api/v1/cultivation/screenings', {
       closeRule: { maxUnmet: 2, scoreMargin: 10, tolerance: 3 },
     });

@@ -106,10 +106,10 @@ export function useStartScreening() {
 
 /** A firm's diagnostic card on `date` (today when absent). Keyed under the enterprise, so an edit of
  *  its figures (which invalidates the enterprise queries) recomputes the card. */
-export function useDiagnosis(enterpriseId: string, date: string | undefined, enabled = true) {
+export function useDiagnosis(enterpriseId: string, date: string | undefined, enabled = true, run?: string) {
   return useQuery({
-    queryKey: [...enterprisesKey, 'eligibility', enterpriseId, date ?? null],
-    queryFn: () => api.get<Diagnosis>(`/api/v1/enterprises/${enterpriseId}/eligibility`, { date }),
+    queryKey: [...enterprisesKey, 'eligibility', enterpriseId, date ?? null, run ?? null],
+    queryFn: () => api.get<Diagnosis>(`/api/v1/enterprises/${enterpriseId}/eligibility`, { date, run }),
     enabled,
     placeholderData: keepPreviousData,
   });

@@ -114,7 +114,7 @@ export function cultivationRoutes(app: App) {
       querystring: DiagnosisQuery,
       response: { 200: Diagnosis, 404: ErrorBody },
     },
-    handler: (req) => enterpriseDiagnosis(db, req.actor as Actor, req.params.id, req.query.date),
+    handler: (req) => enterpriseDiagnosis(db, req.actor as Actor, req.params.id, req.query),
   });
   app.get('/api/v1/cultivation/tracks', {
     config: readers,

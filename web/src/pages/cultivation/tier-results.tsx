@@ -144,7 +144,10 @@ export function TierResults({
             width: 260,
             render: (_, r) => (
               <Flex vertical>
-                <Link to={`/enterprises/${r.enterpriseId}?date=${run.assessedOn}`} data-testid="result-name">
+                <Link
+                  to={`/enterprises/${r.enterpriseId}?date=${run.assessedOn}&run=${run.id}`}
+                  data-testid="result-name"
+                >
                   {r.name}
                 </Link>
                 {r.uscc && (

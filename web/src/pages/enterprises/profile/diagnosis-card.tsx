@@ -183,7 +183,14 @@ export function DiagnosisCard({ enterpriseId, me }: { enterpriseId: string; me: 
     fromUrl && /^\d{4}-\d{2}-\d{2}$/.test(fromUrl) && dayjs(fromUrl).isValid() ? fromUrl : undefined,
   );
   const allowed = hasAnyRole(me, READERS);
-  const diagnosis = useDiagnosis(enterpriseId, date, allowed);
+  // Opened from a screening's list: the card judges 接近 by that screening's rule.
+  const run = params.get('run') ?? undefined;
+  const diagnosis = useDiagnosis(
+    enterpriseId,
+    date,
+    allowed,
+    run && /^[0-9a-f-]{36}$/.test(run) ? run : undefined,
+  );
   if (!allowed) return null;
 
   const d = diagnosis.data;
