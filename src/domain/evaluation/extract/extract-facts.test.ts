@@ -54,3 +54,18 @@ describe('extractFacts traps', () => {
     expect(facts('团队规模200人。')).toEqual([['employees', 200, 'exact']]);
   });
 });
+
+describe('extractFacts headcounts', () => {
+  const talents = (text: string) => extractFacts(text).filter((f) => f.key === 'team.national_talents');
+
+  it('does not add a vague "led by national talents" to the people the plan counts elsewhere', () => {
+    const got = talents('核心团队由国家级人才领衔。公司现有国家级人才2名，博士15人。');
+    expect(got.map((f) => f.value)).toEqual([2]);
+    // The quote is the sentence with the figure.
+    expect(got[0].evidence.quote).toContain('国家级人才2名');
+  });
+
+  it('counts a vague mention as one person when the plan gives no figure', () => {
+    expect(talents('核心团队由国家级人才领衔。').map((f) => f.value)).toEqual([1]);
+  });
+});

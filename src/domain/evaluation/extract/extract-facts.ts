@@ -3,7 +3,7 @@
 import type { DocumentPage } from '../document/types.js';
 import { clauseFacts, type RawFact } from './clause-facts.js';
 import { clauseContexts } from './context.js';
-import { type HeadcountKey, headcountOfClause } from './headcount.js';
+import { documentHeadcount, type HeadcountKey, headcountParts } from './headcount.js';
 import { normalizeText, originalSlice } from './normalize.js';
 import { findMentions, maskNoise } from './numbers.js';
 import { affiliationsOf, customersOf, trlOf } from './profile.js';
@@ -32,7 +32,10 @@ function spans(text: string, re: RegExp, from: number, to: number): Span[] {
 export function extractFacts(input: DocumentPage[] | string, _options: ExtractOptions = {}): Fact[] {
   const pages = typeof input === 'string' ? [{ page: 1, text: input }] : input;
   const facts: (Fact & { order: number })[] = [];
-  const heads: Record<HeadcountKey, { total: number; page: number; quote: string } | undefined> = {
+  const heads: Record<
+    HeadcountKey,
+    { counted: number; vague: number; page: number; quote: string } | undefined
+  > = {
     'team.academicians': undefined,
     'team.national_talents': undefined,
   };
@@ -83,10 +86,17 @@ export function extractFacts(input: DocumentPage[] | string, _options: ExtractOp
           if (contexts[i].skip) return;
           const mentions = findMentions(cMasked);
           for (const key of HEADCOUNT) {
-            const count = headcountOfClause(key, cMasked, mentions);
-            if (!count) continue;
+            const { counted, vague } = headcountParts(key, cMasked, mentions);
+            if (!counted && !vague) continue;
             const h = heads[key];
-            heads[key] = { total: (h?.total ?? 0) + count, page: h?.page ?? page, quote: h?.quote ?? quote };
+            // The quote is the first clause that gives a figure, else the first that names the title.
+            const better = !h || (counted > 0 && h.counted === 0);
+            heads[key] = {
+              counted: (h?.counted ?? 0) + counted,
+              vague: (h?.vague ?? 0) + vague,
+              page: better ? page : h.page,
+              quote: better ? quote : h.quote,
+            };
           }
           const years = [...n.text.slice(sentence.start, c.start).matchAll(/((?:19|20)\d{2})年/g)];
           const got = clauseFacts({
@@ -109,7 +119,7 @@ export function extractFacts(input: DocumentPage[] | string, _options: ExtractOp
   }
   for (const key of HEADCOUNT) {
     const h = heads[key];
-    if (h) push({ key, value: h.total, unit: 'count', qualifier: 'exact' }, h.page, h.quote);
+    if (h) push({ key, value: documentHeadcount(h), unit: 'count', qualifier: 'exact' }, h.page, h.quote);
   }
   if (trl) push(trl, trl.evidence.page, trl.evidence.quote);
   return finish(facts);

@@ -12,8 +12,15 @@ const TITLES: Record<HeadcountKey, { specific: RegExp; generic?: RegExp }> = {
   },
 };
 
-/** People a clause counts for `key`: the figures after the titles, or one for a named person. */
-export function headcountOfClause(key: HeadcountKey, masked: string, mentions: Mention[]): number {
+/** People a clause counts for `key`. `counted`: the figures after the titles, or one for a person
+ *  named by a programme (创始人是国家杰青). `vague`: a generic title with no figure (由国家级人才领衔),
+ *  which most often speaks of people the plan counts elsewhere (国家级人才2名), so the document counts
+ *  it only when nothing else is counted (see documentHeadcount). */
+export function headcountParts(
+  key: HeadcountKey,
+  masked: string,
+  mentions: Mention[],
+): { counted: number; vague: number } {
   const { specific, generic } = TITLES[key];
   const counts = mentions.filter((m) => m.kind === 'count' || m.kind === 'bare');
   const titled = (re: RegExp) =>
@@ -22,12 +29,25 @@ export function headcountOfClause(key: HeadcountKey, masked: string, mentions: M
       // The figure right after the title (国家杰青2人) or right before it (一位长江学者, 2位院士).
       const after = counts.find((m) => m.start >= end && m.start - end <= 6);
       const before = counts.find((m) => m.end <= (t.index ?? 0) && (t.index ?? 0) - m.end <= 4);
-      return after?.value ?? before?.value ?? 1;
+      return after?.value ?? before?.value ?? null;
     });
   if (generic) {
     const g = titled(generic);
-    if (g.length) return g.reduce((a, b) => a + b, 0);
+    if (g.length)
+      return {
+        counted: g.reduce<number>((a, b) => a + (b ?? 0), 0),
+        vague: g.filter((b) => b === null).length,
+      };
   }
   // 两院院士2位: one title, one figure.
-  return titled(specific).reduce((a, b) => a + b, 0);
+  return { counted: titled(specific).reduce<number>((a, b) => a + (b ?? 1), 0), vague: 0 };
 }
+
+/** People a clause counts for `key`, vague mentions included (for checking one quoted clause). */
+export function headcountOfClause(key: HeadcountKey, masked: string, mentions: Mention[]): number {
+  const p = headcountParts(key, masked, mentions);
+  return p.counted + p.vague;
+}
+
+/** A plan's total: what it counts, or, when it counts nothing, its vague mentions (one person each). */
+export const documentHeadcount = (p: { counted: number; vague: number }) => p.counted || p.vague;
