@@ -138,7 +138,7 @@ export const ERRORS = {
   'project.not_found': [404, '招商项目不存在或无权访问', 'Project not found'],
   'project.duplicate': [
     409,
-    '该企业已是本市其他团队在谈的项目，请先与对方沟通；确认仍要新建请勾选“知悉重复”',
+    '该企业已有本市在谈的项目，请先与负责人沟通；确认仍要新建请勾选“知悉重复”',
     'This firm is already an active project in the city; acknowledge to create anyway',
   ],
   'project.bad_move': [409, '项目不能这样推进', 'The project cannot move there'],

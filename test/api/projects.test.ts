@@ -67,7 +67,7 @@ describe('projects', () => {
     const body = { name: '储能项目', enterpriseId: same, source: '中介', type: '其他' };
     const warned = await other.post('/api/v1/projects', body);
     expect(warned.statusCode).toBe(409);
-    expect(warned.json().message).toContain('本市其他团队在谈');
+    expect(warned.json().message).toContain('该企业已有本市在谈的项目');
     expect(warned.json().details.duplicates).toEqual([
       expect.objectContaining({
         name: '储能电池 PACK 基地',

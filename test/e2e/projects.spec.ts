@@ -153,7 +153,8 @@ test('a second project on the same firm warns of the first and goes through once
   const modal = await fillProject(page, SECOND);
   await page.getByTestId('project-create-ok').click();
   const warning = modal.getByTestId('project-duplicate');
-  await expect(warning).toContainText('该企业已是本市其他团队在谈的项目');
+  // The officer's own first project: the warning does not call it another team's.
+  await expect(warning).toContainText('该企业已有本市在谈的项目');
   await expect(warning).toContainText(PROJECT);
   await expect(warning).toContainText('盐南高新区');
   await expect(warning).toContainText('张专员');
