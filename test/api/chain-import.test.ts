@@ -3,26 +3,13 @@
  *  only what the file drops goes. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, login, type TestContext } from '../helpers/app.js';
-import { addFirm, chainId, place, tree } from '../helpers/chain-firms.js';
+import { addFirm, type ChainNode, chainId, nodeNamed, place, tree } from '../helpers/chain-firms.js';
 
 let t: TestContext;
 let officer: Client;
 let admin: Client;
 
-type Node = {
-  id: string;
-  parentId: string | null;
-  name: string;
-  depth: number;
-  version: number;
-  figures: { firms: number; revenue: number; hnte: number; leaders: number };
-};
-
-const nodeNamed = (nodes: Node[], name: string) => {
-  const n = nodes.find((x) => x.name === name);
-  if (!n) throw new Error(`no node ${name}: ${nodes.map((x) => x.name).join('、')}`);
-  return n;
-};
+type Node = ChainNode;
 
 let leaderFirm: string;
 let strayFirm: string;

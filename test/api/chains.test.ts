@@ -3,28 +3,14 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, login, ORG, type TestContext } from '../helpers/app.js';
-import { addFirm, chainId, place, tree } from '../helpers/chain-firms.js';
+import { addFirm, type ChainNode, chainId, nodeNamed, place, tree } from '../helpers/chain-firms.js';
 
 let t: TestContext;
 let officer: Client;
 let admin: Client;
 
-type Node = {
-  id: string;
-  parentId: string | null;
-  name: string;
-  depth: number;
-  version: number;
-  figures: { firms: number; revenue: number; hnte: number; leaders: number };
-  strength: string;
-  strengthReason: string;
-};
+type Node = ChainNode;
 
-const nodeNamed = (nodes: Node[], name: string) => {
-  const n = nodes.find((x) => x.name === name);
-  if (!n) throw new Error(`no node ${name}: ${nodes.map((x) => x.name).join('、')}`);
-  return n;
-};
 /** The node of a 光伏 chain whose words include `term`. */
 const nodeWith = (nodes: (Node & { keywords: string[]; products: string[] })[], term: string) => {
   const n = nodes.find((x) => x.depth > 0 && [...x.keywords, ...x.products].some((k) => term.includes(k)));

@@ -62,3 +62,22 @@ export async function place(t: TestContext, client: Client) {
 export const chainId = async (client: Client, key: string) =>
   (await client.get('/api/v1/chains')).json().find((c: { key: string }) => c.key === key).id as string;
 export const tree = async (client: Client, id: string) => (await client.get(`/api/v1/chains/${id}`)).json();
+
+/** A chain node as GET /api/v1/chains/:id gives it. */
+export type ChainNode = {
+  id: string;
+  parentId: string | null;
+  name: string;
+  depth: number;
+  version: number;
+  figures: { firms: number; revenue: number; hnte: number; leaders: number };
+  strength: string;
+  strengthReason: string;
+};
+
+/** The node of that name, or a failure that lists the names there are. */
+export const nodeNamed = (nodes: ChainNode[], name: string) => {
+  const n = nodes.find((x) => x.name === name);
+  if (!n) throw new Error(`no node ${name}: ${nodes.map((x) => x.name).join('、')}`);
+  return n;
+};
