@@ -109,4 +109,16 @@ describe('fused recommendation', () => {
     expect(r.reasons.join()).toContain('尚缺：技术委员会、市场尽调');
     expect(r.reasons.join()).toContain('2 处疑似注入指令');
   });
+  it('does not speak of renormalising when nothing has been scored yet', () => {
+    const r = fuse({
+      ai: null,
+      committee: { score100: null, discuss: false, enough: false },
+      dueDiligence: [{ name: '工商与股权核验', status: null, veto: true }],
+      highSeverityFlags: 0,
+    });
+    expect(r.fused).toBeNull();
+    expect(r.outcome).toBeNull();
+    expect(r.reasons.join()).not.toContain('重新归一');
+    expect(r.reasons.join()).toContain('尚无评分：AI研判、技术委员会、市场尽调均未完成');
+  });
 });

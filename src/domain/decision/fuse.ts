@@ -71,7 +71,13 @@ export function fuse(
       `三方加权得分 ${fused}（${present.map((p) => `${p.name} ${p.score} × ${applied(p.weight)}`).join('，')}）`,
     );
   const missing = parts.filter((p) => p.score === null).map((p) => p.name);
-  if (missing.length) reasons.push(`尚缺：${missing.join('、')}，权重按已有部分重新归一`);
+  // With nothing scored there is nothing to renormalise: say what is awaited instead.
+  if (missing.length)
+    reasons.push(
+      present.length
+        ? `尚缺：${missing.join('、')}，权重按已有部分重新归一`
+        : `尚无评分：${missing.join('、')}均未完成，暂不给出建议`,
+    );
   const vetoed = input.dueDiligence.filter((i) => i.veto && i.status === 'fail');
   if (vetoed.length) {
     outcome = 'reject';
