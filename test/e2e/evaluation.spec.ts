@@ -126,6 +126,9 @@ test('the officer starts the evaluation, uploads the plan and builds the profile
   await expect(patents).toContainText('9 / ');
   await expect(patents).toContainText('发明专利12项');
   await expect(patents).toContainText('第 1 页');
+  await expect(patents).toContainText('12 件');
+  // A coded fact reads as its name: the plan's 清华大学 is 高校, not the rank "1".
+  await expect(profile.getByTestId('indicator-affiliation')).toContainText('高校');
   await expect(profile.getByTestId('indicator-missing').first()).toHaveText('缺失');
   await expect(profile.getByTestId('memo-strengths')).toContainText('发明专利');
   const href = await drawer.getByTestId('evaluation-open-page').getAttribute('href');

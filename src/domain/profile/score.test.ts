@@ -142,6 +142,11 @@ describe('创新力画像', () => {
     ]);
     expect(d.find((f) => f.key === 'rd_ratio')).toMatchObject({ value: 0.09, source: 'derived' });
     expect(d.find((f) => f.key === 'output.per_mu')?.value).toBe(8e6);
+    // A plan's output over its land is a plan: the memo must not call it 约数.
+    expect(d.find((f) => f.key === 'output.per_mu')?.qualifier).toBe('forecast');
+    expect(d.find((f) => f.key === 'rd_ratio')?.qualifier).toBe('exact');
+    const rough = deriveFacts([doc('rd_expense', 9e6, 'approx'), doc('revenue', 1e8)]);
+    expect(rough.find((f) => f.key === 'rd_ratio')?.qualifier).toBe('approx');
   });
 
   it('takes a ratio’s parts from one source, and a named round as the least raised', () => {

@@ -4,6 +4,7 @@
  *  give the same profile. No language model reaches this function: its facts are verified first, and
  *  the points come from the published bands alone. */
 import { wan } from '../eligibility/format.js';
+import { strongerQualifier } from '../evaluation/extract/types.js';
 import { DIMENSION_NAMES, type Dimension, type FactKey, type ScoringModel } from './model.js';
 
 export type Qualifier = 'exact' | 'approx' | 'at_least' | 'forecast';
@@ -159,7 +160,8 @@ export function deriveFacts(facts: ProfileFact[]): ProfileFact[] {
       out.push({
         key,
         value: a.value / b.value,
-        qualifier: a.qualifier === 'exact' && b.qualifier === 'exact' ? 'exact' : 'approx',
+        // The weaker of the two: exact over a planned figure is a plan, not an approximation.
+        qualifier: strongerQualifier(a.qualifier, b.qualifier),
         source: 'derived',
         evidence: { quote: `${label}：${numUnit(a.value)} ÷ ${denUnit(b.value)}` },
       });

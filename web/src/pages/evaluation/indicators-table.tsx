@@ -1,6 +1,7 @@
 /** Every indicator of the profile, grouped by dimension: points out of the maximum, the fact it read
  *  with the quote and page it came from (or 缺失, scored 0), and the band that gave the points. */
 import { Flex, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
+import { displayFact } from '../../../../src/domain/profile/fact-display';
 import type { Indicator, Profile } from '../../api/evaluation';
 import { useMessages } from '../../i18n';
 import { fill } from '../../i18n/fill';
@@ -16,13 +17,6 @@ function rowsOf(profile: Profile, names: Record<string, string>): Row[] {
       rowSpan: n === 0 ? d.indicators.length : 0,
     })),
   );
-}
-
-function formatValue(v: number): string {
-  if (Math.abs(v) >= 1e8) return `${Math.round(v / 1e6) / 100} 亿`;
-  if (Math.abs(v) >= 1e4) return `${Math.round(v / 100) / 100} 万`;
-  if (Math.abs(v) < 1 && v !== 0) return `${Math.round(v * 1000) / 10}%`;
-  return String(v);
 }
 
 function Evidence({ i }: { i: Indicator }) {
@@ -46,7 +40,7 @@ function Evidence({ i }: { i: Indicator }) {
   return (
     <Flex vertical gap={2}>
       <span>
-        <Typography.Text strong>{formatValue(f.value)}</Typography.Text>
+        <Typography.Text strong>{displayFact(f.key, f.value)}</Typography.Text>
         <Tag style={{ marginInlineStart: 8 }}>{m.sources[f.source] ?? f.source}</Tag>
         {f.qualifier === 'forecast' && <Tag color="orange">{m.profile.forecast}</Tag>}
         {f.period && <Typography.Text type="secondary">{f.period}</Typography.Text>}
