@@ -206,7 +206,10 @@ test('a PDF uploads, lists and downloads; an EXE named .pdf is refused', async (
   await login(page, OFFICER);
   const drawer = await openDrawer(page, made[FUND]);
   await drawer.getByRole('tab', { name: /附件/ }).click();
+  // No category is assumed: a contract must not be filed as 商业计划书 by default.
+  await expect(drawer.getByTestId('attachment-upload-button')).toBeDisabled();
   await pickOption(page, page.getByTestId('attachment-category'), '合同');
+  await expect(drawer.getByTestId('attachment-upload-button')).toBeEnabled();
   const pdf = Buffer.from(
     '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
   );

@@ -51,7 +51,9 @@ export function Attachments({ p, canEdit }: { p: ProjectDetail; canEdit: boolean
   const a = m.attachments;
   const { message } = App.useApp();
   const showError = useApiError();
-  const [category, setCategory] = useState<AttachmentCategory>('商业计划书');
+  // No default: a contract or a photo filed as 商业计划书 because nobody changed the box would later be
+  // picked up as the plan. Uploading waits until a category is chosen.
+  const [category, setCategory] = useState<AttachmentCategory>();
   const [refusal, setRefusal] = useState<string | null>(null);
   const add = useUploadAttachment(p.id);
   const remove = useDeleteAttachment(p.id);
@@ -59,6 +61,7 @@ export function Attachments({ p, canEdit }: { p: ProjectDetail; canEdit: boolean
 
   const send = (file: File) => {
     setRefusal(null);
+    if (!category) return;
     if (file.size > MAX_BYTES) {
       setRefusal(a.tooLarge);
       return;
@@ -134,6 +137,7 @@ export function Attachments({ p, canEdit }: { p: ProjectDetail; canEdit: boolean
           <Select<AttachmentCategory>
             value={category}
             onChange={setCategory}
+            placeholder={a.pickCategory}
             style={{ width: 140 }}
             options={ATTACHMENT_CATEGORIES.map((c) => ({ value: c, label: m.attachmentCategories[c] ?? c }))}
             aria-label={a.category}
@@ -141,6 +145,7 @@ export function Attachments({ p, canEdit }: { p: ProjectDetail; canEdit: boolean
           />
           <Upload
             accept={ACCEPT}
+            disabled={!category}
             showUploadList={false}
             multiple={false}
             beforeUpload={(file) => {
@@ -150,7 +155,13 @@ export function Attachments({ p, canEdit }: { p: ProjectDetail; canEdit: boolean
             }}
             data-testid="attachment-upload"
           >
-            <Button icon={<UploadOutlined />} loading={add.isPending} data-testid="attachment-upload-button">
+            <Button
+              icon={<UploadOutlined />}
+              loading={add.isPending}
+              disabled={!category}
+              title={category ? undefined : a.pickCategoryFirst}
+              data-testid="attachment-upload-button"
+            >
               {add.isPending ? a.uploading : a.upload}
             </Button>
           </Upload>

@@ -196,6 +196,8 @@ export const projectsEnUS: typeof projectsZhCN = {
   },
   attachments: {
     category: 'Category',
+    pickCategory: 'Category',
+    pickCategoryFirst: 'Choose the category first',
     upload: 'Upload',
     uploading: 'Uploading…',
     limits: 'PDF, Word, Excel, PowerPoint, JPG, PNG or TXT up to 20 MB; the type is read from the content.',

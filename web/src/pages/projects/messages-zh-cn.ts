@@ -194,6 +194,8 @@ export const projectsZhCN = {
   } as Record<string, string>,
   attachments: {
     category: '类别',
+    pickCategory: '选择类别',
+    pickCategoryFirst: '请先选择附件类别',
     upload: '上传附件',
     uploading: '正在上传…',
     limits: '支持 PDF、Word、Excel、PPT、JPG、PNG、TXT，单个文件不超过 20 MB；文件类型按内容识别。',
