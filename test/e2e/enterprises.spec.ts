@@ -91,6 +91,16 @@ test('"中交慧运" finds the firm and its profile shows sourced figures', asyn
   await expect(row).toBeVisible();
   await expect(row).toContainText('91320900000000001H');
   await shot(page, 'enterprise-search');
+  // On a 1440 px office screen the last column, 资质, is not cut off at the right edge.
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const tiers = table.getByRole('columnheader', { name: '资质' });
+  await expect(tiers).toBeInViewport({ ratio: 1 });
+  const edge = async (l: typeof table) => {
+    const b = await l.boundingBox();
+    return (b?.x ?? 0) + (b?.width ?? 0);
+  };
+  expect(await edge(tiers)).toBeLessThanOrEqual((await edge(table)) + 1);
+  await expect(table.locator('.ant-table-ping-right')).toHaveCount(0);
 
   await row.getByText('中交慧运（盐城）科技有限公司').click();
   await expect(page.getByTestId('profile-name')).toHaveText('中交慧运（盐城）科技有限公司');

@@ -1,6 +1,6 @@
 /** Small pieces every enterprise page shows: tier tags, the 待核 badge, short names and a source tip. */
 import { InfoCircleOutlined } from '@ant-design/icons';
-import { Badge, Tag, Tooltip, Typography } from 'antd';
+import { Badge, Flex, Tag, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import type { EnterpriseSummary, Provenance } from '../../api/enterprises';
 import { useMessages } from '../../i18n';
@@ -20,13 +20,13 @@ export const TIER_COLORS: Record<string, string> = {
 export function TierTags({ tiers }: { tiers: readonly string[] }) {
   const m = useMessages().enterprises;
   return (
-    <>
+    <Flex wrap gap={4}>
       {tiers.map((k) => (
-        <Tag key={k} color={TIER_COLORS[k] ?? 'default'} style={{ marginInlineEnd: 4 }}>
+        <Tag key={k} color={TIER_COLORS[k] ?? 'default'} style={{ marginInlineEnd: 0 }}>
           {m.tiers[k] ?? k}
         </Tag>
       ))}
-    </>
+    </Flex>
   );
 }
 

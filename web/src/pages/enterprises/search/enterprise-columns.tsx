@@ -28,8 +28,12 @@ export function useEnterpriseColumns(query: EnterpriseQuery): TableColumnsType<E
 
   return [
     {
-      title: m.col.name,
+      // The code sits under the name rather than in a column of its own: at 1440 px a separate
+      // column pushed 资质 off the right edge.
+      title: `${m.col.name} / ${m.col.uscc}`,
       dataIndex: 'name',
+      width: 260,
+      fixed: 'left',
       ...sortable('name'),
       render: (name: string, e) => (
         <Flex vertical gap={2}>
@@ -39,32 +43,28 @@ export function useEnterpriseColumns(query: EnterpriseQuery): TableColumnsType<E
             </Link>
             <ShortNames aliases={e.aliases} />
           </span>
+          <Typography.Text
+            type="secondary"
+            style={{ fontFamily: 'ui-monospace, Menlo, monospace', fontSize: 12 }}
+            data-testid="uscc-cell"
+          >
+            {e.uscc ?? '—'}
+          </Typography.Text>
           <ReviewBadge reason={e.reviewReason} />
         </Flex>
       ),
     },
     {
-      title: m.col.uscc,
-      dataIndex: 'uscc',
-      width: 190,
-      render: (v: string | null) =>
-        v ? (
-          <Typography.Text style={{ fontFamily: 'ui-monospace, Menlo, monospace' }}>{v}</Typography.Text>
-        ) : (
-          '—'
-        ),
-    },
-    {
       title: m.col.region,
       dataIndex: 'regionCode',
-      width: 150,
+      width: 130,
       render: (code: string | null) =>
         code ? <Tooltip title={code}>{regionName(names, code) ?? code}</Tooltip> : '—',
     },
     {
       title: m.col.industry,
       key: 'industry',
-      width: 170,
+      width: 160,
       ellipsis: { showTitle: false },
       // The name is what people read; the code stays in the tooltip for those who file by it.
       render: (_, e) => {
@@ -81,14 +81,14 @@ export function useEnterpriseColumns(query: EnterpriseQuery): TableColumnsType<E
     {
       title: m.col.establishedOn,
       dataIndex: 'establishedOn',
-      width: 120,
+      width: 115,
       ...sortable('establishedOn'),
       render: formatDay,
     },
     {
       title: m.col.registeredCapital,
       dataIndex: 'registeredCapital',
-      width: 130,
+      width: 120,
       align: 'right',
       ...sortable('registeredCapital'),
       render: (v: number | null) => formatMoney(v, en),
@@ -106,7 +106,7 @@ export function useEnterpriseColumns(query: EnterpriseQuery): TableColumnsType<E
     {
       title: m.col.tiers,
       dataIndex: 'tiers',
-      width: 220,
+      width: 200,
       render: (tiers: string[] | undefined) => <TierTags tiers={tiers ?? []} />,
     },
   ];

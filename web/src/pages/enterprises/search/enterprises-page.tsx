@@ -79,7 +79,7 @@ export function EnterprisesPage({ me }: { me: Me }) {
           onChange={(_pg, _f, sorter, extra) => {
             if (extra.action === 'sort') onSort(sorter);
           }}
-          scroll={{ x: 1200 }}
+          scroll={{ x: 1115 }}
           data-testid="enterprises-table"
           pagination={{
             current: query.page,
