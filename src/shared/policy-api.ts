@@ -170,7 +170,13 @@ export const FirmPolicies = z.object({
 export const PushCreate = z.object({
   ownerId: z.uuid({ error: 'ownerId 必须是 UUID' }).optional().describe('负责告知的人，默认为自己'),
 });
-export const PushCreated = z.object({ matched: z.int(), created: z.int(), existing: z.int() });
+export const PushCreated = z.object({
+  matched: z.int(),
+  created: z.int(),
+  existing: z.int(),
+  /** Pending pushes whose owner could no longer act (disabled, or not covering the firm), now the new owner's. */
+  reassigned: z.int(),
+});
 
 export const Push = z
   .object({

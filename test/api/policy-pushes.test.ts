@@ -23,11 +23,12 @@ describe('推送清单', () => {
   it('creates one push per matching firm, once', async () => {
     const first = await officer.post(`/api/v1/policies/${rdPolicy.id}/pushes`, {});
     expect(first.statusCode, first.body).toBe(200);
-    expect(first.json()).toEqual({ matched: 2, created: 2, existing: 0 });
+    expect(first.json()).toEqual({ matched: 2, created: 2, existing: 0, reassigned: 0 });
     expect((await officer.post(`/api/v1/policies/${rdPolicy.id}/pushes`, {})).json()).toEqual({
       matched: 2,
       created: 0,
       existing: 2,
+      reassigned: 0,
     });
   });
 

@@ -191,6 +191,12 @@ export async function updatePolicy(db: Db, actor: Actor, id: string, body: z.inf
       .where(and(eq(policies.id, id), eq(policies.version, version)))
       .returning({ id: policies.id });
     if (!row) throw new AppError('conflict.stale');
+    // The push list tells officers the deadline; a moved deadline must reach it.
+    if (changed.includes('applyTo'))
+      await tx
+        .update(policyPushes)
+        .set({ dueOn: set.applyTo ?? null, updatedAt: new Date() })
+        .where(eq(policyPushes.policyId, id));
     await writeAudit(tx, actor, {
       action: 'update',
       entity: 'policy',

@@ -3,8 +3,10 @@
 import { and, asc, count, eq, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
+import { arrayLiteral } from '../../../db/array-literal.js';
 import { bulkInsert } from '../../../db/bulk-insert.js';
 import type { Db, Tx } from '../../../db/client.js';
+import { rowsOf } from '../../../db/rows.js';
 import { enterprises, orgs, policies, policyPushes, users } from '../../../db/schema/index.js';
 import type { Push, PushCreate, PushQuery, PushUpdate } from '../../../shared/policy-api.js';
 import type { Actor } from '../../access.js';
@@ -81,6 +83,8 @@ export async function createPushes(db: Db, actor: Actor, policyId: string, body:
     const matched = (await evaluateFirms(tx, actor, p, { date })).filter(
       (m) => m.evaluation.matches === true,
     );
+    await checkOwnerSees(tx, ownerId, matched);
+    const reassigned = await takeOverStranded(tx, p.id, ownerId, matched);
     const created = await bulkInsert(
       tx,
       policyPushes,
@@ -99,17 +103,70 @@ export async function createPushes(db: Db, actor: Actor, policyId: string, body:
       entity: 'policy_push',
       entityId: p.id,
       orgId: actor.orgId,
-      after: { policy: p.title, ownerId, matched: matched.length, created: created.size },
+      after: { policy: p.title, ownerId, matched: matched.length, created: created.size, reassigned },
     });
-    return { matched: matched.length, created: created.size, existing: matched.length - created.size };
+    return {
+      matched: matched.length,
+      created: created.size,
+      existing: matched.length - created.size,
+      reassigned,
+    };
   });
+}
+
+/** A push is seen where its firm is: an owner whose org does not cover a firm would never see that
+ *  push, and nobody else would be asked to act on it. */
+async function checkOwnerSees(tx: Tx, ownerId: string, firms: { orgId: string }[]) {
+  const orgIds = [...new Set(firms.map((f) => f.orgId))];
+  if (!orgIds.length) return;
+  const [o] = await rowsOf<{ name: string; org: string; path: string }>(
+    tx,
+    sql`select u.display_name as name, o.name as org, o.path from ${users} u join ${orgs} o on o.id = u.org_id
+         where u.id = ${ownerId}`,
+  );
+  const outside = await rowsOf<{ id: string; name: string }>(
+    tx,
+    sql`select id, name from ${orgs} where id = any(${arrayLiteral(orgIds)}::uuid[]) and path not like ${`${o.path}%`}`,
+  );
+  if (!outside.length) return;
+  const ids = new Set(outside.map((x) => x.id));
+  const n = firms.filter((f) => ids.has(f.orgId)).length;
+  const names = outside.map((x) => x.name).join('、');
+  throw new AppError('assignee.invalid', {
+    field: 'ownerId',
+    message: `${o.name}（${o.org}）看不到其中 ${n} 家企业（属于${names}），请选择能看到这些企业的负责人`,
+    messageEn: `${o.name} (${o.org}) cannot see ${n} of these firms (they belong to ${names}); choose an owner who can`,
+  });
+}
+
+/** Pending pushes whose owner can no longer act — disabled, deleted, or not covering the firm — pass to
+ *  whoever generates the list again; otherwise they would sit in nobody's 我的推送. */
+async function takeOverStranded(tx: Tx, policyId: string, ownerId: string, firms: { id: string }[]) {
+  if (!firms.length) return 0;
+  const rows = await rowsOf<{ id: string }>(
+    tx,
+    sql`update ${policyPushes} pp set owner_id = ${ownerId}, version = pp.version + 1, updated_at = now()
+         where pp.policy_id = ${policyId} and pp.status = 'pending'
+           and pp.enterprise_id = any(${arrayLiteral(firms.map((f) => f.id))}::uuid[])
+           and pp.owner_id is distinct from ${ownerId}
+           and not exists (
+             select 1 from ${users} u join ${orgs} uo on uo.id = u.org_id join ${orgs} fo on fo.id = pp.org_id
+              where u.id = pp.owner_id and not u.disabled and fo.path like uo.path || '%')
+         returning pp.id`,
+  );
+  return rows.length;
 }
 
 export function pushWhere(
   actor: Actor,
   q: Omit<z.infer<typeof PushQuery>, 'page' | 'pageSize'>,
 ): SQL | undefined {
-  const conds: SQL[] = [scopedPush(actor)];
+  // A pending push of a policy taken back to draft is not work: nobody should tell a firm about it.
+  // Told pushes stay listed as the record of what was said.
+  const conds: SQL[] = [
+    scopedPush(actor),
+    sql`(${policyPushes.status} = 'told' or ${policyPushes.policyId} in (select ${policies.id} from ${policies} where ${policies.status} = 'published'))`,
+  ];
   if (q.mine) conds.push(eq(policyPushes.ownerId, actor.id));
   if (q.status) conds.push(eq(policyPushes.status, q.status));
   if (q.policyId) conds.push(eq(policyPushes.policyId, q.policyId));

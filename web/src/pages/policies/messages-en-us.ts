@@ -52,7 +52,8 @@ export const policiesEnUS: typeof policiesZhCN = {
     applyFrom: 'Applications open',
     applyTo: 'Applications close',
     status: 'Status',
-    statusHint: 'Only a published policy matches firms and makes push lists',
+    statusHint:
+      'A draft previews its matching firms; only a published policy shows on firm profiles and makes push lists',
     benefits: 'Benefits',
     addBenefit: 'Add a benefit',
     benefitText: 'e.g. first certification award CNY 200k',
@@ -117,6 +118,8 @@ export const policiesEnUS: typeof policiesZhCN = {
   generateOk: 'Create',
   pushOwner: 'Who tells them',
   generated: 'Push list created: {{created}} new, {{existing}} already listed',
+  reassigned:
+    '; {{reassigned}} of them passed to the new owner because their owner was disabled or could not see the firm',
   generatedNone:
     'No firm meets the conditions now, so no push was made. Tier conditions need a screening run in Cultivation first; see the close and missing-data firms',
   noFirms: 'No firms',

@@ -46,7 +46,7 @@ export const policiesZhCN = {
     applyFrom: '申报开始',
     applyTo: '申报截止',
     status: '状态',
-    statusHint: '发布后才会匹配企业、生成推送清单',
+    statusHint: '草稿可预览匹配的企业；发布后才会出现在企业档案的可申报政策中、才能生成推送清单',
     benefits: '兑现内容',
     addBenefit: '添加兑现内容',
     benefitText: '如：首次认定奖励 20 万元',
@@ -110,6 +110,7 @@ export const policiesZhCN = {
   generateOk: '生成',
   pushOwner: '负责告知的人',
   generated: '推送清单已生成：新增 {{created}} 条，已存在 {{existing}} 条',
+  reassigned: '；其中 {{reassigned}} 条原负责人已停用或看不到该企业，已转给新负责人',
   generatedNone:
     '现在没有符合条件的企业，未生成推送。企业的梯队条件需先在“梯度培育”中运行筛查；也可查看“接近”“待补资料”的企业',
   noFirms: '暂无企业',

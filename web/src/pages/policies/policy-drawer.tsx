@@ -195,7 +195,7 @@ function GeneratePushes({
         onDone(r);
         // Nothing to tell is not a success to celebrate: say why the list is empty.
         if (r.created + r.existing === 0) message.info(p.generatedNone);
-        else message.success(fill(p.generated, r));
+        else message.success(generatedText(p, r));
       },
       (e) => showError(e),
     );
@@ -234,6 +234,11 @@ function GeneratePushes({
       </Modal>
     </>
   );
+}
+
+/** The result of 生成推送清单, naming pushes taken over from an owner who could no longer act. */
+function generatedText(p: { generated: string; reassigned: string }, r: PushCreated) {
+  return fill(p.generated, r) + (r.reassigned ? fill(p.reassigned, r) : '');
 }
 
 export function PolicyDrawer({ id, me, onClose }: { id: string; me: Me; onClose: () => void }) {
@@ -279,7 +284,7 @@ export function PolicyDrawer({ id, me, onClose }: { id: string; me: Me; onClose:
               showIcon
               closable
               onClose={() => setCreated(null)}
-              title={created.created + created.existing === 0 ? p.generatedNone : fill(p.generated, created)}
+              title={created.created + created.existing === 0 ? p.generatedNone : generatedText(p, created)}
               data-testid="push-result"
             />
           )}
