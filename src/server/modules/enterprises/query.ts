@@ -8,6 +8,7 @@ import { containsPattern, likeEscape } from '../../../db/like.js';
 import { enterprises, enterpriseYears, orgs, qualifications } from '../../../db/schema/index.js';
 import { EXPIRY_NOTICE_DAYS } from '../../../domain/eligibility/tiers.js';
 import { foldQuery, queryGrams, typoGramSets } from '../../../domain/enterprise/search-terms.js';
+import { chinaToday } from '../../../domain/text/china-today.js';
 import type { EnterpriseFilter, EnterpriseQuery } from '../../../shared/enterprise-api.js';
 import type { Actor } from '../../access.js';
 import { withinScope } from '../../scope.js';
@@ -70,7 +71,7 @@ export function expiringWhere(tier?: string): SQL {
   const q = qualifications;
   return sql`exists (select 1 from ${q} where ${q.enterpriseId} = ${enterprises.id}
     ${tier ? sql`and ${q.tier} = ${tier}` : sql``}
-    and ${q.expiresOn} between current_date and current_date + ${EXPIRY_NOTICE_DAYS}::int
+    and ${q.expiresOn} between ${chinaToday()}::date and ${chinaToday()}::date + ${EXPIRY_NOTICE_DAYS}::int
     and not exists (select 1 from ${q} r where r.enterprise_id = ${q.enterpriseId} and r.tier = ${q.tier}
       and (r.expires_on is null or r.expires_on > ${q.expiresOn})))`;
 }
@@ -91,7 +92,7 @@ export function filterWhere(actor: Actor, f: Filter, mode: SearchMode = 'all'): 
   if (f.expiring) conds.push(expiringWhere(f.tier));
   else if (f.tier) {
     conds.push(
-      sql`exists (select 1 from ${qualifications} where ${qualifications.enterpriseId} = ${enterprises.id} and ${qualifications.tier} = ${f.tier} and (${qualifications.expiresOn} is null or ${qualifications.expiresOn} >= current_date))`,
+      sql`exists (select 1 from ${qualifications} where ${qualifications.enterpriseId} = ${enterprises.id} and ${qualifications.tier} = ${f.tier} and (${qualifications.expiresOn} is null or ${qualifications.expiresOn} >= ${chinaToday()}::date))`,
     );
   }
   if (f.sizeBand) {

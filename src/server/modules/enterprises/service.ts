@@ -13,6 +13,7 @@ import {
   qualifications,
   rdInstitutions,
 } from '../../../db/schema/index.js';
+import { chinaToday } from '../../../domain/text/china-today.js';
 import type { EnterpriseQuery } from '../../../shared/enterprise-api.js';
 import type { Actor } from '../../access.js';
 import { AppError } from '../../app-error.js';
@@ -75,7 +76,7 @@ export async function latestOf(db: Tx, ids: string[]): Promise<Map<string, Lates
     .where(
       and(
         inArray(qualifications.enterpriseId, ids),
-        sql`(${qualifications.expiresOn} is null or ${qualifications.expiresOn} >= current_date)`,
+        sql`(${qualifications.expiresOn} is null or ${qualifications.expiresOn} >= ${chinaToday()}::date)`,
       ),
     );
   for (const q of quals) {

@@ -7,6 +7,7 @@ import { rowsOf } from '../../../db/rows.js';
 import { pct, wan } from '../../../domain/eligibility/format.js';
 import { TIER_KEYS, TIER_NAMES, type TierKey } from '../../../domain/eligibility/tiers.js';
 import type { ProfileFact } from '../../../domain/profile/score.js';
+import { chinaToday } from '../../../domain/text/china-today.js';
 
 const money = (v: unknown) => (v === null || v === undefined ? '' : wan(Number(v)));
 
@@ -32,7 +33,7 @@ export async function registryFacts(db: Tx, enterpriseId: string): Promise<Profi
   );
   const tiers = await rowsOf<{ tier: string }>(
     db,
-    sql`select tier from qualifications where enterprise_id = ${enterpriseId} and (expires_on is null or expires_on >= current_date)`,
+    sql`select tier from qualifications where enterprise_id = ${enterpriseId} and (expires_on is null or expires_on >= ${chinaToday()}::date)`,
   );
   const [funding] = await rowsOf<{ total: string | null; valuation: string | null }>(
     db,
