@@ -60,6 +60,8 @@ export const EnterpriseDetail = EnterpriseSummary.extend({
   businessScope: z.string().nullable(),
   mainProducts: z.string().nullable(),
   listed: z.boolean(),
+  /** Set when this record was merged into another: the profile says where its facts went. */
+  mergedInto: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   provenance: Provenance,
   years: z.array(EnterpriseYear),
   ip: z.array(z.object({ kind: z.string(), count: z.number().int(), provenance: Provenance })),
@@ -143,7 +145,14 @@ export const EnterpriseList = z.object({ items: z.array(EnterpriseSummary), tota
 export const EnterpriseUpdate = z.object({
   version: z.number().int().min(1),
   name: z.string().trim().min(2).max(200).optional(),
-  uscc: z.string().trim().max(30).nullable().optional(),
+  // An emptied box clears the code; a stored "" would slip past the check and the uniqueness test.
+  uscc: z
+    .string()
+    .trim()
+    .max(30)
+    .transform((v) => v || null)
+    .nullable()
+    .optional(),
   legalRep: z.string().trim().max(64).nullable().optional(),
   establishedOn: z.iso
     .date()

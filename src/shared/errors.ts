@@ -91,6 +91,16 @@ export const ERRORS = {
   ],
   'import.unreadable': [400, '无法读取该文件', 'The file cannot be read'],
   'enterprise.not_found': [404, '企业不存在或无权访问', 'Enterprise not found'],
+  'enterprise.merged': [
+    409,
+    '该企业已并入另一家企业，请在合并后的企业档案中查看和修改',
+    'This firm was merged into another; view and edit the merged firm',
+  ],
+  'enterprise.merge_other_org': [
+    409,
+    '两家企业属于不同组织，不能合并',
+    'The two firms belong to different organisations and cannot be merged',
+  ],
   'enterprise.year_not_found': [
     404,
     '该年度数据不存在或已被删除',

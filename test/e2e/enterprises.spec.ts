@@ -202,6 +202,9 @@ test('a near-identical name shows as a duplicate pair and can be merged', async 
   await expect(pair).toContainText('名称相近');
   await expect(pair).toContainText('中交慧运（盐城）科技有限公司');
   await shot(page, 'enterprise-duplicates');
+  const goneHref = await pair
+    .getByRole('link', { name: '中交慧运（盐城）科技股份有限公司' })
+    .getAttribute('href');
   // Keep the record the office has used all along; the newcomer is folded into it.
   await pair
     .locator('.ant-col')
@@ -217,6 +220,13 @@ test('a near-identical name shows as a duplicate pair and can be merged', async 
   await expect(
     page.getByTestId('duplicate-pair').filter({ hasText: '中交慧运（盐城）科技股份有限公司' }),
   ).toHaveCount(0);
+  // The old link still opens, says where the firm went, and offers no edits that nobody would see.
+  await page.goto(goneHref ?? '');
+  await expect(page.getByTestId('profile-merged')).toContainText('中交慧运（盐城）科技有限公司');
+  await expect(page.getByTestId('enterprise-edit')).toHaveCount(0);
+  await page.getByTestId('merged-into-link').click();
+  await expect(page.getByTestId('profile-name')).toHaveText('中交慧运（盐城）科技有限公司');
+  await expect(page.getByTestId('profile-merged')).toHaveCount(0);
 });
 
 test('a leader reads the registry but cannot import', async ({ page }) => {

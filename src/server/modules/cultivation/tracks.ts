@@ -28,7 +28,7 @@ import { AppError } from '../../app-error.js';
 import { checkAssignee } from '../../assignee.js';
 import { writeAudit } from '../../audit.js';
 import { withinScope } from '../../scope.js';
-import { enterpriseRow } from '../enterprises/service.js';
+import { enterpriseRow, refuseMerged } from '../enterprises/service.js';
 import { tierPosition } from './screened-row.js';
 
 const STAGE_ZH: Record<TrackStage, string> = {
@@ -130,6 +130,7 @@ export async function listTracks(db: Db, actor: Actor, q: z.infer<typeof TrackQu
 export async function createTrack(db: Db, actor: Actor, body: z.infer<typeof TrackCreate>) {
   return db.transaction(async (tx) => {
     const firm = await enterpriseRow(tx, actor, body.enterpriseId);
+    await refuseMerged(tx, firm);
     if (body.ownerId) await checkAssignee(tx, actor, body.ownerId);
     const [row] = await tx
       .insert(cultivationTracks)

@@ -19,7 +19,7 @@ import type { Actor } from '../../access.js';
 import { AppError } from '../../app-error.js';
 import { writeAudit } from '../../audit.js';
 import { withinScope } from '../../scope.js';
-import { enterpriseRow, getEnterprise, latestOf, presentSummary } from './service.js';
+import { enterpriseRow, getEnterprise, latestOf, presentSummary, refuseMerged } from './service.js';
 
 const SIMILAR = 0.8;
 const MAX_PAIRS = 2000;
@@ -33,8 +33,11 @@ export async function findDuplicates(db: Db, actor: Actor, page: number, pageSiz
            x.name_normalized as a_norm, y.name_normalized as b_norm
     from ${a} x join ${a} y on x.id < y.id
       and x.merged_into is null and y.merged_into is null
+      -- One org's registry only: another org may hold the same firm as its own record (a 南通 target that
+      -- is 盐南's local firm), and a merge across orgs would take the firm from that org.
+      and x.org_id = y.org_id
       and ((x.uscc is not null and x.uscc = y.uscc)
-        or (x.org_id = y.org_id and coalesce(x.region_code, '') = coalesce(y.region_code, '') and left(x.name_core, 2) = left(y.name_core, 2)))
+        or (coalesce(x.region_code, '') = coalesce(y.region_code, '') and left(x.name_core, 2) = left(y.name_core, 2)))
     where x.org_id in (select ${orgs.id} from ${orgs} where ${withinScope(actor)})
       and y.org_id in (select ${orgs.id} from ${orgs} where ${withinScope(actor)})
       and not exists (select 1 from ${duplicateDismissals} d where d.a_id = x.id and d.b_id = y.id)
@@ -104,8 +107,9 @@ export async function mergeEnterprises(
     const gone = await enterpriseRow(tx, actor, input.mergeId);
     if (keep.version !== input.keepVersion || gone.version !== input.mergeVersion)
       throw new AppError('conflict.stale');
-    if (keep.mergedInto || gone.mergedInto)
-      throw new AppError('conflict.stale', { reason: 'already merged' });
+    await refuseMerged(tx, keep);
+    await refuseMerged(tx, gone);
+    if (keep.orgId !== gone.orgId) throw new AppError('enterprise.merge_other_org');
     const fill: Record<string, unknown> = {};
     const fields = { ...keep.provenance.fields };
     for (const col of [
@@ -127,6 +131,14 @@ export async function mergeEnterprises(
           asOf: gone.provenance.asOf,
         };
       }
+    }
+    // 是否上市 has no "unknown": a listing either record knows of stands.
+    if (!keep.listed && gone.listed) {
+      fill.listed = true;
+      fields.listed = gone.provenance.fields?.listed ?? {
+        source: gone.provenance.source,
+        asOf: gone.provenance.asOf,
+      };
     }
     const known = new Set([keep.name, ...keep.aliases.map((a) => a.name)]);
     const aliases = [...keep.aliases];
@@ -161,7 +173,12 @@ export async function mergeEnterprises(
       entityId: keep.id,
       orgId: keep.orgId,
       before: { name: keep.name, aliases: keep.aliases, ...pickKeys(keep, Object.keys(fill)) },
-      after: { name: after.name, aliases: after.aliases, mergedFrom: gone.id, ...fill },
+      after: {
+        name: after.name,
+        aliases: after.aliases,
+        mergedFrom: gone.uscc ? `${gone.name}（${gone.uscc}）` : gone.name,
+        ...fill,
+      },
     });
     await writeAudit(tx, actor, {
       action: 'update',
@@ -169,7 +186,7 @@ export async function mergeEnterprises(
       entityId: gone.id,
       orgId: gone.orgId,
       before: { mergedInto: null },
-      after: { mergedInto: keep.id },
+      after: { mergedInto: keep.uscc ? `${keep.name}（${keep.uscc}）` : keep.name },
     });
     return getEnterprise(tx, actor, keep.id);
   });

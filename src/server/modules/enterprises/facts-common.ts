@@ -6,7 +6,7 @@ import { enterprises, type FactSource, type Provenance } from '../../../db/schem
 import { chinaToday } from '../../../domain/text/china-today.js';
 import type { Actor } from '../../access.js';
 import { AppError } from '../../app-error.js';
-import { scopedEnterprise } from './service.js';
+import { refuseMerged, scopedEnterprise } from './service.js';
 
 export type EnterpriseRow = typeof enterprises.$inferSelect;
 
@@ -19,6 +19,7 @@ export async function lockForEdit(tx: Tx, actor: Actor, id: string, version: num
     .where(and(eq(enterprises.id, id), scopedEnterprise(actor)))
     .for('update');
   if (!row) throw new AppError('enterprise.not_found');
+  await refuseMerged(tx, row);
   if (row.version !== version) throw new AppError('conflict.stale', { currentVersion: row.version });
   return row;
 }

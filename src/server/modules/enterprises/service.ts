@@ -133,6 +133,31 @@ export async function enterpriseRow(db: Tx, actor: Actor, id: string): Promise<R
   return row;
 }
 
+/** A firm merged into another keeps its URL (history and old links point at it) but takes no edits:
+ *  they would go into a record nobody sees. The message names where its facts went. */
+export async function refuseMerged(db: Tx, row: Pick<Row, 'mergedInto'>): Promise<void> {
+  if (!row.mergedInto) return;
+  const [into] = await db
+    .select({ id: enterprises.id, name: enterprises.name })
+    .from(enterprises)
+    .where(eq(enterprises.id, row.mergedInto));
+  throw new AppError('enterprise.merged', {
+    message: `该企业已并入“${into?.name ?? '另一家企业'}”，请在其档案中查看和修改`,
+    messageEn: `This firm was merged into "${into?.name ?? 'another firm'}"; view and edit it there`,
+    mergedInto: into?.id ?? row.mergedInto,
+  });
+}
+
+/** The firm a merged one went into, for the notice on its old profile. */
+async function mergedIntoOf(db: Tx, row: Row) {
+  if (!row.mergedInto) return null;
+  const [into] = await db
+    .select({ id: enterprises.id, name: enterprises.name })
+    .from(enterprises)
+    .where(eq(enterprises.id, row.mergedInto));
+  return into ?? null;
+}
+
 export async function getEnterprise(db: Tx, actor: Actor, id: string) {
   const row = await enterpriseRow(db, actor, id);
   const ids = [row.id];
@@ -175,6 +200,7 @@ export async function getEnterprise(db: Tx, actor: Actor, id: string) {
     businessScope: row.businessScope,
     mainProducts: row.mainProducts,
     listed: row.listed,
+    mergedInto: await mergedIntoOf(db, row),
     provenance: row.provenance,
     years: years.map(({ enterpriseId: _e, ...y }) => y),
     ip: ip.map(({ kind, count: c, provenance }) => ({ kind, count: c, provenance })),

@@ -12,7 +12,7 @@ import type { EnterpriseUpdate } from '../../../shared/enterprise-api.js';
 import type { Actor } from '../../access.js';
 import { AppError } from '../../app-error.js';
 import { writeAudit } from '../../audit.js';
-import { enterpriseRow, getEnterprise } from './service.js';
+import { enterpriseRow, getEnterprise, refuseMerged } from './service.js';
 
 export async function updateEnterprise(
   db: Db,
@@ -33,10 +33,11 @@ export async function updateEnterprise(
   }
   return db.transaction(async (tx) => {
     const before = await enterpriseRow(tx, actor, id);
+    await refuseMerged(tx, before);
     if (before.version !== version) throw new AppError('conflict.stale', { currentVersion: before.version });
     if (changes.uscc && changes.uscc !== before.uscc) {
       const [taken] = await tx
-        .select({ id: enterprises.id })
+        .select({ id: enterprises.id, name: enterprises.name })
         .from(enterprises)
         .where(
           and(
@@ -46,7 +47,15 @@ export async function updateEnterprise(
             isNull(enterprises.mergedInto),
           ),
         );
-      if (taken) throw new AppError('conflict.duplicate', { field: 'uscc', existingId: taken.id });
+      // Said on the field, naming the firm that holds the code, so the officer can open it (or merge).
+      if (taken)
+        throw new AppError('conflict.duplicate', [
+          {
+            field: 'body.uscc',
+            message: `统一社会信用代码 ${changes.uscc} 已属于本组织的“${taken.name}”；如为同一家企业，请在“疑似重复”中合并`,
+            existingId: taken.id,
+          },
+        ]);
     }
     const cur = before as unknown as Record<string, unknown>;
     const changed = Object.keys(changes).filter(

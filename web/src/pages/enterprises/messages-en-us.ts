@@ -53,6 +53,8 @@ export const enterprisesEnUS: typeof enterprisesZhCN = {
   aliasKinds: { short: 'Short name', former: 'Former name' },
   money: { yi: '100M CNY', wan: '10k CNY' },
   profile: {
+    mergedTitle: 'This firm was merged',
+    mergedInto: 'All its facts, sources and history now belong to: ',
     back: 'Back to search',
     basic: 'Basic facts',
     legalRep: 'Legal representative',

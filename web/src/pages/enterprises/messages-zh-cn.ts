@@ -50,6 +50,8 @@ export const enterprisesZhCN = {
   aliasKinds: { short: '简称', former: '曾用名' },
   money: { yi: '亿元', wan: '万元' },
   profile: {
+    mergedTitle: '该企业已合并',
+    mergedInto: '它的全部数据、来源和历史已并入：',
     back: '返回企业查询',
     basic: '基本信息',
     legalRep: '法定代表人',

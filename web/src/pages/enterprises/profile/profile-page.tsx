@@ -2,10 +2,10 @@
  *  awards and the change history; admin and officer may edit the basic facts, the yearly figures, the
  *  IP counts and the qualifications. */
 import { ArrowLeftOutlined, DeploymentUnitOutlined, EditOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Flex, Result, Row, Skeleton, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Flex, Result, Row, Skeleton, Tag, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import type { Me } from '../../../../../src/shared/api';
 import { isApiError } from '../../../api/client';
 import { type EnterpriseDetail, useEnterprise } from '../../../api/enterprises';
@@ -87,7 +87,8 @@ export function EnterpriseProfilePage({ me }: { me: Me }) {
       {m.profile.back}
     </Button>
   );
-  const canEdit = hasAnyRole(me, ['admin', 'officer']);
+  // A record merged into another is read-only: its facts now live on the firm it went into.
+  const canEdit = hasAnyRole(me, ['admin', 'officer']) && !e.mergedInto;
   // 企业图谱 of this firm: its shareholders, investors, suppliers and partners.
   const graph = canOpen(PATHS.graph, me.roles) && (
     <Button
@@ -122,6 +123,22 @@ export function EnterpriseProfilePage({ me }: { me: Me }) {
         }
       />
       <Flex vertical gap={16}>
+        {e.mergedInto && (
+          <Alert
+            type="warning"
+            showIcon
+            title={m.profile.mergedTitle}
+            description={
+              <>
+                {m.profile.mergedInto}
+                <Link to={`${PATHS.enterprises}/${e.mergedInto.id}`} data-testid="merged-into-link">
+                  {e.mergedInto.name}
+                </Link>
+              </>
+            }
+            data-testid="profile-merged"
+          />
+        )}
         <BasicFacts e={e} />
         <TrendCharts years={e.years} />
         <YearsTable e={e} canEdit={canEdit} />
