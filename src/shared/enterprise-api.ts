@@ -334,7 +334,12 @@ export const QualificationCreate = z
     version: z.number().int().min(1),
     tier: z.enum(TIER_KEYS, { error: '资质类型应为培育梯队之一（如 hnte 高新技术企业）' }),
     certificateNo: z.string().trim().max(64, '证书编号最多 64 个字符').nullable().optional(),
-    issuedOn: z.iso.date({ error: '认定日期应为 YYYY-MM-DD' }).nullable().optional(),
+    // A 认定 is a past event: a future date is a typo that would count the title as held early.
+    issuedOn: z.iso
+      .date({ error: '认定日期应为 YYYY-MM-DD' })
+      .refine((d) => d <= chinaToday(), '认定日期不能晚于今天')
+      .nullable()
+      .optional(),
     expiresOn: z.iso.date({ error: '有效期至应为 YYYY-MM-DD' }).nullable().optional(),
   })
   .refine((q) => !q.issuedOn || !q.expiresOn || q.expiresOn >= q.issuedOn, {

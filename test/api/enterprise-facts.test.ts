@@ -1,7 +1,9 @@
 /** Typing a firm's yearly figures, IP counts and 资质 on the profile: the typist becomes the source of
  *  what they changed and only that, bad figures are refused with the fields named in Chinese, a stale
  *  version is refused, every change is audited, and only admins and officers of the firm's org may do it. */
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chinaToday } from '../../src/domain/text/china-today.js';
 import { type Client, createTestApp, login, type TestContext } from '../helpers/app.js';
 import { makeUscc } from '../helpers/enterprise-files.js';
 
@@ -264,6 +266,12 @@ describe('qualifications', () => {
       field: 'body.expiresOn',
       message: '有效期至不能早于认定日期',
     });
+    const early = await officer.post(`/api/v1/enterprises/${firmId}/qualifications`, {
+      version: d.version,
+      tier: 'tech_sme',
+      issuedOn: `${Number(chinaToday().slice(0, 4)) + 1}-01-10`,
+    });
+    expect(fieldErrors(early)).toContainEqual({ field: 'body.issuedOn', message: '认定日期不能晚于今天' });
 
     const removed = await officer.del(
       `/api/v1/enterprises/${firmId}/qualifications/${q?.id}?version=${d.version}`,

@@ -1,7 +1,7 @@
 /** 添加资质 (admin, officer): a tier title with certificate number and dates. The same title on the same
  *  day is refused by the server (409) with the reason on the date field. */
 import { App, DatePicker, Flex, Form, Input, Modal, Select } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import {
   type EnterpriseDetail,
@@ -89,7 +89,7 @@ export function QualificationModal({ e, onClose }: { e: EnterpriseDetail; onClos
         </Form.Item>
         <Flex gap={16}>
           <Form.Item name="issuedOn" label={m.profile.issuedOn} style={{ flex: 1 }}>
-            <DatePicker style={{ width: '100%' }} />
+            <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
           </Form.Item>
           <Form.Item
             name="expiresOn"
