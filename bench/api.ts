@@ -152,6 +152,13 @@ async function main() {
         headers: { cookie },
         kind: 'goal',
       },
+      // The 疑似重复 self-join over the demo registry: it joined on an OR and took seconds.
+      {
+        name: 'GET /api/v1/enterprises/duplicates',
+        url: `${appUrl}/api/v1/enterprises/duplicates?pageSize=20`,
+        headers: { cookie },
+        kind: 'reference',
+      },
     ];
     for (const t of targets) {
       const res = await fetch(t.url, { headers: t.headers });
