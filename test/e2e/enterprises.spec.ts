@@ -202,6 +202,13 @@ test('a near-identical name shows as a duplicate pair and can be merged', async 
   await expect(pair).toContainText('名称相近');
   await expect(pair).toContainText('中交慧运（盐城）科技有限公司');
   await shot(page, 'enterprise-duplicates');
+  // Each record's card ends inside the pair's card, not over the next pair.
+  const outer = await pair.boundingBox();
+  for (const inner of await pair.locator('.ant-card .ant-card').all()) {
+    const b = await inner.boundingBox();
+    expect((b?.y ?? 0) + (b?.height ?? 0)).toBeLessThanOrEqual((outer?.y ?? 0) + (outer?.height ?? 0));
+  }
+  await expect(pair).toContainText('软件和信息技术服务业（I65）');
   const goneHref = await pair
     .getByRole('link', { name: '中交慧运（盐城）科技股份有限公司' })
     .getAttribute('href');

@@ -14,8 +14,16 @@ import { useApiError } from '../../../components/use-api-error';
 import { useMessages } from '../../../i18n';
 import { ReviewBadge, ShortNames, TierTags } from '../enterprise-tags';
 import { formatDay, formatMoney } from '../format';
-import { industryCode } from '../industries';
+import { industryCode, industryLabel } from '../industries';
 import { regionName, useRegions } from '../use-regions';
+
+/** The industry as people read it, with the code for those who file by it. */
+function industryText(e: EnterpriseSummary, en: boolean): string {
+  const code = industryCode(e);
+  if (!code) return '—';
+  const label = industryLabel(code, en) ?? industryLabel(e.industrySection, en);
+  return label ? `${label}（${code}）` : code;
+}
 
 function Side({ e, keep }: { e: EnterpriseSummary; keep: boolean }) {
   const { i18n } = useTranslation();
@@ -25,7 +33,7 @@ function Side({ e, keep }: { e: EnterpriseSummary; keep: boolean }) {
   return (
     <Card
       size="small"
-      style={{ height: '100%', borderColor: keep ? '#1656d6' : undefined }}
+      style={{ flex: 1, borderColor: keep ? '#1656d6' : undefined }}
       title={
         <span>
           <Link to={`/enterprises/${e.id}`}>{e.name}</Link>
@@ -44,7 +52,7 @@ function Side({ e, keep }: { e: EnterpriseSummary; keep: boolean }) {
             label: m.col.region,
             children: e.regionCode ? `${regionName(names, e.regionCode) ?? ''} ${e.regionCode}` : '—',
           },
-          { key: 'industry', label: m.col.industry, children: industryCode(e) ?? '—' },
+          { key: 'industry', label: m.col.industry, children: industryText(e, en) },
           { key: 'est', label: m.col.establishedOn, children: formatDay(e.establishedOn) },
           { key: 'cap', label: m.col.registeredCapital, children: formatMoney(e.registeredCapital, en) },
           { key: 'rev', label: m.col.revenue, children: formatMoney(e.revenue, en) },
@@ -119,7 +127,8 @@ export function DuplicatePairCard({ pair }: { pair: DuplicatePair }) {
       <Radio.Group value={keepId} onChange={(e) => setKeepId(e.target.value)} style={{ width: '100%' }}>
         <Row gutter={16}>
           {[pair.a, pair.b].map((e) => (
-            <Col key={e.id} xs={24} md={12}>
+            // A column of radio then card: the card fills what is left, so it ends inside the pair's card.
+            <Col key={e.id} xs={24} md={12} style={{ display: 'flex', flexDirection: 'column' }}>
               <Radio value={e.id} style={{ marginBottom: 8 }}>
                 {m.keep}
               </Radio>
