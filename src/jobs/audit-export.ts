@@ -16,7 +16,7 @@ import { and, asc, count, eq, gt } from 'drizzle-orm';
 import { z } from 'zod';
 import { auditLog, orgs } from '../db/schema/index.js';
 import { csvLine, UTF8_BOM } from '../domain/csv.js';
-import { chinaDate } from '../domain/text/china-today.js';
+import { chinaDate, chinaDateTime } from '../domain/text/china-today.js';
 import { auditWhere } from '../server/modules/audit/query.js';
 import { AuditExportBody } from '../shared/api.js';
 import { AUDIT_ENTITY_NAMES, type AuditEntity } from '../shared/audit-entities.js';
@@ -26,7 +26,9 @@ import type { JobDefinition } from './types.js';
 const Params = AuditExportBody.extend({ chunkSize: z.number().int().min(1).max(5000).default(500) });
 type State = { lastId: number; written: number; bytes: number; total: number };
 
-const HEADER = ['编号', '时间', '操作人', '操作', '对象类型', '对象编号', '修改前', '修改后'];
+// Times in Beijing time, like the file's date and the page's date filters; the header says so, since
+// a bare time in a spreadsheet could be read as either.
+const HEADER = ['编号', '时间（北京时间）', '操作人', '操作', '对象类型', '对象编号', '修改前', '修改后'];
 const ACTIONS: Record<string, string> = { create: '新建', update: '修改', delete: '删除' };
 
 export function exportFile(dataDir: string, jobId: string) {
@@ -70,7 +72,7 @@ export const auditExportJob: JobDefinition<z.infer<typeof Params>, State> = {
           .map((r) =>
             csvLine([
               r.id,
-              r.at.toISOString(),
+              chinaDateTime(r.at),
               r.actorName,
               ACTIONS[r.action] ?? r.action,
               AUDIT_ENTITY_NAMES[r.entity as AuditEntity] ?? r.entity,

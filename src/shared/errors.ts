@@ -47,11 +47,8 @@ export const ERRORS = {
   ],
   'mapping.not_found': [404, '列对应方案不存在或无权访问', 'Column mapping not found'],
   'org.own': [409, '不能删除自己所在的组织', 'You cannot delete your own organisation'],
-  'org.not_empty': [
-    409,
-    '该组织下仍有下级组织或用户，无法删除',
-    'The organisation still has children or users',
-  ],
+  // deleteOrg appends what the org still holds (下级组织、用户、政策 …): the text here names none of it.
+  'org.not_empty': [409, '组织不为空，无法删除', 'The organisation is not empty and cannot be deleted'],
   'user.not_found': [404, '用户不存在或无权访问', 'User not found'],
   'user.username_taken': [409, '用户名已被使用', 'That username is taken'],
   'user.self_lockout': [

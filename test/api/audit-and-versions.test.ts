@@ -1,6 +1,7 @@
-import { count, eq } from 'drizzle-orm';
+import { count, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, chains, pipelineSettings, users } from '../../src/db/schema/index.js';
+import { auditLog, chains, pipelineSettings, policies, users } from '../../src/db/schema/index.js';
+import { BLOCKER_LABELS, blockerTables } from '../../src/server/modules/orgs/blockers.js';
 import { type Client, createTestApp, login, ORG, type TestContext, USER } from '../helpers/app.js';
 
 let t: TestContext;
@@ -148,12 +149,47 @@ describe('optimistic locking', () => {
     const [chain] = await db.insert(chains).values({ orgId: org.id, key: 'qa', name: '测试链' }).returning();
     const blocked = await admin.del(`/api/v1/orgs/${org.id}?version=${org.version}`);
     expect(blocked.statusCode).toBe(409);
+    // Only what it holds: no talk of 下级组织或用户 for an org that has neither.
     expect(blocked.json()).toMatchObject({
       code: 'org.not_empty',
-      message: expect.stringContaining('产业链 1 条'),
+      message: '组织不为空，无法删除：该组织下仍有产业链 1 条，请先移走或删除后再删除组织',
     });
+    const url = `/api/v1/orgs/${org.id}?version=${org.version}`;
+    const en = await admin.request('DELETE', url, undefined, { 'accept-language': 'en' });
+    expect(en.json().message).toBe(
+      'The organisation is not empty and cannot be deleted: it still holds 1 industry chain; move or delete it first',
+    );
+    // In English too each kind has its name and its plural, never the table's.
+    const made2 = await db
+      .insert(policies)
+      .values(
+        ['一', '二'].map((n) => ({
+          orgId: org.id,
+          title: `测试政策${n}`,
+          issuer: '科技局',
+          conditions: { all: [] },
+        })),
+      )
+      .returning({ id: policies.id });
+    const both = await admin.request('DELETE', url, undefined, { 'accept-language': 'en' });
+    expect(both.json().message).toBe(
+      'The organisation is not empty and cannot be deleted: it still holds 1 industry chain and 2 policies; move or delete them first',
+    );
+    expect((await admin.del(url)).json().message).toContain('产业链 1 条、政策 2 条');
+    await db.delete(policies).where(
+      inArray(
+        policies.id,
+        made2.map((p) => p.id),
+      ),
+    );
     await db.delete(chains).where(eq(chains.id, chain.id));
     expect((await admin.del(`/api/v1/orgs/${org.id}?version=${org.version}`)).statusCode).toBe(204);
+  });
+
+  it('has a Chinese and an English name for every kind of row that keeps an org from being deleted', async () => {
+    // A table added later is counted under its table name until it gets a label: this says so first.
+    const unnamed = (await blockerTables(t.database.db)).filter((tbl) => !BLOCKER_LABELS[tbl]);
+    expect(unnamed).toEqual([]);
   });
 
   it('will not let an admin lock themselves out', async () => {

@@ -71,6 +71,8 @@ describe('background jobs', () => {
       action: 'update',
       entity: 'user',
       entityId: 'x',
+      // 02:24:58 on 8 December in Beijing, still the 7th in UTC.
+      at: new Date('2026-12-07T18:24:58Z'),
     });
     const queued = await leader.post('/api/v1/audit/export', { chunkSize: 5 });
     expect(queued.statusCode).toBe(202);
@@ -83,13 +85,16 @@ describe('background jobs', () => {
     expect(file.statusCode).toBe(200);
     expect(file.headers['content-type']).toContain('text/csv');
     expect(String(file.headers['content-disposition'])).toContain(encodeURIComponent('审计日志'));
-    expect(file.body.startsWith('\uFEFF"编号","时间","操作人"')).toBe(true);
-    expect(file.body).toContain(`"'=HYPERLINK(""http://evil"",""点我"")"`);
+    expect(file.body.startsWith('\uFEFF"编号","时间（北京时间）","操作人"')).toBe(true);
+    // Times in Beijing time, as the file's name and the page's filters count days; not UTC ISO.
+    expect(file.body).toContain(`"2026-12-08 02:24:58","'=HYPERLINK(""http://evil"",""点我"")"`);
     // The object type is named as the page names it, not by its table key.
     expect(file.body).toContain('"修改","用户","x"');
     expect(file.body).not.toContain('"user"');
     const lines = file.body.trim().split('\r\n');
     expect(lines.length - 1).toBe(done.result.rows);
+    for (const line of lines.slice(1))
+      expect(line).toMatch(/^"?\d+"?,"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}",/);
 
     // Roles that may not read the audit log neither see the export in 任务中心 nor download it.
     for (const role of ['officer', 'expert', 'analyst']) {

@@ -187,6 +187,45 @@ test('an officer writes a new policy with its benefit and conditions, publishes 
   await expect(page.getByTestId('policies-table')).toContainText(`${title}（修订）`);
 });
 
+test('the editor says why the server refused a condition, on its row or under the list', async ({ page }) => {
+  test.setTimeout(120_000);
+  await login(page, 'officer');
+  await page.goto('/policies');
+  await page.getByTestId('policy-create').click();
+  const editor = page.getByTestId('policy-editor');
+  await editor.getByLabel('政策名称').fill('盐南注册地条件（校验）');
+  await editor.getByLabel('发文单位').fill('盐南高新区科技局');
+  await page.getByTestId('policy-add-clause').click();
+  const region = page.getByTestId('policy-clause').nth(1);
+  await pickOption(page, region.locator('.ant-select').first(), '注册地');
+  const prefixes = region.getByLabel('行政区划代码前缀');
+  const typePrefix = async (code: string) => {
+    await prefixes.press('Backspace');
+    await prefixes.fill(code);
+    await prefixes.press('Enter');
+  };
+
+  // A prefix of the right shape that names no region: only the server knows. It used to say a bare
+  // 请求参数不合法, dropping its reason; the reason names no row, so it goes under the conditions.
+  await typePrefix('3299');
+  await page.getByTestId('policy-editor-save').click();
+  const unknown = '注册地条件中的行政区划代码前缀“3299”不存在';
+  await expect(page.locator('.ant-message')).toContainText(`请求参数不合法：${unknown}`);
+  await expect(page.getByTestId('policy-clauses-errors')).toContainText(unknown);
+
+  // A malformed prefix is named by its row: the reason shows on the row's 注册地 box.
+  await typePrefix('32a');
+  await page.getByTestId('policy-editor-save').click();
+  await expect(region).toContainText('行政区划代码前缀应为 2、4 或 6 位数字');
+  await expect(page.getByTestId('policy-clauses-errors')).not.toContainText(unknown);
+  await snap(page, 'policy-editor-condition-error');
+
+  await typePrefix('3209');
+  await page.getByTestId('policy-editor-save').click();
+  await expect(page.getByText('政策已新建')).toBeVisible();
+  await expect(page.getByTestId('policy-drawer').getByTestId('policy-conditions')).toContainText('3209');
+});
+
 test('a leader hands a push list to an officer, who finds it under 我的推送', async ({ page, browser }) => {
   test.setTimeout(120_000);
   const title = '盐南研发投入奖励（交办）';
@@ -222,6 +261,14 @@ test('a leader hands a push list to an officer, who finds it under 我的推送'
   );
   await expect(drawer.getByTestId('push-result')).toContainText(/新增 [1-9]\d* 条/);
   await snap(page, 'policies-handed');
+
+  // 审计日志 names the batch by its policy (it showed —).
+  await page.goto('/audit');
+  await page.getByTestId('audit-entity-filter').click();
+  await page.keyboard.type('政策推送');
+  await pickOption(page, page.getByTestId('audit-entity-filter'), '政策推送');
+  const batch = page.getByTestId('audit-table').getByRole('row').filter({ hasText: '新建' }).first();
+  await expect(batch).toContainText(title);
 
   const officer = await browser.newPage();
   await login(officer, 'officer');

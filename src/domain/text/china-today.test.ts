@@ -1,12 +1,18 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chinaDate } from './china-today.js';
+import { chinaDate, chinaDateTime } from './china-today.js';
 
 describe('chinaDate', () => {
   it('is already tomorrow in China from 16:00 UTC', () => {
     expect(chinaDate(new Date('2026-12-07T15:59:59Z'))).toBe('2026-12-07');
     expect(chinaDate(new Date('2026-12-07T16:00:00Z'))).toBe('2026-12-08');
+  });
+
+  it('gives the Beijing date and time of an instant, to the second', () => {
+    expect(chinaDateTime(new Date('2026-12-07T18:24:58.765Z'))).toBe('2026-12-08 02:24:58');
+    expect(chinaDateTime(new Date('2026-12-31T15:59:59Z'))).toBe('2026-12-31 23:59:59');
+    expect(chinaDateTime(new Date('2026-12-31T16:00:00Z'))).toBe('2027-01-01 00:00:00');
   });
 
   it('is what the server uses for "today": no UTC date taken from the clock in server, import or job code', () => {

@@ -7,3 +7,9 @@ const CHINA_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }
 export const chinaDate = (at: Date): string => CHINA_DAY.format(at);
 
 export const chinaToday = (): string => chinaDate(new Date());
+
+/** An instant as Beijing time, `2026-12-08 02:24:58`: what an exported timestamp shows, so it agrees
+ *  with the file's date and the page's filters (both in Beijing time) instead of reading as UTC.
+ *  A fixed +8 h is exact: China has kept UTC+8 without daylight saving since 1991. */
+export const chinaDateTime = (at: Date): string =>
+  new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');

@@ -295,7 +295,8 @@ export const enUS: Messages = {
     updatedAt: 'Updated',
     addChild: 'Add child',
     addChildTitle: 'New organisation under “{{name}}”',
-    deleteConfirm: 'Delete “{{name}}”? Organisations with children or users cannot be deleted.',
+    deleteConfirm:
+      'Delete “{{name}}”? An organisation that still holds sub-organisations, users, enterprises or other data cannot be deleted.',
     created: 'Organisation created',
     updated: 'Organisation updated',
     deleted: 'Organisation deleted',

@@ -257,7 +257,7 @@ export const zhCN = {
     updatedAt: '更新时间',
     addChild: '新增下级',
     addChildTitle: '在“{{name}}”下新增组织',
-    deleteConfirm: '确定删除“{{name}}”吗？有下级组织或用户的组织无法删除。',
+    deleteConfirm: '确定删除“{{name}}”吗？仍有下级组织、用户、企业等数据的组织无法删除。',
     created: '组织已创建',
     updated: '组织已更新',
     deleted: '组织已删除',

@@ -9,7 +9,7 @@ import type { Actor } from '../../access.js';
 import { AppError } from '../../app-error.js';
 import { writeAudit } from '../../audit.js';
 import { scopedOrg, withinScope } from '../../scope.js';
-import { deleteOrgSettings, orgBlockers } from './blockers.js';
+import { deleteOrgSettings, notEmptyMessage, orgBlockers } from './blockers.js';
 
 type OrgRow = typeof orgs.$inferSelect;
 
@@ -124,8 +124,7 @@ export async function deleteOrg(db: Db, actor: Actor, id: string, version: numbe
     const blockers = await orgBlockers(tx, id);
     if (blockers.length)
       throw new AppError('org.not_empty', {
-        message: `该组织下仍有${blockers.map((b) => b.label).join('、')}，请先移走或删除后再删除组织`,
-        messageEn: `The organisation still holds: ${blockers.map((b) => `${b.table} ${b.count}`).join(', ')}`,
+        ...notEmptyMessage(blockers),
         blockers: blockers.map(({ table, count }) => ({ table, count })),
       });
     await deleteOrgSettings(tx, id);

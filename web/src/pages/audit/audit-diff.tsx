@@ -61,6 +61,8 @@ export function auditObjectName(
   if (typeof v.name === 'string') return v.name;
   if (typeof v.enterprise === 'string') return v.enterprise;
   if (typeof v.title === 'string') return v.title;
+  // A 政策推送 batch records the policy it was generated for (one push records its firm, above).
+  if (typeof v.policy === 'string') return v.policy;
   if (typeof v.username === 'string') return v.username;
   if (typeof v.kind === 'string') return kindLabel(v.kind);
   return '—';

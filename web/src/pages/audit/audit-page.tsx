@@ -25,6 +25,7 @@ import { PageHeader } from '../../components/page-header';
 import { useApiError } from '../../components/use-api-error';
 import { useMessages } from '../../i18n';
 import { formatTime } from '../../lib/format';
+import { jobKindLabel } from '../jobs/job-status';
 import { AuditDiff, auditObjectName } from './audit-diff';
 import { AuditExportProgress } from './audit-export';
 
@@ -97,7 +98,9 @@ export function AuditPage({ me }: { me: Me }) {
       key: 'object',
       width: 220,
       ellipsis: true,
-      render: (_, e) => auditObjectName(e),
+      // A job is named by its kind (审计日志导出), as 任务中心 names it; other objects' kinds are codes
+      // of their own (an org's 园区) and are not job kinds.
+      render: (_, e) => auditObjectName(e, (k) => (e.entity === 'job' ? jobKindLabel(m, k) : k)),
     },
     {
       title: t('audit.entityId'),

@@ -91,3 +91,15 @@ export function fromClauseForm(f: ClauseForm): Clause {
   }
   return out as Clause;
 }
+
+/** The editor's item for a server error about the conditions: `conditions.all.2.prefixes.0` is the
+ *  third row's 注册地 box, `conditions.all.2` its kind; an error naming no row (`conditions`, or the
+ *  kept 至少满足其一 part) goes under the list as a whole. */
+export function clauseFieldName(field: string): (string | number)[] | undefined {
+  const row = /^conditions\.all\.(\d+)(?:\.([A-Za-z]+))?/.exec(field);
+  if (row) {
+    const leaf = row[2] && SHOWN.has(row[2]) ? row[2] : 'kind';
+    return ['clauses', Number(row[1]), leaf];
+  }
+  return field === 'conditions' || field.startsWith('conditions.') ? ['clauses'] : undefined;
+}

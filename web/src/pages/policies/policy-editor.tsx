@@ -31,6 +31,7 @@ import {
   BOUND,
   CLAUSE_KINDS,
   type ClauseForm,
+  clauseFieldName,
   fromClauseForm,
   MIN_KINDS,
   RANGE_KINDS,
@@ -116,7 +117,7 @@ export function PolicyEditor({ policy, onClose }: { policy?: Policy; onClose: (s
           message.success(policy ? e.saved : e.created);
           onClose(saved);
         },
-        onError: (err) => showError(err, form),
+        onError: (err) => showError(err, form, clauseFieldName),
       },
     );
   };
@@ -145,6 +146,11 @@ export function PolicyEditor({ policy, onClose }: { policy?: Policy; onClose: (s
         form={form}
         layout="vertical"
         initialValues={toValues(policy)}
+        // The server's complaint about the conditions as a whole goes once they are edited, as a
+        // field's own error does (the list has no rules that would clear it).
+        onValuesChange={(changed: Partial<Values>) => {
+          if (changed.clauses) form.setFields([{ name: 'clauses', errors: [] }]);
+        }}
         data-testid="policy-editor"
       >
         <Row gutter={16}>
@@ -238,7 +244,7 @@ export function PolicyEditor({ policy, onClose }: { policy?: Policy; onClose: (s
           <Typography.Paragraph type="secondary">{e.anyOfKept}</Typography.Paragraph>
         )}
         <Form.List name="clauses">
-          {(fields, { add, remove }) => (
+          {(fields, { add, remove }, { errors }) => (
             <Flex vertical gap={8}>
               {fields.map((f) => (
                 <Flex key={f.key} gap={8} align="start" data-testid="policy-clause">
@@ -264,6 +270,10 @@ export function PolicyEditor({ policy, onClose }: { policy?: Policy; onClose: (s
               >
                 {e.addClause}
               </Button>
+              {/* What the server found wrong with the conditions without naming a row. */}
+              <div data-testid="policy-clauses-errors">
+                <Form.ErrorList errors={errors} />
+              </div>
             </Flex>
           )}
         </Form.List>
