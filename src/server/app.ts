@@ -1,4 +1,5 @@
 /** Builds the whole product as one Fastify app: API, OpenAPI docs and the web app. */
+
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyServerOptions } from 'fastify';
@@ -7,6 +8,7 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
 import type { JobRunner } from '../jobs/runner.js';
 import { type AccessRule, access, describeRule } from './access.js';
+import { clientErrorHandler } from './client-error.js';
 import { serializeError } from './log-safety.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
@@ -73,6 +75,7 @@ export async function buildApp(opts: {
     bodyLimit: opts.config.bodyLimitBytes,
     trustProxy: process.env.TRUST_PROXY === 'true',
     return503OnClosing: true,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -8,6 +8,11 @@ export const ERRORS = {
   'request.too_large': [413, '请求体过大', 'The request body is too large'],
   'request.unsupported_media_type': [415, '不支持的请求内容类型', 'Unsupported content type'],
   'request.bad': [400, '请求有误', 'Bad request'],
+  'request.header_too_large': [
+    431,
+    '请求地址或请求头过长（如筛选条件过多），请缩短后重试',
+    'The address or headers of the request are too long (too many filters?); shorten them and retry',
+  ],
   'route.not_found': [404, '接口不存在', 'No such route'],
   'auth.required': [401, '请先登录', 'Please sign in'],
   'auth.invalid_credentials': [401, '用户名或密码错误', 'Wrong username or password'],
