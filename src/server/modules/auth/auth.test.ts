@@ -32,6 +32,24 @@ describe('sign-in and sessions', () => {
       headers: { cookie: sessionCookie(res) },
     });
     expect(me.json()).toMatchObject({ username: 'leader', roles: ['leader'], org: { name: '盐南高新区' } });
+    const session = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/session',
+      headers: { cookie: sessionCookie(res) },
+    });
+    expect(session.json().me).toEqual(me.json());
+  });
+
+  it('answers "who is signed in?" with 200 and no user when there is no session', async () => {
+    const none = await t.app.inject({ method: 'GET', url: '/api/v1/auth/session' });
+    expect(none.statusCode).toBe(200);
+    expect(none.json()).toEqual({ me: null });
+    const stale = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/session',
+      headers: { cookie: 'kz_sid=not-a-session' },
+    });
+    expect(stale.json()).toEqual({ me: null });
   });
 
   it('refuses a wrong password with a Chinese message and no hint which part was wrong', async () => {

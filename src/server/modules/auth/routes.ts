@@ -3,7 +3,7 @@ import { ChangePasswordBody, ErrorBody, LoginBody, Me } from '../../../shared/ap
 import { type Actor, access } from '../../access.js';
 import type { App } from '../../types.js';
 import { changeOwnPassword, login } from './service.js';
-import { deleteSession, SESSION_COOKIE } from './sessions.js';
+import { deleteSession, loadActor, SESSION_COOKIE } from './sessions.js';
 
 export function presentMe(actor: Actor): Me {
   return {
@@ -66,6 +66,22 @@ export function authRoutes(app: App) {
       response: { 200: Me, 401: ErrorBody },
     },
     handler: async (request) => presentMe(request.actor as Actor),
+  });
+
+  // The page's first question, "who is signed in?", answered without a 401: a browser logs every 4xx
+  // as a console error, and on the login page no session is the expected answer, not a failure.
+  app.get('/api/v1/auth/session', {
+    config: { access: access.public() },
+    schema: {
+      tags: ['auth'],
+      summary: '当前会话：已登录时返回当前用户（同 /api/v1/me），未登录时 me 为 null',
+      response: { 200: z.object({ me: Me.nullable() }) },
+    },
+    handler: async (request) => {
+      const token = request.cookies[SESSION_COOKIE];
+      const actor = token ? await loadActor(db, token, app.config.sessionTtlHours) : null;
+      return { me: actor ? presentMe(actor) : null };
+    },
   });
 
   app.post('/api/v1/me/password', {
