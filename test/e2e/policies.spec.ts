@@ -47,6 +47,10 @@ test('an officer finds the firm a policy matches, pushes it, tells it and export
   await expect(row).toContainText(/剩 \d+ 天/);
   await expect(row).toContainText('税收优惠');
   await expect(row).toContainText('已发布');
+  // On a 1366 px screen every column fits: 状态 was behind a horizontal scroll.
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await expect(table.getByRole('columnheader', { name: '状态' })).toBeInViewport({ ratio: 1 });
+  await expect(table.locator('.ant-table-ping-right')).toHaveCount(0);
   // 盐南's own demo policies are listed too.
   await expect(table).toContainText('盐南高新区高新技术企业认定奖励');
 

@@ -64,7 +64,7 @@ export function useJobColumns({ compact = false }: { compact?: boolean } = {}): 
     {
       title: t('jobs.progress'),
       dataIndex: 'progress',
-      width: compact ? 160 : 220,
+      width: 160,
       render: (p: number, job) => (
         <Progress
           percent={Math.round(p)}
@@ -78,9 +78,10 @@ export function useJobColumns({ compact = false }: { compact?: boolean } = {}): 
   ];
   if (!compact) {
     columns.push({
+      // The line that says what happened ("已匹配 1597 家…", a failure's reason) wraps rather than
+      // being cut to three characters beside two wide time columns.
       title: t('jobs.message'),
       key: 'message',
-      ellipsis: true,
       render: (_, job) => (
         <Typography.Text type={job.status === 'failed' ? 'danger' : undefined}>
           {job.error ?? job.message}
@@ -95,7 +96,7 @@ export function useJobColumns({ compact = false }: { compact?: boolean } = {}): 
   columns.push({
     title: t('common.actions'),
     key: 'actions',
-    width: compact ? 90 : 160,
+    width: compact ? 90 : 140,
     render: (_, job) => <JobActions job={job} />,
   });
   return columns;

@@ -36,11 +36,11 @@ function PolicyLibrary({ me, onOpen }: { me: Me; onOpen: (id: string) => void })
       ),
     },
     { key: 'documentNo', title: p.col.documentNo, dataIndex: 'documentNo', render: (v) => v ?? '—' },
-    { key: 'issuer', title: p.col.issuer, dataIndex: 'issuer', width: 220 },
+    { key: 'issuer', title: p.col.issuer, dataIndex: 'issuer', width: 180 },
     {
       key: 'window',
       title: p.col.window,
-      width: 250,
+      width: 215,
       render: (_, r) => (
         <Flex vertical gap={4} align="flex-start">
           <span>{windowText(r)}</span>
@@ -63,7 +63,7 @@ function PolicyLibrary({ me, onOpen }: { me: Me; onOpen: (id: string) => void })
     {
       key: 'status',
       title: p.col.status,
-      width: 90,
+      width: 80,
       render: (_, r) => (
         <Tag color={r.status === 'published' ? 'green' : 'default'}>{p.statuses[r.status]}</Tag>
       ),
@@ -121,7 +121,7 @@ function PolicyLibrary({ me, onOpen }: { me: Me; onOpen: (id: string) => void })
         loading={list.isFetching && !list.data}
         locale={{ emptyText: list.error ? list.error.message : p.empty }}
         data-testid="policies-table"
-        scroll={{ x: 1100 }}
+        scroll={{ x: 980 }}
         pagination={{
           current: paging.page,
           pageSize: paging.pageSize,
