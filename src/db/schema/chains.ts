@@ -61,7 +61,12 @@ export const chainNodes = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('chain_nodes_chain_idx').on(t.chainId, t.parentId, t.position)],
+  (t) => [
+    index('chain_nodes_chain_idx').on(t.chainId, t.parentId, t.position),
+    // Siblings are told apart by name (a re-import finds a node by its path of names). The service
+    // checks first, for a clear message; this catches two admins adding the same name at once.
+    uniqueIndex('chain_nodes_sibling_name_idx').on(t.parentId, t.name).where(sql`${t.parentId} is not null`),
+  ],
 );
 
 /** An org's leading chains (its "3+1"), in its order. */

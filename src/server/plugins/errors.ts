@@ -84,6 +84,9 @@ export function registerErrorHandling(app: FastifyInstance) {
     const fastifyCode = error.code ? FASTIFY_CODES[error.code] : undefined;
     if (fastifyCode) return sendError(reply, request, fastifyCode);
     const pgCode = pgErrorCode(error);
+    const constraint = pgCode === '23505' ? pgConstraint(error) : undefined;
+    if (constraint && UNIQUE_CONSTRAINTS[constraint])
+      return sendError(reply, request, UNIQUE_CONSTRAINTS[constraint]);
     if (pgCode && PG_CODES[pgCode]) return sendError(reply, request, PG_CODES[pgCode], PG_DETAILS[pgCode]);
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return sendError(reply, request, 'request.bad', { reason: error.message });
@@ -92,6 +95,20 @@ export function registerErrorHandling(app: FastifyInstance) {
     request.log.error({ err: error }, 'unhandled error');
     return sendError(reply, request, 'internal');
   });
+}
+
+/** Unique indexes that back a service's own check: a race past the check gets the check's message. */
+const UNIQUE_CONSTRAINTS: Record<string, ErrorCode> = {
+  chain_nodes_sibling_name_idx: 'chain.duplicate_name',
+};
+
+function pgConstraint(error: unknown): string | undefined {
+  for (let e: unknown = error, depth = 0; e && depth < 4; depth++) {
+    const c = (e as { constraint?: unknown }).constraint;
+    if (typeof c === 'string') return c;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
 }
 
 function pgErrorCode(error: unknown): string | undefined {
