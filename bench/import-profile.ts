@@ -236,6 +236,7 @@ async function copyIntoSchema(
         name: r.name,
         ...searchTerms(r.name, r.aliases),
         aliases: r.aliases,
+        universe: r.newUniverse,
         ...r.enterprise,
         provenance: prov(i),
       })),

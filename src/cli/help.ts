@@ -19,7 +19,8 @@ export const HELP = {
                                 导出审计日志为 CSV（后台任务，显示进度条）
   import enterprises <文件> [--org 组织编码] [--dry-run] [--json] [--sheet 工作表] [--year 年度] [--target] [--mapping 方案名]
                                 导入企业（CSV：UTF-8 或 GBK/GB18030 自动识别；XLSX）；--dry-run 只校验不写入；
-                                --json 输出 { inserted, updated, unchanged, rejected, errors }；--target 作为外地目标企业；
+                                --json 输出 { inserted, updated, unchanged, rejected, errors }；
+                                --target 新增的企业作为外地目标企业（已有企业不变，除非文件有“企业类别”列）；
                                 --mapping 使用导入页面保存的列对应方案
   import relations <文件> [--org 组织编码] [--json]
                                 导入企业关系（持股、投资、供应、产学研、同一实际控制人；CSV 或 XLSX）：坏行逐行说明原因，
@@ -54,7 +55,8 @@ Commands:
                                 Export the audit log as CSV (a background job, with a progress bar)
   import enterprises <file> [--org ORG_CODE] [--dry-run] [--json] [--sheet NAME] [--year YYYY] [--target] [--mapping NAME]
                                 Import enterprises (CSV in UTF-8 or GBK/GB18030, detected; XLSX); --dry-run validates
-                                only; --json prints { inserted, updated, unchanged, rejected, errors }; --target: outside firms;
+                                only; --json prints { inserted, updated, unchanged, rejected, errors }; --target: new firms are
+                                outside (target) firms, existing ones keep theirs unless the file has a 企业类别 column;
                                 --mapping: a column mapping saved on the upload page
   import relations <file> [--org ORG_CODE] [--json]
                                 Import enterprise relations (shareholding, investment, supply, cooperation, same

@@ -1,5 +1,7 @@
 /** Writes one batch of validated records in the caller's transaction: upsert by uscc, else match by
- *  normalised name (flagged for review), and count each row as inserted, updated or unchanged.
+ *  normalised name (flagged for review), and count each row as inserted, updated or unchanged. A row
+ *  whose uscc is new fills in the code of the one firm of that name that has none, rather than making
+ *  a second firm of it.
  *  Set-based: a handful of statements per batch (reads, one multi-row insert per table, updates only
  *  for rows that changed), because per-row statements made a 12,000-row import take 90 s on PGlite.
  *  A row is written whole (firm, year figures, IP counts) or not at all: the batch is one transaction. */
@@ -33,9 +35,17 @@ function changedColumns(row: Firm, rec: EnterpriseRecord): string[] {
     .filter(([k, v]) => v !== null && !same(cur[k], v))
     .map(([k]) => k);
   if (!same(row.name, rec.name)) changed.push('name');
+  if (rec.uscc && row.uscc !== rec.uscc) changed.push('uscc');
   const known = new Set(row.aliases.map(aliasKey));
   if (rec.aliases.some((a) => !known.has(aliasKey(a)))) changed.push('aliases');
   return changed;
+}
+
+function reviewAfter(row: Firm, rec: EnterpriseRecord): string | null {
+  // Matched by name only: a person should confirm it.
+  if (!rec.uscc) return row.reviewReason ?? 'name_match';
+  // A firm flagged only for lacking a code is no longer flagged once a file gives it one.
+  return row.reviewReason === 'no_uscc' ? null : row.reviewReason;
 }
 
 export type ImportActor = { id: string | null; name: string };
@@ -61,7 +71,6 @@ export async function applyBatch(
     });
   const live = and(eq(enterprises.orgId, orgId), isNull(enterprises.mergedInto));
   const usccs = [...new Set(batch.map((b) => b.record.uscc).filter((u): u is string => !!u))];
-  const names = [...new Set(batch.filter((b) => !b.record.uscc).map((b) => b.record.nameNormalized))];
   const existing = new Map<string, Firm>();
   if (usccs.length)
     for (const r of await tx
@@ -69,12 +78,33 @@ export async function applyBatch(
       .from(enterprises)
       .where(and(live, inArray(enterprises.uscc, usccs))))
       existing.set(`u:${r.uscc}`, r);
+  // One name lookup serves both the rows without a code and the rows whose code is new here.
+  const nameOnly = new Set(batch.filter((b) => !b.record.uscc).map((b) => b.record.nameNormalized));
+  const newCode = batch.filter((b) => b.record.uscc && !existing.has(`u:${b.record.uscc}`));
+  const names = [...new Set([...nameOnly, ...newCode.map((b) => b.record.nameNormalized)])];
+  const withoutCode = new Map<string, Firm[]>();
   if (names.length)
     for (const r of await tx
       .select()
       .from(enterprises)
-      .where(and(live, inArray(enterprises.nameNormalized, names))))
-      existing.set(`n:${r.nameNormalized}`, r);
+      .where(and(live, inArray(enterprises.nameNormalized, names)))) {
+      if (nameOnly.has(r.nameNormalized)) existing.set(`n:${r.nameNormalized}`, r);
+      if (!r.uscc) withoutCode.set(r.nameNormalized, [...(withoutCode.get(r.nameNormalized) ?? []), r]);
+    }
+  // A firm first imported without its code gets it from a later file, instead of a second firm that
+  // would then sit in 疑似重复. Only when exactly one such firm has the name (several are already
+  // duplicates for a person to merge; guessing one would put figures on the wrong one), and each
+  // firm takes the first new code only.
+  const claimed = new Set<string>();
+  for (const { record: rec } of newCode) {
+    const key = keyOf(rec);
+    const found = withoutCode.get(rec.nameNormalized);
+    if (existing.has(key) || found?.length !== 1 || claimed.has(found[0].id)) continue;
+    existing.set(key, found[0]);
+    claimed.add(found[0].id);
+  }
+  // The same firm can sit under two keys (its code and its name): an update must see the latest row.
+  const latest = new Map<string, Firm>();
 
   // 1. Firms: new ones in one insert; changed ones updated one by one (rare after the first import).
   const outcomes: Outcome[] = batch.map(() => 'unchanged');
@@ -83,7 +113,8 @@ export async function applyBatch(
   for (const [i, { record: rec, source }] of batch.entries()) {
     const prov: Provenance = { source, asOf };
     const key = keyOf(rec);
-    const row = existing.get(key);
+    const found = existing.get(key);
+    const row = found && (latest.get(found.id) ?? found);
     if (!row && !newIndex.has(key)) {
       newIndex.set(key, inserts.length);
       inserts.push({
@@ -93,6 +124,7 @@ export async function applyBatch(
         name: rec.name,
         aliases: rec.aliases,
         ...searchTerms(rec.name, rec.aliases),
+        universe: rec.newUniverse,
         ...(rec.enterprise as Partial<typeof enterprises.$inferInsert>),
         reviewReason: rec.uscc ? null : 'no_uscc',
         provenance: prov,
@@ -133,10 +165,11 @@ export async function applyBatch(
         .update(enterprises)
         .set({
           ...Object.fromEntries(Object.entries(rec.enterprise).filter(([, v]) => v !== null)),
+          ...(rec.uscc ? { uscc: rec.uscc } : {}),
           name: rec.name,
           aliases,
           ...searchTerms(rec.name, aliases),
-          reviewReason: row.reviewReason ?? (rec.uscc ? null : 'name_match'),
+          reviewReason: reviewAfter(row, rec),
           provenance: { ...row.provenance, fields },
           version: row.version + 1,
           updatedAt: new Date(),
@@ -144,6 +177,7 @@ export async function applyBatch(
         .where(eq(enterprises.id, row.id))
         .returning();
       existing.set(key, updated);
+      latest.set(updated.id, updated);
       outcomes[i] = 'updated';
       const pick = (r: Firm) =>
         Object.fromEntries(changed.map((c) => [c, (r as unknown as Record<string, unknown>)[c] ?? null]));

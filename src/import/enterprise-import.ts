@@ -14,7 +14,7 @@ import { fillTargetCacheOfOrgs } from '../server/modules/chains/target-cache.js'
 import { applyBatch, type SourcedRecord } from './apply-batch.js';
 import { findHeaderRow, hasHeaderWith } from './header-row.js';
 import { readTable, TableError, type TableRow } from './read-table.js';
-import { writeRejectedXlsx } from './rejected-xlsx.js';
+import { rejectedLine, writeRejectedXlsx } from './rejected-xlsx.js';
 
 export type ImportParams = {
   file: string;
@@ -50,6 +50,8 @@ const MAX_ERRORS_KEPT = 1000;
 const TOTAL_ROW = /^(合计|总计|小计|共计)/;
 
 class DryRunRollback extends Error {}
+
+const isBlankCell = (v: unknown) => v === null || v === undefined || String(v).trim() === '';
 
 /** Lines in a CSV, for the progress bar; read in chunks so a large file never sits in memory whole. */
 async function countRows(params: ImportParams): Promise<number> {
@@ -130,9 +132,12 @@ export async function runEnterpriseImport(opts: {
     batch = [];
     pending = [];
     const pct = totalRows ? Math.min(99, (lastRow / totalRows) * 100) : 50;
+    // Data rows, not the physical row number: the title and header rows are not the user's rows.
+    // Summed from the checkpointed counts, so it survives a resume.
+    const rows = state.inserted + state.updated + state.unchanged + state.rejected;
     await opts.progress(
       pct,
-      `已处理 ${lastRow} 行：新增 ${state.inserted}，更新 ${state.updated}，未变 ${state.unchanged}，拒绝 ${state.rejected}`,
+      `已处理 ${rows} 行：新增 ${state.inserted}，更新 ${state.updated}，未变 ${state.unchanged}，拒绝 ${state.rejected}`,
       state,
     );
   };
@@ -140,7 +145,7 @@ export async function runEnterpriseImport(opts: {
   const commitBatch = async () => {
     // Rejected rows go to the log before the checkpoint that counts them; a resume truncates the log
     // back to the last checkpoint, so a row is never logged twice nor lost.
-    const lines = pending.map((p) => `${JSON.stringify(p)}\n`).join('');
+    const lines = pending.map(rejectedLine).join('');
     if (lines) appendFileSync(rejectedLog, lines);
     const next: ImportState = {
       ...state,
@@ -169,16 +174,24 @@ export async function runEnterpriseImport(opts: {
   const handle = async (r: TableRow) => {
     if (r.row <= header.headerRow || r.row <= state.doneRow) return;
     lastRow = r.row;
-    if (r.values.every((v) => v === null || v === undefined || String(v).trim() === '')) return;
+    if (r.values.every(isBlankCell)) return;
     const cells: Cell[] = header.columns.map((c) => ({
       key: c.key,
       header: c.header,
       unit: c.unit,
       value: r.values[c.index],
     }));
-    // A 合计 row closes many office sheets, its label under 企业名称 or in the first column (统一社会信用代码).
+    // A 合计 row closes many office sheets, its label under 企业名称 or in the first column (统一社会信用代码
+    // or, as often, 序号, which is not imported): skipped, not rejected for a missing name.
     const label = (key: string) => String(cells.find((c) => c.key === key)?.value ?? '').trim();
-    if (TOTAL_ROW.test(label('name')) || (TOTAL_ROW.test(label('uscc')) && !label('name'))) return;
+    const first = String(r.values.find((v) => !isBlankCell(v)) ?? '').trim();
+    const uscc = label('uscc');
+    if (
+      TOTAL_ROW.test(label('name')) ||
+      (TOTAL_ROW.test(uscc) && !label('name')) ||
+      (TOTAL_ROW.test(first) && (!uscc || uscc === first))
+    )
+      return;
     const parsed = parseRow(r.row, cells, defaults);
     if (parsed.ok)
       batch.push({

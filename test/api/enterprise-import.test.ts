@@ -54,6 +54,8 @@ describe('enterprise import', () => {
     expect(job.status, job.error).toBe('succeeded');
     const r = job.result as ImportResult;
     expect(r).toMatchObject({ inserted: 3, updated: 0, unchanged: 0, rejected: 3, encoding: 'gb18030' });
+    // Six data rows: not the title, the header nor the 合计 row below them.
+    expect(job.message).toMatch(/^已处理 6 行：/);
     const bad = makeUscc(4);
     expect(r.errors).toContainEqual({
       row: 6,
@@ -111,6 +113,27 @@ describe('enterprise import', () => {
     expect(String(ws.getRow(2).getCell(12).value)).toContain('校验位错误');
     // The reason names its column once, not "统一社会信用代码：统一社会信用代码校验位错误".
     expect(String(ws.getRow(2).getCell(12).value)).toMatch(/^统一社会信用代码校验位错误/);
+  });
+
+  it('writes a rejected row’s dates back as dates, and names the column of a reason once', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('企业名单');
+    ws.addRow(['企业名称', '统一社会信用代码', '成立日期']);
+    const future = `${new Date().getFullYear() + 2}-01-01`;
+    ws.addRow(['盐城未来日期科技有限公司', makeUscc(4713), new Date(`${future}T00:00:00Z`)]);
+    ws.addRow(['', makeUscc(4714), new Date('2018-03-03T00:00:00Z')]);
+    const job = await importFile('日期.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(job.result).toMatchObject({ inserted: 0, rejected: 2 });
+    const download = await officer.get(`/api/v1/jobs/${job.id}/download`);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(download.rawPayload as unknown as ArrayBuffer);
+    const rows = back.worksheets[0];
+    // A date cell, not the text "2018-03-03T00:00:00.000Z" a JSON round trip would leave.
+    const typed = rows.getRow(3).getCell(3);
+    expect(typed.value).toBeInstanceOf(Date);
+    expect((typed.value as Date).toISOString().slice(0, 10)).toBe('2018-03-03');
+    expect(typed.numFmt).toBe('yyyy-mm-dd');
+    expect(rows.getRow(2).getCell(5).value).toBe(`“成立日期”${future} 晚于今天`);
   });
 
   it('takes the rejected rows back once fixed: a loss of "-300" and its own added columns are read as meant', async () => {
@@ -200,6 +223,15 @@ describe('enterprise import', () => {
     );
     const job = await importFile('合计.csv', csv);
     expect(job.result).toMatchObject({ inserted: 1, rejected: 0 });
+  });
+
+  it('skips a 合计 row under a 序号 first column, not rejecting it for a missing name', async () => {
+    const csv = Buffer.from(
+      '序号,企业名称,统一社会信用代码,营业收入(万元)\n1,盐城序号合计科技有限公司,,100\n合计,,,100\n小计,（共 1 家）,,100\n',
+    );
+    const job = await importFile('序号合计.csv', csv);
+    expect(job.result).toMatchObject({ inserted: 1, rejected: 0 });
+    expect(job.message).toMatch(/^已处理 1 行：/);
   });
 
   it('reads a bare 注册资本 column in the unit the user chose for it', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Cell, parseRow } from './parse-row.js';
+import { type Cell, columnReason, parseRow } from './parse-row.js';
 
 const row = (cells: Omit<Cell, 'header'>[]) =>
   parseRow(
@@ -30,5 +30,30 @@ describe('an imported row’s figures', () => {
       ok: true,
       record: { enterprise: { establishedOn: '2019-05-01' } },
     });
+  });
+});
+
+describe('an imported row’s universe', () => {
+  it('leaves an existing firm’s universe alone unless the row has a 企业类别 column', () => {
+    // The import option only says what a new firm is; it is not a value from the file.
+    const plain = row([]);
+    expect(plain).toMatchObject({ ok: true, record: { newUniverse: 'local' } });
+    expect(plain.ok && 'universe' in plain.record.enterprise).toBe(false);
+    expect(row([{ key: 'universe', value: '外地' }])).toMatchObject({
+      ok: true,
+      record: { enterprise: { universe: 'target' } },
+    });
+  });
+});
+
+describe('columnReason', () => {
+  it('names the column once, also when the reason opens with it in quotes', () => {
+    expect(columnReason({ column: '成立日期', message: '“成立日期”2030-01-01 晚于今天' })).toBe(
+      '“成立日期”2030-01-01 晚于今天',
+    );
+    expect(columnReason({ column: '统一社会信用代码', message: '统一社会信用代码校验位错误' })).toBe(
+      '统一社会信用代码校验位错误',
+    );
+    expect(columnReason({ column: '企业名称', message: '缺少企业名称' })).toBe('企业名称：缺少企业名称');
   });
 });

@@ -13,9 +13,10 @@ import { parseIndustry } from './industry.js';
 export type RowError = { row: number; column: string; code: string; message: string };
 
 /** "列：原因" for a list of reasons, without saying the column twice when the reason already names it
- *  ("统一社会信用代码校验位错误…" under 统一社会信用代码). */
+ *  ("统一社会信用代码校验位错误…" under 统一社会信用代码, or "“成立日期”2030-01-01 晚于今天" under 成立日期). */
 export function columnReason(e: Pick<RowError, 'column' | 'message'>): string {
-  return e.message.startsWith(e.column) ? e.message : `${e.column}：${e.message}`;
+  const named = e.message.startsWith(e.column) || e.message.startsWith(`“${e.column}”`);
+  return named ? e.message : `${e.column}：${e.message}`;
 }
 
 export type EnterpriseRecord = {
@@ -26,6 +27,10 @@ export type EnterpriseRecord = {
   aliases: { name: string; kind: 'short' | 'former' }[];
   /** Enterprise columns present in the row (absent ones are left as they are on update). */
   enterprise: Record<string, string | number | boolean | null>;
+  /** The universe a firm gets if this row creates it: the import's option. Kept out of `enterprise`
+   *  so re-importing a target list with the default option does not turn its firms local; only a
+   *  企业类别 column (then in `enterprise.universe`) changes an existing firm's universe. */
+  newUniverse: 'local' | 'target';
   year: number;
   figures: Record<string, number | null>;
   ip: Record<string, number>;
@@ -57,7 +62,8 @@ export function parseRow(
     nameNormalized: '',
     nameCore: '',
     aliases: [],
-    enterprise: { universe: defaults.universe },
+    enterprise: {},
+    newUniverse: defaults.universe,
     year: defaults.year,
     figures: {},
     ip: {},

@@ -228,6 +228,8 @@ export const enterprisesEnUS: typeof enterprisesZhCN = {
       '{{headers}}: the header states no unit, so plain numbers will be read as yuan (2,000 is CNY 2,000). If they are in 万元 (10k CNY), choose 万元 in the column’s Unit.',
     year: 'Figures for year',
     universe: 'Universe',
+    universeHint:
+      'For new firms only; existing firms keep theirs unless the file has a 企业类别 (local/target) column',
     dryRun: 'Dry run',
     dryRunHint: 'Check only, write nothing',
     mappings: 'Saved mappings',

@@ -226,6 +226,7 @@ export const enterprisesZhCN = {
       '{{headers}} 的列名没有注明单位，其中的纯数字将按“元”导入（如 2,000 即 2,000 元）。如果是万元，请在该列的“单位”中选择“万元”。',
     year: '数据年度',
     universe: '企业范围',
+    universeHint: '仅用于新增的企业；已有企业的范围不变，除非文件中有“企业类别”列',
     dryRun: '试导入',
     dryRunHint: '只检查不写入',
     mappings: '已保存的对应',

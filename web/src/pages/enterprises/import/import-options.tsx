@@ -51,6 +51,10 @@ export function ImportOptions({
           disabled={disabled}
           options={(['local', 'target'] as const).map((k) => ({ value: k, label: e.universes[k] }))}
         />
+        {/* Said here because the option defaults to 本地 and is easy to take for a relabelling of the file. */}
+        <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
+          {m.universeHint}
+        </Typography.Text>
       </span>
       <span>
         {m.dryRun}
