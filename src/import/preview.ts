@@ -16,6 +16,8 @@ export async function previewTable(
     hasHeader: hasHeaderWith(opts.mapping),
   });
   const rows: TableRow[] = [];
+  // Leaving the loop closes the file: a preview of a million-row file reads its first rows only
+  // (for an XLSX, the string table and the start of the sheet).
   for await (const r of table.rows) {
     rows.push(r);
     if (rows.length >= 16) break;

@@ -1,14 +1,17 @@
-/** Reads a spreadsheet as offices send it: CSV in UTF-8 (with or without BOM) or GBK/GB18030, detected
- *  from the bytes, or XLSX (a named sheet, else the first with a header). Rows stream, so a million-row CSV stays small.
+/** Reads a spreadsheet as offices send it: CSV or tab-separated text (a .txt, or Excel's "Unicode 文本")
+ *  in UTF-8 (with or without BOM), GBK/GB18030 or UTF-16 with a BOM, detected from the bytes, or XLSX
+ *  (a named sheet, else the first with a header; see xlsx-table). Rows stream, CSV and XLSX alike, so a
+ *  million-row file stays small and a preview reads only the start of it.
  *  The apostrophe our exports put before a leading = + - @ is taken off again, so a downloaded file
  *  (the rejected rows, fixed by hand) imports as it was first written. */
 import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { unguardSpreadsheetText } from '../domain/csv.js';
 import { JobInputError } from '../jobs/types.js';
+import { XlsxError } from './xlsx-parts.js';
+import { xlsxTable } from './xlsx-table.js';
 
 export type TableRow = { row: number; values: unknown[] };
 export type Table = { encoding: string; sheet?: string; sheets?: string[]; rows: AsyncIterable<TableRow> };
@@ -16,8 +19,16 @@ export type Table = { encoding: string; sheet?: string; sheets?: string[]; rows:
 /** A file that cannot be read as a table; the message says why, in Chinese. */
 export class TableError extends JobInputError {}
 
-/** 'utf8' when the sample is valid UTF-8 (or starts with a BOM), else 'gb18030' (a superset of GBK). */
-export function detectEncoding(sample: Buffer): 'utf8' | 'gb18030' {
+/** The start of a Compound File: an encrypted XLSX (Excel wraps it so) or an old .xls. */
+const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
+
+export type TextEncoding = 'utf8' | 'gb18030' | 'utf16le' | 'utf16be';
+
+/** UTF-16 by its BOM (Excel's "Unicode 文本" is UTF-16 LE with one); else 'utf8' when the sample is
+ *  valid UTF-8 (or starts with a BOM), else 'gb18030' (a superset of GBK). */
+export function detectEncoding(sample: Buffer): TextEncoding {
+  if (sample[0] === 0xff && sample[1] === 0xfe) return 'utf16le';
+  if (sample[0] === 0xfe && sample[1] === 0xff) return 'utf16be';
   if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return 'utf8';
   // Cut a possibly split multi-byte character at the end of the sample.
   let end = sample.length;
@@ -42,12 +53,33 @@ function sampleOf(file: string): Buffer {
   }
 }
 
-async function* csvRows(file: string, encoding: string): AsyncIterable<TableRow> {
+/** Tab when the first lines hold more tabs than commas: Excel's text exports and many systems' .txt
+ *  are tab-separated. Counted over up to 10 lines, so a title line above the header does not decide. */
+export function detectDelimiter(text: string): ',' | '\t' {
+  let tabs = 0;
+  let commas = 0;
+  for (const line of text.split('\n').slice(0, 10)) {
+    for (const ch of line) {
+      if (ch === '\t') tabs++;
+      else if (ch === ',') commas++;
+    }
+  }
+  return tabs > commas ? '\t' : ',';
+}
+
+async function* csvRows(file: string, encoding: string, delimiter: string): AsyncIterable<TableRow> {
   const parser = createReadStream(file)
     .pipe(iconv.decodeStream(encoding, { stripBOM: true }))
     // Offices write quotes inside unquoted cells (=HYPERLINK("…"), 5" 屏): take them as text.
     .pipe(
-      parse({ relax_column_count: true, relax_quotes: true, bom: true, skip_empty_lines: false, trim: true }),
+      parse({
+        delimiter,
+        relax_column_count: true,
+        relax_quotes: true,
+        bom: true,
+        skip_empty_lines: false,
+        trim: true,
+      }),
     );
   let row = 0;
   try {
@@ -58,57 +90,27 @@ async function* csvRows(file: string, encoding: string): AsyncIterable<TableRow>
     }
   } catch (err) {
     throw new TableError(
-      `CSV 文件第 ${row + 1} 行无法解析（${err instanceof Error ? err.message : String(err)}）；已导入的批次不受影响`,
+      `${delimiter === ',' ? 'CSV ' : '文本'}文件第 ${row + 1} 行无法解析（${err instanceof Error ? err.message : String(err)}）；已导入的批次不受影响`,
     );
   }
-}
-
-function cellValue(v: ExcelJS.CellValue): unknown {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string') return unguardSpreadsheetText(v);
-  if (v instanceof Date || typeof v !== 'object') return v;
-  if ('result' in v) return v.result ?? null;
-  if ('richText' in v) return v.richText.map((t) => t.text).join('');
-  if ('text' in v) return v.text;
-  return null;
 }
 
 /** Says whether a sheet's first rows hold a header the caller can use. */
 export type HasHeader = (firstRows: TableRow[]) => boolean;
 
-function rowOf(ws: ExcelJS.Worksheet, r: number): TableRow {
-  const values: unknown[] = [];
-  const row = ws.getRow(r);
-  for (let c = 1; c <= row.cellCount; c++) values.push(cellValue(row.getCell(c).value));
-  return { row: r, values };
+/** Any failure of the workbook, also one met while its rows stream, as a TableError in Chinese. */
+function tableError(err: unknown): unknown {
+  if (err instanceof TableError) return err;
+  if (err instanceof XlsxError) return new TableError(err.message);
+  return new TableError(`无法读取 Excel 文件：${err instanceof Error ? err.message : String(err)}`);
 }
 
-async function xlsxTable(file: string, sheetName?: string, hasHeader?: HasHeader): Promise<Table> {
-  const wb = new ExcelJS.Workbook();
+async function* asTableErrors(rows: AsyncIterable<TableRow>): AsyncIterable<TableRow> {
   try {
-    await wb.xlsx.readFile(file);
+    yield* rows;
   } catch (err) {
-    throw new TableError(`无法读取 Excel 文件：${err instanceof Error ? err.message : String(err)}`);
+    throw tableError(err);
   }
-  // Unnamed: the first sheet with a usable header, since a 说明 or cover sheet often comes first.
-  const headed =
-    !sheetName && hasHeader
-      ? wb.worksheets.find((ws) =>
-          hasHeader(Array.from({ length: Math.min(10, ws.rowCount) }, (_, i) => rowOf(ws, i + 1))),
-        )
-      : undefined;
-  const sheet = sheetName ? wb.getWorksheet(sheetName) : (headed ?? wb.worksheets[0]);
-  if (!sheet) {
-    const names = wb.worksheets.map((s) => s.name).join('、');
-    throw new TableError(
-      sheetName ? `工作表“${sheetName}”不存在；文件中的工作表：${names}` : 'Excel 文件中没有工作表',
-    );
-  }
-  const ws = sheet;
-  async function* rows(): AsyncIterable<TableRow> {
-    for (let r = 1; r <= ws.rowCount; r++) yield rowOf(ws, r);
-  }
-  return { encoding: 'xlsx', sheet: sheet.name, sheets: wb.worksheets.map((s) => s.name), rows: rows() };
 }
 
 export async function readTable(
@@ -119,11 +121,23 @@ export async function readTable(
   const head = sampleOf(file);
   const isZip = head[0] === 0x50 && head[1] === 0x4b;
   if (ext === '.xlsx' || isZip) {
+    if (!isZip && head.subarray(0, 4).equals(OLE))
+      throw new TableError(
+        '这是设了打开密码的 Excel 文件或旧版 .xls 文件：请在 Excel 中取消密码并另存为 .xlsx 后再导入',
+      );
     if (!isZip) throw new TableError('文件扩展名为 .xlsx，但内容不是 Excel 工作簿');
-    return xlsxTable(file, opts.sheet, opts.hasHeader);
+    try {
+      const table = await xlsxTable(file, opts.sheet, opts.hasHeader);
+      return { ...table, rows: asTableErrors(table.rows) };
+    } catch (err) {
+      throw tableError(err);
+    }
   }
   if (ext === '.xls') throw new TableError('不支持旧版 .xls 格式，请在 Excel 中另存为 .xlsx 或 CSV');
-  if (head.includes(0)) throw new TableError('文件不是文本表格（CSV）或 Excel 工作簿');
   const encoding = detectEncoding(head);
-  return { encoding, rows: csvRows(file, encoding) };
+  // UTF-16 text is half zero bytes; in any other text a zero byte means a binary file.
+  if (!encoding.startsWith('utf16') && head.includes(0))
+    throw new TableError('文件不是文本表格（CSV、制表符分隔的文本）或 Excel 工作簿');
+  const delimiter = detectDelimiter(iconv.decode(head, encoding));
+  return { encoding, rows: csvRows(file, encoding, delimiter) };
 }
