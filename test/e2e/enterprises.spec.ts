@@ -19,7 +19,7 @@ async function importFile(page: Page, file: string) {
   // The preview shows how the Chinese headers were recognised before anything is written.
   const columns = page.getByTestId('import-columns');
   await expect(columns).toContainText('统一社会信用代码');
-  await expect(page.getByTestId('import-file-info')).toContainText('gb18030');
+  await expect(page.getByTestId('import-file-info')).toContainText('编码：GBK');
   await page.getByTestId('import-start').click();
   const progress = page.getByTestId('import-progress');
   await expect(progress.locator('.ant-progress')).toBeVisible();

@@ -91,7 +91,7 @@ export function ladderFirmsCsv(names: [string, string, string], usccFrom: number
  *  replaced by a later search while the click lands (CI once left a project's firm empty), or the
  *  click can wait on a list that keeps re-rendering until the test times out (CI, 产业链 添加到本节点):
  *  so each try is short, and it types and clicks again. */
-export async function pickFirm(page: Page, select: Locator, typed: string, name: string) {
+export async function pickFirm(page: Page, select: Locator, typed: string, name: string | RegExp) {
   await expect(async () => {
     await select.click();
     await page.keyboard.press('Control+A');

@@ -38,7 +38,8 @@ export function ColumnMapping({
   for (const c of preview.columns) if (c.key && !known.has(c.key)) known.set(c.key, c.key);
   const options = [
     { value: '', label: m.ignore },
-    ...[...known].map(([value, label]) => ({ value, label: `${label}（${value}）` })),
+    // The field's name is what an office reads; its internal key stays out of sight.
+    ...[...known].map(([value, label]) => ({ value, label })),
   ];
   const moneyKeys = new Set(fields.filter((f) => f.type === 'money').map((f) => f.key));
   const columns: Column[] = preview.columns.map((c, index) => ({ ...c, index }));

@@ -38,6 +38,15 @@ function applySaved(cur: Record<string, string>, saved: Record<string, string>) 
   return next;
 }
 
+/** A text file's encoding as a user knows it from Excel's 另存为 dialog, not as the decoder names it
+ *  (an XLSX has none to show). */
+const ENCODING_NAMES: Record<string, string> = {
+  utf8: 'UTF-8',
+  gb18030: 'GBK',
+  utf16le: 'Unicode（UTF-16）',
+  utf16be: 'Unicode（UTF-16 BE）',
+};
+
 export function EnterpriseImportPage() {
   const { colon, import: m } = useMessages().enterprises;
   const qc = useQueryClient();
@@ -142,7 +151,9 @@ export function EnterpriseImportPage() {
             <Flex gap={12} align="center" wrap style={{ marginTop: 12 }} data-testid="import-file-info">
               <FileExcelOutlined style={{ color: '#389e0d', fontSize: 18 }} />
               <Typography.Text strong>{file.name}</Typography.Text>
-              {p && <Tag>{`${m.encoding}${colon}${p.encoding}`}</Tag>}
+              {p && p.encoding !== 'xlsx' && (
+                <Tag>{`${m.encoding}${colon}${ENCODING_NAMES[p.encoding] ?? p.encoding}`}</Tag>
+              )}
               {p?.headerRow && <Tag>{m.headerRow.replace('{{row}}', String(p.headerRow))}</Tag>}
               {p && p.sheets.length > 1 && (
                 <Select<string>
