@@ -48,6 +48,9 @@ function reviewAfter(row: Firm, rec: EnterpriseRecord): string | null {
   return row.reviewReason === 'no_uscc' ? null : row.reviewReason;
 }
 
+const pickOf = (row: object, keys: string[]) =>
+  Object.fromEntries(keys.map((k) => [k, (row as Record<string, unknown>)[k] ?? null]));
+
 export type ImportActor = { id: string | null; name: string };
 
 export async function applyBatch(
@@ -222,6 +225,19 @@ export async function applyBatch(
         ? Object.keys(figures).filter((k) => !same((pending as Record<string, unknown>)[k], figures[k]))
         : Object.keys(figures);
       if (diff.length) {
+        // A new year of a firm already in the registry is a change to that firm: its history says so.
+        if (!createdIds.has(enterpriseId))
+          audit(
+            'update',
+            enterpriseId,
+            { fact: 'year', year: rec.year },
+            {
+              fact: 'year',
+              year: rec.year,
+              ...pickOf(figures, diff),
+              source,
+            },
+          );
         const first = pending?.provenance;
         yearInserts.set(yk, {
           ...pending,
@@ -246,16 +262,29 @@ export async function applyBatch(
           .set({ ...figures, provenance })
           .where(and(eq(enterpriseYears.enterpriseId, enterpriseId), eq(enterpriseYears.year, rec.year)));
         years.set(yk, { ...cur, ...figures, provenance } as YearRow);
+        // The figures it replaces are kept in the audit, as an edit on the profile keeps them.
+        audit(
+          'update',
+          enterpriseId,
+          { fact: 'year', year: rec.year, ...pickOf(cur, diff) },
+          { fact: 'year', year: rec.year, ...pickOf(figures, diff), source },
+        );
         touched = true;
       }
     }
+    const ipBefore: Record<string, number> = {};
+    const ipAfter: Record<string, number> = {};
     for (const [kind, count] of Object.entries(rec.ip)) {
       const ik = `${enterpriseId}:${kind}`;
       if (ipNow.get(ik) === count) continue;
+      ipBefore[kind] = ipNow.get(ik) ?? 0;
+      ipAfter[kind] = count;
       ipUpserts.set(ik, { enterpriseId, kind, count, provenance: prov });
       ipNow.set(ik, count);
       touched = true;
     }
+    if (Object.keys(ipAfter).length && !createdIds.has(enterpriseId))
+      audit('update', enterpriseId, { fact: 'ip', ...ipBefore }, { fact: 'ip', ...ipAfter, source });
     if (touched && outcomes[i] === 'unchanged') outcomes[i] = 'updated';
   }
   await bulkInsert(tx, enterpriseYears, [...yearInserts.values()]);

@@ -62,7 +62,8 @@ describe('re-importing firms', () => {
     const firms = await firmsNamed('盐城补码测试科技');
     expect(firms).toHaveLength(1);
     expect(firms[0]).toMatchObject({ uscc, reviewReason: null });
-    expect(firms[0].history[0]).toMatchObject({ action: 'update', before: { uscc: null }, after: { uscc } });
+    const filled = firms[0].history.find((h: { before?: { uscc?: unknown } }) => h.before?.uscc === null);
+    expect(filled).toMatchObject({ action: 'update', before: { uscc: null }, after: { uscc } });
     // The same file again changes nothing: the firm is now found by its code.
     expect(await importCsv('有码.csv', later)).toMatchObject({ inserted: 0, updated: 0, unchanged: 1 });
   });
@@ -84,5 +85,30 @@ describe('re-importing firms', () => {
     );
     const coded = `企业名称,统一社会信用代码\n盐城双胞胎科技有限公司,${makeUscc(8805)}\n`;
     expect(await importCsv('双胞胎有码.csv', coded)).toMatchObject({ inserted: 1, updated: 0 });
+  });
+});
+
+describe('the history of figures an import changes', () => {
+  it('keeps the yearly figures and IP counts a later file replaces, with who and which file', async () => {
+    const uscc = makeUscc(8810);
+    const head = '企业名称,统一社会信用代码,年度,营业收入(万元),员工人数,发明专利';
+    await importCsv('一月.csv', `${head}\n盐城历史测试科技有限公司,${uscc},2025,12000,260,3\n`);
+    expect(
+      await importCsv('二月.csv', `${head}\n盐城历史测试科技有限公司,${uscc},2025,12500,270,4\n`),
+    ).toMatchObject({ updated: 1 });
+    await importCsv('三月.csv', `${head}\n盐城历史测试科技有限公司,${uscc},2026,13000,280,4\n`);
+    const [firm] = await firmsNamed('盐城历史测试');
+    type Entry = { actorName: string; before: Record<string, unknown>; after: Record<string, unknown> };
+    const history = firm.history as Entry[];
+    const year = history.find((h) => h.before?.fact === 'year' && h.before.revenue !== undefined);
+    expect(year?.before).toMatchObject({ year: 2025, revenue: 120_000_000, employees: 260 });
+    expect(year?.after).toMatchObject({ year: 2025, revenue: 125_000_000, employees: 270 });
+    expect(JSON.stringify(year?.after)).toContain('二月.csv');
+    expect(year?.actorName).toBeTruthy();
+    const ip = history.find((h) => h.before?.fact === 'ip');
+    expect(ip?.before).toMatchObject({ invention_patent: 3 });
+    expect(ip?.after).toMatchObject({ invention_patent: 4 });
+    // A new year is a change to the firm too.
+    expect(history.some((h) => h.after?.fact === 'year' && h.after.year === 2026)).toBe(true);
   });
 });

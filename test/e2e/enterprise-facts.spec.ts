@@ -11,11 +11,11 @@ const CSV = [
 ].join('\n');
 
 /** The firm, imported through the API the upload page uses; its id. */
-async function importFirm(page: Page): Promise<string> {
+async function importFirm(page: Page, file = '年报.csv', csv = CSV): Promise<string> {
   const me = await (await page.request.get('/api/v1/me')).json();
   const started = await page.request.post('/api/v1/enterprises/imports', {
     headers: { 'x-csrf-token': me.csrfToken },
-    multipart: { file: { name: '年报.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) } },
+    multipart: { file: { name: file, mimeType: 'text/csv', buffer: Buffer.from(csv) } },
   });
   expect(started.ok(), await started.text()).toBe(true);
   const jobId = (await started.json()).id;
@@ -181,4 +181,22 @@ test('figures are read as officers write them; text that is not a number is refu
     page.getByTestId('qualification-form').locator('.ant-form-item-explain-error').first(),
   ).toBeVisible();
   expect(errors).toEqual([]);
+});
+
+test('a later file that changes a year keeps the old figure in the history, with the file and row', async ({
+  page,
+}) => {
+  await login(page, 'officer');
+  await importFirm(page);
+  const id = await importFirm(page, '年报（更正）.csv', CSV.replace(',120,3000', ',120,3200'));
+  await page.goto(`/enterprises/${id}`);
+  const entry = page
+    .getByTestId('history-card')
+    .locator('.ant-timeline-item')
+    .filter({ hasText: '2023 年度' })
+    .filter({ hasText: '年报（更正）.csv' })
+    .first();
+  await expect(entry).toContainText('来源：导入文件 年报（更正）.csv 第 2 行');
+  await expect(entry).toContainText('3,000 万元 → 3,200 万元');
+  await expect(entry).not.toContainText('{');
 });

@@ -6,9 +6,19 @@ import type { AuditEntry } from '../../../../../src/shared/api';
 import { useMessages } from '../../../i18n';
 import { formatTime } from '../../../lib/format';
 import { asRecord } from '../../audit/audit-diff';
-import { formatMoney } from '../format';
+import { formatMoney, sourceText } from '../format';
 
-const HIDDEN = new Set(['id', 'orgId', 'version', 'createdAt', 'updatedAt', 'provenance', 'nameNormalized']);
+// `source` (the file and row an import took a change from) is said in words under the headline.
+const HIDDEN = new Set([
+  'id',
+  'orgId',
+  'version',
+  'createdAt',
+  'updatedAt',
+  'provenance',
+  'nameNormalized',
+  'source',
+]);
 const MAX_FIELDS = 8;
 const COLORS = { create: 'green', update: 'blue', delete: 'red' } as const;
 
@@ -93,6 +103,11 @@ export function HistoryCard({ history }: { history: AuditEntry[] }) {
                     {headline(e)}
                     {part(e) && <Tag style={{ marginInlineStart: 8 }}>{part(e)}</Tag>}
                   </Typography.Text>
+                  {asRecord(asRecord(e.after)?.source) && (
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="history-source">
+                      {sourceText(asRecord(asRecord(e.after)?.source) ?? undefined, m.enterprises)}
+                    </Typography.Text>
+                  )}
                   {e.action === 'update' &&
                     fields.slice(0, MAX_FIELDS).map((f) => (
                       <Typography.Text key={f.field} type="secondary" style={{ fontSize: 13 }}>
