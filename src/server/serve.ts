@@ -10,7 +10,10 @@ import { openConfiguredDatabase } from './open.js';
 export async function serve(config: Config) {
   const database = await openConfiguredDatabase(config);
   let seeded = false;
-  if (config.seedDemo && (await isEmpty(database.db))) {
+  const empty = await isEmpty(database.db);
+  if (config.seedDemo && empty) {
+    // About a minute of silence otherwise: say what is happening.
+    console.log('  首次启动：正在写入演示数据（约 1 分钟）… First start: writing the demo data…');
     await seedDemo(database.db);
     const n = config.seedEnterprises;
     if (n > 0) await seedDemoEnterprises(database.db, n, Math.round(n / 3));
@@ -41,6 +44,11 @@ export async function serve(config: Config) {
     for (const u of DEMO_USERS)
       lines.push(`    ${u.username.padEnd(11)} ${u.roles.join(',').padEnd(8)} ${u.displayName}`);
   }
+  if (!config.seedDemo && empty)
+    lines.push(
+      '  库中还没有用户 No users yet：',
+      '    npm run kezhao -- user add --username admin --password <至少 8 位，含字母和数字> --role admin',
+    );
   console.log(lines.join('\n'));
 
   let closing = false;

@@ -168,7 +168,7 @@ export const cultivationZhCN = {
     title: '诊断卡',
     subtitle: '按评估日期适用的认定办法，逐梯队给出结论与差距',
     date: '评估日期',
-    eligible: { yes: '符合条件', no: '不符合', unknown: '尚无法判断' },
+    eligible: { yes: '符合', no: '不符合', unknown: '待定' },
     score: '得分',
     scoreVs: '{{score}} 分 / 及格 {{pass}} 分',
     scoreOnly: '{{score}} 分',
