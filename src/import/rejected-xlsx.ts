@@ -28,6 +28,14 @@ function readLine(line: string): RejectedRow {
 }
 
 const MIDNIGHT = /T00:00:00(\.000)?Z$/;
+/** A signed plain number ("-5", "+1.5"): written as a number cell, which no spreadsheet runs as a
+ *  formula, so the user fixing the row does not find it as the escaped text '-5. */
+const SIGNED_NUMBER = /^[+-](0|[1-9]\d*)(\.\d+)?$/;
+
+function cellOf(v: unknown): unknown {
+  if (typeof v !== 'string') return v ?? null;
+  return SIGNED_NUMBER.test(v) ? Number(v) : safeSpreadsheetText(v);
+}
 
 export async function writeRejectedXlsx(jsonlFile: string, headers: string[], outFile: string) {
   const wb = new ExcelJS.Workbook();
@@ -36,10 +44,7 @@ export async function writeRejectedXlsx(jsonlFile: string, headers: string[], ou
   for (const line of readFileSync(jsonlFile, 'utf8').split('\n')) {
     if (!line) continue;
     const { row, values, errors } = readLine(line);
-    const cells = headers.map((_, i) => {
-      const v = values[i];
-      return typeof v === 'string' ? safeSpreadsheetText(v) : (v ?? null);
-    });
+    const cells = headers.map((_, i) => cellOf(values[i]));
     const added = ws.addRow([...cells, row, errors.map(columnReason).join('；')]);
     // Shown as the user's sheet showed it: a date, with the time only when it had one.
     cells.forEach((v, i) => {

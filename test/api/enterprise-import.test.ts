@@ -145,8 +145,9 @@ describe('enterprise import', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(download.rawPayload as unknown as ArrayBuffer);
     const ws = wb.worksheets[0];
-    // The download defuses the leading "-" and "=" for Excel …
-    expect(ws.getRow(2).getCell(6).value).toBe("'-300");
+    // The download defuses a leading "=" for Excel; a loss is a number cell, which runs nothing and
+    // reads -300 to the user fixing the row (not the escaped text '-300) …
+    expect(ws.getRow(2).getCell(6).value).toBe(-300);
     expect(ws.getRow(2).getCell(7).value).toBe("'=1+1");
     // … the user fixes the date and uploads the same file again.
     ws.getRow(2).getCell(3).value = '2021-02-28';
