@@ -279,7 +279,17 @@ test('a leader hands a push list to an officer, who finds it under 我的推送'
   await officer.goto('/policies?tab=pushes');
   const push = officer.getByTestId('pushes-table').getByRole('row').filter({ hasText: title });
   await expect(push.filter({ hasText: FIRM })).toContainText('待告知');
+  await expect(officer.getByTestId('pushes-everyone')).toHaveCount(0);
   await officer.close();
+
+  // The leader who handed the list on still sees it waiting, and with whom.
+  await page.goto('/policies?tab=pushes');
+  const pushes = page.getByTestId('pushes-table');
+  await expect(pushes.getByRole('row').filter({ hasText: title })).toHaveCount(0);
+  await page.getByTestId('pushes-everyone').click();
+  const handed = pushes.getByRole('row').filter({ hasText: title }).filter({ hasText: FIRM });
+  await expect(handed).toContainText('张专员');
+  await expect(handed).toContainText('待告知');
 });
 
 test('an expert sees neither the 政策找企业 entry nor the 可申报政策 card', async ({ page }) => {

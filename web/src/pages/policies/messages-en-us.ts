@@ -125,6 +125,8 @@ export const policiesEnUS: typeof policiesZhCN = {
   noFirms: 'No firms',
   pushes: {
     subtitle: 'Firms I am to tell and have not told yet, soonest deadline first',
+    subtitleAll: 'Pushes of every owner in your organisation and below, soonest deadline first',
+    everyone: 'Every owner',
     policy: 'Policy',
     enterprise: 'Firm',
     due: 'Deadline',

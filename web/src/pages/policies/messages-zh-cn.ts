@@ -116,6 +116,8 @@ export const policiesZhCN = {
   noFirms: '暂无企业',
   pushes: {
     subtitle: '由我负责告知、尚未告知的企业，截止日期最近的在前',
+    subtitleAll: '本组织及下级组织全部负责人的推送，截止日期最近的在前',
+    everyone: '看全部负责人',
     policy: '政策',
     enterprise: '企业',
     due: '申报截止',

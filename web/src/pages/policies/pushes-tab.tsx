@@ -76,10 +76,14 @@ export function PushesTab({ me }: { me: Me }) {
   const { t } = useTranslation();
   const p = useMessages().policies;
   const [showTold, setShowTold] = useState(false);
+  // A leader or admin sees whose pushes are still waiting, not only their own: work handed out is
+  // otherwise invisible to whoever handed it out.
+  const canSeeAll = hasAnyRole(me, ['admin', 'leader']);
+  const [everyone, setEveryone] = useState(false);
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const [telling, setTelling] = useState<Push | null>(null);
   const filter: Omit<PushQuery, 'page' | 'pageSize'> = {
-    mine: true,
+    mine: !everyone,
     status: showTold ? undefined : 'pending',
   };
   const list = usePushes({ ...filter, ...paging });
@@ -105,6 +109,16 @@ export function PushesTab({ me }: { me: Me }) {
         </Flex>
       ),
     },
+    ...(everyone
+      ? [
+          {
+            key: 'owner',
+            title: p.pushes.owner,
+            width: 110,
+            render: (_: unknown, r: Push) => r.ownerName ?? '—',
+          },
+        ]
+      : []),
     {
       key: 'due',
       title: p.pushes.due,
@@ -144,8 +158,23 @@ export function PushesTab({ me }: { me: Me }) {
   return (
     <Card styles={{ body: { paddingTop: 16 } }}>
       <Flex justify="space-between" align="center" gap={16} wrap style={{ marginBottom: 16 }}>
-        <Typography.Text type="secondary">{p.pushes.subtitle}</Typography.Text>
+        <Typography.Text type="secondary">
+          {everyone ? p.pushes.subtitleAll : p.pushes.subtitle}
+        </Typography.Text>
         <Flex gap={16} align="center">
+          {canSeeAll && (
+            <Flex gap={8} align="center">
+              <Switch
+                checked={everyone}
+                onChange={(v) => {
+                  setEveryone(v);
+                  setPaging((s) => ({ ...s, page: 1 }));
+                }}
+                data-testid="pushes-everyone"
+              />
+              <span>{p.pushes.everyone}</span>
+            </Flex>
+          )}
           <Flex gap={8} align="center">
             <Switch
               checked={showTold}
