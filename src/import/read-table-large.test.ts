@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { HEADERS } from '../../test/helpers/enterprise-files.js';
 import { previewTable } from './preview.js';
 import { readTable } from './read-table.js';
 
@@ -23,18 +24,6 @@ vi.mock('node:fs', async (importOriginal) => {
 const bytesRead = () => opened.splice(0).reduce((sum, s) => sum + s.bytesRead, 0);
 
 const ROWS = 200_000;
-const HEADERS = [
-  '统一社会信用代码',
-  '企业名称',
-  '成立日期',
-  '注册资本(万元)',
-  '所属行业',
-  '员工人数',
-  '营业收入(万元)',
-  '研发费用(万元)',
-  '发明专利',
-  '简称',
-];
 const rowOf = (i: number) => [
   `91320900${String(i).padStart(9, '0')}X`,
   `盐城测试科技有限公司${i}`,

@@ -3,27 +3,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, login, type TestContext } from '../helpers/app.js';
 import { makeUscc } from '../helpers/enterprise-files.js';
+import { importCsv } from '../helpers/import-job.js';
 
 let t: TestContext;
 let officer: Client;
 let ntOfficer: Client;
 let sysadmin: Client;
-
-async function importCsv(client: Client, csv: string) {
-  const res = await client.postForm(
-    '/api/v1/enterprises/imports',
-    {},
-    { name: 'firms.csv', content: Buffer.from(csv) },
-  );
-  const id = res.json().id;
-  for (let i = 0; i < 200; i++) {
-    const job = (await client.get(`/api/v1/jobs/${id}`)).json();
-    if (job.status === 'succeeded') return job;
-    if (job.status === 'failed') throw new Error(job.error);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('import timed out');
-}
 
 const USCC = makeUscc(41);
 const OTHER = makeUscc(42);

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, login, type TestContext } from '../helpers/app.js';
 import { makeUscc } from '../helpers/enterprise-files.js';
+import { importCsv } from '../helpers/import-job.js';
 
 let t: TestContext;
 let officer: Client;
@@ -15,22 +16,6 @@ const CSV = [
   `${makeUscc(4)},=HYPERLINK("http://evil")科技有限公司,,,320904,C39,100,2021-01-01`,
   ',中交慧运(盐城)科技有限公司,,,320904,I65,11000,',
 ].join('\n');
-
-async function importCsv(client: Client, csv: string) {
-  const res = await client.postForm(
-    '/api/v1/enterprises/imports',
-    {},
-    { name: 'firms.csv', content: Buffer.from(csv) },
-  );
-  const id = res.json().id;
-  for (let i = 0; i < 200; i++) {
-    const job = (await client.get(`/api/v1/jobs/${id}`)).json();
-    if (job.status === 'succeeded') return job;
-    if (job.status === 'failed') throw new Error(job.error);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('import timed out');
-}
 
 const names = (res: { json(): { items: { name: string }[] } }) => res.json().items.map((e) => e.name);
 const find = (q: string, extra = '') => officer.get(`/api/v1/enterprises?q=${encodeURIComponent(q)}${extra}`);

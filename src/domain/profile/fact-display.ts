@@ -3,7 +3,8 @@
 import { pct, wan } from '../eligibility/format.js';
 import { TIER_KEYS, TIER_NAMES } from '../eligibility/tiers.js';
 
-const MONEY = new Set([
+/** Facts in 元 (the LLM reading's checks read the same list). */
+export const MONEY_FACTS = [
   'revenue',
   'net_profit',
   'rd_expense',
@@ -12,7 +13,8 @@ const MONEY = new Set([
   'valuation',
   'investment.planned',
   'output.expected',
-]);
+] as const;
+const MONEY: ReadonlySet<string> = new Set(MONEY_FACTS);
 const FRACTION = new Set(['revenue_growth', 'rd_ratio', 'rd_staff_ratio']);
 const PEOPLE = new Set([
   'employees',

@@ -3,6 +3,7 @@
  *  an affiliation the offline rules also see); forecast and 约/余 words in the quote decide the
  *  qualifier, not the model. Anything else in the reply (a "score", a rating, extra fields) is read
  *  by nobody. Pure: plain data in, plain data out. */
+
 import { z } from 'zod';
 import { clauseContexts, forecastBefore } from '../../../../domain/evaluation/extract/context.js';
 import { headcountOfClause } from '../../../../domain/evaluation/extract/headcount.js';
@@ -18,6 +19,7 @@ import {
   type FactKey,
   type FactUnit,
 } from '../../../../domain/evaluation/index.js';
+import { MONEY_FACTS } from '../../../../domain/profile/fact-display.js';
 
 const QUALIFIERS = ['exact', 'approx', 'at_least', 'forecast'] as const;
 const UNITS = ['元', 'count', 'fraction', 'trl', 'area_mu', 'area_m2', 'text'] as const;
@@ -52,16 +54,7 @@ export const MemoSchema = z.object({
 });
 
 type Kind = Mention['kind'];
-const MONEY: FactKey[] = [
-  'revenue',
-  'net_profit',
-  'rd_expense',
-  'funding.total',
-  'funding.last_round',
-  'valuation',
-  'investment.planned',
-  'output.expected',
-];
+const MONEY: readonly FactKey[] = MONEY_FACTS;
 const FRACTION: FactKey[] = ['revenue_growth', 'rd_ratio'];
 const COUNT: FactKey[] = [
   'patents.total',
