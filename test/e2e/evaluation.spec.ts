@@ -8,7 +8,18 @@
 import { readFileSync } from 'node:fs';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { makeUscc } from '../helpers/enterprise-files';
-import { addOption, csrf, firmId, importCsv, login, PASSWORD, pickOption, snap, uniqueName } from './helpers';
+import {
+  addOption,
+  csrf,
+  firmId,
+  importCsv,
+  login,
+  PASSWORD,
+  pickOption,
+  snap,
+  switchLanguage,
+  uniqueName,
+} from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -143,8 +154,7 @@ test('the officer starts the evaluation, uploads the plan and builds the profile
   await snap(page, 'evaluation-profile');
 
   // In English the stage, the band and the dimensions are named in English (the server gives Chinese).
-  await page.getByTestId('user-menu').click();
-  await page.getByRole('menuitem', { name: 'English' }).click();
+  await switchLanguage(page, 'English');
   const view = page.getByTestId('evaluation-page');
   await expect(view).toContainText('project stage: Lead');
   await expect(view.getByTestId('profile-band')).toHaveText(
@@ -152,8 +162,9 @@ test('the officer starts the evaluation, uploads the plan and builds the profile
   );
   await expect(view.getByTestId('indicator-table')).toContainText('Technology');
   await expect(view.getByTestId('indicator-table')).not.toContainText('技术含量');
-  await page.getByTestId('user-menu').click();
-  await page.getByRole('menuitem', { name: '中文' }).click();
+  // The default due-diligence items too; an org's own items would show as written.
+  await expect(view.getByTestId('evaluation-dd')).toContainText('Litigation and credit blacklists');
+  await switchLanguage(page, '中文');
 });
 
 test('a plan with an injected instruction scores the same and is flagged in red', async ({ page }) => {

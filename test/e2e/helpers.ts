@@ -152,3 +152,15 @@ export async function confirmAndWait(page: Page, open: Locator, ok: Locator, url
   if (!response.ok()) throw new Error(`${url} 返回 ${response.status()}：${await response.text()}`);
   return response;
 }
+
+/** Switches the interface language from the user menu. A click that lands while the dropdown is still
+ *  opening is lost on a busy machine: open and click again until the page's lang has changed. */
+export async function switchLanguage(page: Page, to: 'English' | '中文') {
+  // app.tsx sets <html lang> to "en" or "zh-CN" once the language has changed.
+  const lang = to === 'English' ? /^en/ : 'zh-CN';
+  await expect(async () => {
+    await page.getByTestId('user-menu').click();
+    await page.getByRole('menuitem', { name: to }).click({ timeout: 3000 });
+    await expect(page.locator('html')).toHaveAttribute('lang', lang, { timeout: 2000 });
+  }).toPass({ timeout: 30_000 });
+}

@@ -1,11 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { makeUscc } from '../helpers/enterprise-files';
-import { csrf, FIGURES_HEADER, firmId, importCsv, login, menu, shot } from './helpers';
+import { csrf, FIGURES_HEADER, firmId, importCsv, login, menu, shot, switchLanguage } from './helpers';
 
 test('switching to English changes the menu and is remembered', async ({ page }) => {
   await login(page, 'admin');
-  await page.getByTestId('user-menu').click();
-  await page.getByRole('menuitem', { name: 'English' }).click();
+  await switchLanguage(page, 'English');
 
   const nav = menu(page);
   await expect(nav.getByText('Dashboard')).toBeVisible();
@@ -81,7 +80,6 @@ test('switching to English changes the menu and is remembered', async ({ page })
 
   await page.reload();
   await expect(menu(page).getByText('Dashboard')).toBeVisible();
-  await page.getByTestId('user-menu').click();
-  await page.getByRole('menuitem', { name: '中文' }).click();
+  await switchLanguage(page, '中文');
   await expect(menu(page).getByText('工作台')).toBeVisible();
 });

@@ -72,7 +72,7 @@ export function DueDiligence({ ev, canEdit }: { ev: Evaluation; canEdit: boolean
       {
         onSuccess: () => {
           setDrafts(({ [x.id]: _, ...rest }) => rest);
-          message.success(fill(d.saved, { name: x.name }));
+          message.success(fill(d.saved, { name: m.ddItemNames[x.name] ?? x.name }));
         },
         onError: (e) => showError(e),
       },
@@ -86,7 +86,7 @@ export function DueDiligence({ ev, canEdit }: { ev: Evaluation; canEdit: boolean
       width: 190,
       render: (_, x) => (
         <Flex gap={6} align="center" wrap>
-          <Typography.Text strong>{x.name}</Typography.Text>
+          <Typography.Text strong>{m.ddItemNames[x.name] ?? x.name}</Typography.Text>
           {x.veto && (
             <Tag color="red" style={{ marginInlineEnd: 0 }}>
               {d.veto}

@@ -137,6 +137,15 @@ export const evaluationEnUS: typeof evaluationZhCN = {
     decided: 'The evaluation is decided; due diligence is closed',
   },
   ddStatuses: { pass: 'Pass', attention: 'Attention', fail: 'Fail', na: 'N/A' },
+  ddItemNames: {
+    工商与股权核验: 'Registration and ownership check',
+    涉诉与失信: 'Litigation and credit blacklists',
+    财务真实性: 'Financial authenticity',
+    核心技术核验: 'Core technology check',
+    团队背调: 'Team background check',
+    客户与市场访谈: 'Customer and market interviews',
+    资金与落地意愿: 'Funding and commitment to land',
+  },
   rec: {
     title: 'Recommendation',
     fused: 'Fused score',

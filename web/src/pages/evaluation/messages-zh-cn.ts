@@ -137,6 +137,8 @@ export const evaluationZhCN = {
     decided: '已作出评估决定，尽调不能再修改',
   } as Record<string, string>,
   ddStatuses: { pass: '通过', attention: '关注', fail: '不通过', na: '不适用' } as Record<string, string>,
+  /** The default checklist's items in the interface's language; an org's own items show as written. */
+  ddItemNames: {} as Record<string, string>,
   rec: {
     title: '综合建议',
     fused: '三方加权得分',
