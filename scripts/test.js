@@ -10,11 +10,26 @@ import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const only = process.argv[2]; // optional: lint | unit | api | pg | e2e
+// Refused before anything runs (or the reports are cleared): a part that runs nothing used to end in
+// "全部通过 all steps passed / tests: 0 passed" and exit 0, which reads as a green run.
+const PARTS = ['lint', 'unit', 'api', 'pg', 'e2e'];
+if (only !== undefined && !PARTS.includes(only)) {
+  console.error(`未知的测试部分：${only}；可选：${PARTS.join(' ')} / unknown part "${only}"`);
+  process.exit(2);
+}
+if (only === 'pg' && !process.env.DATABASE_URL) {
+  console.error(
+    'DATABASE_URL 未设置：test:pg 在 PostgreSQL 服务器上跑 API 测试，须先指定服务器，例如\n' +
+      '  DATABASE_URL=postgres://user:pass@127.0.0.1:5432/kezhao_test npm run test:pg\n' +
+      '(DATABASE_URL is not set: test:pg needs a PostgreSQL server; nothing was run)',
+  );
+  process.exit(1);
+}
 const reports = path.join(root, 'test-results', 'reports');
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
-const only = process.argv[2]; // optional: lint | unit | api | pg | e2e
 
 let passed = 0;
 let failed = 0;

@@ -1,6 +1,6 @@
 /** Backup and restore of the embedded database: PGlite's own dump of its data directory, taken with
  *  the database open and idle (the data-dir lock guarantees no server is writing), so the copy is consistent. */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { Config } from '../config.js';
@@ -17,14 +17,25 @@ function refuseOnServer(config: Config) {
   }
 }
 
-export async function backup(config: Config, file: string) {
+export async function backup(config: Config, file: string, opts: { force?: boolean } = {}) {
   refuseOnServer(config);
+  const abs = path.resolve(file);
+  // The file may well be yesterday's backup, the one a restore would need: never replace it unasked.
+  if (existsSync(abs) && !opts.force) throw new CliError(`文件已存在：${abs}；如要覆盖，请加 --force`);
   const database = await openConfiguredDatabase(config);
   try {
     const blob = await database.pglite?.dumpDataDir('gzip');
     if (!blob) throw new CliError('无法读取嵌入式数据库');
-    writeFileSync(file, Buffer.from(await blob.arrayBuffer()));
-    return { file: path.resolve(file), bytes: blob.size };
+    // Written beside it and renamed into place, so an interrupted --force keeps the old file whole.
+    const part = `${abs}.part-${process.pid}`;
+    try {
+      writeFileSync(part, Buffer.from(await blob.arrayBuffer()));
+      renameSync(part, abs);
+    } catch (err) {
+      rmSync(part, { force: true });
+      throw err;
+    }
+    return { file: abs, bytes: blob.size };
   } finally {
     await database.close();
   }
@@ -51,7 +62,6 @@ export async function restore(config: Config, file: string) {
     } catch (err) {
       // Put the old database back: a bad backup must not cost the data that was there.
       if (kept) {
-        const { rmSync } = await import('node:fs');
         rmSync(pgdata, { recursive: true, force: true });
         renameSync(kept, pgdata);
         kept = null;

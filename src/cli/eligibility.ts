@@ -4,6 +4,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { assessAll, parseFirmFacts, type Verdict } from '../domain/eligibility/index.js';
 import { CliError } from './backup.js';
+import { pad, width } from './columns.js';
+import { dateOption } from './dates.js';
 
 const USAGE = '用法：kezhao eligibility <文件.json> [--date YYYY-MM-DD] [--json]';
 
@@ -42,12 +44,10 @@ function where(text: string, err: unknown): string {
 }
 
 function checkDate(date: string | undefined, establishedOn: string): string | undefined {
-  if (date === undefined) return undefined;
-  const ok =
-    /^\d{4}-\d{2}-\d{2}$/.test(date) && new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) === date;
-  if (!ok) throw new CliError(`--date 应为 YYYY-MM-DD 格式的有效日期，实际为 ${date}`);
-  if (date < establishedOn) throw new CliError(`--date ${date} 早于企业成立日期 ${establishedOn}`);
-  return date;
+  const d = dateOption('--date', date);
+  if (d !== undefined && d < establishedOn)
+    throw new CliError(`--date ${d} 早于企业成立日期 ${establishedOn}`);
+  return d;
 }
 
 export function eligibilityCommand(file: string | undefined, opts: { date?: string; json?: boolean }): void {
@@ -74,20 +74,6 @@ function scoreText(v: Verdict): string {
   const s = v.score !== null ? `${v.score}` : v.scoreRange ? `${v.scoreRange[0]}–${v.scoreRange[1]}` : '—';
   return v.passScore !== null && s !== '—' ? `${s}（需 ≥ ${v.passScore}）` : s;
 }
-
-/** Terminal width of a string: CJK characters take two columns. */
-function width(s: string): number {
-  let w = 0;
-  for (const ch of s)
-    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(
-      ch,
-    )
-      ? 2
-      : 1;
-  return w;
-}
-
-const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - width(s)));
 
 /** A readable Chinese report: a summary table, then each tier's reasons. */
 function report(name: string | undefined, date: string, verdicts: Verdict[]): string {

@@ -3,22 +3,22 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config.js';
-import { ROOT_ORG } from '../db/seed/demo-data.js';
 import { TableError } from '../import/read-table.js';
 import { importRelations } from '../import/relation-import.js';
 import { CliError } from './backup.js';
-import { orgByCode, withDatabase } from './commands.js';
+import { withDatabase } from './commands.js';
+import { importOrg } from './orgs.js';
 
 export async function importRelationsCommand(
   config: Config,
   file: string | undefined,
   opts: Record<string, string | boolean | undefined>,
 ) {
-  if (!file) throw new CliError('用法：kezhao import relations <文件> [--org 组织编码] [--json]');
+  if (!file) throw new CliError('用法：kezhao import relations <文件> --org 组织编码 [--json]');
   const abs = path.resolve(file);
   if (!existsSync(abs)) throw new CliError(`文件不存在：${abs}`);
   await withDatabase(config, async (d) => {
-    const org = await orgByCode(d, (opts.org as string) ?? ROOT_ORG.code);
+    const org = await importOrg(d, opts.org as string | undefined);
     const r = await d.db
       .transaction((tx) =>
         importRelations({

@@ -5,12 +5,12 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
 import { importMappings } from '../db/schema/index.js';
-import { ROOT_ORG } from '../db/seed/demo-data.js';
 import { jobFile } from '../jobs/files.js';
 import { runJobInProcess } from '../jobs/run-in-process.js';
 import { CliError } from './backup.js';
-import { orgByCode, withDatabase } from './commands.js';
+import { withDatabase } from './commands.js';
 import { collectEvery } from './heap.js';
+import { importOrg } from './orgs.js';
 import { progressPrinter } from './progress.js';
 
 /** A column mapping saved on the upload page (列对应 › 另存为…), by its name, in the org's list. */
@@ -35,15 +35,14 @@ export async function importEnterprises(
   file: string | undefined,
   opts: Record<string, string | boolean | undefined>,
 ) {
-  if (!file)
-    throw new CliError('用法：kezhao import enterprises <文件> [--org 组织编码] [--dry-run] [--json]');
+  if (!file) throw new CliError('用法：kezhao import enterprises <文件> --org 组织编码 [--dry-run] [--json]');
   const abs = path.resolve(file);
   if (!existsSync(abs)) throw new CliError(`文件不存在：${abs}`);
   const year = opts.year ? Number(opts.year) : undefined;
   if (year !== undefined && !(Number.isInteger(year) && year >= 1950 && year <= 2100))
     throw new CliError(`--year 应为四位年份，实际为 ${opts.year}`);
   await withDatabase(config, async (d) => {
-    const org = await orgByCode(d, (opts.org as string) ?? ROOT_ORG.code);
+    const org = await importOrg(d, opts.org as string | undefined);
     const mapping = opts.mapping ? await savedMapping(d, org, String(opts.mapping)) : undefined;
     const bar = progressPrinter();
     const params = {

@@ -4,11 +4,13 @@ import { loadConfig } from '../config.js';
 import { migrate } from '../db/migrate.js';
 import { serve } from '../server/serve.js';
 import { backup, CliError, restore } from './backup.js';
-import { auditExport, jobsList, jobsWatch, seedCommand, userAdd, withDatabase } from './commands.js';
+import { auditExport, seedCommand, userAdd, withDatabase } from './commands.js';
 import { eligibilityCommand } from './eligibility.js';
 import { HELP, helpLang } from './help.js';
 import { importEnterprises } from './import.js';
 import { importRelationsCommand } from './import-relations.js';
+import { jobsList, jobsWatch } from './jobs.js';
+import { orgsCommand } from './orgs.js';
 
 async function main(argv: string[]) {
   const { values, positionals } = parseArgs({
@@ -37,6 +39,7 @@ async function main(argv: string[]) {
       enterprises: { type: 'string' },
       targets: { type: 'string' },
       date: { type: 'string' },
+      force: { type: 'boolean' },
     },
   });
   const [command, sub, arg] = positionals;
@@ -61,8 +64,8 @@ async function main(argv: string[]) {
         throw new CliError('用法：kezhao user add --username U --password P --role R [--org 编码]');
       return userAdd(config, values as Record<string, string>);
     case 'backup': {
-      if (!sub) throw new CliError('用法：kezhao backup <文件>');
-      const r = await backup(config, sub);
+      if (!sub) throw new CliError('用法：kezhao backup <文件> [--force]');
+      const r = await backup(config, sub, values);
       console.log(`已备份到 ${r.file}（${(r.bytes / 1024 / 1024).toFixed(1)} MB）`);
       return;
     }
@@ -72,6 +75,8 @@ async function main(argv: string[]) {
       console.log(`已恢复到 ${r.dataDir}${r.previous ? `；原数据保留在 ${r.previous}` : ''}`);
       return;
     }
+    case 'orgs':
+      return withDatabase(config, (d) => orgsCommand(d, values));
     case 'jobs':
       if (sub === 'watch') {
         if (!arg) throw new CliError('用法：kezhao jobs watch <任务ID>');
@@ -85,7 +90,7 @@ async function main(argv: string[]) {
       if (sub === 'relations') return importRelationsCommand(config, arg, values);
       if (sub !== 'enterprises')
         throw new CliError(
-          '用法：kezhao import enterprises <文件> [--org 组织编码] [--dry-run] [--json]；kezhao import relations <文件> [--org 组织编码] [--json]',
+          '用法：kezhao import enterprises <文件> --org 组织编码 [--dry-run] [--json]；kezhao import relations <文件> --org 组织编码 [--json]',
         );
       return importEnterprises(config, arg, values);
     case 'eligibility':

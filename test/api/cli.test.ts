@@ -1,6 +1,6 @@
 /** The `kezhao` command as a user runs it, on a throwaway data directory. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +10,11 @@ import { makeUscc, writeCsv } from '../helpers/enterprise-files.js';
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kz-cli-'));
 
 function kezhao(...args: string[]) {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LANG: 'zh_CN.UTF-8' };
+  return kezhaoIn(dataDir, ...args);
+}
+
+function kezhaoIn(dir: string, ...args: string[]) {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dir, LANG: 'zh_CN.UTF-8' };
   delete env.DATABASE_URL;
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args], {
     cwd: ROOT_DIR,
@@ -19,6 +23,21 @@ function kezhao(...args: string[]) {
     timeout: 120_000,
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+/** Firms and jobs in the data directory: what a refused command must leave as it was. */
+async function countRows() {
+  const { openDatabase } = await import('../../src/db/client.js');
+  const { enterprises, jobs } = await import('../../src/db/schema/index.js');
+  const { count } = await import('drizzle-orm');
+  const d = await openDatabase({ dataDir });
+  try {
+    const [firms] = await d.db.select({ n: count() }).from(enterprises);
+    const [queued] = await d.db.select({ n: count() }).from(jobs);
+    return { firms: firms.n, jobs: queued.n };
+  } finally {
+    await d.close();
+  }
 }
 
 describe('kezhao --help', () => {
@@ -36,6 +55,15 @@ describe('kezhao --help', () => {
     const r = kezhao('frobnicate');
     expect(r.code).toBe(1);
     expect(r.err).toContain('未知命令');
+  });
+
+  it('rejects a month 13 in --date like any other bad date, without a stack trace', () => {
+    const file = path.join(ROOT_DIR, 'docs', 'examples', 'eligibility', 'yannan-software.json');
+    for (const date of ['2026-13-01', '2026-02-30', '20260101']) {
+      const r = kezhao('eligibility', file, '--date', date);
+      expect(r.code, date).toBe(1);
+      expect(r.err.trim()).toBe(`错误：--date 应为 YYYY-MM-DD 格式的有效日期，实际为 ${date}`);
+    }
   });
 });
 
@@ -189,6 +217,100 @@ describe.skipIf(!!process.env.DATABASE_URL)(
       } finally {
         rmSync(path.join(dataDir, 'kezhao.lock'));
       }
+    });
+
+    it('refuses to overwrite a backup file unless --force', () => {
+      const file = path.join(dataDir, 'backup.tar.gz');
+      const before = readFileSync(file);
+      const r = kezhao('backup', file);
+      expect(r.code).toBe(1);
+      expect(r.err).toContain(`文件已存在：${file}；如要覆盖，请加 --force`);
+      expect(readFileSync(file).equals(before)).toBe(true);
+      const forced = kezhao('backup', file, '--force');
+      expect(forced.code, forced.err).toBe(0);
+      expect(forced.out).toContain(`已备份到 ${file}`);
+      expect(readdirSync(dataDir).filter((f) => f.includes('.part-'))).toEqual([]);
+    });
+
+    it('lists the orgs, and imports only into one named by --org when there are several', async () => {
+      const orgs = kezhao('orgs');
+      expect(orgs.code, orgs.err).toBe(0);
+      expect(orgs.out.split('\n')[0]).toMatch(/^编码\s+名称\s+上级$/);
+      expect(orgs.out).toMatch(/^yannan\s+盐南高新区\s+yancheng$/m);
+      const list = JSON.parse(kezhao('orgs', '--json').out);
+      expect(list[0]).toEqual({ code: 'platform', name: '全部地区', kind: 'platform', parent: null });
+      expect(list).toContainEqual({ code: 'yannan', name: '盐南高新区', kind: 'park', parent: 'yancheng' });
+
+      const file = path.join(dataDir, 'firms-no-org.csv');
+      writeCsv(file, 'utf8');
+      const counts = await countRows();
+      for (const args of [
+        ['import', 'enterprises', file],
+        ['import', 'enterprises', file, '--dry-run'],
+        ['import', 'relations', file],
+      ]) {
+        const r = kezhao(...args);
+        expect(r.code, args.join(' ')).toBe(1);
+        expect(r.err).toContain('请用 --org 指定导入到哪个组织');
+        expect(r.err).toContain('\n  platform  全部地区\n');
+        expect(r.err).toContain('\n      yannan  盐南高新区');
+      }
+      expect(kezhao('import', 'enterprises', file, '--org', 'nowhere').err).toContain(
+        '组织编码不存在：nowhere；可选的组织编码：\n  platform  全部地区',
+      );
+      expect(await countRows()).toEqual(counts);
+    });
+
+    it('imports into the only org when there is just one', () => {
+      const fresh = mkdtempSync(path.join(os.tmpdir(), 'kz-cli-one-org-'));
+      try {
+        const file = path.join(fresh, 'firms.csv');
+        writeCsv(file, 'utf8');
+        const r = kezhaoIn(fresh, 'import', 'enterprises', file);
+        expect(r.code, r.err).toBe(0);
+        expect(r.out).toContain('导入完成：新增 3，更新 0，未变 0，拒绝 3（组织：全部地区）');
+      } finally {
+        rmSync(fresh, { recursive: true, force: true });
+      }
+    });
+
+    it('checks audit export dates and org before a job is made', async () => {
+      const counts = await countRows();
+      const r = kezhao('audit', 'export', '--from', '2026-13-01');
+      expect(r.code).toBe(1);
+      expect(r.err.trim()).toBe('错误：--from 应为 YYYY-MM-DD 格式的有效日期，实际为 2026-13-01');
+      expect(kezhao('audit', 'export', '--to', '2026-02-30').err).toContain('--to 应为 YYYY-MM-DD');
+      expect(kezhao('audit', 'export', '--from', '2026-03-01', '--to', '2026-02-01').err).toContain(
+        '--from 2026-03-01 晚于 --to 2026-02-01',
+      );
+      expect(kezhao('audit', 'export', '--org', 'nowhere').err).toContain('组织编码不存在：nowhere');
+      expect(await countRows()).toEqual(counts);
+    });
+
+    it("lists jobs under a header with their created time and a failed job's reason", async () => {
+      const { openDatabase } = await import('../../src/db/client.js');
+      const { jobs } = await import('../../src/db/schema/index.js');
+      const d = await openDatabase({ dataDir });
+      await d.db.insert(jobs).values({
+        kind: 'enterprise.import',
+        orgId: '00000000-0000-4000-8000-000000000011',
+        status: 'failed',
+        message: '执行失败：输入有误，重试无益',
+        error: '  无法读取文件：不是 XLSX 文件\n    at readTable (src/import/read-table.ts:1:1)',
+        createdAt: new Date('2026-03-01T16:30:00Z'),
+      });
+      await d.close();
+      const r = kezhao('jobs', '--status', 'failed');
+      expect(r.code, r.err).toBe(0);
+      const [header, line, ...rest] = r.out.trimEnd().split('\n');
+      expect(header).toMatch(/^任务ID\s+类型\s+状态\s+进度\s+创建时间（北京时间）\s+说明$/);
+      expect(line).toMatch(
+        /enterprise\.import\s+失败\s+0%\s+2026-03-02 00:30\s+执行失败：输入有误，重试无益；原因：无法读取文件：不是 XLSX 文件$/,
+      );
+      expect(rest).toEqual([]);
+      const bogus = kezhao('jobs', '--status', 'bogus');
+      expect(bogus.code).toBe(1);
+      expect(bogus.err).toContain('未知的任务状态：bogus；可选：queued（排队中） running（运行中）');
     });
 
     it('points server users to pg_dump', () => {
