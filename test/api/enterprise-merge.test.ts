@@ -117,3 +117,35 @@ describe('the credit code on edit', () => {
     expect(res.json().uscc).toBeNull();
   });
 });
+
+describe('pairs whatever the order of their ids', () => {
+  it('pairs a firm with a code and its code-less twin, with the code-less one first or second', async () => {
+    const { sql } = await import('drizzle-orm');
+    const db = t.database.db;
+    const source = await firm(officer, USCC);
+    // Copies of one firm without its code, one id sorting before every other and one after: a pair
+    // with one code missing was dropped when the code-less firm came second (a null in the join).
+    for (const [id, name] of [
+      ['00000000-0000-4000-8000-00000000aaaa', '盐南合并测试科技有限公司（前）'],
+      ['ffffffff-ffff-4fff-bfff-ffffffffaaaa', '盐南合并测试科技有限公司（后）'],
+    ]) {
+      // One statement (a pool may run separate ones on separate connections).
+      await db.execute(sql`
+        insert into enterprises
+        select (jsonb_populate_record(null::enterprises,
+                  to_jsonb(e) || jsonb_build_object('id', ${id}::text, 'uscc', null, 'name', ${name}::text))).*
+          from enterprises e where e.id = ${source.id}`);
+    }
+    const pairs = (await officer.get('/api/v1/enterprises/duplicates?pageSize=100')).json();
+    const withSource = pairs.items.filter(
+      (p: { a: { id: string }; b: { id: string } }) => p.a.id === source.id || p.b.id === source.id,
+    );
+    const others = withSource.map((p: { a: { id: string }; b: { id: string } }) =>
+      p.a.id === source.id ? p.b.id : p.a.id,
+    );
+    expect(others.sort()).toEqual([
+      '00000000-0000-4000-8000-00000000aaaa',
+      'ffffffff-ffff-4fff-bfff-ffffffffaaaa',
+    ]);
+  });
+});
