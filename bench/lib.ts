@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { width } from '../src/cli/columns.js';
 
 export const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(BENCH_DIR, '..');
@@ -60,18 +61,6 @@ export function table(header: string[], rows: (string | number)[][]): string {
   return [line(cells[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join(
     '\n',
   );
-}
-
-/** Display width: CJK characters take two columns in a terminal. */
-function width(s: string): number {
-  let w = 0;
-  for (const ch of s)
-    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(
-      ch,
-    )
-      ? 2
-      : 1;
-  return w;
 }
 
 export function writeResult(name: string, data: unknown): string {
