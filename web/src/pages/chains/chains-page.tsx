@@ -21,7 +21,6 @@ import {
 } from 'antd';
 import type { EChartsType } from 'echarts/core';
 import { type RefObject, useMemo, useRef } from 'react';
-import { useSearchParams } from 'react-router';
 import type { Me } from '../../../../src/shared/api';
 import { type ChainList, type ChainTree, nodeTableUrl, useChains, useChainTree } from '../../api/chains';
 import { hasAnyRole } from '../../api/me';
@@ -29,6 +28,7 @@ import { PageHeader } from '../../components/page-header';
 import { useMessages } from '../../i18n';
 import { fill } from '../../i18n/fill';
 import { formatTime } from '../../lib/format';
+import { useUrlParams } from '../../lib/use-url-params';
 import { ChainMap, canvasRatio } from './chain-map';
 import { useEditMessages } from './edit-i18n';
 import { EditTab } from './edit-tab';
@@ -138,7 +138,7 @@ function MapPane({
 export function ChainsPage({ me }: { me: Me }) {
   const c = useMessages().chains;
   const ed = useEditMessages();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlParams();
   const chains = useChains();
   const list = chains.data ?? [];
   const chainId = params.get('chain') ?? list[0]?.id;
@@ -154,15 +154,6 @@ export function ChainsPage({ me }: { me: Me }) {
   // The tree of the chain picked, not the previous one kept while the new one loads.
   const shown = tree.data && tree.data.chain.id === chain?.id ? tree.data : undefined;
 
-  const set = (changes: Record<string, string | null>) =>
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      for (const [k, v] of Object.entries(changes)) {
-        if (v) next.set(k, v);
-        else next.delete(k);
-      }
-      return next;
-    });
   const openNode = (id: string) => set({ node: id });
   const switchTo = (id: string, tabKey: string | null = 'edit') =>
     set({ chain: id, node: null, tab: tabKey });

@@ -3,13 +3,13 @@
 import { Card, Empty, Select, Skeleton, Tabs, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
-import { useSearchParams } from 'react-router';
 import type { Me } from '../../../../src/shared/api';
 import { isRunning, type ScreeningRun, useLadder, useScreenings } from '../../api/cultivation';
 import { hasAnyRole } from '../../api/me';
 import { PageHeader } from '../../components/page-header';
 import { useMessages } from '../../i18n';
 import { fill } from '../../i18n/fill';
+import { type UrlPatch, useUrlParams } from '../../lib/use-url-params';
 import { LadderPanel } from './ladder-panel';
 import { RunEnded, RunProgress } from './run-progress';
 import { StartScreening } from './start-screening';
@@ -51,19 +51,16 @@ type View = (typeof VIEWS)[number];
 
 /** The tab (培育库 / 培育路径 / 年度统计) and the year of the last two, kept in the URL. */
 function useView() {
-  const [params, setParams] = useSearchParams();
+  const [params, patch] = useUrlParams();
   const v = params.get('view');
   const view: View = VIEWS.includes(v as View) ? (v as View) : 'pool';
   const y = Number(params.get('year'));
   const year = Number.isInteger(y) && y >= 2000 && y <= 2100 ? y : dayjs().year();
-  const set = (patch: { view?: View; year?: number }) => {
-    const next = new URLSearchParams(params);
-    if (patch.view) {
-      if (patch.view === 'pool') next.delete('view');
-      else next.set('view', patch.view);
-    }
-    if (patch.year) next.set('year', String(patch.year));
-    setParams(next, { replace: true });
+  const set = (change: { view?: View; year?: number }) => {
+    const changes: UrlPatch = {};
+    if (change.view) changes.view = change.view === 'pool' ? null : change.view;
+    if (change.year) changes.year = change.year;
+    patch(changes, { replace: true });
   };
   return { view, year, set };
 }

@@ -1,7 +1,7 @@
 /** The 培育库 page's selection lives in the URL (run, tier, standing, search, page), so a link or the
  *  back button shows the same list and the export downloads what the table shows. */
-import { useSearchParams } from 'react-router';
 import { STANDINGS, type Standing, TIERS, type Tier } from '../../api/cultivation';
+import { useUrlParams } from '../../lib/use-url-params';
 
 /** The standing filter: one standing or all of them; 可申报 (发现一批) by default. */
 export type StandingFilter = Standing | 'all';
@@ -32,7 +32,7 @@ const oneOf = <T extends string>(list: readonly T[], v: string | null): T | unde
   v && (list as readonly string[]).includes(v) ? (v as T) : undefined;
 
 export function usePoolState() {
-  const [params, setParams] = useSearchParams();
+  const [params, patch] = useUrlParams();
   const state: PoolState = {
     run: params.get('run') ?? undefined,
     tier: oneOf(TIERS, params.get('tier')) ?? 'tech_sme',
@@ -43,14 +43,8 @@ export function usePoolState() {
   };
 
   /** Changes part of the state; any change other than the page starts again at page 1. */
-  const update = (patch: Partial<PoolState>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v === undefined || v === null || v === '') next.delete(k);
-      else next.set(k, String(v));
-    }
-    if (!('page' in patch)) next.delete('page');
-    setParams(next, { replace: true });
+  const update = (change: Partial<PoolState>) => {
+    patch('page' in change ? change : { ...change, page: null }, { replace: true });
   };
 
   return { state, update };

@@ -3,11 +3,11 @@
  *  three-way weights, disagreement threshold). Leaders read them; the server lets only admins write. */
 import { Tabs, Tag } from 'antd';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
 import type { Me } from '../../../../src/shared/api';
 import { hasAnyRole } from '../../api/me';
 import { PageHeader } from '../../components/page-header';
 import { useMessages } from '../../i18n';
+import { useUrlParams } from '../../lib/use-url-params';
 import { ExpertsTab } from './experts-tab';
 import { ModelTab } from './model-tab';
 import { RulesTab } from './rules-tab';
@@ -18,12 +18,12 @@ type TabKey = (typeof TABS)[number];
 export function EvaluationSettingsPage({ me }: { me: Me }) {
   const m = useMessages().evaluationSettings;
   const canEdit = hasAnyRole(me, ['admin']);
-  const [params, setParams] = useSearchParams();
+  const [params, patch] = useUrlParams();
   const fromUrl = params.get('tab') as TabKey | null;
   const [tab, setTab] = useState<TabKey>(fromUrl && TABS.includes(fromUrl) ? fromUrl : 'experts');
   const choose = (key: string) => {
     setTab(key as TabKey);
-    setParams({ tab: key }, { replace: true });
+    patch({ tab: key }, { replace: true });
   };
   return (
     <div data-testid="evaluation-settings-page">

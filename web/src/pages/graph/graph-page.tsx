@@ -23,7 +23,6 @@ import {
 } from 'antd';
 import type { EChartsType } from 'echarts/core';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useSearchParams } from 'react-router';
 import type { Me } from '../../../../src/shared/api';
 import {
   fetchNeighbours,
@@ -40,6 +39,7 @@ import { PageHeader } from '../../components/page-header';
 import { useApiError } from '../../components/use-api-error';
 import { useMessages } from '../../i18n';
 import { fill } from '../../i18n/fill';
+import { useUrlParams } from '../../lib/use-url-params';
 import { EmptyState } from './empty-state';
 import { FirmPicker } from './firm-picker';
 import { GraphCanvas } from './graph-chart';
@@ -64,7 +64,7 @@ type Ends = { from?: GraphEntity; to?: GraphEntity };
 export function GraphPage({ me }: { me: Me }) {
   const g = useMessages().graph;
   const showError = useApiError();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlParams();
   const id = params.get('id') ?? undefined;
   const hops = Math.min(3, Math.max(1, Number(params.get('hops')) || 2));
   const [kinds, setKinds] = useState<RelationKind[]>([...RELATION_KINDS]);
@@ -109,16 +109,6 @@ export function GraphPage({ me }: { me: Me }) {
   const truncated = !!data?.truncated || expansions.some((x) => x.n.truncated);
   const centerName = data?.nodes.find((n) => n.id === id)?.name;
   const node = shown.nodes.find((n) => n.id === selected);
-
-  const set = (changes: Record<string, string | null>) =>
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      for (const [k, v] of Object.entries(changes)) {
-        if (v) next.set(k, v);
-        else next.delete(k);
-      }
-      return next;
-    });
 
   const expand = async (target: string) => {
     if (expanded.has(target) || expanding || kinds.length === 0) return;

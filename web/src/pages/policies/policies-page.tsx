@@ -5,12 +5,12 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Input, Switch, Table, type TableColumnsType, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import type { Me } from '../../../../src/shared/api';
 import { hasAnyRole } from '../../api/me';
 import { type Policy, usePolicies } from '../../api/policies';
 import { PageHeader } from '../../components/page-header';
 import { useMessages } from '../../i18n';
+import { useUrlParams } from '../../lib/use-url-params';
 import { benefitText, DeadlineTag, windowText } from './format';
 import { PolicyDrawer } from './policy-drawer';
 import { PolicyEditor } from './policy-editor';
@@ -136,16 +136,10 @@ function PolicyLibrary({ me, onOpen }: { me: Me; onOpen: (id: string) => void })
 
 export function PoliciesPage({ me }: { me: Me }) {
   const p = useMessages().policies;
-  const [params, setParams] = useSearchParams();
+  const [params, patch] = useUrlParams();
   const tab = params.get('tab') === 'pushes' ? 'pushes' : 'library';
   const policyId = params.get('policy') ?? undefined;
-  const set = (key: string, value: string | null) =>
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      if (value) next.set(key, value);
-      else next.delete(key);
-      return next;
-    });
+  const set = (key: string, value: string | null) => patch({ [key]: value });
 
   return (
     <>

@@ -1,11 +1,11 @@
 /** 项目报表: the pipeline's closed loop in five tabs — 月度跟踪, 双月点评, 季度考核, 年度总结 and, for leaders
  *  and admins, 重复项目协调. The tab and an open review live in the URL (?tab=reviews&review=<id>). */
 import { Card, Tabs } from 'antd';
-import { useSearchParams } from 'react-router';
 import type { Me } from '../../../../src/shared/api';
 import { hasAnyRole } from '../../api/me';
 import { PageHeader } from '../../components/page-header';
 import { useMessages } from '../../i18n';
+import { useUrlParams } from '../../lib/use-url-params';
 import { AssessmentTab } from './assessment-tab';
 import { REVIEWERS } from './common';
 import { MonthlyTab } from './monthly-tab';
@@ -18,20 +18,10 @@ type Tab = (typeof TABS)[number];
 
 export function ProjectReportsPage({ me }: { me: Me }) {
   const r = useMessages().projectReports;
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlParams();
   const leads = hasAnyRole(me, REVIEWERS);
   const asked = params.get('tab') as Tab | null;
   const tab: Tab = asked && TABS.includes(asked) && (asked !== 'overlaps' || leads) ? asked : 'monthly';
-
-  const set = (patch: Record<string, string | null>) =>
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      for (const [k, v] of Object.entries(patch)) {
-        if (v) next.set(k, v);
-        else next.delete(k);
-      }
-      return next;
-    });
 
   const items = [
     { key: 'monthly', label: r.tabs.monthly, children: <MonthlyTab /> },

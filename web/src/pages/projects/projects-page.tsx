@@ -7,7 +7,6 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Tabs, Tooltip } from 'antd';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
 import type { Stage } from '../../../../src/domain/project/stages';
 import type { Me } from '../../../../src/shared/api';
 import { hasAnyRole } from '../../api/me';
@@ -20,6 +19,7 @@ import {
 } from '../../api/projects';
 import { PageHeader } from '../../components/page-header';
 import { useMessages } from '../../i18n';
+import { useUrlParams } from '../../lib/use-url-params';
 import { ProjectBoard } from './board';
 import { CreateProjectButton } from './create-modal';
 import { FilterBar } from './filter-bar';
@@ -36,7 +36,7 @@ type Tab = (typeof TABS)[number];
 
 export function ProjectsPage({ me }: { me: Me }) {
   const m = useMessages().projects;
-  const [params, setParams] = useSearchParams();
+  const [params, patch] = useUrlParams();
   const tab: Tab = TABS.find((t) => t === params.get('tab')) ?? 'board';
   const projectId = params.get('project') ?? undefined;
   const canMove = hasAnyRole(me, MOVERS);
@@ -47,13 +47,7 @@ export function ProjectsPage({ me }: { me: Me }) {
   const board = useBoard(filter);
   const ownerName = typeof view?.query.ownerName === 'string' ? view.query.ownerName : undefined;
 
-  const set = (key: string, value: string | null) =>
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      if (value) next.set(key, value);
-      else next.delete(key);
-      return next;
-    });
+  const set = (key: string, value: string | null) => patch({ [key]: value });
   const open = (id: string) => set('project', id);
   /** New filters start the list at its first page; a hand-made change leaves the saved view. */
   const refilter = (next: ProjectFilter, from?: SavedView) => {

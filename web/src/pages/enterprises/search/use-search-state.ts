@@ -1,6 +1,5 @@
 /** The 企业查询 filters, sort and page live in the URL, so a link, the back button and the export all
  *  see the same list. */
-import { useSearchParams } from 'react-router';
 import {
   ENTERPRISE_SORTS,
   type EnterpriseQuery,
@@ -9,6 +8,7 @@ import {
   type SizeBand,
   type Universe,
 } from '../../../api/enterprises';
+import { useUrlParams } from '../../../lib/use-url-params';
 
 const oneOf = <T extends string>(list: readonly T[], v: string | null): T | undefined =>
   v && (list as readonly string[]).includes(v) ? (v as T) : undefined;
@@ -24,7 +24,7 @@ export type SearchPatch = Partial<Omit<EnterpriseQuery, 'review' | 'expiring'>> 
 };
 
 export function useSearchState() {
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlParams();
   const query: EnterpriseQuery = {
     q: params.get('q') ?? undefined,
     region: params.get('region') ?? undefined,
@@ -42,13 +42,7 @@ export function useSearchState() {
 
   /** Changes some of the state; any change other than the page starts again at page 1. */
   const update = (patch: SearchPatch) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v === undefined || v === null || v === '' || v === false) next.delete(k);
-      else next.set(k, String(v));
-    }
-    if (!('page' in patch)) next.delete('page');
-    setParams(next, { replace: true });
+    set('page' in patch ? patch : { ...patch, page: null }, { replace: true });
   };
 
   return { query, update };
