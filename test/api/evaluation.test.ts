@@ -1,94 +1,23 @@
 /** 三维评价 through the API: experts with conflicts (declared, and found two hops away in the enterprise
  *  graph), blind reviews, due diligence with a veto item, the fused recommendation, the decision that
- *  moves the project, and the evaluation rules. Scoring-model versions: scoring-model.test.ts. */
+ *  moves the project, and the evaluation rules. The three-expert minimum for approval:
+ *  evaluation-decision.test.ts; scoring-model versions: scoring-model.test.ts. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parties, relations } from '../../src/db/schema/index.js';
-import { type Client, createTestApp, login, ORG, type TestContext } from '../helpers/app.js';
-import { addFirm, TEST_PROV as prov } from '../helpers/firms.js';
+import { type Client, createTestApp, login, type TestContext } from '../helpers/app.js';
+import { evaluationPanel, expertUser, type Panel } from '../helpers/evaluation-panel.js';
+import { addFirm } from '../helpers/firms.js';
 
 let t: TestContext;
 let admin: Client;
 let leader: Client;
 let officer: Client;
-const experts: Record<string, { id: string; client: Client }> = {};
-let firm: string;
+let experts: Panel;
 let evaluationId: string;
 let projectId: string;
 
-async function expertUser(username: string, displayName: string) {
-  const sys = await login(t.app, 'sysadmin');
-  const u = await sys.post('/api/v1/users', {
-    username,
-    displayName,
-    password: 'expert2026x',
-    roles: ['expert'],
-    orgId: ORG.yannan,
-  });
-  expect(u.statusCode).toBe(201);
-  return { userId: u.json().id as string, client: await login(t.app, username, 'expert2026x') };
-}
-
 beforeAll(async () => {
   t = await createTestApp();
-  admin = await login(t.app, 'admin');
-  leader = await login(t.app, 'leader');
-  officer = await login(t.app, 'officer');
-  firm = await addFirm(t.database.db, '评估测试氢能科技有限公司');
-  // 钱某 holds 30 % of a fund that holds 20 % of the firm: two hops.
-  const fund = await addFirm(t.database.db, '评估测试创投基金有限公司');
-  const [qian] = await t.database.db
-    .insert(parties)
-    .values({ orgId: ORG.yannan, kind: 'person', name: '钱评审', nameKey: '钱评审', provenance: prov })
-    .returning({ id: parties.id });
-  await t.database.db.insert(relations).values([
-    {
-      orgId: ORG.yannan,
-      kind: 'shareholding',
-      fromType: 'party',
-      fromId: qian.id,
-      toType: 'enterprise',
-      toId: fund,
-      share: 0.3,
-      dedupeKey: 'e1',
-      provenance: prov,
-    },
-    {
-      orgId: ORG.yannan,
-      kind: 'shareholding',
-      fromType: 'enterprise',
-      fromId: fund,
-      toType: 'enterprise',
-      toId: firm,
-      share: 0.2,
-      dedupeKey: 'e2',
-      provenance: prov,
-    },
-  ]);
-  const p = await officer.post('/api/v1/projects', {
-    name: '氢能电堆项目',
-    enterpriseId: firm,
-    source: '基金',
-    type: '初创',
-  });
-  projectId = p.json().id;
-  for (const [key, name, extra] of [
-    ['a', '孙评审', {}],
-    ['b', '周评审', {}],
-    ['c', '吴评审', {}],
-    ['d', '郑评审', { declaredFirmIds: [firm], declaration: '曾担任该企业顾问' }],
-    ['e', '钱评审', { partyId: qian.id }],
-  ] as const) {
-    const u = await expertUser(`expert_${key}`, name);
-    const e = await admin.post('/api/v1/experts', {
-      name,
-      userId: u.userId,
-      fields: ['氢能'],
-      affiliation: '某大学',
-      ...extra,
-    });
-    expect(e.statusCode).toBe(201);
-    experts[key] = { id: e.json().id, client: u.client };
-  }
+  ({ admin, leader, officer, experts, projectId } = await evaluationPanel(t));
 });
 afterAll(() => t.close());
 
@@ -202,7 +131,7 @@ describe('三维评价', () => {
       recommendation: '有条件支持',
     });
     // An expert not on the panel cannot even see the evaluation.
-    const outsider = await expertUser('expert_x', '冯评审');
+    const outsider = await expertUser(t, 'expert_x', '冯评审');
     expect((await outsider.client.get(`/api/v1/evaluations/${evaluationId}`)).statusCode).toBe(404);
     // Each expert finds the project in 我的评审, with what is left to do.
     expect((await experts.c.client.get('/api/v1/my-reviews')).json().items).toEqual([
@@ -315,49 +244,6 @@ describe('三维评价', () => {
     expect(
       (await leader.post(`/api/v1/evaluations/${evaluationId}/decision`, { outcome: 'approve' })).statusCode,
     ).toBe(409);
-  });
-
-  it('approves nothing on fewer than three conflict-free scores, yet lets the leader turn a project down', async () => {
-    /** A fresh project on its own firm, with its evaluation opened. */
-    const opened = async (firmName: string, name: string) => {
-      const enterpriseId = await addFirm(t.database.db, firmName);
-      const project = (
-        await officer.post('/api/v1/projects', { name, enterpriseId, source: '基金', type: '初创' })
-      ).json();
-      const evaluation = (await officer.post(`/api/v1/projects/${project.id}/evaluation`)).json();
-      return { projectId: project.id as string, evaluationId: evaluation.id as string };
-    };
-    const { evaluationId: eid } = await opened('评估测试储能科技有限公司', '储能电站项目');
-    await admin.post(`/api/v1/evaluations/${eid}/experts`, {
-      expertIds: [experts.a.id, experts.b.id, experts.c.id],
-    });
-    const scores = { technology: 7, chainFit: 7, team: 7, growth: 7, scale: 7 };
-    const review = { scores, comments: '技术可行', recommendation: '支持' };
-    const submit = (key: string) => experts[key].client.post(`/api/v1/evaluations/${eid}/reviews`, review);
-    for (const key of ['a', 'b']) expect((await submit(key)).statusCode).toBe(200);
-    for (const outcome of ['approve', 'conditional']) {
-      const early = await leader.post(`/api/v1/evaluations/${eid}/decision`, {
-        outcome,
-        conditions: '补充材料',
-      });
-      expect(early.statusCode).toBe(409);
-      expect(early.json()).toMatchObject({ code: 'evaluation.committee_incomplete' });
-      expect(early.json().message).toContain('目前有 2 位无利益冲突的专家提交了评分，至少需要 3 位');
-    }
-    expect((await officer.get(`/api/v1/evaluations/${eid}`)).json().decision).toBeNull();
-    // The third score completes the panel: now it can be approved.
-    expect((await submit('c')).statusCode).toBe(200);
-    const approved = await leader.post(`/api/v1/evaluations/${eid}/decision`, { outcome: 'approve' });
-    expect(approved.statusCode).toBe(200);
-    expect(approved.json().decision).toMatchObject({ outcome: 'approve', outcomeName: '通过' });
-
-    // Turning a project down needs no panel at all.
-    const unreviewed = await opened('评估测试光伏科技有限公司', '光伏组件项目');
-    const rejected = await leader.post(`/api/v1/evaluations/${unreviewed.evaluationId}/decision`, {
-      outcome: 'reject',
-    });
-    expect(rejected.statusCode).toBe(200);
-    expect((await officer.get(`/api/v1/projects/${unreviewed.projectId}`)).json().stage).toBe('terminated');
   });
 
   it('publishes editable rules: fusion weights, disagreement threshold and the checklist for new evaluations', async () => {
