@@ -140,6 +140,11 @@ export const ERRORS = {
     'The policy has pushes and cannot be deleted; set it back to draft instead',
   ],
   'push.not_found': [404, '推送记录不存在或无权访问', 'Push not found'],
+  'push.already_told': [
+    409,
+    '该企业已告知，推送不能再转交；如需重新告知，先改回待告知',
+    'The firm has been told; set the push back to pending before handing it over',
+  ],
   'graph.entity_not_found': [404, '企业、自然人或机构不存在或无权访问', 'Entity not found'],
   'target_list.not_found': [404, '目标企业清单不存在或无权访问', 'Target list not found'],
   'target_list.empty': [

@@ -206,6 +206,12 @@ export const PushQuery = Paging.extend({
   enterpriseId: z.uuid().optional(),
 });
 export const PushList = z.object({ items: z.array(Push), total: z.int() });
+export const PushHandover = z.object({
+  version: z.int({ error: 'version 应为整数' }).min(1),
+  ownerId: z
+    .uuid({ error: 'ownerId 必须是 UUID' })
+    .describe('接手告知的人：本组织或下级组织能看到该企业的专员、领导或管理员'),
+});
 export const PushUpdate = z.object({
   version: z.int({ error: 'version 应为整数' }).min(1),
   status: z.enum(PUSH_STATUSES, { error: '状态应为 pending（待告知）或 told（已告知）' }),

@@ -1,6 +1,7 @@
 /** Who a push belongs to and what it says stay true after the fact: an owner must see the firms they
  *  are to tell, a disabled owner's pushes pass to whoever generates the list again, and a policy's
- *  moved deadline or return to draft reaches the push list and the 工作台. */
+ *  moved deadline or return to draft reaches the push list and the 工作台; one push can be handed to
+ *  another owner by itself (转交). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, login, ORG, type TestContext, USER } from '../helpers/app.js';
 import { RD_POLICY, setUpPolicyWorld, Y } from '../helpers/policy-world.js';
@@ -102,5 +103,52 @@ describe('push owners', () => {
     expect(await toTell(leader)).toBe(before - 4);
     const told = (await leader.get(`/api/v1/policy-pushes?status=told&policyId=${p.id}`)).json();
     expect(told.total).toBe(1);
+  });
+
+  it('hands one push to another owner who can see its firm; the rest of the list stays', async () => {
+    const p = (
+      await sysadmin.post('/api/v1/policies', { ...BROAD, title: '全市转交测试（测试）', orgId: ORG.root })
+    ).json();
+    const made = (await sysadmin.post(`/api/v1/policies/${p.id}/pushes`, {})).json();
+    expect(made.created).toBe(made.matched);
+    const items = (await pending(sysadmin, p.id)).items as {
+      id: string;
+      version: number;
+      enterpriseName: string;
+    }[];
+    const nantong = items.find((i) => i.enterpriseName.includes('南通'));
+    const yannan = items.filter((i) => i !== nantong);
+    if (!nantong) throw new Error('the 南通 firm should match');
+    const handOver = (client: Client, push: { id: string; version: number }, ownerId: string) =>
+      client.request('PUT', `/api/v1/policy-pushes/${push.id}/owner`, { version: push.version, ownerId });
+
+    // 盐南's officer cannot see a 南通 firm: refused, saying so; 南通's officer takes it.
+    const blind = await handOver(sysadmin, nantong, USER.officer);
+    expect(blind.statusCode).toBe(400);
+    expect(blind.json().message).toContain('看不到其中 1 家企业（属于南通开发区）');
+    const moved = await handOver(sysadmin, nantong, USER.ntOfficer);
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json()).toMatchObject({ ownerId: USER.ntOfficer, version: nantong.version + 1 });
+    const nt = await login(t.app, 'nt_officer');
+    expect((await pending(nt, p.id)).items.map((i: { id: string }) => i.id)).toEqual([nantong.id]);
+    expect((await pending(sysadmin, p.id)).total).toBe(made.created - 1);
+    // The same version again is stale; an analyst may not hand work out.
+    expect((await handOver(sysadmin, nantong, USER.sysadmin)).statusCode).toBe(409);
+    const analyst = await login(t.app, 'analyst');
+    expect((await handOver(analyst, yannan[0], USER.officer)).statusCode).toBe(403);
+    // A firm already told is a record, not work to hand on.
+    const told = await sysadmin.patch(`/api/v1/policy-pushes/${yannan[0].id}`, {
+      version: yannan[0].version,
+      status: 'told',
+    });
+    const refused = await handOver(sysadmin, told.json(), USER.officer);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ code: 'push.already_told' });
+    // The audit log says who had it and who has it now.
+    const audit = (await sysadmin.get(`/api/v1/audit?entity=policy_push&entityId=${nantong.id}`)).json();
+    expect(audit.items[0]).toMatchObject({
+      before: { owner: '系统管理员' },
+      after: { ownerId: USER.ntOfficer },
+    });
   });
 });

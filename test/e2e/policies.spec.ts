@@ -230,7 +230,10 @@ test('the editor says why the server refused a condition, on its row or under th
   await expect(page.getByTestId('policy-drawer').getByTestId('policy-conditions')).toContainText('3209');
 });
 
-test('a leader hands a push list to an officer, who finds it under 我的推送', async ({ page, browser }) => {
+test('a leader hands a push list to an officer, who finds it under 我的推送; one push is handed back', async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
   const title = '盐南研发投入奖励（交办）';
   const year = new Date().getFullYear();
@@ -290,6 +293,17 @@ test('a leader hands a push list to an officer, who finds it under 我的推送'
   const handed = pushes.getByRole('row').filter({ hasText: title }).filter({ hasText: FIRM });
   await expect(handed).toContainText('张专员');
   await expect(handed).toContainText('待告知');
+
+  // 转交 moves this one push back to the leader; the officer's other pushes stay theirs.
+  await handed.getByTestId('push-hand-over').click();
+  await expect(page.getByTestId('hand-over-owner')).toContainText('张专员');
+  await pickOption(page, page.getByTestId('hand-over-owner'), '李局长');
+  await page.locator('#hand-over-submit').click();
+  await expect(page.getByText('已转交给 李局长')).toBeVisible();
+  await expect(handed).toContainText('李局长');
+  await page.getByTestId('pushes-everyone').click();
+  await expect(pushes.getByRole('row').filter({ hasText: title }).filter({ hasText: FIRM })).toBeVisible();
+  await snap(page, 'policies-handed-back');
 });
 
 test('an expert sees neither the 政策找企业 entry nor the 可申报政策 card', async ({ page }) => {

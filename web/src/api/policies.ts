@@ -131,6 +131,16 @@ export function useUpdatePush() {
   });
 }
 
+/** 转交: one pending push to another owner. */
+export function useHandOverPush() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { id: string; version: number; ownerId: string }) =>
+      api.put<Push>(`${PUSHES}/${v.id}/owner`, { version: v.version, ownerId: v.ownerId }),
+    onSettled: () => qc.invalidateQueries({ queryKey: policiesKey }),
+  });
+}
+
 /** The XLSX export of the same push list (a plain link: the browser downloads it). */
 export function pushesExportUrl(q: Omit<PushQuery, 'page' | 'pageSize'>): string {
   return withQuery(`${PUSHES}/export`, q as Query);

@@ -8,7 +8,7 @@ import { bulkInsert } from '../../../db/bulk-insert.js';
 import type { Db, Tx } from '../../../db/client.js';
 import { rowsOf } from '../../../db/rows.js';
 import { enterprises, orgs, policies, policyPushes, users } from '../../../db/schema/index.js';
-import type { Push, PushCreate, PushQuery, PushUpdate } from '../../../shared/policy-api.js';
+import type { Push, PushCreate, PushHandover, PushQuery, PushUpdate } from '../../../shared/policy-api.js';
 import type { Actor } from '../../access.js';
 import { AppError } from '../../app-error.js';
 import { checkAssignee } from '../../assignee.js';
@@ -217,5 +217,40 @@ export async function updatePush(db: Db, actor: Actor, id: string, body: z.infer
       after: { status: body.status, note, policy: before.policyTitle, enterprise: before.enterpriseName },
     });
     return present(await pushOf(tx, actor, id));
+  });
+}
+
+/** 转交: one pending push handed to another owner, who must be able to act on it (an active officer,
+ *  leader or admin whose org covers the firm); the list's other pushes stay where they are. */
+export async function handOverPush(db: Db, actor: Actor, id: string, body: z.infer<typeof PushHandover>) {
+  return db.transaction(async (tx) => {
+    const before = await pushOf(tx, actor, id);
+    if (before.version !== body.version)
+      throw new AppError('conflict.stale', { currentVersion: before.version });
+    if (before.ownerId === body.ownerId) return present(before);
+    if (before.status === 'told') throw new AppError('push.already_told');
+    await checkAssignee(tx, actor, body.ownerId);
+    await checkOwnerSees(tx, body.ownerId, [{ orgId: before.orgId }]);
+    const [row] = await tx
+      .update(policyPushes)
+      .set({ ownerId: body.ownerId, version: before.version + 1, updatedAt: new Date() })
+      .where(and(eq(policyPushes.id, id), eq(policyPushes.version, body.version)))
+      .returning({ id: policyPushes.id });
+    if (!row) throw new AppError('conflict.stale');
+    const after = await pushOf(tx, actor, id);
+    await writeAudit(tx, actor, {
+      action: 'update',
+      entity: 'policy_push',
+      entityId: id,
+      orgId: before.orgId,
+      before: { ownerId: before.ownerId, owner: before.ownerName },
+      after: {
+        ownerId: after.ownerId,
+        owner: after.ownerName,
+        policy: before.policyTitle,
+        enterprise: before.enterpriseName,
+      },
+    });
+    return present(after);
   });
 }

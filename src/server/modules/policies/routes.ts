@@ -16,6 +16,7 @@ import {
   Push,
   PushCreate,
   PushCreated,
+  PushHandover,
   PushList,
   PushQuery,
   PushUpdate,
@@ -26,7 +27,7 @@ import type { App } from '../../types.js';
 import { exportPushes } from './export.js';
 import { enterprisePolicies, policyMatches } from './matching.js';
 import { createPolicy, deletePolicy, getPolicy, listPolicies, updatePolicy } from './policies.js';
-import { createPushes, listPushes, updatePush } from './pushes.js';
+import { createPushes, handOverPush, listPushes, updatePush } from './pushes.js';
 
 const tags = ['policies'];
 const errors = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
@@ -152,5 +153,16 @@ export function policyRoutes(app: App) {
       response: { 200: Push, ...errors },
     },
     handler: (req) => updatePush(db, req.actor as Actor, req.params.id, req.body),
+  });
+  app.put('/api/v1/policy-pushes/:id/owner', {
+    config: editors,
+    schema: {
+      tags,
+      summary: '转交一条待告知的推送给能看到该企业的另一位负责人；乐观锁',
+      params: IdParams,
+      body: PushHandover,
+      response: { 200: Push, ...errors },
+    },
+    handler: (req) => handOverPush(db, req.actor as Actor, req.params.id, req.body),
   });
 }

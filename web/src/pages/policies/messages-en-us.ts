@@ -140,6 +140,11 @@ export const policiesEnUS: typeof policiesZhCN = {
     export: 'Export XLSX',
     empty: 'Nothing to tell',
     showTold: 'Include told',
+    handOver: 'Hand over',
+    handOverTitle: 'Hand over the push',
+    handOverTo: 'To',
+    handOverHint: 'Only this push moves; the new owner must be able to see the firm',
+    handOverDone: 'Handed over to {{name}}',
   },
   card: {
     title: 'Claimable policies',

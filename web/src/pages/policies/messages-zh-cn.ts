@@ -131,6 +131,11 @@ export const policiesZhCN = {
     export: '导出 XLSX',
     empty: '暂无待告知的推送',
     showTold: '含已告知',
+    handOver: '转交',
+    handOverTitle: '转交推送',
+    handOverTo: '交给',
+    handOverHint: '只转交这一条；接手的人须能看到这家企业',
+    handOverDone: '已转交给 {{name}}',
   },
   card: {
     title: '可申报政策',

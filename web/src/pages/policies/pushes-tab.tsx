@@ -1,6 +1,6 @@
-/** 我的推送: the firms I am to tell about a policy, soonest deadline first; 已告知 takes a note; the
- *  same list downloads as XLSX. */
-import { CheckOutlined, DownloadOutlined } from '@ant-design/icons';
+/** 我的推送: the firms I am to tell about a policy, soonest deadline first; 已告知 takes a note, 转交
+ *  hands one push to a colleague; the same list downloads as XLSX. */
+import { CheckOutlined, DownloadOutlined, SwapOutlined } from '@ant-design/icons';
 import {
   App,
   Button,
@@ -23,6 +23,7 @@ import { hasAnyRole } from '../../api/me';
 import { type Push, type PushQuery, pushesExportUrl, usePushes, useUpdatePush } from '../../api/policies';
 import { useMessages } from '../../i18n';
 import { DeadlineTag } from './format';
+import { HandOverModal } from './hand-over-modal';
 
 const WRITERS = ['admin', 'leader', 'officer'] as const;
 
@@ -82,6 +83,7 @@ export function PushesTab({ me }: { me: Me }) {
   const [everyone, setEveryone] = useState(false);
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const [telling, setTelling] = useState<Push | null>(null);
+  const [handing, setHanding] = useState<Push | null>(null);
   const filter: Omit<PushQuery, 'page' | 'pageSize'> = {
     mine: !everyone,
     status: showTold ? undefined : 'pending',
@@ -146,12 +148,27 @@ export function PushesTab({ me }: { me: Me }) {
     columns.push({
       key: 'actions',
       title: t('common.actions'),
-      width: 110,
+      width: 190,
       render: (_, r) =>
         r.status === 'pending' ? (
-          <Button size="small" icon={<CheckOutlined />} onClick={() => setTelling(r)} data-testid="push-told">
-            {p.pushes.told}
-          </Button>
+          <Flex gap={8}>
+            <Button
+              size="small"
+              icon={<CheckOutlined />}
+              onClick={() => setTelling(r)}
+              data-testid="push-told"
+            >
+              {p.pushes.told}
+            </Button>
+            <Button
+              size="small"
+              icon={<SwapOutlined />}
+              onClick={() => setHanding(r)}
+              data-testid="push-hand-over"
+            >
+              {p.pushes.handOver}
+            </Button>
+          </Flex>
         ) : null,
     });
 
@@ -213,6 +230,7 @@ export function PushesTab({ me }: { me: Me }) {
         }}
       />
       {telling && <ToldModal push={telling} onClose={() => setTelling(null)} />}
+      {handing && <HandOverModal push={handing} onClose={() => setHanding(null)} />}
     </Card>
   );
 }
