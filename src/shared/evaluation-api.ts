@@ -52,10 +52,15 @@ export const DdItemUpdate = z.object({
 });
 export const DdItemParams = z.object({ id: z.uuid(), itemId: z.uuid() });
 
-export const DecisionCreate = z.object({
-  outcome: z.enum(OUTCOMES),
-  conditions: z.string().trim().max(2000).optional(),
-});
+export const DecisionCreate = z
+  .object({
+    outcome: z.enum(OUTCOMES),
+    conditions: z.string().trim().max(2000).optional(),
+  })
+  .refine((d) => d.outcome !== 'conditional' || !!d.conditions, {
+    path: ['conditions'],
+    message: '有条件通过须写明条件',
+  });
 
 export const ProfileRun = z.object({
   /** The project attachment holding the business plan. */

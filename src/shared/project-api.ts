@@ -15,8 +15,12 @@ import { chinaToday } from '../domain/text/china-today.js';
 import { Paging } from './api.js';
 
 const isoDate = z.iso.date({ message: '日期格式应为 YYYY-MM-DD' });
-/** A date of something that has happened: a visit, a contract, a follow-up. */
-const pastDate = (label: string) => isoDate.refine((d) => d <= chinaToday(), `${label}不能晚于今天`);
+/** A date of something that has happened: a visit, a contract, a follow-up — not in the future, and
+ *  not before 2000 (as for follow-ups): a mistyped 1900 would pass every order check after it. */
+const pastDate = (label: string) =>
+  isoDate
+    .refine((d) => d <= chinaToday(), `${label}不能晚于今天`)
+    .refine((d) => d >= '2000-01-01', `${label}不能早于 2000 年`);
 const money = z.number().min(0).max(1e14);
 
 export const ProjectCreate = z.object({

@@ -247,6 +247,15 @@ describe('overlaps', () => {
     expect(g.projects.map((p: { name: string }) => p.name).sort()).toEqual(
       ['新材料项目（张）', '新材料项目（李）'].sort(),
     );
+    // Keeping a project against itself settles nothing: refused, and the kept project is untouched.
+    const alone = await leader.post('/api/v1/projects/overlaps/resolve', {
+      keepProjectId: a.id,
+      otherProjectIds: [a.id],
+      action: 'terminate',
+    });
+    expect(alone.statusCode).toBe(400);
+    expect(alone.json()).toMatchObject({ code: 'overlap.not_overlapping' });
+    expect((await leader.get(`/api/v1/projects/${a.id}`)).json().events).toHaveLength(1);
     const done = await leader.post('/api/v1/projects/overlaps/resolve', {
       keepProjectId: a.id,
       otherProjectIds: [b.id],

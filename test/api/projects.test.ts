@@ -250,4 +250,36 @@ describe('projects', () => {
       ).statusCode,
     ).toBe(403);
   });
+
+  it('refuses a stage date before 2000, as it does for follow-ups', async () => {
+    const firm = await addFirm(t.database.db, '南京项目测试日期科技有限公司', { org: ORG.yannan });
+    let p = (
+      await officer.post('/api/v1/projects', {
+        name: '日期校验项目',
+        enterpriseId: firm,
+        source: '基金',
+        type: '初创',
+      })
+    ).json();
+    p = (
+      await officer.post(`/api/v1/projects/${p.id}/move`, {
+        version: p.version,
+        to: 'contact',
+        contactPerson: '周总',
+      })
+    ).json();
+    const ancient = await officer.post(`/api/v1/projects/${p.id}/move`, {
+      version: p.version,
+      to: 'visit',
+      visitDate: '1900-01-01',
+    });
+    expect(ancient.statusCode).toBe(400);
+    expect(ancient.json().details).toMatchObject([
+      { field: 'body.visitDate', message: '考察日期不能早于 2000 年' },
+    ]);
+    expect((await officer.get(`/api/v1/projects/${p.id}`)).json()).toMatchObject({
+      stage: 'contact',
+      visitDate: null,
+    });
+  });
 });

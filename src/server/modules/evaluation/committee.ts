@@ -15,7 +15,7 @@ import { AppError } from '../../app-error.js';
 import { writeAudit } from '../../audit.js';
 import { orgIdsUnder, withinScope } from '../../scope.js';
 import { isWithinHops } from '../graph/graph.js';
-import { firmOf, scopedEvaluation } from './evaluations.js';
+import { decisionOf, firmOf, scopedEvaluation } from './evaluations.js';
 import { checkExpertRefs } from './expert-refs.js';
 
 export const CONFLICT_HOPS = 2;
@@ -101,6 +101,8 @@ export async function conflictOf(
 /** Assigns experts, checking each for conflicts; says when fewer than three can score. */
 export async function assignExperts(db: Db, actor: Actor, evaluationId: string, expertIds: string[]) {
   const { evaluation, project } = await scopedEvaluation(db, actor, evaluationId);
+  // A signed decision closes the panel: a later member would change the committee's figures under it.
+  if (await decisionOf(db, evaluation.id)) throw new AppError('evaluation.decided');
   const pool = await listExperts(db, actor);
   const chosen = pool.filter((e) => expertIds.includes(e.id) && e.active);
   if (chosen.length !== new Set(expertIds).size) throw new AppError('expert.not_found');
@@ -184,6 +186,8 @@ export async function submitReview(
   if (mine.r.conflicted)
     throw new AppError('review.conflicted', { message: (mine.r.conflict as Conflict | null)?.reason });
   if (mine.r.submittedAt) throw new AppError('review.already_submitted');
+  // After the leader's decision a late score would rewrite the committee's result and the report.
+  if (await decisionOf(db, evaluation.id)) throw new AppError('evaluation.decided');
   const missing = Object.entries(DIMENSION_NAMES)
     .filter(([d]) => body.scores[d as keyof typeof body.scores] === undefined)
     .map(([, n]) => n);

@@ -56,6 +56,8 @@ export async function overlapGroups(db: Db, actor: Actor) {
 
 export async function resolveOverlap(db: Db, actor: Actor, body: z.infer<typeof OverlapResolve>) {
   const ids = [body.keepProjectId, ...body.otherProjectIds.filter((id) => id !== body.keepProjectId)];
+  // Only the kept project itself (others = [keep]) is no overlap to settle.
+  if (ids.length < 2) throw new AppError('overlap.not_overlapping');
   const groups = await overlapGroups(db, actor);
   const group = groups.groups.find((g) => g.projects.some((p) => p.id === body.keepProjectId));
   if (!group || !ids.every((id) => group.projects.some((p) => p.id === id)))

@@ -30,7 +30,7 @@ export function EvaluationBody({ ev, me, plans }: { ev: Evaluation; me: Me; plan
     />
   );
   const committee = [
-    <CommitteeSection key="committee" ev={ev} canAssign={hasAnyRole(me, ['admin'])} />,
+    <CommitteeSection key="committee" ev={ev} canAssign={hasAnyRole(me, ['admin']) && !ev.decision} />,
     me.roles.includes('expert') && <ReviewForm key="review" ev={ev} />,
   ];
   // An expert on the panel comes to score: the panel and their form first, the profile below to read.

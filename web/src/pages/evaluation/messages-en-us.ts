@@ -119,6 +119,7 @@ export const evaluationEnUS: typeof evaluationZhCN = {
     submitted: 'Review submitted',
     mine: 'You have submitted your review',
     conflicted: 'You have a conflict of interest and do not score: {{reason}}',
+    closed: 'The evaluation has been decided; reviews are closed',
     scale: '1 = poor   5 = fair   9 = excellent',
   },
   dd: {

@@ -119,6 +119,7 @@ export const evaluationZhCN = {
     submitted: '评审已提交',
     mine: '您已提交评审',
     conflicted: '您与该项目存在利益冲突，不参与评分：{{reason}}',
+    closed: '该项目的评估已作出决定，不再接受评审意见',
     scale: '1 = 很差　5 = 一般　9 = 极好',
   } as Record<string, string>,
   dd: {

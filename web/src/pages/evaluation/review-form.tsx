@@ -49,6 +49,9 @@ export function ReviewForm({ ev }: { ev: Evaluation }) {
       />
     );
 
+  // After the leader's decision the panel is closed (the server refuses a late score).
+  if (ev.decision) return <Alert type="info" showIcon title={r.closed} data-testid="review-closed" />;
+
   // mutateAsync: the form gives way to the 已提交 notice once the panel refetches.
   const send = (v: Values) =>
     submit
