@@ -96,12 +96,27 @@ describe('board, funnel and list', () => {
     const lead = board.columns[0];
     expect(lead).toMatchObject({ stageName: '线索', total: 1 });
     expect(board.columns[1].items.map((p: { name: string }) => p.name)).toEqual(['看板测试甲']);
+    // A third project reaches 接洽 and is then ended: it counts as having reached 接洽, so the funnel
+    // shows where it was lost (left out, 接洽 had looked like a 100 % step).
+    const c = await newProject(officer, '看板测试丙');
+    const met = await officer.post(`/api/v1/projects/${c.id}/move`, {
+      version: c.version,
+      to: 'contact',
+      contactPerson: '赵总',
+    });
+    const ended = await officer.post(`/api/v1/projects/${c.id}/move`, {
+      version: met.json().version,
+      to: 'terminated',
+      reason: '企业另选他址',
+    });
+    expect(ended.statusCode, ended.body).toBe(200);
     const funnel = (await officer.get('/api/v1/projects/funnel?q=看板测试')).json();
     expect(funnel.stages.slice(0, 3)).toEqual([
-      { stage: 'lead', stageName: '线索', count: 1, reached: 2 },
-      { stage: 'contact', stageName: '接洽', count: 1, reached: 1 },
+      { stage: 'lead', stageName: '线索', count: 1, reached: 3 },
+      { stage: 'contact', stageName: '接洽', count: 1, reached: 2 },
       { stage: 'visit', stageName: '考察', count: 0, reached: 0 },
     ]);
+    expect(funnel.stages.at(-1)).toMatchObject({ stage: 'terminated', count: 1, reached: 1 });
   });
 
   it('filters by source, type and staleness, sorts, and exports a formula-safe XLSX', async () => {
@@ -135,7 +150,9 @@ describe('board, funnel and list', () => {
     ).toBe(403);
 
     const sorted = (await officer.get('/api/v1/projects?q=看板测试&sort=name&order=asc')).json();
-    expect(sorted.items.map((p: { name: string }) => p.name)).toEqual(['看板测试乙', '看板测试甲'].sort());
+    expect(sorted.items.map((p: { name: string }) => p.name)).toEqual(
+      ['看板测试丙', '看板测试乙', '看板测试甲'].sort(),
+    );
     const file = await officer.get('/api/v1/projects/export.xlsx?source=基金');
     expect(file.statusCode).toBe(200);
     expect(file.headers['content-disposition']).toContain(encodeURIComponent('招商项目'));

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { arrayLiteral } from '../../../db/array-literal.js';
 import type { Db, Tx } from '../../../db/client.js';
 import { containsPattern } from '../../../db/like.js';
-import { enterprises, orgs, projects, users } from '../../../db/schema/index.js';
+import { enterprises, orgs, projectEvents, projects, users } from '../../../db/schema/index.js';
 import { foldQuery, queryGrams } from '../../../domain/enterprise/search-terms.js';
 import { PIPELINE, STAGE_NAMES, STAGES, type Stage } from '../../../domain/project/stages.js';
 import type { BoardQuery, ProjectFilter } from '../../../shared/pipeline-api.js';
@@ -223,19 +223,32 @@ async function cappedStageCounts(db: Tx, where: SQL | undefined) {
   return new Map(res.rows.map((r) => [r.stage, r.n]));
 }
 
+/** The pipeline stage a terminated project last stood at, from its history: where it dropped out.
+ *  projects.id is spelled out: drizzle leaves a one-table query's columns unqualified, and a bare "id"
+ *  inside the subquery would be the event's own id. */
+const stageBeforeEnd = sql<string | null>`case when ${projects.stage} = 'terminated' then (
+  select e.to_stage from ${projectEvents} e
+   where e.project_id = ${projects}.id and e.to_stage = any(${arrayLiteral([...PIPELINE])}::text[])
+   order by e.at desc limit 1) end`;
+
 async function stageCounts(db: Tx, where: SQL | undefined) {
-  const rows = await db
-    .select({ stage: projects.stage, paused: projects.pausedFrom, n: count() })
+  const each = db
+    .select({ stage: projects.stage, paused: projects.pausedFrom, ended: stageBeforeEnd.as('ended') })
     .from(projects)
     .where(where)
-    .groupBy(projects.stage, projects.pausedFrom);
+    .as('each');
+  const rows = await db
+    .select({ stage: each.stage, paused: each.paused, ended: each.ended, n: count() })
+    .from(each)
+    .groupBy(each.stage, each.paused, each.ended);
   const totals = new Map<Stage, number>();
   for (const r of rows) totals.set(r.stage, (totals.get(r.stage) ?? 0) + r.n);
   return Object.assign(totals, { rows });
 }
 
 /** The funnel: how many projects are at each stage now, and how many have reached it (are at it or
- *  beyond; a paused project counts up to the stage it was paused from). */
+ *  beyond). A paused project counts up to the stage it was paused from and a terminated one up to the
+ *  stage it dropped out at, so the rates show where projects are lost. */
 export async function funnel(db: Db, actor: Actor, q: Filter) {
   const where = await conditions(db, actor, q);
   const totals = await stageCounts(db, where);
@@ -243,7 +256,7 @@ export async function funnel(db: Db, actor: Actor, q: Filter) {
     const at = PIPELINE.indexOf(stage as (typeof PIPELINE)[number]);
     let n = 0;
     for (const r of totals.rows) {
-      const where = r.stage === 'paused' ? r.paused : r.stage;
+      const where = r.stage === 'paused' ? r.paused : r.stage === 'terminated' ? r.ended : r.stage;
       const i = PIPELINE.indexOf(where as (typeof PIPELINE)[number]);
       if (i >= at && i >= 0) n += r.n;
     }

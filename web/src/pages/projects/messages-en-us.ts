@@ -74,7 +74,7 @@ export const projectsEnUS: typeof projectsZhCN = {
   },
   funnel: {
     title: 'Pipeline funnel',
-    hint: '“Reached” counts projects at the stage or beyond it; paused and terminated projects are listed apart.',
+    hint: '“Reached” counts projects at the stage or beyond it; a paused or terminated project counts at the stage it was paused or ended at, and is also listed apart.',
     stage: 'Stage',
     count: 'At this stage',
     reached: 'Reached',

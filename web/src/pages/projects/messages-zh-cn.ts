@@ -72,7 +72,7 @@ export const projectsZhCN = {
   } as Record<string, string>,
   funnel: {
     title: '招商漏斗',
-    hint: '“到达”指当前处于该阶段或已推进到其后阶段的项目数；暂停、终止的项目单独列出。',
+    hint: '“到达”指当前处于该阶段或已推进到其后阶段的项目数；暂停、终止的项目按暂停或终止前所在的阶段计入，另列数量。',
     stage: '阶段',
     count: '当前在此阶段',
     reached: '到达',
