@@ -218,6 +218,7 @@ function cellValue(cell: ExcelJS.Cell, date1904: boolean): unknown {
   const v = cell.value;
   if (v === null || v === undefined) return null;
   if (typeof v === 'string') return unguardSpreadsheetText(v);
+  if (typeof v === 'number' && isPercentFormat(cell.numFmt)) return percentText(v);
   if (v instanceof Date || typeof v !== 'object') return v;
   if ('result' in v) return formulaResult(v.result, cell.numFmt, date1904);
   if ('richText' in v) return v.richText.map((t) => t.text ?? '').join('');
@@ -230,10 +231,21 @@ function cellValue(cell: ExcelJS.Cell, date1904: boolean): unknown {
 function formulaResult(result: unknown, numFmt: string | undefined, date1904: boolean): unknown {
   if (typeof result === 'number') {
     if (Number.isNaN(result)) return null;
+    if (isPercentFormat(numFmt)) return percentText(result);
     return isDateFormat(numFmt) ? excelDate(result, date1904) : result;
   }
   if (result && typeof result === 'object' && 'error' in result) return null;
   return result ?? null;
+}
+
+/** A number shown as a percentage ("100%" is stored as 1): read as the text the office sees, as a CSV
+ *  of the same sheet has it. As a bare 1 it was 1 % to a reader of 持股比例, where "1" means 1 %. */
+function isPercentFormat(fmt: string | undefined): boolean {
+  return Boolean(fmt) && /%/.test((fmt as string).replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+}
+
+function percentText(n: number): string {
+  return `${Number((n * 100).toPrecision(12))}%`;
 }
 
 /** As ExcelJS decides it (utils.isDateFmt, not exported): date letters outside quotes and [brackets]. */

@@ -5,9 +5,11 @@ import type { TableError } from '../import/read-table.js';
 import { AppError } from './app-error.js';
 
 export function unreadable(err: TableError): AppError {
+  // The error handler puts the code's own message ("无法读取该文件") before details.message: the reason
+  // alone here, or the dialog said "无法读取该文件：无法读取该文件：…".
   return new AppError('import.unreadable', {
-    message: `无法读取该文件：${err.message}`,
-    messageEn: `The file cannot be read: ${err.message}`,
+    message: err.message,
+    messageEn: err.message,
     reason: err.message,
   });
 }

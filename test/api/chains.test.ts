@@ -2,6 +2,7 @@
  *  node figures and strength, editing with its rules, export, and who may do what. */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sheetName } from '../../src/server/modules/chains/export.js';
 import { type Client, createTestApp, login, ORG, type TestContext } from '../helpers/app.js';
 import { addFirm, type ChainNode, chainId, nodeNamed, place, tree } from '../helpers/chain-firms.js';
 
@@ -190,6 +191,18 @@ describe('chains and placement', () => {
       expect(new Set(words).size, String(r[2])).toBe(words.length);
     }
   });
+
+  it('names the sheet of a chain whose name has a slash in a way Excel accepts', async () => {
+    // "新型储能/锂电" as a sheet name made Excel call the file damaged (ExcelJS refused to read it).
+    const storage = await chainId(officer, 'storage');
+    const res = await officer.get(`/api/v1/chains/${storage}/nodes.xlsx`);
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets[0].name).toBe('新型储能／锂电');
+    expect(sheetName("=a:b'")).toBe('=a：b');
+    expect(sheetName(`'${'链'.repeat(40)}`)).toBe('链'.repeat(30));
+  });
 });
 
 describe('editing chains', () => {
@@ -324,6 +337,14 @@ describe('editing chains', () => {
     });
     expect(segMove.statusCode).toBe(409);
     expect(segMove.json().message).toContain('不能移动');
+    // Nor is it put after 下游 by its position (the map and the export then began with 中游).
+    const segReorder = await admin.patch(`/api/v1/chain-nodes/${segment.id}`, {
+      version: segment.version,
+      position: 5,
+    });
+    expect(segReorder.statusCode).toBe(409);
+    const after = (await tree(admin, id)).nodes.find((n: Node) => n.id === segment.id);
+    expect(after.position).toBe(1);
   });
 
   it('rejects a malformed chain file with the field named, in Chinese', async () => {

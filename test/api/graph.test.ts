@@ -92,6 +92,8 @@ describe('relation import', () => {
     expect(res.statusCode).toBe(400);
     // The message itself says why: the upload dialog shows only the message.
     expect(res.json().message).toMatch(/^无法读取该文件：.*关系类型/);
+    // Once: the reason follows the code's message, not the code's message again.
+    expect(res.json().message).not.toMatch(/无法读取该文件.*无法读取该文件/);
     const analyst = await login(t.app, 'analyst');
     expect((await upload(analyst, '企业关系.csv', Buffer.from(CSV))).statusCode).toBe(403);
   });
@@ -235,5 +237,53 @@ describe('relation values as offices write them', () => {
     const shares = graph.edges.map((e: { share: number | null }) => e.share);
     expect(shares).toContain(0.01);
     expect(shares).not.toContain(1);
+  });
+
+  it('reads a share typed as "100%" in Excel (stored as 1) as the whole firm, not 1 %', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('股东');
+    ws.addRow(['关系类型', '主体', '主体类型', '客体', '持股比例']);
+    for (const [holder, share] of [
+      ['全资股东', 1],
+      ['六成股东', 0.6],
+    ] as const)
+      ws.addRow(['持股', holder, '自然人', '盐南图谱控股集团有限公司', share]).getCell(5).numFmt = '0%';
+    // A formula's result under a percentage format too.
+    ws
+      .addRow(['持股', '公式股东', '自然人', '盐南图谱储能有限公司', { formula: '1/2', result: 0.5 }])
+      .getCell(5).numFmt = '0.0%';
+    const res = (await upload(officer, '百分比.xlsx', Buffer.from(await wb.xlsx.writeBuffer()))).json();
+    expect(res).toMatchObject({ inserted: 3, rejected: 0 });
+    const shares = async (center: string) =>
+      Object.fromEntries(
+        (await officer.get(`/api/v1/graph/neighbours?id=${center}&hops=1&kinds=shareholding`))
+          .json()
+          .edges.map((e: { share: number; source: string }) => [e.source, e.share]),
+      );
+    expect(await shares(ids.盐南图谱控股集团有限公司)).toMatchObject({
+      '导入文件 百分比.xlsx 第 2 行': 1,
+      '导入文件 百分比.xlsx 第 3 行': 0.6,
+    });
+    expect(await shares(ids.盐南图谱储能有限公司)).toMatchObject({ '导入文件 百分比.xlsx 第 4 行': 0.5 });
+  });
+
+  it('refuses a negative amount and an amount in a foreign currency instead of storing it as 元', async () => {
+    const csv = [
+      '关系类型,主体,主体类型,客体,金额(万元),轮次',
+      '投资,盐南负数基金,机构,盐南图谱新能源科技有限公司,-500,A轮',
+      '投资,盐南美元基金,机构,盐南图谱新能源科技有限公司,100万美元,B轮',
+      '投资,盐南美元基金,机构,盐南图谱储能有限公司,USD 300,C轮',
+      '投资,盐南人民币基金,机构,盐南图谱新能源科技有限公司,300,D轮',
+    ].join('\n');
+    const res = (await upload(officer, '金额.csv', Buffer.from(csv))).json();
+    expect(res).toMatchObject({ inserted: 1, rejected: 3 });
+    expect(res.errors).toEqual([
+      expect.objectContaining({ row: 2, column: '金额(万元)', message: '金额“-500”不能为负数' }),
+      expect.objectContaining({ row: 3, message: '金额“100万美元”不是人民币，请换算为人民币后填写' }),
+      expect.objectContaining({ row: 4, message: '金额“USD 300”不是人民币，请换算为人民币后填写' }),
+    ]);
+    const center = ids.盐南图谱新能源科技有限公司;
+    const graph = (await officer.get(`/api/v1/graph/neighbours?id=${center}&hops=1&kinds=investment`)).json();
+    expect(graph.edges.map((e: { amount: number | null }) => e.amount)).toEqual([3e6]);
   });
 });

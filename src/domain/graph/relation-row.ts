@@ -151,6 +151,20 @@ export function parseRelationRow(
   if (!blank(cells.amount)) {
     const r = parseAmount(cells.amount, { unit: headers.amount?.unit });
     if (!r.ok) errors.push({ column: col('amount'), code: 'relation.amount', message: r.message });
+    // Amounts are kept in 元 with no currency: "100万美元" read as 100 万元 would be wrong by a factor of
+    // seven, and an investment or a purchase of a negative amount is a typing slip.
+    else if (r.currency !== 'CNY')
+      errors.push({
+        column: col('amount'),
+        code: 'relation.amount_currency',
+        message: `金额“${text(cells.amount)}”不是人民币，请换算为人民币后填写`,
+      });
+    else if (r.value !== null && r.value < 0)
+      errors.push({
+        column: col('amount'),
+        code: 'relation.amount_negative',
+        message: `金额“${text(cells.amount)}”不能为负数`,
+      });
     else amount = r.value;
   }
   let asOf: string | null = null;

@@ -150,7 +150,10 @@ export async function updateNode(db: Db, actor: Actor, id: string, body: z.infer
   return db.transaction(async (tx) => {
     const { node, chain } = await editableNode(tx, actor, id);
     if (node.version !== body.version) throw new AppError('conflict.stale');
-    if (node.depth === 0 && (body.name !== undefined || body.parentId !== undefined))
+    if (
+      node.depth === 0 &&
+      (body.name !== undefined || body.parentId !== undefined || body.position !== undefined)
+    )
       throw new AppError('chain.segment_fixed');
     const { version: _, ...changes } = body;
     let moved: { parentId: string; segment: string; depth: number } | null = null;

@@ -7,13 +7,34 @@ import { STRENGTH_NAMES } from '../../../domain/chain/strength.js';
 import { safeSpreadsheetText } from '../../../domain/csv.js';
 import type { ChainTree } from '../../../shared/chain-api.js';
 
+/** A chain's name as a worksheet name Excel accepts: at most 31 characters, none of : \ / ? * [ ], and
+ *  no apostrophe at either end (Excel reports a file breaking these rules as damaged). A sheet name is
+ *  never evaluated, so no formula guard: the guard's apostrophe was itself what Excel refuses. */
+export function sheetName(name: string): string {
+  const wide: Record<string, string> = {
+    ':': '：',
+    '\\': '＼',
+    '/': '／',
+    '?': '？',
+    '*': '＊',
+    '[': '【',
+    ']': '】',
+  };
+  const s = name
+    .replace(/[:\\/?*[\]]/g, (c) => wide[c])
+    .slice(0, 31)
+    .replace(/^'+|'+$/g, '')
+    .trim();
+  return s || '产业链';
+}
+
 /** A node's list as one cell, each word once. */
 const words = (list: readonly string[]) => safeSpreadsheetText([...new Set(list)].join('、'));
 
 export function exportNodeTable(tree: z.infer<typeof ChainTree>): PassThrough {
   const out = new PassThrough();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
-  const ws = wb.addWorksheet(safeSpreadsheetText(tree.chain.name).slice(0, 31) || '产业链');
+  const ws = wb.addWorksheet(sheetName(tree.chain.name));
   ws.columns = [
     { header: '环节', width: 8 },
     { header: '节点', width: 40 },
