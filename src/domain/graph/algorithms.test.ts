@@ -58,11 +58,30 @@ describe('graph queries', () => {
 
   it('lists the group: firms held above half through the chain of holdings', async () => {
     const members = await groupMembers(memoryGraph(edges), '控股集团');
-    // 0.7 × 0.8 × 0.9 = 0.504 still controls 电池厂; 材料 (30 %) is not in the group.
+    // Each link is a majority, so 电池厂 is controlled at a product of 0.504; 材料 (30 %) is not.
     expect(members.map((m) => m.id)).toEqual(['新能源', '储能子公司', '电池厂']);
     expect(members[2].share).toBeCloseTo(0.504, 6);
-    const strict = await groupMembers(memoryGraph(edges), '控股集团', 0.51);
-    expect(strict.map((m) => m.id)).toEqual(['新能源', '储能子公司']);
+    // 王某 controls 控股集团 (60 %) and so its firms, although 0.6 × 0.7 × 0.8 × 0.9 is only 0.30.
+    const top = await groupMembers(memoryGraph(edges), '王某');
+    expect(top.map((m) => m.id)).toEqual(['控股集团', '新能源', '储能子公司', '电池厂']);
+  });
+
+  it('prefers the holder above a chain of majorities to a larger minority holder', async () => {
+    // 孙某 holds 46 % of 东川 directly; 致丰 holds 54 % and is held 60 % by 冯某: 冯某's product (0.324)
+    // is smaller than 孙某's, but only 冯某 controls 东川.
+    const g = memoryGraph([
+      hold('孙某', '东川', 0.46),
+      hold('致丰', '东川', 0.54),
+      hold('冯某', '致丰', 0.6),
+      hold('陈某', '致丰', 0.4),
+    ]);
+    const c = await ultimateController(g, '东川');
+    expect(c?.entities).toEqual(['冯某', '致丰', '东川']);
+    expect(c?.product).toBeCloseTo(0.324, 6);
+    expect((await groupMembers(g, '冯某')).map((m) => m.id)).toEqual(['致丰', '东川']);
+    // With no majority anywhere the largest product still decides.
+    const spread = memoryGraph([hold('甲', '企业', 0.3), hold('乙', '企业', 0.2), hold('丙', '乙', 0.9)]);
+    expect((await ultimateController(spread, '企业'))?.entities).toEqual(['甲', '企业']);
   });
 
   it('gives neighbours up to N hops with relation filters', async () => {

@@ -76,22 +76,33 @@ export async function neighbourhood(
 
 export type ControlPath = { entities: string[]; shares: number[]; product: number };
 
+/** A holding above half controls the firm outright (控制权): through a chain of such holdings the top
+ *  holder controls the firm however small the product of the shares. Below half, a holding counts
+ *  only as its share. */
+const MAJORITY = 0.5;
+const controlWeight = (share: number) => (share > MAJORITY ? 1 : share);
+
 /** The ultimate controller (最终控制人) of a firm: the shareholder at the top of a chain of holdings (one
- *  nobody holds) with the largest product of shares along a path to the firm, and that path. Null
+ *  nobody holds) with the most control over the firm — each holding above half counting as whole
+ *  control, the others as their share — and, between equals, the largest product of shares. So the
+ *  holder above a chain of majorities is the controller, not a larger minority holder beside it. Null
  *  when nobody holds the firm. Cycles (cross-holdings) are walked once. */
 export async function ultimateController(
   g: EdgeSource,
   firm: string,
   maxDepth = 10,
 ): Promise<ControlPath | null> {
-  // Best path from each holder down to the firm, by product of shares.
-  const best = new Map<string, ControlPath>([[firm, { entities: [firm], shares: [], product: 1 }]]);
+  type Ranked = ControlPath & { control: number };
+  const better = (a: Ranked, b: Ranked | undefined) =>
+    !b || a.control > b.control || (a.control === b.control && a.product > b.product);
+  // Best path from each holder down to the firm.
+  const best = new Map<string, Ranked>([[firm, { entities: [firm], shares: [], product: 1, control: 1 }]]);
   let frontier = [firm];
-  const tops: ControlPath[] = [];
+  const tops: Ranked[] = [];
   for (let d = 0; d < maxDepth && frontier.length; d++) {
     const edges = await g.holdersOf(frontier);
     const held = new Set(edges.map((e) => e.to));
-    for (const id of frontier) if (!held.has(id) && id !== firm) tops.push(best.get(id) as ControlPath);
+    for (const id of frontier) if (!held.has(id) && id !== firm) tops.push(best.get(id) as Ranked);
     const next = new Set<string>();
     for (const e of edges) {
       const below = best.get(e.to);
@@ -101,9 +112,9 @@ export async function ultimateController(
         entities: [e.from, ...below.entities],
         shares: [share, ...below.shares],
         product: share * below.product,
+        control: controlWeight(share) * below.control,
       };
-      const known = best.get(e.from);
-      if (!known || path.product > known.product) {
+      if (better(path, best.get(e.from))) {
         best.set(e.from, path);
         next.add(e.from);
       }
@@ -111,21 +122,23 @@ export async function ultimateController(
     frontier = [...next];
   }
   // Holders still unexplored at maxDepth count as tops too.
-  for (const id of frontier) tops.push(best.get(id) as ControlPath);
+  for (const id of frontier) tops.push(best.get(id) as Ranked);
   if (tops.length === 0) return null;
-  return tops.reduce((a, b) => (b.product > a.product ? b : a));
+  const { control: _, ...top } = tops.reduce((a, b) => (better(b, a) ? b : a));
+  return top;
 }
 
-/** Group members (集团成员): firms the controller holds, directly or through others, with a product of
- *  shares of at least `threshold` (control, by default more than half). */
-export async function groupMembers(g: EdgeSource, controller: string, threshold = 0.5, maxDepth = 10) {
+/** Group members (集团成员): the firms the controller controls — held above half, directly or through
+ *  firms it controls — each with the largest product of shares along such a chain. */
+export async function groupMembers(g: EdgeSource, controller: string, maxDepth = 10) {
   const product = new Map<string, number>([[controller, 1]]);
   let frontier = [controller];
   for (let d = 0; d < maxDepth && frontier.length; d++) {
     const next = new Set<string>();
     for (const e of await g.holdingsOf(frontier)) {
-      const p = (product.get(e.from) ?? 0) * (e.share ?? 0);
-      if (p < threshold || p <= (product.get(e.to) ?? 0)) continue;
+      const share = e.share ?? 0;
+      const p = (product.get(e.from) ?? 0) * share;
+      if (share <= MAJORITY || p <= (product.get(e.to) ?? 0)) continue;
       product.set(e.to, p);
       next.add(e.to);
     }

@@ -73,7 +73,8 @@ export const graphEnUS: typeof graphZhCN = {
   },
   controller: {
     title: 'Ultimate controller',
-    intro: 'The top holder with the largest product of shares along a path',
+    intro:
+      'The top holder with the most control along a path (a holding above half counts as full control, others as their share; ties go to the larger product of shares)',
     none: 'No shareholding data',
     product: 'Effective share',
     self: 'No known holder above this firm',

@@ -71,7 +71,8 @@ export const graphZhCN = {
   } as Record<string, string>,
   controller: {
     title: '最终控制人',
-    intro: '沿持股路径持股比例乘积最大的顶层股东',
+    intro:
+      '沿持股路径控制力最大的顶层股东（每层持股过半即视为完全控制，否则按持股比例计；相同时取持股比例乘积大者）',
     none: '暂无持股数据',
     product: '穿透持股比例',
     self: '该企业即为顶层，没有已知的上层股东',
