@@ -233,6 +233,11 @@ export const ERRORS = {
   'due_diligence.item_not_found': [404, '尽调事项不存在', 'Due-diligence item not found'],
   'chain.not_found': [404, '产业链不存在或无权访问', 'Industry chain not found'],
   'chain.node_not_found': [404, '链节点不存在或无权访问', 'Chain node not found'],
+  'chain.placement_not_found': [
+    404,
+    '该企业不在此节点上，不能确认或否决；可用“添加到本节点”放上',
+    'The firm is not on this node, so there is nothing to confirm or reject; add it to the node instead',
+  ],
   'chain.read_only': [
     403,
     '上级组织的产业链只能查看；如需调整，请复制为本组织的产业链',

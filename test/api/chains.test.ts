@@ -94,6 +94,16 @@ describe('chains and placement', () => {
     const stray = firms.find((f: { enterpriseId: string }) => f.enterpriseId === strayFirm);
     // Business scope alone is weak evidence: the consultancy is not placed at all.
     expect(stray).toBeUndefined();
+    // Confirming a firm that is not on the node says so (it had said the node did not exist).
+    const notThere = await officer.post(`/api/v1/chain-nodes/${inverter.id}/placements`, {
+      enterpriseId: strayFirm,
+      status: 'confirmed',
+    });
+    expect(notThere.statusCode).toBe(404);
+    expect(notThere.json()).toMatchObject({
+      code: 'chain.placement_not_found',
+      message: '该企业不在此节点上，不能确认或否决；可用“添加到本节点”放上',
+    });
     const added = await officer.post(`/api/v1/chain-nodes/${inverter.id}/placements`, {
       enterpriseId: strayFirm,
       status: 'added',

@@ -107,7 +107,8 @@ export async function decidePlacement(
       .select()
       .from(chainPlacements)
       .where(and(eq(chainPlacements.nodeId, node.id), eq(chainPlacements.enterpriseId, firm.id)));
-    if (!before && body.status !== 'added') throw new AppError('chain.node_not_found');
+    // Confirming or rejecting needs a placement to decide on; the node itself exists.
+    if (!before && body.status !== 'added') throw new AppError('chain.placement_not_found');
     const values = {
       nodeId: node.id,
       enterpriseId: firm.id,
