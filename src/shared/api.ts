@@ -4,7 +4,7 @@ import { ORG_KINDS, ROLES } from './roles.js';
 
 export const RoleSchema = z.enum(ROLES);
 export const OrgKindSchema = z.enum(ORG_KINDS);
-export const IdParams = z.object({ id: z.uuid({ message: 'id 必须是 UUID' }) });
+export const IdParams = z.object({ id: z.uuid() });
 export const VersionBody = z.object({ version: z.number().int().min(1) });
 
 export const ErrorBody = z

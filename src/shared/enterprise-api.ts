@@ -299,7 +299,7 @@ export const EnterpriseYearUpsert = z.object({
 });
 
 export const YearParams = z.object({
-  id: z.uuid({ message: 'id 必须是 UUID' }),
+  id: z.uuid(),
   year: z.coerce
     .number({ error: '年度应为 4 位数字' })
     .int('年度应为整数')
@@ -348,6 +348,6 @@ export const QualificationCreate = z
   });
 
 export const QualificationParams = z.object({
-  id: z.uuid({ message: 'id 必须是 UUID' }),
-  qualificationId: z.uuid({ message: 'qualificationId 必须是 UUID' }),
+  id: z.uuid(),
+  qualificationId: z.uuid(),
 });

@@ -64,7 +64,7 @@ const fields = {
 
 export const PolicyCreate = z.object({
   ...fields,
-  orgId: z.uuid({ error: 'orgId 必须是 UUID' }).optional().describe('发布组织，默认为本人所在组织'),
+  orgId: z.uuid().optional().describe('发布组织，默认为本人所在组织'),
 });
 export const PolicyUpdate = z.object({
   version: z.int({ error: 'version 应为整数' }).min(1),
@@ -168,7 +168,7 @@ export const FirmPolicies = z.object({
 });
 
 export const PushCreate = z.object({
-  ownerId: z.uuid({ error: 'ownerId 必须是 UUID' }).optional().describe('负责告知的人，默认为自己'),
+  ownerId: z.uuid().optional().describe('负责告知的人，默认为自己'),
 });
 export const PushCreated = z.object({
   matched: z.int(),
@@ -208,9 +208,7 @@ export const PushQuery = Paging.extend({
 export const PushList = z.object({ items: z.array(Push), total: z.int() });
 export const PushHandover = z.object({
   version: z.int({ error: 'version 应为整数' }).min(1),
-  ownerId: z
-    .uuid({ error: 'ownerId 必须是 UUID' })
-    .describe('接手告知的人：本组织或下级组织能看到该企业的专员、领导或管理员'),
+  ownerId: z.uuid().describe('接手告知的人：本组织或下级组织能看到该企业的专员、领导或管理员'),
 });
 export const PushUpdate = z.object({
   version: z.int({ error: 'version 应为整数' }).min(1),

@@ -61,6 +61,12 @@ describe('bad input', () => {
     });
     // A schema's own words are kept.
     expect(said['body.username']).toBe('用户名最多 64 个字符');
+    // A malformed id in the address reads the same everywhere (some routes said "id 必须是 UUID").
+    for (const path of ['/api/v1/chains/not-a-uuid', '/api/v1/enterprises/not-a-uuid']) {
+      const bad = await admin.get(path);
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().details).toEqual([{ field: 'params.id', message: '不是有效的编号' }]);
+    }
     const en = await admin.request('POST', '/api/v1/users', body, { 'accept-language': 'en' });
     const enSaid = Object.fromEntries(
       (en.json().details as { field: string; message: string }[]).map((d) => [d.field, d.message]),
