@@ -10,6 +10,7 @@ import { type Browser, expect, type Page, test } from '@playwright/test';
 import { makeUscc } from '../helpers/enterprise-files';
 import {
   addOption,
+  confirmAndWait,
   csrf,
   firmId,
   importCsv,
@@ -278,8 +279,14 @@ test('each expert reviews blind on /evaluations/:id and sees the others only aft
     await form.getByTestId('review-recommendation').getByText(e.rec, { exact: true }).click();
     await form.getByTestId('review-comments').fill(e.comments);
     if (n === 0) await snap(page, 'evaluation-review');
-    await form.getByTestId('review-submit').click();
-    await page.getByTestId('review-confirm').click();
+    // The confirm dialog's 确定 was clicked while it was still zooming in and the click was lost
+    // (local CI at 0328b68): click again until the review is sent.
+    await confirmAndWait(
+      page,
+      form.getByTestId('review-submit'),
+      page.getByTestId('review-confirm'),
+      /\/reviews$/,
+    );
     await expect(page.getByText('评审已提交')).toBeVisible();
     await expect(page.getByTestId('review-done')).toBeVisible();
     await expect(committee.getByTestId('committee-blind')).toHaveCount(0);
