@@ -164,7 +164,7 @@ async function applyRelations(
         missing.push({
           column,
           code: 'relation.firm_unknown',
-          message: `企业“${end.name || end.uscc}”不在本组织的企业库中，请先导入该企业`,
+          message: `企业“${end.typed || end.uscc}”不在本组织的企业库中，请先导入该企业`,
         });
     if (missing.length || !from || !to) {
       reject(b.row, missing);

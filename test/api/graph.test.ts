@@ -27,7 +27,7 @@ const CSV = [
   '供应,盐南图谱储能有限公司,,深圳图谱整车有限公司,,,',
   '产学研,深圳图谱整车有限公司,,东南大学,,,',
   '合伙,王建国,,盐南图谱储能有限公司,,,',
-  '持股,王建国,,不存在的科技有限公司,10%,,',
+  '持股,王建国,,不存在的科技（盐城）有限公司,10%,,',
   '持股,李四,,盐南图谱储能有限公司,150%,,',
 ].join('\r\n');
 
@@ -69,7 +69,8 @@ describe('relation import', () => {
         expect.objectContaining({
           row: 11,
           column: '客体',
-          message: expect.stringContaining('不存在的科技有限公司'),
+          // As typed, full-width brackets and all (it showed the folded 不存在的科技(盐城)有限公司).
+          message: '企业“不存在的科技（盐城）有限公司”不在本组织的企业库中，请先导入该企业',
         }),
         expect.objectContaining({ row: 12, column: '持股比例', message: expect.stringContaining('150%') }),
       ]),

@@ -7,7 +7,8 @@ import { parseDate } from '../text/dates.js';
 import type { RelationKind } from './algorithms.js';
 
 export type EndType = 'enterprise' | 'person' | 'institution';
-export type RelationEnd = { name: string; uscc: string | null; type: EndType };
+/** `name` is folded (NFKC, no spaces) for matching; `typed` is the cell as written, for messages. */
+export type RelationEnd = { name: string; typed: string; uscc: string | null; type: EndType };
 export type RelationRow = {
   kind: RelationKind;
   from: RelationEnd;
@@ -106,7 +107,8 @@ export function parseRelationRow(
     });
   const end = (side: 'from' | 'to'): RelationEnd | null => {
     const nameKey = side === 'from' ? 'fromName' : 'toName';
-    const name = text(cells[nameKey]).normalize('NFKC').replace(/\s+/g, '');
+    const typed = text(cells[nameKey]);
+    const name = typed.normalize('NFKC').replace(/\s+/g, '');
     const uscc = text(cells[side === 'from' ? 'fromUscc' : 'toUscc']).toUpperCase() || null;
     const said = text(cells[side === 'from' ? 'fromType' : 'toType']);
     if (!name && !uscc) {
@@ -126,7 +128,7 @@ export function parseRelationRow(
       });
       return null;
     }
-    return { name, uscc, type };
+    return { name, typed, uscc, type };
   };
   const from = end('from');
   const to = end('to');
