@@ -339,6 +339,13 @@ describe('接近 looks at how far a firm misses, not only how many criteria', ()
     expect(near.status).toBe('close');
     expect(far.status).toBe('far');
     expect(far.unmet.map((u: { criterion: string }) => u.criterion)).toEqual(['资产总额']);
+    // The export names the far firm's criterion without an empty "：（要求 ）".
+    const res = await officer.get(`/api/v1/cultivation/screenings/${run}/results/export?tier=tech_sme`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const rows = wb.worksheets[0].getSheetValues().slice(2) as unknown[][];
+    const farRow = rows.find((r) => String(r[1]) === '盐南超限乙科技有限公司');
+    expect(farRow?.[7]).toBe('资产总额');
     const ladder = (await officer.get(`/api/v1/cultivation/screenings/${run}/ladder`)).json();
     expect(ladder.run.closeRule).toEqual({ maxUnmet: 2, scoreMargin: 10, tolerance: 0.3 });
   });

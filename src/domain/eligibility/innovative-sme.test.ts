@@ -227,3 +227,14 @@ describe('创新型中小企业 工信部企业〔2022〕63号 附件1', () => {
     expect(v.missing).toContain('2024 年度营业收入');
   });
 });
+
+describe('创新型中小企业: a score route left open by missing facts', () => {
+  it('is 待定 with nothing unmet — no 直通条件 line while the score may still pass', () => {
+    // No R&D: innovation is the IP item alone, 0–20 with the IP unknown, so 创新能力 ≥ 20 is open.
+    const open = withYears(firm({ ip: undefined, rdInstitutions: [] }), { 2024: { rdExpense: 0 } });
+    const v = inno(open);
+    expect(v).toMatchObject({ eligible: null, score: null, scoreRange: [60, 80] });
+    expect(unmetCriteria(v)).toEqual([]);
+    expect(v.missing).toContain('知识产权');
+  });
+});

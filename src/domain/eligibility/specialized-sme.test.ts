@@ -85,6 +85,8 @@ describe('专精特新中小企业 工信部企业〔2022〕63号 附件2', () =
     const v = spec(f);
     expect(v).toMatchObject({ eligible: null, score: null, scoreRange: [47, 62] });
     expect(v.missing).toEqual(['特色化指标得分（由各省确定）']);
+    // Nothing fails while the score may still pass: no direct path is an unmet line (待补资料, not 接近).
+    expect(unmetCriteria(v)).toEqual([]);
   });
 
   it('直通条件: a provincial award as unit no. 3 within three years qualifies a low scorer; no. 4 does not', () => {

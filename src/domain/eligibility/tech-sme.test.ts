@@ -181,3 +181,19 @@ describe('科技型中小企业 国科发政〔2017〕115号', () => {
     );
   });
 });
+
+describe('科技型中小企业: a score route left open by missing facts', () => {
+  it('is 待定 with nothing unmet — no direct path is "unmet" while the score may still pass', () => {
+    // 20 (tech staff) + 0 (no R&D) + IP unknown (0–30): 20–50 < 60 fails; with R&D 2% of sales (10) it is
+    // 30–60, open. Neither holds a direct path.
+    const open = withYears(firm({ ip: undefined }), { 2024: { rdExpense: 800_000, totalCosts: 40_000_000 } });
+    const v = sme(open);
+    expect(v).toMatchObject({ eligible: null, score: null, scoreRange: [30, 60] });
+    expect(unmetCriteria(v)).toEqual([]);
+    expect(v.missing).toContain('知识产权');
+    // The same firm with too little R&D fails by the score, and then no direct path is an unmet line too.
+    const low = sme(withYears(firm({ ip: undefined }), { 2024: { rdExpense: 0, totalCosts: 40_000_000 } }));
+    expect(low.eligible).toBe(false);
+    expect(unmetCriteria(low)).toEqual(['评价得分', '直接认定条件（任一）']);
+  });
+});

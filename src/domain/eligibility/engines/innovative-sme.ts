@@ -135,7 +135,8 @@ export function assessInnovativeSme(firm: Firm, rs: RulesetOf<'innovative_sme_20
     if (growthOk === false) subScore(d, '成长性得分', growthLo, growthHi, p.minGrowth);
     if (specOk === false) subScore(d, '专业化得分', specLo, specHi, p.minSpecialisation);
     if (routeOk === false) d.putGaps(hints);
-    if (directOk === false) noDirectPath(d, '直通条件（任一）', p.directPaths);
+    // Only when the score route fails too: while it is open, the firm waits for data, nothing fails.
+    if (directOk === false && routeOk === false) noDirectPath(d, '直通条件（任一）', p.directPaths);
   }
   d.need(or3(directOk, routeOk));
   return d.finish();

@@ -40,7 +40,9 @@ export function assessSpecializedSme(firm: Firm, rs: RulesetOf<'specialized_sme'
   } else if (scoreOk === true) d.dropSince(pathStart);
   else {
     if (scoreOk === false) scoreShortfall(d, '评价得分', d.lo, d.hi, p.passScore);
-    if (directOk === false && p.directPaths.length > 0) noDirectPath(d, '直通条件（任一）', p.directPaths);
+    // Only when the score route fails too: while it is open, the firm waits for data, nothing fails.
+    if (directOk === false && scoreOk === false && p.directPaths.length > 0)
+      noDirectPath(d, '直通条件（任一）', p.directPaths);
   }
   d.need(or3(directOk, scoreOk));
   return d.finish();

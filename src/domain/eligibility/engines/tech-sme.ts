@@ -118,7 +118,9 @@ export function assessTechSme(firm: Firm, rs: RulesetOf<'tech_sme_2017'>, tier: 
           (x, t) => `科技人员占比需 ${t}：还需新增 ${x} 名科技人员`,
         );
     }
-    if (directOk === false) noDirectPath(d, '直接认定条件（任一）', p.directPaths);
+    // Only when the score route fails too: while it is open (missing facts), no path is "unmet" —
+    // the firm waits for data (待补资料), it is not short of a condition (接近).
+    if (directOk === false && routeOk === false) noDirectPath(d, '直接认定条件（任一）', p.directPaths);
   }
   d.need(or3(directOk, routeOk));
   return d.finish();

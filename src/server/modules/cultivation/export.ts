@@ -19,6 +19,9 @@ export const STANDING_ZH: Record<string, string> = {
 };
 const PAGE = 200;
 const text = (v: string | null | undefined) => (v ? safeSpreadsheetText(v) : null);
+/** A firm that is far from a tier keeps only its criteria's names (no values): no empty "：（要求 ）". */
+const unmetLine = (u: { criterion: string; actual: string; required: string }) =>
+  u.actual || u.required ? `${u.criterion}：${u.actual}（要求 ${u.required}）` : u.criterion;
 
 export function exportScreeningResults(
   db: Db,
@@ -55,7 +58,7 @@ export function exportScreeningResults(
           r.previousStatus ? STANDING_ZH[r.previousStatus] : null,
           r.heldUntil,
           r.score ?? (r.scoreMin !== null ? `${r.scoreMin}–${r.scoreMax}` : null),
-          text(r.unmet.map((u) => `${u.criterion}：${u.actual}（要求 ${u.required}）`).join('\n')),
+          text(r.unmet.map(unmetLine).join('\n')),
           text(r.gap.join('\n')),
           text(r.missing.join('、')),
           r.ruleset,
