@@ -33,8 +33,15 @@ export const CloseRuleSchema = z.object({
     ),
 });
 
+/** The earliest rule set in force (高企 2016); a screening before it has no rules to apply, and one
+ *  more than a year ahead is a typing slip (1900, 2099 were screened with every tier "unknown"). */
+const EARLIEST_RULES = '2016-01-01';
+const screeningDate = isoDate
+  .refine((d) => d >= EARLIEST_RULES, '评估日期不能早于 2016-01-01（最早的认定办法自此施行）')
+  .refine((d) => d <= `${Number(chinaToday().slice(0, 4)) + 1}-12-31`, '评估日期最多到明年年底');
+
 export const ScreeningCreate = z.object({
-  assessedOn: isoDate.optional().describe('评估日期，默认今天；决定适用的认定办法版本'),
+  assessedOn: screeningDate.optional().describe('评估日期，默认今天；决定适用的认定办法版本'),
   closeRule: CloseRuleSchema.optional(),
 });
 
@@ -223,13 +230,21 @@ export const TrackQuery = Paging.extend({
 export const TrackList = z.object({ items: z.array(Track), total: z.int() });
 
 export const TargetsBody = z.object({
-  targets: z.array(
-    z.object({
-      tier: z.enum(TIERS),
-      applications: z.int().min(0).max(100_000).nullable(),
-      certifications: z.int().min(0).max(100_000).nullable(),
-    }),
-  ),
+  targets: z
+    .array(
+      z
+        .object({
+          tier: z.enum(TIERS),
+          applications: z.int().min(0).max(100_000).nullable(),
+          certifications: z.int().min(0).max(100_000).nullable(),
+        })
+        .refine(
+          (t) => t.applications === null || t.certifications === null || t.certifications <= t.applications,
+          { message: '认定目标不能多于申报目标', path: ['certifications'] },
+        ),
+    )
+    // The same tier twice: the last silently won.
+    .refine((list) => new Set(list.map((t) => t.tier)).size === list.length, '每个梯队只能填一行目标'),
 });
 export const YearParams = z.object({ year });
 export const StatsRow = z.object({

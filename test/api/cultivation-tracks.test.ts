@@ -149,6 +149,33 @@ describe('培育路径', () => {
     expect(
       (await officer.request('PUT', '/api/v1/cultivation/targets/2026', { targets: [] })).statusCode,
     ).toBe(403);
+    // A tier twice (the last had silently won) and more 认定 than 申报 are refused, saying why.
+    const twice = await leader.request('PUT', '/api/v1/cultivation/targets/2026', {
+      targets: [
+        { tier: 'hnte', applications: 50, certifications: 40 },
+        { tier: 'hnte', applications: 30, certifications: 1 },
+      ],
+    });
+    expect(twice.statusCode).toBe(400);
+    expect(twice.json().details).toEqual([{ field: 'body.targets', message: '每个梯队只能填一行目标' }]);
+    const more = await leader.request('PUT', '/api/v1/cultivation/targets/2026', {
+      targets: [{ tier: 'hnte', applications: 3, certifications: 5 }],
+    });
+    expect(more.json().details).toEqual([
+      { field: 'body.targets.0.certifications', message: '认定目标不能多于申报目标' },
+    ]);
+    // Neither touched the saved targets.
+    const kept = (await officer.get('/api/v1/cultivation/stats/2026')).json();
+    expect(kept.rows.find((r: { tier: string }) => r.tier === 'hnte')).toMatchObject({
+      targetApplications: 50,
+      targetCertifications: 40,
+    });
+    // A screening needs a date its rules cover: not before 2016, not past next year.
+    for (const assessedOn of ['1900-01-01', '2099-01-01']) {
+      const bad = await officer.post('/api/v1/cultivation/screenings', { assessedOn });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().details[0].field).toBe('body.assessedOn');
+    }
   });
 
   it('keeps tracks inside their org', async () => {

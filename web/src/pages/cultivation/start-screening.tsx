@@ -80,7 +80,14 @@ export function StartScreening({ onStarted }: { onStarted: (runId: string) => vo
             extra={c.start.assessedOnHint}
             rules={[{ required: true }]}
           >
-            <DatePicker allowClear={false} style={{ width: 200 }} data-testid="screening-date" />
+            <DatePicker
+              allowClear={false}
+              style={{ width: 200 }}
+              // The server's bounds: no rules before 2016, nothing past next year.
+              minDate={dayjs('2016-01-01')}
+              maxDate={dayjs().add(1, 'year').endOf('year')}
+              data-testid="screening-date"
+            />
           </Form.Item>
           <Typography.Text strong style={{ display: 'block', marginBottom: 8 }}>
             {c.start.closeRule}
