@@ -74,6 +74,16 @@ describe('科技型中小企业 国科发政〔2017〕115号', () => {
     expect(v.gap).toContain('科技人员占比需 ≥ 10%：还需新增 2 名科技人员（+4 分）');
   });
 
+  it('says "hire 2 tech staff" once when the score also falls short', () => {
+    // Under 10 % tech staff and too little R&D: the score misses 60 and 第七条 fails; the next tech band
+    // is the 10 % the condition asks for, so one sentence says both (it was said twice).
+    const v = sme(withYears(baseFirm(), { 2024: { techStaff: 9, rdExpense: 0 } }));
+    expect(v.eligible).toBe(false);
+    expect(unmetCriteria(v)).toContain('评价得分');
+    const hires = (v.gap ?? []).filter((g) => g.includes('名科技人员'));
+    expect(hires).toEqual(['科技人员占比需 ≥ 10%：还需新增 2 名科技人员（+4 分）']);
+  });
+
   it('附件 研发 band: R&D ÷ sales of exactly 6% scores 50; one yuan less scores 40', () => {
     expect(
       points(withYears(baseFirm(), { 2024: { rdExpense: 2_400_000, totalCosts: 40_000_000 } }), '研发投入'),

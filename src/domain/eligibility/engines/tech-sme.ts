@@ -90,7 +90,8 @@ export function assessTechSme(firm: Firm, rs: RulesetOf<'tech_sme_2017'>, tier: 
   else {
     if (scoreOk === false) {
       scoreShortfall(d, '评价得分', d.lo, d.hi, p.passScore);
-      if (tech !== undefined && employees !== undefined)
+      // Below the first band the 第七条 hint below says the same hire; say it once.
+      if (tech !== undefined && employees !== undefined && techOk !== false)
         ratioHint(
           d,
           p.techStaffBands,
