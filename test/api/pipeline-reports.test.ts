@@ -3,6 +3,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_FORMULA } from '../../src/domain/project/assessment.js';
 import { type Client, createTestApp, login, type TestContext } from '../helpers/app.js';
 import { today } from '../helpers/dates.js';
 import { addFirm } from '../helpers/firms.js';
@@ -278,5 +279,47 @@ describe('年度总结', () => {
     expect(wb.worksheets[2].getRow(2).values).toEqual([undefined, '未关联产业链', 3, 1, 9]);
     const last = (await leader.get(`/api/v1/project-reports/year?year=${year - 1}`)).json();
     expect(last).toMatchObject({ signed: 0, landed: 0 });
+  });
+});
+
+describe('季度考核 on unrounded figures', () => {
+  it('scores the exact share and money, rounding only what it shows', async () => {
+    // 李局长 signs two more: a 行业龙头 and a 初创, so two of the three signings are high-quality (2/3)
+    // and the planned investment is 6 + 1 + 0.3456 = 7.3456 亿元.
+    await signed(leader, '报表测试行业龙头项目', '行业龙头', 1e8);
+    await signed(leader, '报表测试小额项目', '初创', 0.3456e8);
+    const rules = (await leader.get('/api/v1/pipeline-settings')).json();
+    const put = await leader.request('PUT', '/api/v1/pipeline-settings', {
+      version: rules.version,
+      formula: DEFAULT_FORMULA,
+    });
+    expect(put.statusCode, put.body).toBe(200);
+
+    const a = (await leader.get(`/api/v1/project-reports/assessment?quarter=${quarter}&by=owner`)).json();
+    const li = a.rows.find((r: { name: string }) => r.name === '李局长');
+    const term = (metric: string) => li.breakdown.find((b: { metric: string }) => b.metric === metric);
+    // 20 × 2/3 = 13.33, not 20 × 0.667 = 13.34; 2 × 7.3456 = 14.69, not 2 × 7.35 = 14.7.
+    expect(term('highQualityShare').value).toBeCloseTo(2 / 3, 10);
+    expect(term('highQualityShare').points).toBe(13.33);
+    expect(term('plannedInvestment').value).toBeCloseTo(7.3456, 10);
+    expect(term('plannedInvestment').points).toBe(14.69);
+    const sum = li.breakdown.reduce((s: number, b: { points: number }) => s + b.points, 0);
+    expect(li.score).toBe(Math.round(sum * 100) / 100);
+
+    // The file shows the figures rounded as the page does, the points as scored, and says how the
+    // share scores in the words of the page's formula hint (full points at 100 %).
+    const xlsx = await leader.get(`/api/v1/project-reports/assessment.xlsx?quarter=${quarter}&by=owner`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    const header = ws.getRow(1).values as unknown[];
+    const row = ws.getRow(li.rank + 1).values as unknown[];
+    const share = header.indexOf('高质量项目占比（大院大所、行业龙头、央企国企）');
+    expect(header[share + 1]).toBe('得分（占比 100% 得 20 分）');
+    expect(row.slice(share, share + 2)).toEqual(['66.7%', 13.33]);
+    const planned = header.indexOf('签约项目计划投资（亿元）');
+    expect(header[planned + 1]).toBe('得分（每单位 2 分，封顶 40）');
+    expect(row.slice(planned, planned + 2)).toEqual([7.35, 14.69]);
+    expect(row[3]).toBe(li.score);
   });
 });

@@ -123,6 +123,48 @@ test('the board loads in one request and shows the project', async ({ page, brow
   await snap(page, 'projects-board');
 });
 
+test('at 1366 px the board shows every column and whole owner names, and the list its dates', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await login(page, OFFICER);
+  await page.goto('/projects');
+  // Every column, 终止 last, lies within the window without scrolling the board sideways.
+  const board = page.getByTestId('project-board');
+  // Generous, as for the drawer: the page and the board load on a busy machine.
+  await expect(page.getByTestId(`project-card-${FUND}`)).toBeVisible({ timeout: 30_000 });
+  for (const stage of ['lead', 'production', 'paused', 'terminated'])
+    await expect(page.getByTestId(`board-column-${stage}`)).toBeInViewport({ ratio: 1 });
+  expect(await board.evaluate((b) => b.scrollWidth <= b.clientWidth)).toBe(true);
+  // The owner's name beside “3,000 万元” is shown whole, not cut to “闭…”.
+  const card = page.getByTestId(`project-card-${FUND}`);
+  const owner = card.getByTestId('project-card-owner');
+  await expect(owner).toHaveText(OFFICER_NAME);
+  expect(await owner.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+  const ownerBox = await owner.boundingBox();
+  const moneyBox = await card.getByTestId('project-card-investment').boundingBox();
+  const cardBox = await card.boundingBox();
+  if (!ownerBox || !moneyBox || !cardBox) throw new Error('card not laid out');
+  expect(ownerBox.x + ownerBox.width).toBeLessThanOrEqual(cardBox.x + cardBox.width);
+  // Wrapped to its own line when the column is narrow, the amount does not overlap the name.
+  const apart = moneyBox.y >= ownerBox.y + ownerBox.height - 1 || moneyBox.x >= ownerBox.x + ownerBox.width;
+  expect(apart).toBe(true);
+  await page.mouse.move(700, 120);
+  await page.screenshot({ path: 'test-results/screenshots/projects-board-1366.png' });
+
+  // The list's date columns fit the window: “2026-12-08”, not “2026-12-0”.
+  await page.goto('/projects?tab=list');
+  await search(page);
+  const row = page.getByTestId(`project-row-${FUND}`);
+  await expect(row).toBeVisible();
+  for (const cell of [row.locator('td').nth(-2), row.locator('td').nth(-1)]) {
+    await expect(cell).toHaveText(/^(\d{4}-\d{2}-\d{2}|未跟进)$/);
+    await expect(cell).toBeInViewport({ ratio: 1 });
+    expect(await cell.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+  }
+  await page.screenshot({ path: 'test-results/screenshots/projects-list-1366.png' });
+});
+
 test('editing a project saves it', async ({ page }) => {
   await login(page, OFFICER);
   const drawer = await openDrawer(page, made[FUND]);

@@ -8,7 +8,10 @@ import type { AssessmentQuery } from '../../../shared/pipeline-api.js';
 import type { Actor } from '../../access.js';
 import { pInScope } from '../projects/scope.js';
 import { pipelineRules } from '../projects/settings.js';
-import { highQualityTypes, inPeriod, movedInto, toYi } from './period.js';
+import { highQualityTypes, inPeriod, movedInto } from './period.js';
+
+/** 元 → 亿元, exactly. */
+const yi = (v: string | null) => Number(v ?? 0) / 1e8;
 
 type Figures = {
   key: string;
@@ -56,9 +59,11 @@ export async function quarterFigures(
       newLeads: r.new_leads,
       signings: r.signings,
       landings: r.landings,
-      plannedInvestment: toYi(r.planned),
-      arrivedInvestment: toYi(r.arrived),
-      highQualityShare: r.signings ? Math.round((r.hq_signed / r.signings) * 1000) / 1000 : 0,
+      // Unrounded: these are inputs to the score (2/3 scores 13.33 of 20, not 0.667 × 20 = 13.34);
+      // the page and the Excel file round them when they show them.
+      plannedInvestment: yi(r.planned),
+      arrivedInvestment: yi(r.arrived),
+      highQualityShare: r.signings ? r.hq_signed / r.signings : 0,
       talents: r.talents,
       scientistTeams: r.teams,
     },

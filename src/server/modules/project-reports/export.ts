@@ -144,6 +144,13 @@ export async function monthlyDocx(
   );
 }
 
+/** How a term scores, in the words of the page's formula hint: a share scores its weight at 100 %,
+ *  any other metric its weight per unit. */
+function pointsRule(t: { metric: string; weight: number; cap: number | null }) {
+  const rule = t.metric === 'highQualityShare' ? `占比 100% 得 ${t.weight} 分` : `每单位 ${t.weight} 分`;
+  return t.cap === null ? rule : `${rule}，封顶 ${t.cap}`;
+}
+
 export function assessmentXlsx(a: Awaited<ReturnType<typeof quarterlyAssessment>>) {
   const terms = a.formula.terms;
   const labels = new Map(a.rows[0]?.breakdown.map((b) => [b.metric, b.label]) ?? []);
@@ -156,16 +163,19 @@ export function assessmentXlsx(a: Awaited<ReturnType<typeof quarterlyAssessment>
         { header: '总分', width: 8 },
         ...terms.flatMap((t) => [
           { header: `${labels.get(t.metric) ?? t.metric}`, width: 14 },
-          { header: `得分（每单位 ${t.weight} 分${t.cap === null ? '' : `，封顶 ${t.cap}`}）`, width: 14 },
+          { header: `得分（${pointsRule(t)}）`, width: 14 },
         ]),
       ],
       rows: a.rows.map((r) => [
         r.rank,
         r.name,
         r.score,
-        // The share reads as a percentage, as on screen; counts and 亿元 stay numbers to sum in Excel.
+        // The share reads as a percentage, as on screen; counts and 亿元 stay numbers to sum in Excel,
+        // rounded to two decimals as shown (the points were scored on the exact figures).
         ...r.breakdown.flatMap((b) => [
-          b.metric === 'highQualityShare' ? termValueText(b.metric, b.value) : b.value,
+          b.metric === 'highQualityShare'
+            ? termValueText(b.metric, b.value)
+            : Math.round(b.value * 100) / 100,
           b.points,
         ]),
       ]),

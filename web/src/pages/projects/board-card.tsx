@@ -109,15 +109,23 @@ export function ProjectCard({
       >
         {p.enterpriseName}
       </Typography.Text>
-      <Flex justify="space-between" align="center" style={{ marginTop: 6, fontSize: 12 }} gap={6}>
+      {/* Owner and amount share a line when the column is wide enough; in a narrow column (1366 px)
+          the amount wraps to its own line, right-aligned, so the owner's name is never cut short. */}
+      <Flex
+        justify="space-between"
+        align="center"
+        wrap
+        style={{ marginTop: 6, fontSize: 12, lineHeight: '18px', columnGap: 6 }}
+      >
         <span
-          style={{ color: '#595959', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}
+          style={{ color: '#595959', minWidth: 0, overflowWrap: 'anywhere' }}
+          data-testid="project-card-owner"
         >
           <UserOutlined style={{ marginRight: 4, color: '#8c8c8c' }} />
           {p.ownerName ?? '—'}
         </span>
         <span
-          style={{ color: '#1f2329', fontWeight: 500, whiteSpace: 'nowrap' }}
+          style={{ color: '#1f2329', fontWeight: 500, whiteSpace: 'nowrap', marginLeft: 'auto' }}
           data-testid="project-card-investment"
         >
           {p.plannedInvestment === null ? '—' : formatMoney(p.plannedInvestment)}

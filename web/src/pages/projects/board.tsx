@@ -15,6 +15,10 @@ import { STAGE_COLOR, useStaleDays } from './common';
 import { useStageNames } from './stage-names';
 
 const SIDE: Stage[] = ['paused', 'terminated'];
+/** A pipeline column's narrowest width: seven of them, 暂停 and 终止 folded and the gaps fit the 1,064 px
+ *  the page leaves at 1366 px with the side menu open (and a vertical scrollbar), so no column is cut
+ *  off; below that the board scrolls sideways. */
+const COLUMN_MIN = 126;
 
 function Column({
   stage,
@@ -106,7 +110,7 @@ function Column({
       data-testid={`board-column-${stage}`}
       style={{
         flex: SIDE.includes(stage) ? '0 0 200px' : '1 1 0',
-        minWidth: 136,
+        minWidth: COLUMN_MIN,
         background: over ? '#eef3fd' : '#f5f7fa',
         border: `1px ${droppable ? 'dashed' : 'solid'} ${ring}`,
         borderTop: `3px solid ${STAGE_COLOR[stage]}`,
@@ -207,7 +211,13 @@ export function ProjectBoard({
           {fill(b.stale, { days: staleDays })}
         </span>
       </Flex>
-      <Flex gap={8} align="stretch" style={{ minWidth: 7 * 136 + 2 * 44 + 8 * 8 }}>
+      <Flex
+        gap={8}
+        align="stretch"
+        style={{
+          minWidth: PIPELINE.length * COLUMN_MIN + SIDE.length * (44 + 8) + (PIPELINE.length - 1) * 8,
+        }}
+      >
         {PIPELINE.map((s) => (
           <Column key={s} stage={s} data={column.get(s)} collapsed={false} {...common} />
         ))}

@@ -10,6 +10,13 @@ import { fill } from '../../i18n/fill';
 import { formatDate } from '../../lib/format';
 import { isStale, StageTag, useStaleDays } from './common';
 
+/** A date column: "2026-12-08" and the header's sort arrows, kept on one line. */
+const DATE_WIDTH = 112;
+const nowrap = () => ({ style: { whiteSpace: 'nowrap' as const } });
+/** The table's narrowest width: it fits the 1,064 px the page leaves at 1366 px with the side menu open,
+ *  so the date columns at the right are not cut off; narrower windows scroll the table sideways. */
+const TABLE_MIN = 1040;
+
 export function ProjectTable({
   filter,
   paging,
@@ -48,13 +55,13 @@ export function ProjectTable({
       ),
     },
     { key: 'firm', title: m.col.firm, dataIndex: 'enterpriseName', ellipsis: true },
-    { key: 'source', title: m.col.source, dataIndex: 'source', width: 110 },
-    { key: 'type', title: m.col.type, dataIndex: 'type', width: 110 },
-    { key: 'stage', title: m.col.stage, width: 80, render: (_, r) => <StageTag stage={r.stage} /> },
+    { key: 'source', title: m.col.source, dataIndex: 'source', width: 100 },
+    { key: 'type', title: m.col.type, dataIndex: 'type', width: 100 },
+    { key: 'stage', title: m.col.stage, width: 72, render: (_, r) => <StageTag stage={r.stage} /> },
     {
       key: 'owner',
       title: m.col.owner,
-      width: 150,
+      width: 130,
       render: (_, r) => (
         <>
           <div>{r.ownerName ?? '—'}</div>
@@ -68,14 +75,15 @@ export function ProjectTable({
       key: 'plannedInvestment',
       title: m.col.investment,
       ...sorted('plannedInvestment'),
-      width: 130,
+      width: 116,
       align: 'right',
       render: (_, r) => formatMoney(r.plannedInvestment),
     },
     {
       key: 'lastFollowUp',
       title: m.col.lastFollowUp,
-      width: 130,
+      width: DATE_WIDTH,
+      onCell: nowrap,
       ...sorted('lastFollowUp'),
       render: (_, r) =>
         isStale(r, staleDays) ? (
@@ -91,7 +99,8 @@ export function ProjectTable({
     {
       key: 'updatedAt',
       title: m.col.updatedAt,
-      width: 120,
+      width: DATE_WIDTH,
+      onCell: nowrap,
       ...sorted('updatedAt'),
       render: (_, r) => formatDate(r.updatedAt),
     },
@@ -106,7 +115,7 @@ export function ProjectTable({
       locale={{ emptyText: list.error ? list.error.message : m.board.empty }}
       onRow={(r) => ({ className: 'project-row', 'data-testid': `project-row-${r.name}` })}
       data-testid="projects-table"
-      scroll={{ x: 1240 }}
+      scroll={{ x: TABLE_MIN }}
       onChange={(_p: TablePaginationConfig, _f, s, extra) => {
         if (extra.action !== 'sort') return;
         const one = (Array.isArray(s) ? s[0] : s) as SorterResult<ProjectSummary>;
