@@ -84,7 +84,9 @@ export function assessHnte(firm: Firm, rs: RulesetOf<'hnte_2016'>, tier: TierKey
       () => [
         pct(share, true),
         `≥ ${pct(p.highTechRevenueMinShare)}`,
-        `高新技术产品（服务）收入占比 ${pct(share, true)} < ${pct(p.highTechRevenueMinShare)}：上年度高新技术产品（服务）收入还需增加 ${wan(raiseRatio(ht, revenue, '>=', p.highTechRevenueMinShare, true, false), true)}`,
+        // Two ways to reach the share, said both: new sales grow the total too; revenue already booked
+        // but not yet counted as 高新技术产品（服务） does not.
+        `高新技术产品（服务）收入占比 ${pct(share, true)} < ${pct(p.highTechRevenueMinShare)}：上年度高新技术产品（服务）收入还需增加 ${wan(raiseRatio(ht, revenue, '>=', p.highTechRevenueMinShare, true, false), true)}（按新增收入计）；若由现有收入归入，需归入 ${wan(raiseRatio(ht, revenue, '>=', p.highTechRevenueMinShare, false, false), true)}`,
       ],
       shortBy(share, '>=', p.highTechRevenueMinShare),
     );
