@@ -2,18 +2,17 @@
  *  says why when the colleague cannot, and a stale push reloads the list. */
 import { App, Flex, Modal, Typography } from 'antd';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../api/client';
 import { type Push, useHandOverPush } from '../../api/policies';
 import { ColleagueSelect } from '../../components/colleague-select';
 import { useMessages } from '../../i18n';
 import { fill } from '../../i18n/fill';
+import { usePushError } from './use-push-error';
 
 export function HandOverModal({ push, onClose }: { push: Push; onClose: () => void }) {
-  const { t } = useTranslation();
   const p = useMessages().policies;
   const { message } = App.useApp();
   const handOver = useHandOverPush();
+  const onError = usePushError(onClose);
   const [ownerId, setOwnerId] = useState<string | undefined>(push.ownerId ?? undefined);
   const submit = () => {
     if (!ownerId || ownerId === push.ownerId) return onClose();
@@ -24,12 +23,7 @@ export function HandOverModal({ push, onClose }: { push: Push; onClose: () => vo
           message.success(fill(p.pushes.handOverDone, { name: saved.ownerName ?? '' }));
           onClose();
         },
-        onError: (e) => {
-          if (isApiError(e, 'conflict.stale')) {
-            message.warning(t('common.staleReloaded'));
-            onClose();
-          } else message.error(e.message);
-        },
+        onError,
       },
     );
   };

@@ -18,20 +18,20 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Me } from '../../../../src/shared/api';
-import { isApiError } from '../../api/client';
 import { hasAnyRole } from '../../api/me';
 import { type Push, type PushQuery, pushesExportUrl, usePushes, useUpdatePush } from '../../api/policies';
 import { useMessages } from '../../i18n';
 import { DeadlineTag } from './format';
 import { HandOverModal } from './hand-over-modal';
+import { usePushError } from './use-push-error';
 
 const WRITERS = ['admin', 'leader', 'officer'] as const;
 
 function ToldModal({ push, onClose }: { push: Push; onClose: () => void }) {
-  const { t } = useTranslation();
   const p = useMessages().policies;
   const { message } = App.useApp();
   const update = useUpdatePush();
+  const onError = usePushError(onClose);
   const [note, setNote] = useState(push.note ?? '');
   const submit = () =>
     update.mutate(
@@ -41,12 +41,7 @@ function ToldModal({ push, onClose }: { push: Push; onClose: () => void }) {
           message.success(p.pushes.toldDone);
           onClose();
         },
-        onError: (e) => {
-          if (isApiError(e, 'conflict.stale')) {
-            message.warning(t('common.staleReloaded'));
-            onClose();
-          } else message.error(e.message);
-        },
+        onError,
       },
     );
   return (
