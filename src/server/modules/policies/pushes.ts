@@ -187,27 +187,35 @@ export async function listPushes(db: Db, actor: Actor, q: z.infer<typeof PushQue
   return { items: rows.map((r) => present(r, on)), total: n };
 }
 
+/** The push as the caller last saw it (`version`), or a conflict if someone has changed it since. */
+async function pushAt(tx: Tx, actor: Actor, id: string, version: number) {
+  const before = await pushOf(tx, actor, id);
+  if (before.version !== version) throw new AppError('conflict.stale', { currentVersion: before.version });
+  return before;
+}
+
+/** Writes a change to the push at `version`, moving it to the next one. */
+async function savePush(tx: Tx, id: string, version: number, set: Partial<typeof policyPushes.$inferInsert>) {
+  const [row] = await tx
+    .update(policyPushes)
+    .set({ ...set, version: version + 1, updatedAt: new Date() })
+    .where(and(eq(policyPushes.id, id), eq(policyPushes.version, version)))
+    .returning({ id: policyPushes.id });
+  if (!row) throw new AppError('conflict.stale');
+}
+
 /** Marks a push told (with who and when) or back to pending; version-checked. */
 export async function updatePush(db: Db, actor: Actor, id: string, body: z.infer<typeof PushUpdate>) {
   return db.transaction(async (tx) => {
-    const before = await pushOf(tx, actor, id);
-    if (before.version !== body.version)
-      throw new AppError('conflict.stale', { currentVersion: before.version });
+    const before = await pushAt(tx, actor, id, body.version);
     const told = body.status === 'told';
     const stillTold = told && before.status === 'told';
     const note = body.note === undefined ? before.note : body.note;
-    const [row] = await tx
-      .update(policyPushes)
-      .set({
-        status: body.status,
-        note,
-        ...(stillTold ? {} : { toldAt: told ? new Date() : null, toldBy: told ? actor.id : null }),
-        version: before.version + 1,
-        updatedAt: new Date(),
-      })
-      .where(and(eq(policyPushes.id, id), eq(policyPushes.version, body.version)))
-      .returning({ id: policyPushes.id });
-    if (!row) throw new AppError('conflict.stale');
+    await savePush(tx, id, body.version, {
+      status: body.status,
+      note,
+      ...(stillTold ? {} : { toldAt: told ? new Date() : null, toldBy: told ? actor.id : null }),
+    });
     await writeAudit(tx, actor, {
       action: 'update',
       entity: 'policy_push',
@@ -224,19 +232,12 @@ export async function updatePush(db: Db, actor: Actor, id: string, body: z.infer
  *  leader or admin whose org covers the firm); the list's other pushes stay where they are. */
 export async function handOverPush(db: Db, actor: Actor, id: string, body: z.infer<typeof PushHandover>) {
   return db.transaction(async (tx) => {
-    const before = await pushOf(tx, actor, id);
-    if (before.version !== body.version)
-      throw new AppError('conflict.stale', { currentVersion: before.version });
+    const before = await pushAt(tx, actor, id, body.version);
     if (before.ownerId === body.ownerId) return present(before);
     if (before.status === 'told') throw new AppError('push.already_told');
     await checkAssignee(tx, actor, body.ownerId);
     await checkOwnerSees(tx, body.ownerId, [{ orgId: before.orgId }]);
-    const [row] = await tx
-      .update(policyPushes)
-      .set({ ownerId: body.ownerId, version: before.version + 1, updatedAt: new Date() })
-      .where(and(eq(policyPushes.id, id), eq(policyPushes.version, body.version)))
-      .returning({ id: policyPushes.id });
-    if (!row) throw new AppError('conflict.stale');
+    await savePush(tx, id, body.version, { ownerId: body.ownerId });
     const after = await pushOf(tx, actor, id);
     await writeAudit(tx, actor, {
       action: 'update',
