@@ -6,6 +6,16 @@ import { chinaToday } from '../domain/text/china-today.js';
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+/** RFC 5987 ext-value: encodeURIComponent leaves ' ( ) * as they are, but they are not attr-chars, and
+ *  a bare apostrophe ends the value early (Chrome then drops filename* and saves under the ASCII
+ *  fallback: “O'Brien 计划书.pdf” arrived as “O'Brien ___.pdf”). */
+export function rfc5987(value: string): string {
+  return encodeURIComponent(value).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+}
+
 export function sendDownload(
   reply: FastifyReply,
   file: { asciiName: string; name: string; type: string },
@@ -15,7 +25,7 @@ export function sendDownload(
   const ascii = file.asciiName.replace(/[^\x20-\x7e]|["\\]/g, '_');
   reply.header(
     'content-disposition',
-    `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+    `attachment; filename="${ascii}"; filename*=UTF-8''${rfc5987(file.name)}`,
   );
   reply.type(file.type);
   return reply.send(body);

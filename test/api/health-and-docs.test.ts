@@ -40,6 +40,10 @@ describe('health and API documentation', () => {
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('swagger');
     expect(res.body).not.toMatch(/https?:\/\/(cdn|unpkg|cdnjs)/);
+    // Served over plain http on an intranet address, the page must not send its assets to https.
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('upgrade-insecure-requests');
   });
 
   it('answers an unknown API path with JSON, not the web app', async () => {

@@ -174,4 +174,18 @@ describe('attachments', () => {
     expect(none.json().code).toBe('upload.missing_file');
     expect((await officer.get(`/api/v1/projects/${p.id}`)).json().attachments).toHaveLength(1);
   });
+
+  it('names the download in an RFC 5987 value a browser accepts, even with an apostrophe or brackets', async () => {
+    const p = await newProject(officer, '附件下载名项目');
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+    const name = "O'Brien 计划书(终稿)*.pdf";
+    const up = await upload(officer, p.id, name, pdf);
+    expect(up.statusCode).toBe(201);
+    const down = await officer.get(`/api/v1/projects/${p.id}/attachments/${up.json().id}`);
+    const header = String(down.headers['content-disposition']);
+    const ext = header.split("filename*=UTF-8''")[1];
+    // A bare ' ends the value early, and ( ) * are not attr-chars: each is percent-encoded.
+    expect(ext).toMatch(/^[A-Za-z0-9!#$&+\-.^_`|~%]+$/);
+    expect(decodeURIComponent(ext)).toBe(name);
+  });
 });

@@ -28,7 +28,17 @@ export async function registerOpenApi(app: App) {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: DOCS_PREFIX, staticCSP: true });
+  await app.register(swaggerUi, {
+    routePrefix: DOCS_PREFIX,
+    staticCSP: true,
+    // The plugin's policy asks the browser to upgrade every request to https: on a server reached by
+    // plain http (an intranet address; COOKIE_SECURE is off by default) the page then loads nothing.
+    transformStaticCSP: (csp) =>
+      csp
+        .split(';')
+        .filter((d) => d.trim() !== 'upgrade-insecure-requests')
+        .join(';'),
+  });
   app.get('/api/openapi.json', {
     config: { access: access.public() },
     schema: { hide: true },

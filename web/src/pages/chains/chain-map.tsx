@@ -9,6 +9,7 @@ import type { ComposeOption, EChartsType } from 'echarts/core';
 import { init, use } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { type RefObject, useEffect, useMemo, useRef } from 'react';
+import { tooltipHtml } from '../../../../src/domain/text/html';
 import type { ChainNode, ChainTree } from '../../api/chains';
 import { useMessages } from '../../i18n';
 import { SEGMENT_COLOR, STRENGTH_COLOR } from './strength';
@@ -118,7 +119,8 @@ export function ChainMap({
         triggerOn: 'mousemove',
         formatter: (p) => {
           const d = (p as { data: Item }).data;
-          return d.reason ? `${d.name}<br/>${d.reason}` : String(d.name);
+          // ECharts puts the string in as HTML: a node's name (set by an admin or an import) is text.
+          return tooltipHtml(d.reason ? [String(d.name), d.reason] : [String(d.name)]);
         },
       },
       series: [

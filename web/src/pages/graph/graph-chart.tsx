@@ -12,18 +12,13 @@ import { init, use } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { type RefObject, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { escapeHtml as esc } from '../../../../src/domain/text/html';
 import { useMessages } from '../../i18n';
 import { EDGE_STYLE, edgeText, NODE_STYLE, nodeType, type Shown } from './model';
 
 use([GraphChart, TooltipComponent, CanvasRenderer]);
 
 type Option = ComposeOption<GraphSeriesOption | TooltipComponentOption>;
-
-const esc = (s: string) =>
-  s.replace(
-    /[&<>"']/g,
-    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch,
-  );
 
 export function GraphCanvas({
   shown,
