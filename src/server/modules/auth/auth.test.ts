@@ -7,7 +7,7 @@ import {
   sessionCookie,
   type TestContext,
 } from '../../../../test/helpers/app.js';
-import { users } from '../../../db/schema/index.js';
+import { loginAttempts, users } from '../../../db/schema/index.js';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -141,6 +141,27 @@ describe('sign-in and sessions', () => {
     expect(locked.json().code).toBe('auth.locked');
     expect(locked.json().message).toContain('登录失败次数过多');
     expect(locked.json().details.retryAfterMinutes).toBeGreaterThan(0);
+  });
+
+  it('forgets failures whose window has passed, so guesses at made-up names do not pile up', async () => {
+    const old = new Date(Date.now() - 60 * 60_000);
+    await t.database.db.insert(loginAttempts).values([
+      { key: 'u:nobody-1', failures: 1, windowStart: old },
+      { key: 'u:nobody-2', failures: 3, windowStart: old, lockedUntil: new Date(Date.now() + 60_000) },
+    ]);
+    const r = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'nobody-3', password: 'whatever-1x' },
+    });
+    expect(r.statusCode).toBe(401);
+    const keys = (await t.database.db.select({ key: loginAttempts.key }).from(loginAttempts)).map(
+      (k) => k.key,
+    );
+    // The stale failure is gone; a lock still running is kept, and so is the new failure.
+    expect(keys).not.toContain('u:nobody-1');
+    expect(keys).toContain('u:nobody-2');
+    expect(keys.some((k) => k.includes('nobody-3'))).toBe(true);
   });
 
   it('refuses a mutating request without the CSRF token of the session', async () => {

@@ -24,6 +24,13 @@ export async function recordFailure(
   threshold = policy.maxFailures,
 ) {
   const window = `${policy.lockMinutes} minutes`;
+  // Failures under names nobody has used for a window, with no lock left, count for nothing: drop them,
+  // or guessing at made-up usernames would add a row per guess without end.
+  await db
+    .delete(loginAttempts)
+    .where(
+      sql`${loginAttempts.windowStart} < now() - ${window}::interval and (${loginAttempts.lockedUntil} is null or ${loginAttempts.lockedUntil} < now())`,
+    );
   await db
     .insert(loginAttempts)
     .values({ key, failures: 1, windowStart: new Date() })
