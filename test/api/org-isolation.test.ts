@@ -49,6 +49,7 @@ const ROUTE_BODIES: Record<string, Record<string, unknown>> = {
   'POST /api/v1/enterprises/:id/qualifications': { tier: 'gazelle', issuedOn: '2025-01-01' },
   'PATCH /api/v1/cultivation/tracks/:id': { stage: 'serving' },
   'PATCH /api/v1/policy-pushes/:id': { status: 'told' },
+  'PUT /api/v1/policy-pushes/:id/owner': { ownerId: USER.ntOfficer },
   'POST /api/v1/chain-nodes/:id/placements': { status: 'added' },
   'POST /api/v1/projects/:id/move': { to: 'contact', contactPerson: '越权' },
   'POST /api/v1/projects/:id/follow-ups': { kind: 'call', date: '2026-01-01', content: '越权' },
